@@ -1,0 +1,5 @@
+"""Allow ``python -m mvkplan``."""
+
+from mvkplan.cli import main
+
+main()

@@ -1,0 +1,198 @@
+"""Messages in English and Swedish.
+
+The CLI picks the language once (``--lang``, else ``MVKPLAN_LANG``, else the locale);
+every stage below formats its messages through :func:`t`.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("sv", "en")
+_language = "en"
+
+# key: (English, Swedish). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # loading
+    "E101": ("file is not valid UTF-8 text", "filen är inte giltig UTF-8-text"),
+    "E101.hint": (
+        "save the file as UTF-8 in your editor",
+        "spara filen som UTF-8 i din redigerare",
+    ),
+    "E102": (
+        "file is {size} bytes, over the limit of {limit} bytes",
+        "filen är {size} byte, över gränsen på {limit} byte",
+    ),
+    "E102.hint": (
+        "a plan is a few hundred kilobytes at most; split the file or raise max-file-size",
+        "en plan är som mest några hundra kilobyte; dela upp filen eller höj max-file-size",
+    ),
+    "E103": ("YAML syntax error: {detail}", "YAML-syntaxfel: {detail}"),
+    "E103.hint": (
+        "indent with spaces (never tabs) and check quotes and colons on this line",
+        "indentera med mellanslag (aldrig tabb) och kontrollera citattecken och kolon på raden",
+    ),
+    "E103.tab": (
+        "indent with spaces, not tabs; most editors can convert tabs to spaces",
+        "indentera med mellanslag, inte tabbar; de flesta redigerare kan byta tabbar mot mellanslag",
+    ),
+    "E104": (
+        "duplicate key '{key}' (first at line {first})",
+        "nyckeln '{key}' förekommer två gånger (första gången på rad {first})",
+    ),
+    "E104.hint": (
+        "remove or merge one of them; YAML would silently keep only the last",
+        "ta bort eller slå ihop en av dem; YAML skulle tyst behålla bara den sista",
+    ),
+    "E105": ("anchors and aliases (&, *) are not allowed", "ankare och alias (&, *) är inte tillåtna"),
+    "E105.hint": (
+        "write the text out in full; plans must read the same to people and to the tool",
+        "skriv ut texten i sin helhet; planen ska läsas likadant av människor och av verktyget",
+    ),
+    "E106": (
+        "the document must be a mapping of keys (id:, kind:, title: …), found {found}",
+        "dokumentet måste vara en samling nycklar (id:, kind:, title: …), hittade {found}",
+    ),
+    "E106.hint": (
+        "start the file with 'id: <document-id>' on the first line",
+        "börja filen med 'id: <dokument-id>' på första raden",
+    ),
+    "E107": (
+        "a file must hold exactly one YAML document",
+        "en fil får bara innehålla ett YAML-dokument",
+    ),
+    "E107.hint": (
+        "remove the '---' separator and put each document in a file of its own",
+        "ta bort avskiljaren '---' och lägg varje dokument i en egen fil",
+    ),
+    "E108": ("the file is empty", "filen är tom"),
+    "E108.hint": (
+        "run 'mvkplan new' to start from a template",
+        "kör 'mvkplan new' för att utgå från en mall",
+    ),
+    "E109": ("YAML tag '{tag}' is not allowed", "YAML-taggen '{tag}' är inte tillåten"),
+    "E109.hint": ("remove the tag; write plain text", "ta bort taggen; skriv vanlig text"),
+    "E110": ("cannot read file: {detail}", "kan inte läsa filen: {detail}"),
+    "E111": (
+        "nesting deeper than {limit} levels",
+        "nästlingen är djupare än {limit} nivåer",
+    ),
+    # schema
+    "E201": ("missing required field '{field}'", "obligatoriskt fält '{field}' saknas"),
+    "E201.hint": ("add '{field}:' here", "lägg till '{field}:' här"),
+    "E202": ("unknown field '{field}'", "okänt fält '{field}'"),
+    "E202.hint.close": ("did you mean '{close}'?", "menade du '{close}'?"),
+    "E202.hint": ("allowed fields here: {allowed}", "tillåtna fält här: {allowed}"),
+    "E203": ("expected {expected}, found {found}", "förväntade {expected}, hittade {found}"),
+    "E204": ("invalid value: {detail}", "ogiltigt värde: {detail}"),
+    "E205": ("unknown document kind '{kind}'", "okänd dokumenttyp '{kind}'"),
+    "E205.hint": ("use one of: {kinds}", "använd någon av: {kinds}"),
+    "E206": (
+        "YAML reads unquoted {value} as {reading}, not as text",
+        "YAML läser {value} utan citattecken som {reading}, inte som text",
+    ),
+    "E206.hint": ("put it in quotes: \"{value}\"", "sätt citattecken runt: \"{value}\""),
+    "E210": (
+        "document id '{id}' does not match the file name '{stem}'",
+        "dokument-id '{id}' stämmer inte med filnamnet '{stem}'",
+    ),
+    "E210.hint": (
+        "rename the file to {id}.yaml or change the id",
+        "byt namn på filen till {id}.yaml eller ändra id",
+    ),
+    "E211": (
+        "document id '{id}' is also used by {other}",
+        "dokument-id '{id}' används också av {other}",
+    ),
+    "E211.hint": ("every document needs its own id", "varje dokument behöver ett eget id"),
+    "E212": (
+        "item id '{id}' is used twice in this document (first at line {first})",
+        "id '{id}' används två gånger i dokumentet (första gången på rad {first})",
+    ),
+    "E212.hint": (
+        "give each goal, area and activity its own id",
+        "ge varje mål, område och aktivitet ett eget id",
+    ),
+    # references
+    "E301": ("unknown document '{target}'", "okänt dokument '{target}'"),
+    "E302": (
+        "document '{document}' has no item '{item}'",
+        "dokumentet '{document}' har inget '{item}'",
+    ),
+    "E303": (
+        "links to '{target}' in '{document}', which is superseded by '{successor}'",
+        "länkar till '{target}' i '{document}', som ersatts av '{successor}'",
+    ),
+    "E303.hint": (
+        "link to the corresponding item in '{successor}'",
+        "länka till motsvarande punkt i '{successor}'",
+    ),
+    "E304": ("links to itself", "länkar till sig själv"),
+    "E304.hint": ("remove the link", "ta bort länken"),
+    "E305": ("'supersedes' forms a cycle: {cycle}", "'supersedes' bildar en cirkel: {cycle}"),
+    "E305.hint": (
+        "a newer document supersedes an older one, never the other way round",
+        "ett nyare dokument ersätter ett äldre, aldrig tvärtom",
+    ),
+    "E306": ("'{target}' is not a valid reference", "'{target}' är ingen giltig referens"),
+    "E306.hint": (
+        "write references as <document-id>/<item-id>, e.g. nationell-strategi/1",
+        "skriv referenser som <dokument-id>/<punkt-id>, t.ex. nationell-strategi/1",
+    ),
+    "E307": (
+        "unknown {catalog} '{value}'",
+        "okänd {catalog} '{value}'",
+    ),
+    "hint.did_you_mean": ("did you mean '{close}'?", "menade du '{close}'?"),
+    # configuration and I/O
+    "E401": ("configuration error: {detail}", "fel i konfigurationen: {detail}"),
+    "E402": ("path not found: {path}", "sökvägen finns inte: {path}"),
+    "E403": (
+        "path is outside the repository: {path}",
+        "sökvägen ligger utanför arkivet: {path}",
+    ),
+    # summaries
+    "summary.clean": (
+        "All {files} files are valid.",
+        "Alla {files} filer är giltiga.",
+    ),
+    "summary.problems": (
+        "{count} problems ({errors} errors, {warnings} warnings) in {bad} of {files} files.",
+        "{count} problem ({errors} fel, {warnings} varningar) i {bad} av {files} filer.",
+    ),
+    "hint.label": ("hint", "tips"),
+}
+
+
+def detect_language(explicit: str | None = None) -> str:
+    """``explicit`` if given, else ``MVKPLAN_LANG``, else the locale; Swedish or English."""
+    candidates = [explicit, os.environ.get("MVKPLAN_LANG")]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        candidates.append(os.environ.get(var))
+    for value in candidates:
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "en"
+
+
+def set_language(language: str) -> None:
+    """Choose the language for all messages formatted from now on."""
+    global _language
+    _language = language if language in LANGUAGES else "en"
+
+
+def get_language() -> str:
+    """The language messages are formatted in."""
+    return _language
+
+
+def t(key: str, **values: object) -> str:
+    """The message ``key`` in the current language, with ``values`` filled in."""
+    english, swedish = MESSAGES[key]
+    template = swedish if _language == "sv" else english
+    return template.format(**values)
+
+
+def has(key: str) -> bool:
+    """Whether a message exists (for optional hints)."""
+    return key in MESSAGES

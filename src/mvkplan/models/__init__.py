@@ -1,0 +1,34 @@
+"""Pydantic models of every document kind (the schema)."""
+
+from mvkplan.models.common import Period, Reference, Section
+from mvkplan.models.documents import (
+    DOCUMENT_MODELS,
+    ActivityPlan,
+    AnyDocument,
+    Catalog,
+    CountyProfile,
+    DocumentBase,
+    Framework,
+    LocalPlan,
+    PlanBase,
+    RegionalPlan,
+    Strategy,
+)
+from mvkplan.models.items import (
+    Activity,
+    Area,
+    CatalogEntry,
+    FocusRow,
+    FrameworkItem,
+    Goal,
+    Indicator,
+    IndicatorList,
+    Publication,
+)
+
+__all__ = [
+    "DOCUMENT_MODELS", "Activity", "ActivityPlan", "AnyDocument", "Area", "Catalog",
+    "CatalogEntry", "CountyProfile", "DocumentBase", "FocusRow", "Framework", "FrameworkItem",
+    "Goal", "Indicator", "IndicatorList", "LocalPlan", "Period", "PlanBase", "Publication",
+    "Reference", "RegionalPlan", "Section", "Strategy",
+]

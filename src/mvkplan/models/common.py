@@ -1,0 +1,201 @@
+"""Building blocks shared by every document kind.
+
+Field documentation is written as attribute docstrings: pydantic turns them into
+the JSON Schema descriptions editors show on hover.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Markdown = Annotated[str, StringConstraints(min_length=1), Field(json_schema_extra={"format": "markdown"})]
+Id = Annotated[str, StringConstraints(pattern=r"^[^\s/]+$")]
+Ref = Annotated[
+    str,
+    Field(
+        description="A link: '<document-id>/<item-id>' (e.g. 'nationell-strategi/1', "
+        "'agenda2030/5.2') or a bare '<document-id>'.",
+        examples=["nationell-strategi/1", "jamstalldhetsmal/6", "agenda2030/5.2"],
+    ),
+]
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    Field(description="A date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."),
+]
+
+
+class Model(BaseModel):
+    """Strict base: unknown keys are errors, attribute docstrings become descriptions."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+class Period(Model):
+    """The years a document applies to. A source may state only an end year."""
+
+    start: int | None = None
+    """First year the document applies to; leave out when the source does not state it."""
+    end: int | None = None
+    """Last year the document applies to ('gäller till och med')."""
+    note: Text | None = None
+    """The period as the source words it, when that says more than two years."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start is None and self.end is None:
+            raise ValueError("a period needs a start or an end year")
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError(f"the period starts ({self.start}) after it ends ({self.end})")
+        return self
+
+
+class Signatory(Model):
+    """A person or organisation that signed or stands behind the document."""
+
+    name: Text
+    """Name of the person or organisation."""
+    title: Text | None = None
+    """Role or title, e.g. 'Landshövding i Kalmar län'."""
+    unit: Text | None = None
+    """Department or area, e.g. 'Samhällsavdelningen'."""
+
+
+class Adoption(Model):
+    """Where and when the document was signed or adopted, as the source states it."""
+
+    place: Text | None = None
+    """Place of signing, e.g. 'Kalmar'."""
+    date: PartialDate | None = None
+    """Date of signing or adoption."""
+    written: Text | None = None
+    """The dateline exactly as printed, e.g. 'Kalmar 1 januari 2024'."""
+    signatories: list[Signatory] = []
+    """Who signed, in the source's order."""
+
+
+class Footnote(Model):
+    """A numbered source note; narrative text refers to it as [^id]."""
+
+    id: Id
+    """The footnote number as printed, e.g. '1'."""
+    text: Markdown
+    """The note's text."""
+    url: Text | None = None
+    """Where the cited source can be found."""
+
+
+class Section(Model):
+    """A narrative section in Markdown (förord, inledning, syfte, underlag …)."""
+
+    id: Id
+    """Stable id of the section, e.g. 'forord', 'inledning'."""
+    title: Text
+    """Heading as in the source."""
+    body: Markdown | None = None
+    """Section text in Markdown; footnote markers as [^1]."""
+    sections: list[Section] = []
+    """Sub-sections."""
+
+
+class Commitment(Model):
+    """What one actor commits to ('Region Kalmar län bidrar genom att: …')."""
+
+    actor: Text
+    """The organisation or group of actors."""
+    heading: Text | None = None
+    """The heading as printed, e.g. 'Region Kalmar län bidrar genom att:'."""
+    items: list[Markdown] = Field(min_length=1)
+    """The commitments, one per bullet."""
+
+
+class Reference(Model):
+    """A convention, regulation, strategy or report the document builds on."""
+
+    id: Id | None = None
+    """Optional id so that other items can point here."""
+    type: Literal["convention", "regulation", "law", "strategy", "plan", "report", "other"]
+    """What kind of reference this is."""
+    title: Text
+    """Title as the source gives it."""
+    short: Text | None = None
+    """Short name, e.g. 'Barnkonventionen'."""
+    year: int | None = None
+    """Year of adoption or publication."""
+    regulation: Id | None = None
+    """Id in the regulations catalog (e.g. 'sosfs-2014-4'), for lint's checks of successors."""
+    document: Ref | None = None
+    """Id of a document in the repository or a shipped framework."""
+    url: Text | None = None
+    """Where to read it."""
+    note: Text | None = None
+    """Remark as printed, e.g. 'under revidering'."""
+
+
+class TargetGroup(Model):
+    """A target group of the plan."""
+
+    id: Id | None = None
+    """Optional id."""
+    title: Text
+    """Name of the group, e.g. 'Primär målgrupp'."""
+    description: Markdown | None = None
+    """Who belongs to it."""
+
+
+class TargetGroups(Model):
+    """The plan's target groups and the forms of violence it covers."""
+
+    intro: Markdown | None = None
+    """Text before the list, e.g. the national definition of 'mäns våld mot kvinnor'."""
+    groups: list[TargetGroup] = []
+    """Named target groups."""
+    violence_forms: list[Id] = []
+    """Forms of violence covered, ids from the violence-forms catalog (e.g. 'hedersrelaterat')."""
+    definition: list[Markdown] = []
+    """The definition's bullets as printed."""
+    outro: Markdown | None = None
+    """Text after the list."""
+
+
+class TableHeadings(Model):
+    """Column headings as this document prints them; each county names columns differently."""
+
+    goal: Text | None = None
+    """Goal column, e.g. 'Målsättningar' or 'Delmål'."""
+    examples: Text | None = None
+    """Examples column, e.g. 'Exempel på lokala aktiviteter'."""
+    indicators: Text | None = None
+    """Follow-up column, e.g. 'Indikatorer/uppföljning' or 'Årlig uppföljning'."""
+    frequency: Text | None = None
+    """Frequency column, e.g. 'Frekvens'."""
+    activity: Text | None = None
+    """Activity column, e.g. 'Aktivitet'."""
+    target_group: Text | None = None
+    """Target group column, e.g. 'Målgrupp'."""
+    outcome: Text | None = None
+    """Outcome column, e.g. 'Utfall'."""
+    links: Text | None = None
+    """Linked goals column, e.g. 'Regionalt delmål' or 'Delmål'."""
+    problem: Text | None = None
+    """Problem column, e.g. 'Problemområde'."""
+    measures: Text | None = None
+    """Measures column, e.g. 'Förslag på insats'."""
+    contributors: Text | None = None
+    """Contributors column, e.g. 'Du som kan bidra är'."""
+
+
+class Source(Model):
+    """Where the text of this document was transcribed from."""
+
+    title: Text
+    """Title of the published original."""
+    publisher: Text | None = None
+    """Who published it."""
+    url: Text | None = None
+    """Address of the original."""
+    note: Markdown | None = None
+    """Remarks on the transcription."""

@@ -1,0 +1,173 @@
+"""Document kinds. The ``kind`` key picks the model; every kind shares the metadata."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from mvkplan.models.common import (
+    Adoption,
+    Commitment,
+    Footnote,
+    Id,
+    Markdown,
+    Model,
+    PartialDate,
+    Period,
+    Ref,
+    Reference,
+    Section,
+    Source,
+    TableHeadings,
+    TargetGroups,
+    Text,
+)
+from mvkplan.models.items import Area, CatalogEntry, FrameworkItem, IndicatorList, Publication
+
+
+class DocumentBase(Model):
+    """Metadata every document carries."""
+
+    id: Id
+    """Document id; must equal the file name without '.yaml'."""
+    title: Text
+    """Title as published."""
+    subtitle: Text | None = None
+    """Subtitle as published."""
+    short_title: Text | None = None
+    """Short name for lists and links."""
+    county: Id | None = None
+    """County id from the shipped county catalog, e.g. 'kalmar' (code 08)."""
+    organisations: list[Text] = []
+    """Organisations behind the document."""
+    period: Period | None = None
+    """Years the document applies to."""
+    status: Literal["draft", "adopted", "superseded"] = "adopted"
+    """draft, adopted or superseded."""
+    supersedes: Id | None = None
+    """Id of the document this one replaces."""
+    annex_of: Id | None = None
+    """Id of the document this one is an annex to."""
+    annex_label: Text | None = None
+    """The annex label as printed, e.g. 'Bilaga 3'."""
+    adoption: Adoption | None = None
+    """Dateline and signatories."""
+    updated: PartialDate | None = None
+    """Date the source was last updated, when it says so."""
+    source: Source | None = None
+    """The published original this file transcribes."""
+    example: bool = False
+    """True for documents that only illustrate the tool and describe no real plan."""
+    sections: list[Section] = []
+    """Narrative sections in reading order."""
+    footnotes: list[Footnote] = []
+    """Numbered footnotes referred to from the narrative."""
+    links: list[Ref] = []
+    """Framework items the document as a whole serves."""
+
+
+class PlanBase(DocumentBase):
+    """What plans and strategies share: vision, target groups, references, actors, areas."""
+
+    vision: Text | None = None
+    """The vision, e.g. 'Ett Kalmar län fritt från våld'."""
+    purpose: Markdown | None = None
+    """The purpose ('syfte')."""
+    target_groups: TargetGroups | None = None
+    """Target groups and the forms of violence covered."""
+    references: list[Reference] = []
+    """Conventions, regulations and agreements the plan names."""
+    basis: list[Reference] = []
+    """Material the plan is based on ('underlag')."""
+    commitments: list[Commitment] = []
+    """Actors' commitments ('… bidrar genom att')."""
+    areas: list[Area] = []
+    """Areas with their goals, activities or focus-area rows."""
+    table_headings: TableHeadings | None = None
+    """Column headings as this document prints them."""
+    closing_sections: list[Section] = []
+    """Narrative printed after the areas (appendices, back cover)."""
+
+
+class RegionalPlan(PlanBase):
+    """A county's regional action plan (regional handlingsplan) under the national strategy."""
+
+    kind: Literal["regional-plan"]
+    """Document kind."""
+
+
+class Strategy(PlanBase):
+    """A regional strategy with focus areas and indicator lists (e.g. a gender-equality strategy)."""
+
+    kind: Literal["strategy"]
+    """Document kind."""
+    indicator_lists: list[IndicatorList] = []
+    """Indicator lists per goal, e.g. SCB's gender-equality indicators."""
+    regional_goals: list[FrameworkItem] = []
+    """Goals the strategy adds itself, e.g. a regional sub-goal 7; linkable like framework items."""
+
+
+class ActivityPlan(PlanBase):
+    """A yearly activity plan (verksamhetsplan) with activities per area."""
+
+    kind: Literal["activity-plan"]
+    """Document kind."""
+    year: int | None = None
+    """The year the activities are planned for."""
+
+
+class LocalPlan(PlanBase):
+    """A municipality's or organisation's plan, its goals linked to the county's."""
+
+    kind: Literal["local-plan"]
+    """Document kind."""
+    municipality: Id | None = None
+    """Municipality id from the municipality catalog, e.g. 'kalmar-kommun'."""
+
+
+class Framework(DocumentBase):
+    """Goals others link to: the national strategy, the gender-equality sub-goals, Agenda 2030."""
+
+    kind: Literal["framework"]
+    """Document kind."""
+    item_label: Text | None = None
+    """How items are named in running text, e.g. 'Delmål' or 'Mål'."""
+    items: list[FrameworkItem] = Field(min_length=1)
+    """The goals and targets."""
+
+
+class CountyProfile(DocumentBase):
+    """A county board's page on its MVK work: introduction and publications."""
+
+    kind: Literal["county-profile"]
+    """Document kind."""
+    publications: list[Publication] = []
+    """Publications in the order the page lists them."""
+
+
+class Catalog(DocumentBase):
+    """A list of known things: counties, municipalities, methods, regulations, sources."""
+
+    kind: Literal["catalog"]
+    """Document kind."""
+    entry_label: Text | None = None
+    """How one entry is named in messages, e.g. 'method'."""
+    entries: list[CatalogEntry] = Field(min_length=1)
+    """The entries."""
+
+
+DOCUMENT_MODELS: dict[str, type[DocumentBase]] = {
+    "regional-plan": RegionalPlan,
+    "strategy": Strategy,
+    "activity-plan": ActivityPlan,
+    "local-plan": LocalPlan,
+    "framework": Framework,
+    "county-profile": CountyProfile,
+    "catalog": Catalog,
+}
+
+AnyDocument = Annotated[
+    RegionalPlan | Strategy | ActivityPlan | LocalPlan | Framework | CountyProfile | Catalog,
+    Field(discriminator="kind"),
+]

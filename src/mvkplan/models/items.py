@@ -1,0 +1,180 @@
+"""The items a document holds: areas, goals, indicators, activities, focus-area rows.
+
+Every item with an ``id`` can be linked to as ``<document-id>/<item-id>``;
+ids are unique within their document.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from mvkplan.models.common import Commitment, Id, Markdown, Model, Ref, Text
+
+
+class Indicator(Model):
+    """How a goal is followed up: a source, its qualifier and how often."""
+
+    source: Id | None = None
+    """Id in the indicator-source catalog, e.g. 'lansstyrelsens-arliga-kartlaggning'."""
+    text: Text | None = None
+    """The indicator as the source writes it, when it says more than the catalog name."""
+    qualifier: Literal["extern", "intern"] | None = None
+    """'extern' or 'intern', as Kronoberg qualifies its sources."""
+    frequency: Text | None = None
+    """How often it is followed up, as written: 'Årsvis', 'årlig'."""
+
+
+class Goal(Model):
+    """A goal (målsättning, delmål) with its examples, methods and follow-up."""
+
+    id: Id
+    """Stable id, e.g. 'likvardig-kunskap'."""
+    title: Markdown
+    """The goal as the source words it."""
+    description: Markdown | None = None
+    """Further text under the goal, e.g. a parenthesis printed under the title."""
+    examples: list[Markdown] = []
+    """Examples of activities ('t.ex.', 'Exempel på lokala aktiviteter')."""
+    methods: list[Id] = []
+    """Methods named in the goal, ids from the methods catalog (e.g. 'mvp', 'vip')."""
+    indicators: list[Indicator] = []
+    """Indicators and follow-up."""
+    links: list[Ref] = []
+    """Framework items or other plans' goals this goal serves."""
+    note: Markdown | None = None
+    """Editorial remark (e.g. on a typo kept from the source)."""
+
+
+class Activity(Model):
+    """An activity of a yearly plan, with target group, outcome and linked goals."""
+
+    id: Id
+    """Stable id."""
+    title: Markdown
+    """The activity as written ('Aktivitet')."""
+    target_group: Markdown | None = None
+    """Who it is for ('Målgrupp')."""
+    outcome: Markdown | None = None
+    """Expected outcome ('Utfall')."""
+    items: list[Markdown] = []
+    """Sub-items listed under the activity."""
+    responsible: Text | None = None
+    """Responsible actor."""
+    links: list[Ref] = []
+    """Goals this activity serves, e.g. 'jonkoping-strategi-2020/delmal-1'."""
+    links_written: Text | None = None
+    """The link cell exactly as printed, e.g. 'Delmål 3-4, 5', when it differs from the rendering."""
+
+
+class FocusRow(Model):
+    """A row of a focus-area table: a problem, measures, contributors and sub-goals."""
+
+    id: Id
+    """Stable id."""
+    problem: Markdown
+    """'Problemområde' as written."""
+    measures: list[Markdown] = Field(min_length=1)
+    """'Förslag på insats': one entry per measure."""
+    contributors: list[Text] = []
+    """'Du som kan bidra är': one entry per contributor."""
+    outcomes: list[Markdown] = []
+    """Expected outcomes, where the row states them."""
+    links: list[Ref] = []
+    """Sub-goals ('Delmål') the row serves, e.g. 'jamstalldhetsmal/2'."""
+
+
+class IndicatorList(Model):
+    """A list of named indicators for one framework goal (e.g. SCB's per sub-goal)."""
+
+    id: Id
+    """Stable id."""
+    title: Text
+    """Heading as printed, e.g. 'Mål 3 Jämställd utbildning'."""
+    links: list[Ref] = []
+    """The goal the indicators measure."""
+    indicators: list[Text] = Field(min_length=1)
+    """The indicators, as printed."""
+
+
+class Area(Model):
+    """A målområde, fokusområde or område, linked to framework goals."""
+
+    id: Id
+    """Stable id, e.g. 'forebygga'."""
+    title: Text | None = None
+    """Heading; when left out, the title of the first linked framework goal is shown."""
+    number: Text | None = None
+    """Number as printed, e.g. '1' in 'Fokusområde 1'."""
+    intro: Markdown | None = None
+    """Text under the heading."""
+    links: list[Ref] = []
+    """Framework goals the area stands under, e.g. 'nationell-strategi/1'."""
+    goals: list[Goal] = []
+    """Goals (målsättningar, delmål) in the area."""
+    activities: list[Activity] = []
+    """Activities in the area (yearly plans)."""
+    rows: list[FocusRow] = []
+    """Focus-area rows (strategies)."""
+    commitments: list[Commitment] = []
+    """Actors' commitments within this area ('Länsstyrelsen bidrar genom att')."""
+    outro: Markdown | None = None
+    """Text after the tables."""
+
+
+class FrameworkItem(Model):
+    """A goal or target of a framework (a national goal, a sub-goal, an Agenda 2030 target)."""
+
+    id: Id
+    """Id used in links, e.g. '1', '5.2', 'delmal-3'."""
+    number: Text | None = None
+    """Number as displayed, e.g. '5.2'."""
+    title: Text
+    """Short title, e.g. 'Jämställd hälsa'."""
+    text: Markdown | None = None
+    """Full text of the goal as officially worded."""
+    items: list[FrameworkItem] = []
+    """Sub-items, e.g. the targets under an Agenda 2030 goal."""
+
+
+class Publication(Model):
+    """A publication listed on a county's page."""
+
+    title: Text
+    """Title as listed."""
+    description: Markdown | None = None
+    """Blurb as listed."""
+    document: Ref | None = None
+    """Id of the document in the repository, where it exists."""
+    url: Text | None = None
+    """Link to the full text."""
+    note: Text | None = None
+    """Remark, e.g. on a differing title."""
+
+
+class CatalogEntry(Model):
+    """One entry of a catalog: a county, municipality, method, regulation or source."""
+
+    id: Id
+    """Id used in documents."""
+    name: Text
+    """Name, e.g. 'Mentorer i våldsprevention'."""
+    short: Text | None = None
+    """Abbreviation, e.g. 'MVP'."""
+    code: Text | None = None
+    """Official code, e.g. county code '08' (always text: 08 is not a number)."""
+    county: Id | None = None
+    """County id, for municipalities."""
+    description: Markdown | None = None
+    """What it is."""
+    aliases: list[Text] = []
+    """Other names the sources use."""
+    url: Text | None = None
+    """Where to read more."""
+    issued: Text | None = None
+    """Date of issue or entry into force, 'YYYY-MM-DD' or 'YYYY'."""
+    superseded_by: Id | None = None
+    """Id of the entry that replaces this one."""
+    superseded: Text | None = None
+    """Date from which the successor applies."""
