@@ -153,6 +153,8 @@ class Catalog(DocumentBase):
     """Document kind."""
     entry_label: Text | None = None
     """How one entry is named in messages, e.g. 'method'."""
+    extends: Id | None = None
+    """Id of a shipped catalog this one adds entries to (e.g. 'methods')."""
     entries: list[CatalogEntry] = Field(min_length=1)
     """The entries."""
 
