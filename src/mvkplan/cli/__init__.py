@@ -1,0 +1,10 @@
+"""The command line. Thin by design: parse options, call the library, hand results to a reporter.
+
+Each command lives in a module of its own and imports the library lazily inside the
+function, so ``mvkplan --version`` and ``--help`` never import pydantic or jinja2.
+"""
+
+from mvkplan.cli import commands_links, commands_validate  # noqa: F401  (registers commands)
+from mvkplan.cli.app import app, main
+
+__all__ = ["app", "main"]

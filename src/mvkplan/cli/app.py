@@ -1,0 +1,101 @@
+"""The Typer application and what every command shares."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from mvkplan import __version__
+
+if TYPE_CHECKING:
+    from mvkplan.config import Project
+    from mvkplan.reporters import Report
+
+app = typer.Typer(
+    name="mvkplan",
+    help="Handlingsplaner mot mäns våld mot kvinnor som data: validera, granska, länka och publicera.\n\n"
+    "Action plans against men's violence against women as data: validate, lint, link, publish.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, Enum):
+    """Message languages."""
+
+    sv = "sv"
+    en = "en"
+
+
+class ProblemFormat(str, Enum):
+    """Output formats for problems; mirrors mvkplan.reporters.REPORTERS."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Språk för meddelanden / message language (default: locale)."),
+]
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Filer eller mappar (standard: plans/ eller det som konfigurerats).",
+                   show_default=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mvkplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """mvkplan."""
+
+
+def fail(message: str) -> NoReturn:
+    """Print a usage/config/I-O error and exit 2 (never a traceback)."""
+    print(f"mvkplan: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def open_project(lang: Lang | None) -> Project:
+    """Find the project, read its configuration and choose the message language."""
+    from mvkplan.config import ConfigError, find_project
+    from mvkplan.i18n import detect_language, set_language, t
+
+    set_language(detect_language(lang.value if lang else None))
+    try:
+        project = find_project()
+    except ConfigError as exc:
+        fail(f"{exc.path}: " + t("E401", detail=exc.detail))
+    if lang is None and project.settings.lang:
+        set_language(detect_language(project.settings.lang))
+    return project
+
+
+def emit(report: Report, fmt: ProblemFormat) -> None:
+    """Print a report in the chosen format."""
+    from mvkplan.reporters import REPORTERS
+
+    REPORTERS[fmt.value](report, sys.stdout)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

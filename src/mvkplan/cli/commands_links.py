@@ -1,0 +1,1 @@
+"""``mvkplan links`` and ``mvkplan coverage`` (cross-linking)."""

@@ -1,0 +1,63 @@
+"""``mvkplan validate`` and ``mvkplan schema``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
+
+
+@app.command()
+def validate(
+    paths: PathsArgument = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Kontrollera schema och referenser / check schema and references.
+
+    Exit 0 when clean, 1 when problems are found, 2 on usage, configuration or I/O errors.
+    """
+    from mvkplan.i18n import t
+    from mvkplan.problems import exit_code_for
+    from mvkplan.reporters import Report
+    from mvkplan.validate import validate as run_validate
+
+    project = open_project(lang)
+    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    for target in targets:
+        if not target.exists():
+            fail(t("E402", path=target))
+    corpus, problems = run_validate(project, targets or None)
+    files = corpus.files if not targets else len({p for p in _files_under(targets)})
+    emit(Report(problems, files), fmt)
+    raise typer.Exit(exit_code_for(problems))
+
+
+def _files_under(targets: list[Path]) -> list[Path]:
+    from mvkplan.loading import discover
+
+    return discover(targets)[0]
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors."""
+    from mvkplan.schema import schema_json
+    from mvkplan.writing import write_atomic
+
+    text = schema_json()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_atomic(output, text.encode())
+        except OSError as exc:
+            fail(f"{output}: {exc.strerror}")

@@ -1,0 +1,103 @@
+"""Project configuration: ``[tool.mvkplan]`` in pyproject.toml, or mvkplan.toml.
+
+Found by walking up from the working directory; the directory holding it is the
+project root, and every path in the configuration is relative to it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
+
+
+class Settings(BaseModel):
+    """Every configuration key, with its default. Keys are written kebab-case in TOML."""
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+    )
+
+    paths: list[str] = ["plans"]
+    """Folders (or files) holding the documents, relative to the project root."""
+    lang: str | None = None
+    """Language of messages: 'sv' or 'en' (default: from the locale)."""
+    max_file_size: int = Field(DEFAULT_MAX_FILE_SIZE, gt=0)
+    """Largest YAML file accepted, in bytes."""
+    select: list[str] = []
+    """Lint rule codes or prefixes to run (default: all)."""
+    ignore: list[str] = []
+    """Lint rule codes or prefixes to skip."""
+    severity: dict[str, str] = {}
+    """Severity overrides, e.g. {MVK003 = "error"}."""
+    per_path_ignores: dict[str, list[str]] = {}
+    """Glob pattern → codes ignored in matching files, e.g. {"plans/examples/*" = ["MVK010"]}."""
+    templates: str | None = None
+    """Folder with templates that override the shipped ones."""
+    out: str = "site"
+    """Output folder of 'mvkplan build'."""
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be read or has invalid keys."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+        self.path = path
+        self.detail = detail
+
+
+@dataclass
+class Project:
+    """Where the project is and how it is configured."""
+
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+    config_file: Path | None = None
+
+    def document_paths(self) -> list[Path]:
+        """The configured document folders and files, made absolute."""
+        return [self.root / p for p in self.settings.paths]
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(path, str(exc)) from None
+
+
+def find_project(start: Path | None = None) -> Project:
+    """Walk up from ``start`` to the first mvkplan.toml or pyproject.toml with [tool.mvkplan]."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "mvkplan.toml"
+        if candidate.is_file():
+            return _project(folder, candidate, _read_toml(candidate))
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            table = _read_toml(candidate).get("tool", {})
+            if isinstance(table, dict) and "mvkplan" in table:
+                return _project(folder, candidate, table["mvkplan"])
+        if (folder / ".git").exists():
+            break
+    return Project(root=here)
+
+
+def _project(root: Path, path: Path, data: object) -> Project:
+    if not isinstance(data, dict):
+        raise ConfigError(path, "[tool.mvkplan] must be a table")
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(path, details) from None
+    return Project(root=root, settings=settings, config_file=path)

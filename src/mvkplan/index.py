@@ -1,0 +1,303 @@
+"""The link model: every document, every linkable item, every link and its back-links.
+
+Built once from loaded documents; validate, lint, render, ``links`` and ``coverage``
+all read the same :class:`LinkIndex`. Building it only walks the models: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from mvkplan.loading import LoadedDocument
+from mvkplan.models import (
+    Area,
+    Catalog,
+    CountyProfile,
+    DocumentBase,
+    Framework,
+    FrameworkItem,
+    LocalPlan,
+    PlanBase,
+    Strategy,
+)
+
+Path_ = tuple[str | int, ...]
+REF = re.compile(r"^[^\s/]+(/[^\s/]+)?$")
+
+# Relations whose targets are catalog entries: unknown ones are lint findings, not errors.
+CATALOG_RELATIONS = frozenset({"method", "indicator-source", "regulation", "violence-form"})
+
+
+@dataclass(frozen=True)
+class Item:
+    """Something a link can point at: ``<document>/<id>``."""
+
+    document: str
+    id: str
+    kind: str
+    title: str
+    path: Path_
+    obj: Any = field(compare=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        """The reference that names this item."""
+        return f"{self.document}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link written in a document: where it stands, what it says, what relation it is."""
+
+    document: str
+    source: str | None
+    """Id of the item the link belongs to; None for the document itself."""
+    target: str
+    relation: str
+    path: Path_
+    line: int
+    column: int
+    file: str
+
+    @property
+    def source_key(self) -> str:
+        """Reference naming the linking item (or document)."""
+        return f"{self.document}/{self.source}" if self.source else self.document
+
+    @property
+    def target_document(self) -> str:
+        """The document part of the target."""
+        return self.target.split("/", 1)[0]
+
+    @property
+    def target_item(self) -> str | None:
+        """The item part of the target, if any."""
+        parts = self.target.split("/", 1)
+        return parts[1] if len(parts) == 2 else None
+
+
+@dataclass
+class LinkIndex:
+    """Documents, items and links of a repository plus the shipped frameworks and catalogs."""
+
+    documents: dict[str, LoadedDocument] = field(default_factory=dict)
+    items: dict[str, dict[str, Item]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    duplicates: list[tuple[LoadedDocument, Item, Item]] = field(default_factory=list)
+    duplicate_documents: list[tuple[LoadedDocument, LoadedDocument]] = field(default_factory=list)
+    _backlinks: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    _extensions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(cls, documents: Iterable[LoadedDocument]) -> LinkIndex:
+        """Index ``documents``; the first of two documents with the same id wins."""
+        index = cls()
+        for document in documents:
+            index.add(document)
+        return index
+
+    def add(self, document: LoadedDocument) -> None:
+        """Add one document with its items and links."""
+        if document.id in self.documents:
+            self.duplicate_documents.append((document, self.documents[document.id]))
+            return
+        self.documents[document.id] = document
+        items: dict[str, Item] = {}
+        for item in iter_items(document.model):
+            if item.id in items:
+                self.duplicates.append((document, item, items[item.id]))
+            else:
+                items[item.id] = item
+        self.items[document.id] = items
+        if isinstance(document.model, Catalog) and document.model.extends:
+            self._extensions[document.model.extends].append(document.id)
+        for source, path, target, relation in iter_links(document.model):
+            line, column = document.position(path)
+            link = Link(document.id, source, target, relation, path, line, column, document.path)
+            self.links.append(link)
+            self._backlinks[target].append(link)
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def document(self, document_id: str) -> DocumentBase | None:
+        """The model of a document, if known."""
+        loaded = self.documents.get(document_id)
+        return loaded.model if loaded else None
+
+    def item(self, reference: str) -> Item | None:
+        """The item a ``<document>/<item>`` reference names, searching catalog extensions too."""
+        document_id, _, item_id = reference.partition("/")
+        for candidate in (document_id, *self._extensions.get(document_id, ())):
+            found = self.items.get(candidate, {}).get(item_id)
+            if found is not None:
+                return found
+        return None
+
+    def item_ids(self, document_id: str) -> list[str]:
+        """All item ids of a document, including those of catalogs extending it."""
+        ids = list(self.items.get(document_id, {}))
+        for extension in self._extensions.get(document_id, ()):
+            ids.extend(self.items.get(extension, {}))
+        return ids
+
+    def resolves(self, reference: str) -> bool:
+        """Whether a reference names a known document or item."""
+        if "/" in reference:
+            return self.item(reference) is not None
+        return reference in self.documents
+
+    def backlinks(self, reference: str) -> list[Link]:
+        """Every link whose target is ``reference`` (an item or a document)."""
+        return list(self._backlinks.get(reference, ()))
+
+    def backlinks_to_document(self, document_id: str) -> list[Link]:
+        """Every link into the document or any of its items, from other documents."""
+        prefix = document_id + "/"
+        return [
+            link for target, links in self._backlinks.items()
+            if target == document_id or target.startswith(prefix)
+            for link in links if link.document != document_id
+        ]
+
+    def links_from(self, document_id: str, source: str | None = None) -> list[Link]:
+        """Links written in a document (or only those of one item)."""
+        return [
+            link for link in self.links
+            if link.document == document_id and (source is None or link.source == source)
+        ]
+
+    def successor_of(self, document_id: str) -> str | None:
+        """The id of the document that supersedes ``document_id``, if any."""
+        for link in self._backlinks.get(document_id, ()):
+            if link.relation == "supersedes":
+                return link.document
+        return None
+
+
+# -- walking the models ------------------------------------------------------------------
+
+
+def iter_items(model: DocumentBase) -> Iterator[Item]:
+    """Every linkable item of a document, with its path in the source."""
+    doc = model.id
+    yield from _sections(doc, model.sections, ("sections",))
+    if isinstance(model, PlanBase):
+        yield from _sections(doc, model.closing_sections, ("closing_sections",))
+        for i, area in enumerate(model.areas):
+            yield from _area(doc, area, ("areas", i))
+        for group_name in ("references", "basis"):
+            for i, ref in enumerate(getattr(model, group_name)):
+                if ref.id:
+                    yield Item(doc, ref.id, "reference", ref.title, (group_name, i), ref)
+        if model.target_groups:
+            for i, group in enumerate(model.target_groups.groups):
+                if group.id:
+                    path = ("target_groups", "groups", i)
+                    yield Item(doc, group.id, "target-group", group.title, path, group)
+    if isinstance(model, Strategy):
+        for i, lst in enumerate(model.indicator_lists):
+            yield Item(doc, lst.id, "indicator-list", lst.title, ("indicator_lists", i), lst)
+        yield from _framework_items(doc, model.regional_goals, ("regional_goals",))
+    if isinstance(model, Framework):
+        yield from _framework_items(doc, model.items, ("items",))
+    if isinstance(model, Catalog):
+        for i, entry in enumerate(model.entries):
+            yield Item(doc, entry.id, "entry", entry.name, ("entries", i), entry)
+
+
+def _sections(doc: str, sections: list[Any], path: Path_) -> Iterator[Item]:
+    for i, section in enumerate(sections):
+        yield Item(doc, section.id, "section", section.title, (*path, i), section)
+        yield from _sections(doc, section.sections, (*path, i, "sections"))
+
+
+def _area(doc: str, area: Area, path: Path_) -> Iterator[Item]:
+    yield Item(doc, area.id, "area", area.title or area.id, path, area)
+    for j, goal in enumerate(area.goals):
+        yield Item(doc, goal.id, "goal", goal.title, (*path, "goals", j), goal)
+    for j, activity in enumerate(area.activities):
+        yield Item(doc, activity.id, "activity", activity.title, (*path, "activities", j), activity)
+    for j, row in enumerate(area.rows):
+        yield Item(doc, row.id, "row", row.problem, (*path, "rows", j), row)
+
+
+def _framework_items(doc: str, items: list[FrameworkItem], path: Path_) -> Iterator[Item]:
+    for i, item in enumerate(items):
+        yield Item(doc, item.id, "framework-item", item.title, (*path, i), item)
+        yield from _framework_items(doc, item.items, (*path, i, "items"))
+
+
+def iter_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, str]]:
+    """Every link a document writes: (source item id, path, target, relation)."""
+    for k, target in enumerate(model.links):
+        yield None, ("links", k), target, "link"
+    for name, relation in (("supersedes", "supersedes"), ("annex_of", "annex-of")):
+        value = getattr(model, name)
+        if value:
+            yield None, (name,), value, relation
+    if model.county:
+        yield None, ("county",), f"counties/{model.county}", "county"
+    if isinstance(model, LocalPlan) and model.municipality:
+        yield None, ("municipality",), f"municipalities/{model.municipality}", "municipality"
+    if isinstance(model, Catalog) and model.extends:
+        yield None, ("extends",), model.extends, "extends"
+    if isinstance(model, CountyProfile):
+        for i, publication in enumerate(model.publications):
+            if publication.document:
+                yield None, ("publications", i, "document"), publication.document, "publication"
+    if isinstance(model, PlanBase):
+        yield from _plan_links(model)
+    if isinstance(model, Framework):
+        yield from _framework_links(model.items, ("items",))
+    if isinstance(model, Strategy):
+        yield from _framework_links(model.regional_goals, ("regional_goals",))
+        for i, lst in enumerate(model.indicator_lists):
+            for k, target in enumerate(lst.links):
+                yield lst.id, ("indicator_lists", i, "links", k), target, "link"
+
+
+def _plan_links(model: PlanBase) -> Iterator[tuple[str | None, Path_, str, str]]:
+    for group_name in ("references", "basis"):
+        for i, ref in enumerate(getattr(model, group_name)):
+            if ref.document:
+                yield ref.id, (group_name, i, "document"), ref.document, "cites"
+            if ref.regulation:
+                path = (group_name, i, "regulation")
+                yield ref.id, path, f"regulations/{ref.regulation}", "regulation"
+    if model.target_groups:
+        for k, form in enumerate(model.target_groups.violence_forms):
+            path = ("target_groups", "violence_forms", k)
+            yield None, path, f"violence-forms/{form}", "violence-form"
+    for i, area in enumerate(model.areas):
+        base: Path_ = ("areas", i)
+        for k, target in enumerate(area.links):
+            yield area.id, (*base, "links", k), target, "link"
+        for j, goal in enumerate(area.goals):
+            for k, target in enumerate(goal.links):
+                yield goal.id, (*base, "goals", j, "links", k), target, "link"
+            for k, method in enumerate(goal.methods):
+                yield goal.id, (*base, "goals", j, "methods", k), f"methods/{method}", "method"
+            for k, indicator in enumerate(goal.indicators):
+                if indicator.source:
+                    path = (*base, "goals", j, "indicators", k, "source")
+                    target = f"indicator-sources/{indicator.source}"
+                    yield goal.id, path, target, "indicator-source"
+        for j, activity in enumerate(area.activities):
+            for k, target in enumerate(activity.links):
+                yield activity.id, (*base, "activities", j, "links", k), target, "link"
+        for j, row in enumerate(area.rows):
+            for k, target in enumerate(row.links):
+                yield row.id, (*base, "rows", j, "links", k), target, "link"
+
+
+def _framework_links(
+    items: list[FrameworkItem], path: Path_
+) -> Iterator[tuple[str | None, Path_, str, str]]:
+    for i, item in enumerate(items):
+        for k, target in enumerate(getattr(item, "links", ())):
+            yield item.id, (*path, i, "links", k), target, "link"
+        yield from _framework_links(item.items, (*path, i, "items"))

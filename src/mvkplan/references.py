@@ -1,0 +1,101 @@
+"""Reference checks over a built :class:`LinkIndex`: every problem validate reports about links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from mvkplan.i18n import t
+from mvkplan.index import CATALOG_RELATIONS, REF, Link, LinkIndex
+from mvkplan.problems import Problem, Severity
+from mvkplan.textmatch import closest
+
+_CATALOG_OF_RELATION = {"county": "counties", "municipality": "municipalities"}
+
+
+def check_index(index: LinkIndex) -> Iterator[Problem]:
+    """Identity problems (ids, file names) and link problems, in no particular order."""
+    yield from _identity_problems(index)
+    for link in index.links:
+        if link.relation in CATALOG_RELATIONS:
+            continue  # unknown methods, sources, regulations: lint's job, with its own codes
+        yield from _link_problems(index, link)
+    yield from _supersedes_cycles(index)
+
+
+def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
+    for loaded in index.documents.values():
+        stem = PurePosixPath(loaded.path).stem
+        if not loaded.shipped and stem != loaded.id:
+            line, column = loaded.position(("id",))
+            yield Problem(loaded.path, line, column, "E210", t("E210", id=loaded.id, stem=stem),
+                          hint=t("E210.hint", id=loaded.id))
+    for loaded, first in index.duplicate_documents:
+        line, column = loaded.position(("id",))
+        yield Problem(loaded.path, line, column, "E211", t("E211", id=loaded.id, other=first.path),
+                      hint=t("E211.hint"))
+    for loaded, item, first in index.duplicates:
+        line, column = loaded.position((*item.path, "id"))
+        first_line, _ = loaded.position((*first.path, "id"))
+        yield Problem(loaded.path, line, column, "E212", t("E212", id=item.id, first=first_line),
+                      hint=t("E212.hint"))
+
+
+def _link_problems(index: LinkIndex, link: Link) -> Iterator[Problem]:
+    at = (link.file, link.line, link.column)
+    if not REF.match(link.target):
+        yield Problem(*at, "E306", t("E306", target=link.target), hint=t("E306.hint"))
+        return
+    if link.relation in _CATALOG_OF_RELATION:
+        catalog = _CATALOG_OF_RELATION[link.relation]
+        if not index.resolves(link.target):
+            value = link.target_item or ""
+            label = getattr(index.document(catalog), "entry_label", None) or catalog
+            close = closest(value, index.item_ids(catalog))
+            hint = t("hint.did_you_mean", close=close) if close else None
+            yield Problem(*at, "E307", t("E307", catalog=label, value=value), hint=hint)
+        return
+    document_id, item_id = link.target_document, link.target_item
+    if document_id not in index.documents:
+        close = closest(document_id, index.documents)
+        hint = t("hint.did_you_mean", close=close) if close else None
+        yield Problem(*at, "E301", t("E301", target=document_id), hint=hint)
+        return
+    if item_id is not None and index.item(link.target) is None:
+        close = closest(item_id, index.item_ids(document_id))
+        hint = t("hint.did_you_mean", close=f"{document_id}/{close}") if close else None
+        yield Problem(*at, "E302", t("E302", document=document_id, item=item_id), hint=hint)
+        return
+    if link.target in (link.source_key, link.document) and link.relation != "cites":
+        yield Problem(*at, "E304", t("E304"), hint=t("E304.hint"))
+        return
+    successor = _successor(index, document_id)
+    if item_id is not None and successor and successor != link.document:
+        yield Problem(*at, "E303", t("E303", target=link.target, document=document_id,
+                                     successor=successor),
+                      severity=Severity.WARNING, hint=t("E303.hint", successor=successor))
+
+
+def _successor(index: LinkIndex, document_id: str) -> str | None:
+    successor = index.successor_of(document_id)
+    if successor:
+        return successor
+    model = index.document(document_id)
+    return "?" if model is not None and model.status == "superseded" else None
+
+
+def _supersedes_cycles(index: LinkIndex) -> Iterator[Problem]:
+    following = {link.document: link for link in index.links if link.relation == "supersedes"}
+    reported: set[str] = set()
+    for start in sorted(following):
+        chain = [start]
+        current = following[start].target
+        while current in following and current not in chain:
+            chain.append(current)
+            current = following[current].target
+        if current == start and not reported.intersection(chain):
+            reported.update(chain)
+            link = following[start]
+            cycle = " → ".join([*chain, start])
+            yield Problem(link.file, link.line, link.column, "E305", t("E305", cycle=cycle),
+                          hint=t("E305.hint"))

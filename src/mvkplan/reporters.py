@@ -1,0 +1,139 @@
+"""Reporters: problems → text for people or machines. The registry defines ``--format``."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from mvkplan import __version__
+from mvkplan.i18n import t
+from mvkplan.problems import Problem, Severity
+
+
+@dataclass
+class Report:
+    """What a command found: the problems, how many files it read, and rule descriptions."""
+
+    problems: list[Problem]
+    files: int
+    rules: dict[str, str] = field(default_factory=dict)
+    """Code → one-line description, for formats that list rules (SARIF)."""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of problems per severity."""
+        return {
+            s.label: sum(1 for p in self.problems if p.severity == s) for s in Severity
+        }
+
+    def summary(self) -> str:
+        """One line: all valid, or how many problems in how many files."""
+        if not self.problems:
+            return t("summary.clean", files=self.files)
+        counts = self.counts
+        return t("summary.problems", count=len(self.problems), errors=counts["error"],
+                 warnings=counts["warning"], bad=len({p.path for p in self.problems}),
+                 files=self.files)
+
+
+def _colour(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+_ANSI = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def report_text(report: Report, out: TextIO) -> None:
+    """``path:line:col: CODE message`` and an indented hint, then a summary line."""
+    colour = _colour(out)
+    hint_label = t("hint.label")
+    for p in report.problems:
+        code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
+        severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
+        out.write(f"{p.path}:{p.line}:{p.column}: {code} {severity}{p.message}\n")
+        if p.hint:
+            out.write(f"    {hint_label}: {p.hint}\n")
+    out.write(report.summary() + "\n")
+
+
+def report_json(report: Report, out: TextIO) -> None:
+    """A JSON object with the problems and a summary, for scripts."""
+    data = {
+        "version": __version__,
+        "files": report.files,
+        "counts": report.counts,
+        "problems": [p.to_dict() for p in report.problems],
+    }
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _gh_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+_GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def report_github(report: Report, out: TextIO) -> None:
+    """GitHub Actions workflow commands, which annotate the pull request's lines."""
+    for p in report.problems:
+        props = f"file={_gh_escape(p.path, prop=True)}"
+        if p.line:
+            props += f",line={p.line},col={p.column}"
+        props += f",title={_gh_escape(p.code, prop=True)}"
+        message = p.message + (f" ({t('hint.label')}: {p.hint})" if p.hint else "")
+        out.write(f"::{_GH_LEVEL[p.severity]} {props}::{_gh_escape(message)}\n")
+    print(report.summary(), file=sys.stderr)
+
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def sarif_document(report: Report) -> dict[str, Any]:
+    """The report as a SARIF 2.1.0 log (for code-scanning dashboards)."""
+    codes = sorted({p.code for p in report.problems} | set(report.rules))
+    rules = [
+        {"id": code, "shortDescription": {"text": report.rules.get(code, code)}} for code in codes
+    ]
+    results = []
+    for p in report.problems:
+        location: dict[str, Any] = {"artifactLocation": {"uri": p.path}}
+        if p.line:
+            location["region"] = {"startLine": p.line, "startColumn": max(p.column, 1)}
+        text = p.message + (f" ({t('hint.label')}: {p.hint})" if p.hint else "")
+        results.append({
+            "ruleId": p.code,
+            "ruleIndex": codes.index(p.code),
+            "level": _SARIF_LEVEL[p.severity],
+            "message": {"text": text},
+            "locations": [{"physicalLocation": location}],
+        })
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mvkplan", "version": __version__,
+                "informationUri": "https://github.com/mvkplan/mvkplan", "rules": rules,
+            }},
+            "results": results,
+        }],
+    }
+
+
+def report_sarif(report: Report, out: TextIO) -> None:
+    """SARIF 2.1.0 as JSON."""
+    out.write(json.dumps(sarif_document(report), ensure_ascii=False, indent=2) + "\n")
+
+
+REPORTERS: dict[str, Callable[[Report, TextIO], None]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+    "sarif": report_sarif,
+}
