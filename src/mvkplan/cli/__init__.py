@@ -4,7 +4,12 @@ Each command lives in a module of its own and imports the library lazily inside 
 function, so ``mvkplan --version`` and ``--help`` never import pydantic or jinja2.
 """
 
-from mvkplan.cli import commands_links, commands_validate  # noqa: F401  (registers commands)
+from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
+    commands_links,
+    commands_lint,
+    commands_render,
+    commands_validate,
+)
 from mvkplan.cli.app import app, main
 
 __all__ = ["app", "main"]

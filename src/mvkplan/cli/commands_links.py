@@ -1,1 +1,174 @@
-"""``mvkplan links`` and ``mvkplan coverage`` (cross-linking)."""
+"""``mvkplan links`` and ``mvkplan coverage``: the connections between plans."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, app, fail, open_project
+
+if TYPE_CHECKING:
+    from mvkplan.coverage import Coverage
+    from mvkplan.linkreport import LinkSummary
+
+
+class LinksFormat(str, Enum):
+    """Output of ``links ID``."""
+
+    text = "text"
+    json = "json"
+
+
+class GraphFormat(str, Enum):
+    """Output of ``links --graph``."""
+
+    mermaid = "mermaid"
+    dot = "dot"
+    json = "json"
+
+
+class CoverageFormat(str, Enum):
+    """Output of ``coverage``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    md = "md"
+
+
+def _index(lang: LangOption):  # type: ignore[no-untyped-def]
+    from mvkplan.validate import load_corpus
+
+    return load_corpus(open_project(lang)).index
+
+
+@app.command()
+def links(
+    ref: Annotated[str | None, typer.Argument(help="Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga.", show_default=False)] = None,
+    fmt: Annotated[LinksFormat, typer.Option("--format", "-f", help="Output format.")] = LinksFormat.text,
+    graph: Annotated[GraphFormat | None, typer.Option("--graph", help="Export the whole repository's document graph.")] = None,
+    catalogs: Annotated[bool, typer.Option("--catalogs", help="Include links to catalogs (methods, indicator sources …).")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Visa länkar och bakåtlänkar / show what links where, and what links back."""
+    from mvkplan import linkreport
+    from mvkplan.textmatch import closest
+
+    index = _index(lang)
+    if graph is not None:
+        exporters = {GraphFormat.mermaid: linkreport.to_mermaid, GraphFormat.dot: linkreport.to_dot}
+        if graph is GraphFormat.json:
+            sys.stdout.write(json.dumps(linkreport.to_graph_dict(index), ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(exporters[graph](index))
+        return
+    if ref is None:
+        fail("give a document or item id, or --graph mermaid|dot|json")
+    summary = linkreport.summarize(index, ref, catalogs=catalogs)
+    if summary is None:
+        candidates = list(index.documents) + [i.key for items in index.items.values() for i in items.values()]
+        close = closest(ref, candidates)
+        fail(f"unknown document or item '{ref}'" + (f"; did you mean '{close}'?" if close else ""))
+    if fmt is LinksFormat.json:
+        sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_tree(summary)
+
+
+def _print_tree(summary: LinkSummary) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    tree = Tree(f"[bold]{escape(summary.ref)}[/bold] — {escape(summary.title)}")
+    out = tree.add(f"länkar till / links to ({len(summary.links_to)})")
+    for line in summary.links_to:
+        title = escape(line.title) if line.title else "[red]saknas / unresolved[/red]"
+        source = "" if line.source == summary.ref else f"{escape(line.source)} → "
+        out.add(f"{source}[cyan]{escape(line.target)}[/cyan] {title} [dim]({line.relation})[/dim]")
+    back = tree.add(f"länkas från / linked from ({len(summary.linked_from)})")
+    for line in summary.linked_from:
+        back.add(f"[cyan]{escape(line.source)}[/cyan] {escape(line.title or '')} "
+                 f"[dim]({line.relation}, {escape(line.file)}:{line.line})[/dim]")
+    Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160).print(tree)
+
+
+@app.command()
+def coverage(
+    fmt: Annotated[CoverageFormat, typer.Option("--format", "-f", help="Output format.")] = CoverageFormat.table,
+    county: Annotated[list[str] | None, typer.Option("--county", help="Only documents of this county (repeatable), e.g. kalmar.")] = None,
+    framework: Annotated[list[str] | None, typer.Option("--framework", help="Only this framework (repeatable), e.g. nationell-strategi.")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
+    from mvkplan.coverage import coverage_matrix
+    from mvkplan.models import Framework
+
+    index = _index(lang)
+    for framework_id in framework or []:
+        if not isinstance(index.document(framework_id), Framework):
+            frameworks = sorted(d for d, x in index.documents.items() if isinstance(x.model, Framework))
+            fail(f"unknown framework '{framework_id}'; known: {', '.join(frameworks)}")
+    matrix = coverage_matrix(index, county, framework)
+    if fmt is CoverageFormat.json:
+        sys.stdout.write(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is CoverageFormat.csv:
+        sys.stdout.write(_csv(matrix))
+    elif fmt is CoverageFormat.md:
+        sys.stdout.write(_markdown(matrix))
+    else:
+        _print_table(matrix)
+
+
+def _cell(matrix: Coverage, document: str, column: str) -> str:
+    count = matrix.count(document, column)
+    if count:
+        return str(count)
+    return "✓" if (document, column) in matrix.document_level else ""
+
+
+def _csv(matrix: Coverage) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["document", *(c.key for c in matrix.columns)])
+    for document in matrix.documents:
+        writer.writerow([document, *(_cell(matrix, document, c.key) for c in matrix.columns)])
+    return buffer.getvalue()
+
+
+def _markdown(matrix: Coverage) -> str:
+    lines = []
+    for framework in dict.fromkeys(c.framework for c in matrix.columns):
+        columns = [c for c in matrix.columns if c.framework == framework]
+        lines.append(f"### {framework}\n")
+        lines.append("| Dokument | " + " | ".join(c.item for c in columns) + " |")
+        lines.append("|---|" + "---:|" * len(columns))
+        for document in matrix.documents:
+            cells = " | ".join(_cell(matrix, document, c.key) or "–" for c in columns)
+            lines.append(f"| {document} | {cells} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _print_table(matrix: Coverage) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for framework in dict.fromkeys(c.framework for c in matrix.columns):
+        columns = [c for c in matrix.columns if c.framework == framework]
+        table = Table(title=framework, title_justify="left")
+        table.add_column("dokument")
+        for column in columns:
+            table.add_column(column.item, justify="right")
+        for document in matrix.documents:
+            table.add_row(document, *(_cell(matrix, document, c.key) or "·" for c in columns))
+        console.print(table)
+    console.print("siffra = antal mål/aktiviteter som länkar dit, ✓ = dokumentet som helhet; "
+                  "number = goals/activities linked, ✓ = the document as a whole")

@@ -1,0 +1,1 @@
+"""Commands registered by mvkplan.cli.commands_lint (being written)."""

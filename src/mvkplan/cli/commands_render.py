@@ -1,0 +1,1 @@
+"""Commands registered by mvkplan.cli.commands_render (being written)."""

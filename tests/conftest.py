@@ -1,0 +1,64 @@
+"""Shared test helpers: run the real CLI in a project folder and show its output on failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mvkplan.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+PLANS = REPO / "plans"
+
+
+@dataclass
+class CliResult:
+    """Exit code and output of one CLI run; ``str()`` shows everything for assertion messages."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def __str__(self) -> str:
+        return f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
+    """Run ``mvkplan ARGS`` in-process in ``cwd`` (English messages unless ``env`` says otherwise)."""
+    runner = CliRunner()
+    old = Path.cwd()
+    os.chdir(cwd or REPO)
+    try:
+        result = runner.invoke(app, list(args), env={"MVKPLAN_LANG": "en", **(env or {})},
+                               catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli():
+    """The :func:`run_cli` helper as a fixture."""
+    return run_cli
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    """An empty project folder with ``mvkplan.toml`` and an empty ``plans/``."""
+    (tmp_path / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    yield tmp_path
+
+
+@pytest.fixture
+def real_project(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the shipped ``plans/`` in a project folder of its own, safe to modify."""
+    (tmp_path / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    shutil.copytree(PLANS, tmp_path / "plans")
+    yield tmp_path
