@@ -207,7 +207,7 @@ def get_language() -> str:
     return _language
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The message ``key`` in the current language, with ``values`` filled in."""
     english, swedish = MESSAGES[key]
     template = swedish if _language == "sv" else english

@@ -185,14 +185,14 @@ def iter_items(model: DocumentBase) -> Iterator[Item]:
     """Every linkable item of a document, with its path in the source."""
     doc = model.id
     yield from _sections(doc, model.sections, ("sections",))
+    for group_name in ("references", "basis"):
+        for i, ref in enumerate(getattr(model, group_name, ())):
+            if ref.id:
+                yield Item(doc, ref.id, "reference", ref.title, (group_name, i), ref)
     if isinstance(model, PlanBase):
         yield from _sections(doc, model.closing_sections, ("closing_sections",))
         for i, area in enumerate(model.areas):
             yield from _area(doc, area, ("areas", i))
-        for group_name in ("references", "basis"):
-            for i, ref in enumerate(getattr(model, group_name)):
-                if ref.id:
-                    yield Item(doc, ref.id, "reference", ref.title, (group_name, i), ref)
         if model.target_groups:
             for i, group in enumerate(model.target_groups.groups):
                 if group.id:
@@ -235,6 +235,10 @@ def iter_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, st
     """Every link a document writes: (source item id, path, target, relation)."""
     for k, target in enumerate(model.links):
         yield None, ("links", k), target, "link"
+    yield from _section_links(model.sections, ("sections",))
+    if isinstance(model, PlanBase):
+        yield from _section_links(model.closing_sections, ("closing_sections",))
+    yield from _reference_links(model)
     for name, relation in (("supersedes", "supersedes"), ("annex_of", "annex-of")):
         value = getattr(model, name)
         if value:
@@ -260,14 +264,24 @@ def iter_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, st
                 yield lst.id, ("indicator_lists", i, "links", k), target, "link"
 
 
-def _plan_links(model: PlanBase) -> Iterator[tuple[str | None, Path_, str, str]]:
+def _section_links(sections: list[Any], path: Path_) -> Iterator[tuple[str | None, Path_, str, str]]:
+    for i, section in enumerate(sections):
+        for k, target in enumerate(section.links):
+            yield section.id, (*path, i, "links", k), target, "link"
+        yield from _section_links(section.sections, (*path, i, "sections"))
+
+
+def _reference_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, str]]:
     for group_name in ("references", "basis"):
-        for i, ref in enumerate(getattr(model, group_name)):
+        for i, ref in enumerate(getattr(model, group_name, ())):
             if ref.document:
                 yield ref.id, (group_name, i, "document"), ref.document, "cites"
             if ref.regulation:
                 path = (group_name, i, "regulation")
                 yield ref.id, path, f"regulations/{ref.regulation}", "regulation"
+
+
+def _plan_links(model: PlanBase) -> Iterator[tuple[str | None, Path_, str, str]]:
     if model.target_groups:
         for k, form in enumerate(model.target_groups.violence_forms):
             path = ("target_groups", "violence_forms", k)

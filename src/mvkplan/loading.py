@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
-from mvkplan.i18n import t
+from mvkplan.i18n import has, t
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
@@ -164,17 +164,16 @@ def _yaml_problem(shown: str, exc: YamlError) -> Problem:
     values = {k: v for k, v in exc.values.items() if k != "tab"}
     if exc.code == "E103":
         message = t("E103", detail=exc.detail)
-        hint = t("E103.tab") if exc.values.get("tab") else t("E103.hint")
+        if exc.values.get("tab"):
+            hint = t("E103.tab")
+        elif "mapping values are not allowed" in exc.detail:
+            hint = t("E203.hint.colon")
+        else:
+            hint = t("E103.hint")
     else:
         message = t(exc.code, **values)
-        hint = t(exc.code + ".hint") if f"{exc.code}.hint" in _hints() else None
+        hint = t(exc.code + ".hint") if has(exc.code + ".hint") else None
     return Problem(shown, exc.line, exc.column, exc.code, message, hint=hint)
-
-
-def _hints() -> set[str]:
-    from mvkplan.i18n import MESSAGES
-
-    return set(MESSAGES)
 
 
 def _kind_problem(shown: str, root: MappingNode, kind: str | None) -> Problem:

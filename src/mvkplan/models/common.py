@@ -75,6 +75,8 @@ class Adoption(Model):
     """The dateline exactly as printed, e.g. 'Kalmar 1 januari 2024'."""
     signatories: list[Signatory] = []
     """Who signed, in the source's order."""
+    statement: Markdown | None = None
+    """Text printed with the dateline, e.g. 'Denna regionala handlingsplan är framtagen av …'."""
 
 
 class Footnote(Model):
@@ -99,6 +101,9 @@ class Section(Model):
     """Section text in Markdown; footnote markers as [^1]."""
     sections: list[Section] = []
     """Sub-sections."""
+    links: list[Ref] = []
+    """Framework items the section quotes or lists (e.g. the Agenda 2030 targets printed
+    under it); their official texts are shown from the framework instead of being copied."""
 
 
 class Commitment(Model):
@@ -149,6 +154,8 @@ class TargetGroup(Model):
 class TargetGroups(Model):
     """The plan's target groups and the forms of violence it covers."""
 
+    title: Text | None = None
+    """Heading as printed, e.g. 'Målgrupp och begrepp'."""
     intro: Markdown | None = None
     """Text before the list, e.g. the national definition of 'mäns våld mot kvinnor'."""
     groups: list[TargetGroup] = []
@@ -186,6 +193,9 @@ class TableHeadings(Model):
     """Measures column, e.g. 'Förslag på insats'."""
     contributors: Text | None = None
     """Contributors column, e.g. 'Du som kan bidra är'."""
+    rows_caption: Text | None = None
+    """Caption printed above each focus-area table, e.g. 'Verksamheter anslutna till … kan
+    bidra genom att:'."""
 
 
 class Source(Model):

@@ -142,8 +142,12 @@ class CountyProfile(DocumentBase):
 
     kind: Literal["county-profile"]
     """Document kind."""
+    intro: Markdown | None = None
+    """Text under the page heading, before the first sub-heading."""
     publications: list[Publication] = []
     """Publications in the order the page lists them."""
+    references: list[Reference] = []
+    """Regulations and other documents the page names (e.g. förordning 2021:995)."""
 
 
 class Catalog(DocumentBase):

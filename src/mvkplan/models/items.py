@@ -136,6 +136,8 @@ class FrameworkItem(Model):
     """Full text of the goal as officially worded."""
     items: list[FrameworkItem] = []
     """Sub-items, e.g. the targets under an Agenda 2030 goal."""
+    links: list[Ref] = []
+    """Goals elsewhere this item mirrors, e.g. 'nationell-strategi/2' for a regional delmål."""
 
 
 class Publication(Model):
