@@ -57,7 +57,7 @@ class Project:
     """Where the project is and how it is configured."""
 
     root: Path
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=lambda: Settings())
     config_file: Path | None = None
 
     def document_paths(self) -> list[Path]:

@@ -93,7 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write a list: one '- item' per line",
         "skriv en lista: en rad '- punkt' per post",
     ),
-    "E204.choice": ("{found} is not allowed here; expected {expected}", "{found} är inte tillåtet här; förväntade {expected}"),
+    "E204.choice": (
+        "{found} is not allowed here; expected {expected}",
+        "{found} är inte tillåtet här; förväntade {expected}",
+    ),
     "E204.date": ("{found} is not a date", "{found} är inget datum"),
     "E204.date.hint": ("write dates as YYYY-MM-DD, YYYY-MM or YYYY", "skriv datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"),
     "E204.id": ("{found} is not a valid id", "{found} är inget giltigt id"),

@@ -297,9 +297,9 @@ def _plan_links(model: PlanBase) -> Iterator[tuple[str | None, Path_, str, str]]
                 yield goal.id, (*base, "goals", j, "methods", k), f"methods/{method}", "method"
             for k, indicator in enumerate(goal.indicators):
                 if indicator.source:
-                    path = (*base, "goals", j, "indicators", k, "source")
+                    source_path: Path_ = (*base, "goals", j, "indicators", k, "source")
                     target = f"indicator-sources/{indicator.source}"
-                    yield goal.id, path, target, "indicator-source"
+                    yield goal.id, source_path, target, "indicator-source"
         for j, activity in enumerate(area.activities):
             for k, target in enumerate(activity.links):
                 yield activity.id, (*base, "activities", j, "links", k), target, "link"

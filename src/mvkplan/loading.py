@@ -20,7 +20,15 @@ from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
 from mvkplan.textmatch import closest
-from mvkplan.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, YamlError, parse_yaml, to_data
+from mvkplan.yamlnodes import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    YamlError,
+    parse_yaml,
+    to_data,
+)
 
 YAML_SUFFIXES = (".yaml", ".yml")
 Path_ = tuple[str | int, ...]
@@ -115,7 +123,9 @@ def load_bytes(data: bytes, shown: str, *, shipped: bool = False) -> tuple[Loade
     return LoadedDocument(shown, root, model, shipped), []
 
 
-def load_file(path: Path, shown: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[LoadedDocument | None, list[Problem]]:
+def load_file(
+    path: Path, shown: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE
+) -> tuple[LoadedDocument | None, list[Problem]]:
     """Read, parse and validate one file, refusing files over ``max_size`` before reading."""
     try:
         size = path.stat().st_size
@@ -162,6 +172,7 @@ def _data_dir(folder: str) -> Path:
 
 def _yaml_problem(shown: str, exc: YamlError) -> Problem:
     values = {k: v for k, v in exc.values.items() if k != "tab"}
+    hint: str | None
     if exc.code == "E103":
         message = t("E103", detail=exc.detail)
         if exc.values.get("tab"):

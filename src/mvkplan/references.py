@@ -30,14 +30,14 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
             line, column = loaded.position(("id",))
             yield Problem(loaded.path, line, column, "E210", t("E210", id=loaded.id, stem=stem),
                           hint=t("E210.hint", id=loaded.id))
-    for loaded, first in index.duplicate_documents:
-        line, column = loaded.position(("id",))
-        yield Problem(loaded.path, line, column, "E211", t("E211", id=loaded.id, other=first.path),
-                      hint=t("E211.hint"))
-    for loaded, item, first in index.duplicates:
-        line, column = loaded.position((*item.path, "id"))
-        first_line, _ = loaded.position((*first.path, "id"))
-        yield Problem(loaded.path, line, column, "E212", t("E212", id=item.id, first=first_line),
+    for duplicate, original in index.duplicate_documents:
+        line, column = duplicate.position(("id",))
+        yield Problem(duplicate.path, line, column, "E211",
+                      t("E211", id=duplicate.id, other=original.path), hint=t("E211.hint"))
+    for owner, item, first in index.duplicates:
+        line, column = owner.position((*item.path, "id"))
+        first_line, _ = owner.position((*first.path, "id"))
+        yield Problem(owner.path, line, column, "E212", t("E212", id=item.id, first=first_line),
                       hint=t("E212.hint"))
 
 

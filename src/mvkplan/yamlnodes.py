@@ -137,6 +137,11 @@ def parse_yaml(data: bytes) -> MappingNode:
     return root
 
 
+def _position(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 class _Builder:
     """Turns a libyaml event stream into nodes, refusing what plans must not contain."""
 
@@ -156,12 +161,12 @@ class _Builder:
         self._next()  # DocumentEndEvent
         following = self._next()
         if isinstance(following, yaml.DocumentStartEvent):
-            mark = following.start_mark
-            raise YamlError("E107", mark.line + 1, mark.column + 1)
+            line, column = _position(following)
+            raise YamlError("E107", line, column)
         return root
 
     def _node(self, event: yaml.Event) -> Node:
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        line, column = _position(event)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise YamlError("E105", line, column)
         tag = getattr(event, "tag", None)

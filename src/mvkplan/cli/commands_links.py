@@ -50,10 +50,18 @@ def _index(lang: LangOption):  # type: ignore[no-untyped-def]
 
 @app.command()
 def links(
-    ref: Annotated[str | None, typer.Argument(help="Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga.", show_default=False)] = None,
+    ref: Annotated[
+        str | None,
+        typer.Argument(help="Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga.",
+                       show_default=False),
+    ] = None,
     fmt: Annotated[LinksFormat, typer.Option("--format", "-f", help="Output format.")] = LinksFormat.text,
-    graph: Annotated[GraphFormat | None, typer.Option("--graph", help="Export the whole repository's document graph.")] = None,
-    catalogs: Annotated[bool, typer.Option("--catalogs", help="Include links to catalogs (methods, indicator sources …).")] = False,
+    graph: Annotated[
+        GraphFormat | None, typer.Option("--graph", help="Export the whole repository's document graph.")
+    ] = None,
+    catalogs: Annotated[
+        bool, typer.Option("--catalogs", help="Include links to catalogs (methods, indicator sources …).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Visa länkar och bakåtlänkar / show what links where, and what links back."""
@@ -102,8 +110,13 @@ def _print_tree(summary: LinkSummary) -> None:
 @app.command()
 def coverage(
     fmt: Annotated[CoverageFormat, typer.Option("--format", "-f", help="Output format.")] = CoverageFormat.table,
-    county: Annotated[list[str] | None, typer.Option("--county", help="Only documents of this county (repeatable), e.g. kalmar.")] = None,
-    framework: Annotated[list[str] | None, typer.Option("--framework", help="Only this framework (repeatable), e.g. nationell-strategi.")] = None,
+    county: Annotated[
+        list[str] | None, typer.Option("--county", help="Only documents of this county (repeatable), e.g. kalmar.")
+    ] = None,
+    framework: Annotated[
+        list[str] | None,
+        typer.Option("--framework", help="Only this framework (repeatable), e.g. nationell-strategi."),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
