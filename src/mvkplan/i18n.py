@@ -184,6 +184,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} problems ({errors} errors, {warnings} warnings) in {bad} of {files} files.",
         "{count} problem ({errors} fel, {warnings} varningar) i {bad} av {files} filer.",
     ),
+    "summary.one": (
+        "1 problem ({errors} errors, {warnings} warnings) in 1 of {files} files.",
+        "1 problem ({errors} fel, {warnings} varningar) i 1 av {files} filer.",
+    ),
     "hint.label": ("hint", "tips"),
 }
 

@@ -35,7 +35,8 @@ class Report:
         if not self.problems:
             return t("summary.clean", files=self.files)
         counts = self.counts
-        return t("summary.problems", count=len(self.problems), errors=counts["error"],
+        key = "summary.one" if len(self.problems) == 1 else "summary.problems"
+        return t(key, count=len(self.problems), errors=counts["error"],
                  warnings=counts["warning"], bad=len({p.path for p in self.problems}),
                  files=self.files)
 

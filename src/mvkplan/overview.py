@@ -1,0 +1,48 @@
+"""One line per document, for ``mvkplan list``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from mvkplan.index import LinkIndex
+from mvkplan.models import PlanBase
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """What ``mvkplan list`` shows about a document."""
+
+    id: str
+    kind: str
+    county: str
+    period: str
+    status: str
+    goals: int
+    activities: int
+    rows: int
+    path: str
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON output."""
+        return asdict(self)
+
+
+def document_rows(index: LinkIndex, *, shipped: bool = False) -> list[DocumentRow]:
+    """The repository's documents (and the shipped ones if asked), sorted by county and id."""
+    rows = []
+    for loaded in index.documents.values():
+        if loaded.shipped and not shipped:
+            continue
+        model = loaded.model
+        areas = model.areas if isinstance(model, PlanBase) else []
+        period = ""
+        if model.period:
+            start = str(model.period.start) if model.period.start else ""
+            end = str(model.period.end) if model.period.end else ""
+            period = f"{start}–{end}" if start != end else start
+        rows.append(DocumentRow(
+            model.id, str(getattr(model, "kind", "")), model.county or "", period, model.status,
+            sum(len(a.goals) for a in areas), sum(len(a.activities) for a in areas),
+            sum(len(a.rows) for a in areas), loaded.path,
+        ))
+    return sorted(rows, key=lambda r: (r.county, r.id))
