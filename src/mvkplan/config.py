@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -37,6 +38,9 @@ class Settings(BaseModel):
     """Severity overrides, e.g. {MVK003 = "error"}."""
     per_path_ignores: dict[str, list[str]] = {}
     """Glob pattern → codes ignored in matching files, e.g. {"plans/examples/*" = ["MVK010"]}."""
+    rules: dict[str, dict[str, Any]] = {}
+    """Options of lint rules by code or name, e.g. [tool.mvkplan.rules.personal-contact]
+    allow = ["010-223 80 00"]; 'mvkplan rules CODE' lists a rule's options."""
     templates: str | None = None
     """Folder with templates that override the shipped ones."""
     out: str = "site"

@@ -22,6 +22,8 @@ class Report:
     files: int
     rules: dict[str, str] = field(default_factory=dict)
     """Code → one-line description, for formats that list rules (SARIF)."""
+    rule_metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Code → further SARIF reportingDescriptor properties (name, help, defaultConfiguration)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -99,7 +101,9 @@ def sarif_document(report: Report) -> dict[str, Any]:
     """The report as a SARIF 2.1.0 log (for code-scanning dashboards)."""
     codes = sorted({p.code for p in report.problems} | set(report.rules))
     rules = [
-        {"id": code, "shortDescription": {"text": report.rules.get(code, code)}} for code in codes
+        {"id": code, "shortDescription": {"text": report.rules.get(code, code)},
+         **report.rule_metadata.get(code, {})}
+        for code in codes
     ]
     results = []
     for p in report.problems:

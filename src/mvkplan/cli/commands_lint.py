@@ -1,1 +1,156 @@
-"""Commands registered by mvkplan.cli.commands_lint (being written)."""
+"""``mvkplan lint`` and ``mvkplan rules``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from mvkplan.cli.app import LangOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
+
+if TYPE_CHECKING:
+    from mvkplan.rules import Rule
+
+SelectorOption = list[str] | None
+
+
+@app.command()
+def lint(
+    paths: PathsArgument = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
+    select: Annotated[SelectorOption, typer.Option(
+        "--select", help="Run only these rules (codes, names or prefixes; replaces the "
+        "configured 'select'). Repeat or separate with commas.", show_default=False,
+    )] = None,
+    ignore: Annotated[SelectorOption, typer.Option(
+        "--ignore", help="Skip these rules too (added to the configured 'ignore').",
+        show_default=False,
+    )] = None,
+    lang: LangOption = None,
+) -> None:
+    """Granska planernas kvalitet / check the plans against the field's quality rules.
+
+    Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage,
+    configuration or I/O errors. 'mvkplan rules' lists the rules.
+    """
+    from mvkplan.i18n import t
+    from mvkplan.lint import LintConfigError
+    from mvkplan.lint import lint as run_lint
+    from mvkplan.problems import exit_code_for
+    from mvkplan.reporters import Report
+
+    project = open_project(lang)
+    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    for target in targets:
+        if not target.exists():
+            fail(t("E402", path=target))
+    try:
+        result = run_lint(project, targets or None, select=_split(select),
+                          ignore=_split(ignore) or ())
+    except LintConfigError as exc:
+        where = project.config_file.name if project.config_file else "mvkplan"
+        fail(f"{where}: {exc.message}")
+    emit(Report(result.problems, result.files, rules=_rule_summaries(),
+                rule_metadata=_rule_metadata()), fmt)
+    raise typer.Exit(exit_code_for(result.problems, strict=strict))
+
+
+class RulesFormat(str, Enum):
+    """Output formats of 'mvkplan rules'."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def rules(
+    rule: Annotated[str | None, typer.Argument(
+        help="A rule's code or name, to explain that rule.", show_default=False)] = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="Output format.")] = RulesFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Lista granskningsreglerna / list the lint rules, or explain one."""
+    from mvkplan.lint import unknown_rule_message
+    from mvkplan.rules import RULES, find_rule
+
+    open_project(lang)
+    chosen = list(RULES)
+    if rule is not None:
+        found = find_rule(rule)
+        if found is None:
+            fail(unknown_rule_message(rule))
+        chosen = [found]
+    if fmt is RulesFormat.json:
+        data = [_rule_data(r) for r in chosen]
+        sys.stdout.write(json.dumps(data if rule is None else data[0], ensure_ascii=False,
+                                    indent=2) + "\n")
+    elif rule is None:
+        width = max(len(r.name) for r in chosen)
+        for r in chosen:
+            print(f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}")
+    else:
+        print(_explain(chosen[0]))
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _rule_summaries() -> dict[str, str]:
+    from mvkplan.rules import RULES
+
+    return {r.code: r.summary for r in RULES}
+
+
+def _rule_metadata() -> dict[str, dict[str, Any]]:
+    """SARIF properties of every rule: name, full help and default level."""
+    from mvkplan.rules import RULES
+
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    return {
+        r.code: {
+            "name": r.name,
+            "fullDescription": {"text": r.title},
+            "help": {"text": r.doc, "markdown": r.doc},
+            "defaultConfiguration": {"level": levels[r.severity.label]},
+        }
+        for r in RULES
+    }
+
+
+def _options(rule: Rule) -> list[dict[str, object]]:
+    if rule.options is None:
+        return []
+    defaults = rule.options()
+    return [
+        {"name": field.alias or name, "default": getattr(defaults, name),
+         "description": field.description or ""}
+        for name, field in rule.options.model_fields.items()
+    ]
+
+
+def _rule_data(rule: Rule) -> dict[str, object]:
+    return {
+        "code": rule.code, "name": rule.name, "severity": rule.severity.label,
+        "summary": rule.summary, "doc": rule.doc, "options": _options(rule),
+    }
+
+
+def _explain(rule: Rule) -> str:
+    lines = [f"{rule.code} {rule.name} ({rule.severity.label})", "", rule.summary, "", rule.doc]
+    options = _options(rule)
+    if options:
+        lines += ["", f"Options ([tool.mvkplan.rules.{rule.code}] or [rules.{rule.code}] in "
+                      "mvkplan.toml):"]
+        lines += [f"  {o['name']} = {json.dumps(o['default'], ensure_ascii=False)}"
+                  f"    {o['description']}" for o in options]
+    return "\n".join(lines)

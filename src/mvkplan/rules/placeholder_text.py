@@ -1,0 +1,74 @@
+"""Placeholder text is left in a document.
+
+Why: "TODO", "xxx" and "Lorem ipsum" mark text someone meant to write later. Published, they
+make the plan look unfinished, and an empty promise in a goal or an indicator is easy to miss
+in review.
+
+How to fix: write the real text, or remove the field until it is known. Notes to the editors
+belong in YAML comments (``# TODO: …``), which are never published and never checked. Add
+patterns of your own (regular expressions, matched ignoring case) with the option
+``patterns``.
+
+Passing:
+    ```yaml
+    title: Ökad kunskap om hedersrelaterat våld
+    ```
+
+Failing:
+    ```yaml
+    title: TODO skriv målet
+    ```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import field_validator
+
+from mvkplan.problems import Severity
+from mvkplan.rules.base import Finding, LintContext, RuleOptions
+
+CODE = "MVK013"
+NAME = "placeholder-text"
+SEVERITY = Severity.ERROR
+MESSAGES = {
+    "summary": ("Placeholder text (TODO, xxx, lorem ipsum) is left in a document.",
+                "Platshållartext (TODO, xxx, lorem ipsum) står kvar i ett dokument."),
+    "message": ("placeholder text '{text}'", "platshållartext '{text}'"),
+    "hint": ("write the real text, or keep notes to editors in '# …' comments",
+             "skriv den riktiga texten, eller lägg anteckningar i kommentarer '# …'"),
+}
+PLACEHOLDERS = (
+    r"\bTODO\b", r"\bFIXME\b", r"\bTBD\b", r"\bx{3,}\b", r"\blorem ipsum\b", r"\?{3,}",
+    r"\[\s*fyll i[^\]]*\]", r"<\s*fyll i[^>]*>",
+)
+
+
+class Options(RuleOptions):
+    """Options of placeholder-text."""
+
+    patterns: list[str] = []
+    """More placeholders, as regular expressions (matched ignoring case)."""
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a regular expression: {exc}") from None
+        return value
+
+
+def check(context: LintContext, options: Options) -> Iterator[Finding]:
+    """Every match of a placeholder pattern in a document's text values."""
+    placeholder = re.compile("|".join((*PLACEHOLDERS, *options.patterns)), re.IGNORECASE)
+    for document in context.documents:
+        for path, node in context.scalars(document):
+            for match in placeholder.finditer(node.value):
+                text = match.group(0)
+                position = context.locate(document, node, text)
+                yield Finding(document, path, values={"text": text}, position=position)

@@ -1,0 +1,93 @@
+"""Following chains of links, for the rules about coverage and coherence.
+
+An item reaches what it links to, and also what the thing holding it links to: a goal
+inherits its area's links, an area its document's, and a framework target implies its goal
+(a link to ``agenda2030/5.2`` reaches ``agenda2030/5``). Following those steps from a
+municipality's goal through the county's plan arrives, in a coherent corpus, at the national
+strategy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+
+from mvkplan.index import Item, Link, LinkIndex
+
+_HELD_IN_AREA = frozenset({"goal", "activity", "row"})
+SERVING_KINDS = frozenset({"area", "goal", "activity", "row", "framework-item"})
+"""Items whose links say what they serve; a section's links only quote what it prints."""
+
+
+class LinkGraph:
+    """Items and documents as nodes (named by reference), links and containment as edges."""
+
+    def __init__(self, index: LinkIndex) -> None:
+        self.index = index
+        self.edges: dict[str, list[str]] = defaultdict(list)
+        self.parents: dict[str, str] = {}
+        """Framework item → the item it stands under (a target → its goal)."""
+        self.by_document: dict[str, list[Link]] = defaultdict(list)
+        """Document id → the links written in it, in source order."""
+        for link in index.links:
+            self.by_document[link.document].append(link)
+            if link.relation == "link":
+                self.edges[link.source_key].append(link.target)
+        for document_id, items in index.items.items():
+            by_path = {item.path: item for item in items.values()}
+            for item in items.values():
+                holder = _holder(item, by_path)
+                if holder is not None and item.kind == "framework-item":
+                    self.parents[item.key] = holder.key
+                self.edges[item.key].append(holder.key if holder else document_id)
+        self._reach: dict[str, frozenset[str]] = {}
+
+    def reach(self, reference: str) -> frozenset[str]:
+        """Every reference reachable from ``reference`` (itself excluded)."""
+        if reference not in self._reach:
+            seen: set[str] = set()
+            queue = deque(self.edges.get(reference, ()))
+            while queue:
+                current = queue.popleft()
+                if current in seen or current == reference:
+                    continue
+                seen.add(current)
+                queue.extend(self.edges.get(current, ()))
+            self._reach[reference] = frozenset(seen)
+        return self._reach[reference]
+
+    def is_framework_goal(self, reference: str) -> bool:
+        """Whether ``reference`` names a goal or target of a framework (or a strategy's own goal)."""
+        item = self.index.item(reference) if "/" in reference else None
+        return item is not None and item.kind == "framework-item"
+
+    def reaches_framework(self, reference: str) -> bool:
+        """Whether a chain of links from ``reference`` arrives at any framework goal."""
+        return any(self.is_framework_goal(r) for r in self.reach(reference))
+
+    def serving_links(self, document_id: str) -> list[Link]:
+        """The document's own links and those of its areas, goals, activities, rows and goals
+        of its own (not the framework texts a section quotes)."""
+        items = self.index.items.get(document_id, {})
+        return [
+            link for link in self.by_document.get(document_id, ())
+            if link.relation == "link" and (
+                link.source is None or (link.source in items
+                                        and items[link.source].kind in SERVING_KINDS))
+        ]
+
+    def ancestors(self, reference: str) -> list[str]:
+        """The framework items ``reference`` stands under, nearest first."""
+        found = []
+        while reference in self.parents:
+            reference = self.parents[reference]
+            found.append(reference)
+        return found
+
+
+def _holder(item: Item, by_path: dict[tuple[str | int, ...], Item]) -> Item | None:
+    """The item that holds ``item``: a goal's area, a target's goal; None for the document."""
+    if item.kind in _HELD_IN_AREA:
+        return by_path.get(item.path[:2])
+    if item.kind == "framework-item" and len(item.path) > 2:
+        return by_path.get(item.path[:-2])
+    return None
