@@ -1,1 +1,229 @@
-"""Commands registered by mvkplan.cli.commands_render (being written)."""
+"""``mvkplan render`` (one document) and ``mvkplan build`` (the static site)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, app, fail, open_project
+
+if TYPE_CHECKING:
+    from mvkplan.config import Project
+    from mvkplan.validate import Corpus
+
+# Messages of these two commands: (English, Swedish), merged into mvkplan.i18n on use.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "render.unknown": ("unknown document '{id}'", "okänt dokument '{id}'"),
+    "render.unknown.hint": (
+        "'mvkplan list' shows the document ids",
+        "'mvkplan list' visar dokumentens id",
+    ),
+    "render.invalid": (
+        "document '{id}' has errors and cannot be rendered; run 'mvkplan validate {path}'",
+        "dokumentet '{id}' har fel och kan inte publiceras; kör 'mvkplan validate {path}'",
+    ),
+    "render.written": ("Wrote {path}", "Skrev {path}"),
+    "render.failed": ("cannot render: {detail}", "kan inte publicera: {detail}"),
+    "render.unsafe": ("cannot write: {detail}", "kan inte skriva: {detail}"),
+    "render.templates": ("template folder not found: {path}", "mallmappen finns inte: {path}"),
+    "build.root": (
+        "the output folder cannot be the project folder itself: {path}",
+        "utmatningsmappen kan inte vara själva projektmappen: {path}",
+    ),
+    "build.progress": ("Building the site", "Bygger webbplatsen"),
+    "build.written": ("Wrote {count} pages to {path}", "Skrev {count} sidor till {path}"),
+}
+
+
+class OutputFormat(str, Enum):
+    """Formats of ``mvkplan render``."""
+
+    html = "html"
+    md = "md"
+
+
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option("--templates", help="Mapp med mallar som ersätter de inbyggda / templates "
+                                     "overriding the shipped ones.", show_default=False),
+]
+
+
+@app.command()
+def render(
+    document: Annotated[str, typer.Argument(help="Dokumentets id, t.ex. kalmar-2024.",
+                                            show_default=False)],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="html eller md.")]
+    = OutputFormat.html,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Fil att skriva, '-' för standard ut "
+                                            "(standard: build/ID.html eller .md).",
+                     show_default=False),
+    ] = None,
+    templates: TemplatesOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Publicera ett dokument som HTML eller Markdown / render one document."""
+    from mvkplan.i18n import t
+    from mvkplan.render import FORMATS, RenderError, render_document
+    from mvkplan.render.dates import last_updated
+    from mvkplan.render.paths import UnsafePathError, safe_name
+    from mvkplan.validate import load_corpus
+
+    project = open_project(lang)
+    _register_messages()
+    corpus = load_corpus(project)
+    _require_document(corpus, document)
+    folder = _templates(project, templates)
+    loaded = corpus.index.documents[document]
+    try:
+        text = render_document(corpus.index, document, fmt.value, templates=folder,
+                               updated=last_updated(loaded, project.root))
+    except RenderError as exc:
+        fail(t("render.failed", detail=exc))
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        default = f"build/{safe_name(document)}{FORMATS[fmt.value]}"
+    except UnsafePathError as exc:
+        fail(t("render.unsafe", detail=exc))
+    target = _output_path(project, output, default, document + FORMATS[fmt.value])
+    _write(target, text.encode("utf-8"))
+    print(t("render.written", path=_shown(target, project.root)))
+
+
+@app.command()
+def build(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Mapp för webbplatsen (standard: site/ eller det som "
+                                         "konfigurerats).", show_default=False),
+    ] = None,
+    templates: TemplatesOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Bygg hela den statiska webbplatsen / build the whole static site."""
+    from mvkplan.i18n import t
+    from mvkplan.render import RenderError
+    from mvkplan.render.dates import last_updated
+    from mvkplan.render.paths import UnsafePathError, is_within
+    from mvkplan.render.site import render_site, site_pages, write_site
+    from mvkplan.validate import load_corpus
+
+    project = open_project(lang)
+    _register_messages()
+    target = _absolute(out, project.root) if out else project.root / project.settings.out
+    if not is_within(target, project.root):
+        fail(t("E403", path=target))
+    if target.resolve() == project.root.resolve():
+        fail(t("build.root", path=target))
+    corpus = load_corpus(project)
+    folder = _templates(project, templates)
+    index = corpus.index
+
+    def updated(document_id: str) -> str | None:
+        return last_updated(index.documents[document_id], project.root)
+
+    try:
+        pages = site_pages(index, templates=folder, updated=updated)
+        files = _render_with_progress(pages, t("build.progress"), render_site)
+        written = write_site(target, files)
+    except RenderError as exc:
+        fail(t("render.failed", detail=exc))
+    except UnsafePathError as exc:
+        fail(t("render.unsafe", detail=exc))
+    except OSError as exc:
+        fail(f"{exc.filename or target}: {exc.strerror}")
+    print(t("build.written", count=len(written), path=_shown(target, project.root)))
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _register_messages() -> None:
+    from mvkplan.i18n import MESSAGES as SHARED
+
+    for key, value in MESSAGES.items():
+        SHARED.setdefault(key, value)
+
+
+def _require_document(corpus: Corpus, document: str) -> None:
+    """Exit 2 unless ``document`` was loaded; say why when its file has errors."""
+    from mvkplan.i18n import t
+    from mvkplan.problems import Severity
+    from mvkplan.textmatch import closest
+
+    if document in corpus.index.documents:
+        return
+    broken = sorted({p.path for p in corpus.loaded.problems
+                     if Path(p.path).stem == document and p.severity >= Severity.ERROR})
+    if broken:
+        fail(t("render.invalid", id=document, path=broken[0]))
+    close = closest(document, list(corpus.index.documents))
+    hint = t("hint.did_you_mean", close=close) if close else t("render.unknown.hint")
+    fail(f"{t('render.unknown', id=document)} ({hint})")
+
+
+def _templates(project: Project, option: Path | None) -> Path | None:
+    from mvkplan.i18n import t
+
+    folder = option or (project.root / project.settings.templates
+                        if project.settings.templates else None)
+    if folder is not None and not folder.is_dir():
+        fail(t("render.templates", path=folder))
+    return folder
+
+
+def _absolute(path: Path, root: Path) -> Path:
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+def _output_path(project: Project, output: str | None, default: str, name: str) -> Path:
+    """Where to write: inside the project, never elsewhere (a folder gets ``name`` in it)."""
+    from mvkplan.i18n import t
+    from mvkplan.render.paths import is_within
+
+    target = _absolute(Path(output), project.root) if output else project.root / default
+    if target.is_dir():
+        target = target / name
+    if not is_within(target, project.root):
+        fail(t("E403", path=target))
+    return target
+
+
+def _write(target: Path, data: bytes) -> None:
+    from mvkplan.writing import write_atomic
+
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        fail(f"{target}: {exc.strerror}")
+
+
+def _render_with_progress(pages, label, render_site):  # type: ignore[no-untyped-def]
+    """Render the pages with a progress bar on stderr (only drawn on a terminal)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[page]}"), console=console, transient=True,
+                  disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=len(pages), page="")
+
+        def advance(done: int, total: int, path: str) -> None:
+            progress.update(task, completed=done, page=path)
+
+        return render_site(pages, advance)
+
+
+def _shown(path: Path, root: Path) -> str:
+    from mvkplan.loading import display_path
+
+    return display_path(path, root)

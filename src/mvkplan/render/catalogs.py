@@ -1,0 +1,77 @@
+"""Catalogs (methods, counties, indicator sources, regulations) as tables of entries."""
+
+from __future__ import annotations
+
+from mvkplan.models import Catalog, CatalogEntry
+from mvkplan.render.links import Urls, backlinks, external_url
+from mvkplan.render.markdown import Writer
+from mvkplan.render.views import Column, EntryView, LinkView
+
+# Column key → heading; a column appears when some entry fills it.
+ENTRY_FIELDS = {
+    "name": "Namn",
+    "short": "Förkortning",
+    "code": "Kod",
+    "description": "Beskrivning",
+    "issued": "Gäller från",
+    "superseded_by": "Ersatt av",
+}
+USED_IN = {
+    "methods": "Nämns i",
+    "indicator-sources": "Används i",
+    "regulations": "Nämns i",
+    "violence-forms": "Nämns i",
+    "counties": "Dokument",
+    "municipalities": "Dokument",
+}
+_RELATIONS = ("link", "method", "indicator-source", "regulation", "violence-form", "county",
+              "municipality")
+
+
+def entry_columns(catalog: Catalog) -> list[Column]:
+    """Columns for the fields some entry of the catalog fills, then where entries are used."""
+    columns = [Column(key, heading) for key, heading in ENTRY_FIELDS.items()
+               if key == "name" or any(getattr(e, key) for e in catalog.entries)]
+    columns.append(Column("used_in", USED_IN.get(catalog.extends or catalog.id, "Kopplat från")))
+    return columns
+
+
+def entry_views(catalog: Catalog, columns: list[Column], urls: Urls, writer: Writer) -> list[EntryView]:
+    """One row per entry; back-links include uses through catalogs extending this one."""
+    return [_entry(catalog, entry, columns, urls, writer) for entry in catalog.entries]
+
+
+def _entry(catalog: Catalog, entry: CatalogEntry, columns: list[Column], urls: Urls,
+           writer: Writer) -> EntryView:
+    cells: dict[str, object] = {}
+    for column in columns:
+        key = column.key
+        if key == "name":
+            href = external_url(entry.url)
+            cells[key] = LinkView(entry.name, href)
+        elif key == "description":
+            cells[key] = writer.inline(entry.description) if entry.description else None
+        elif key == "superseded_by":
+            target = entry.superseded_by
+            cells[key] = (LinkView(target, urls.document(catalog.id, target))
+                          if target else None)
+        elif key == "used_in":
+            found = []
+            for name in (catalog.id, catalog.extends):
+                if name:
+                    found.extend(backlinks(f"{name}/{entry.id}", urls, relations=_RELATIONS))
+            cells[key] = _unique_documents(found)
+        else:
+            value = getattr(entry, key)
+            cells[key] = str(value) if value else None
+    return EntryView(entry.id, cells)  # type: ignore[arg-type]
+
+
+def _unique_documents(links: list[LinkView]) -> list[LinkView]:
+    """Each document once, linked to its first mention (a catalog row stays short)."""
+    seen: dict[str, LinkView] = {}
+    for link in links:
+        base = (link.href or "").partition("#")[0]
+        title = str(link.text).partition(": ")[0]
+        seen.setdefault(base or title, LinkView(title, link.href))
+    return list(seen.values())

@@ -1,0 +1,39 @@
+"""'Senast uppdaterad': the last commit touching the file, else what the document says."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from mvkplan.loading import LoadedDocument
+
+
+def last_updated(document: LoadedDocument, root: Path | None) -> str | None:
+    """ISO date of the document's last change: git history first, then the document's dates."""
+    if root is not None and not document.shipped:
+        committed = _git_date(root, document.path)
+        if committed:
+            return committed
+    model = document.model
+    if model.updated:
+        return model.updated
+    if model.adoption and model.adoption.date:
+        return model.adoption.date
+    return None
+
+
+def _git_date(root: Path, path: str) -> str | None:
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        result = subprocess.run(
+            [git, "-C", str(root), "log", "-1", "--format=%cs", "--", path],
+            capture_output=True, text=True, timeout=20, check=False,
+            env={"GIT_TERMINAL_PROMPT": "0", "PATH": str(Path(git).parent)},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    date = result.stdout.strip()
+    return date if result.returncode == 0 and len(date) == 10 else None

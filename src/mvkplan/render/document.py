@@ -1,0 +1,89 @@
+"""``render_document``: one document to HTML or Markdown, as a string."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from jinja2 import Environment, TemplateError
+
+from mvkplan.index import LinkIndex
+from mvkplan.render.context import document_view
+from mvkplan.render.environment import content_security_policy, make_environment, stylesheet
+from mvkplan.render.links import Urls
+from mvkplan.render.markdown import HtmlWriter, MarkdownWriter, Writer
+from mvkplan.render.views import LinkView, Page
+
+FORMATS = {"html": ".html", "md": ".md"}
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+class RenderError(Exception):
+    """A document that cannot be rendered: unknown id, broken override template."""
+
+
+def writer_for(fmt: str, footnote_ids: list[str]) -> Writer:
+    """The text writer of an output format."""
+    return HtmlWriter(footnote_ids) if fmt == "html" else MarkdownWriter(footnote_ids)
+
+
+def render_document(
+    index: LinkIndex,
+    document_id: str,
+    fmt: str = "html",
+    *,
+    templates: Path | None = None,
+    updated: str | None = None,
+    env: Environment | None = None,
+) -> str:
+    """The document as a standalone HTML page or a GitHub-flavoured Markdown file."""
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown format '{fmt}'")
+    if document_id not in index.documents:
+        raise RenderError(f"unknown document '{document_id}'")
+    env = env or make_environment(fmt, templates)
+    urls = Urls(index, document_id, ext=FORMATS[fmt])
+    page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[])
+    return render_page(env, page)
+
+
+def document_page(
+    env: Environment,
+    index: LinkIndex,
+    document_id: str,
+    urls: Urls,
+    updated: str | None,
+    *,
+    nav: list[tuple[LinkView, bool]],
+    breadcrumbs: list[LinkView],
+) -> Page:
+    """The page of one document, in the frame every page shares."""
+    model = index.documents[document_id].model
+    fmt = "html" if urls.ext == ".html" else "md"
+    writer = writer_for(fmt, [note.id for note in model.footnotes])
+    view = document_view(model, urls, writer, updated)
+    title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
+    frame = page_frame(env, title, f"{fmt}/{view.kind}.{fmt}", urls.root, nav, breadcrumbs)
+    return replace(frame, document=view)
+
+
+def page_frame(env: Environment, title: str, template: str, root: str,
+               nav: list[tuple[LinkView, bool]], breadcrumbs: list[LinkView]) -> Page:
+    """A page with the stylesheet and security policy filled in."""
+    css, css_hash = stylesheet(env) if template.startswith("html/") else ("", "")
+    return Page(title=title, template=template, css=css,  # type: ignore[arg-type]
+                csp=content_security_policy(css_hash), root=root, nav=nav,
+                breadcrumbs=breadcrumbs)
+
+
+def render_page(env: Environment, page: Page) -> str:
+    """Fill the page's template; template mistakes become RenderError."""
+    try:
+        text = env.get_template(page.template).render(page=page)
+    except TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f" ({getattr(exc, 'filename', None) or page.template}:{line})" if line else ""
+        raise RenderError(f"template {page.template}: {exc.message}{where}") from None
+    text = "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
+    return _BLANK_RUNS.sub("\n\n", text)

@@ -1,0 +1,164 @@
+"""Where links point and how they read: URLs between pages, link groups, back-links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from mvkplan.index import Link, LinkIndex
+from mvkplan.linkformat import group_links
+from mvkplan.models import CountyProfile
+from mvkplan.render.paths import UnsafePathError, safe_name
+from mvkplan.render.views import LinkView
+
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+_MARKUP = re.compile(r"\[\^[^\]]*\]|[*_`]|\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Urls:
+    """URLs of documents and items as seen from the page being written.
+
+    ``site`` lays pages out as ``mvkplan build`` does (documents in ``dokument/``,
+    county pages in ``lan/``). A single document (``mvkplan render``) is published on
+    its own, so it links only within itself: references to other documents are shown
+    as text rather than as links to pages that may not exist beside it.
+    """
+
+    index: LinkIndex
+    current: str | None
+    ext: str = ".html"
+    site: bool = False
+    root: str = ""
+
+    def page(self, name: str) -> str:
+        """A site page by its path from the site root, e.g. 'tackning.html'."""
+        return self.root + name
+
+    def document(self, document_id: str, item: str | None = None) -> str | None:
+        """The URL of a document (or an item in it), None when it has no page."""
+        fragment = "#" + quote(item, safe="") if item else ""
+        if document_id == self.current:
+            return fragment or "#mvk-top"
+        model = self.index.document(document_id)
+        if model is None or not self.site:
+            return None
+        if document_id == "counties" and item:
+            return self.county(item)
+        if isinstance(model, CountyProfile) and model.county:
+            return (self.county(model.county) or "") + fragment
+        try:
+            name = safe_name(document_id)
+        except UnsafePathError:
+            return None
+        return f"{self.root}dokument/{name}{self.ext}{fragment}"
+
+    def county(self, county_id: str) -> str | None:
+        """The site's page of a county."""
+        try:
+            return f"{self.root}lan/{safe_name(county_id)}.html"
+        except UnsafePathError:
+            return None
+
+    def ref(self, reference: str) -> str | None:
+        """The URL of a '<document>/<item>' reference, None when it does not resolve."""
+        document_id, _, item_id = reference.partition("/")
+        if item_id:
+            item = self.index.item(reference)
+            if item is None:
+                return None
+            return self.document(item.document, item.id)
+        return self.document(document_id)
+
+
+def external_url(url: str | None) -> str | None:
+    """``url`` if it is http(s) or mailto, percent-encoded where Markdown would trip; else None."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in EXTERNAL_SCHEMES:
+        return None
+    return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~.-_")
+
+
+def plain_title(text: str, limit: int = 90) -> str:
+    """A Markdown title as plain text for link texts, shortened at a word boundary."""
+    text = _MARKUP.sub(lambda m: m.group(1) or "", text)
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
+
+
+def document_title(index: LinkIndex, document_id: str) -> str:
+    """The short title of a document; else its title with the period, which tells versions
+    of a plan apart ('Att förebygga och bekämpa mäns våld mot kvinnor 2021–2023')."""
+    model = index.document(document_id)
+    if model is None:
+        return document_id
+    if model.short_title:
+        return model.short_title
+    period = model.period
+    if period and period.start and period.end and str(period.end) not in model.title:
+        span = str(period.start) if period.start == period.end else f"{period.start}–{period.end}"
+        return f"{model.title} {span}"
+    return model.title
+
+
+def link_groups(refs: list[str], urls: Urls, *, prefix: bool = True) -> list[LinkView]:
+    """Links as the sources write them ('Delmål 1–5'), one per target document.
+
+    Framework groups read 'Nationella strategin: Mål 1' (or just 'Mål 1' with
+    ``prefix=False``); links to plans' goals read as the goals' titles, one link each.
+    """
+    views: list[LinkView] = []
+    for group in group_links(refs, urls.index):
+        if group.label:
+            text = f"{group.document_title}: {group.text}" if prefix else group.text
+            first = group.items[0] if group.items else None
+            views.append(LinkView(text, urls.document(group.document, first)))
+        elif not group.items:
+            views.append(LinkView(group.document_title, urls.document(group.document)))
+        else:
+            for item_id in group.items:
+                item = urls.index.item(f"{group.document}/{item_id}")
+                title = plain_title(item.title) if item else f"{group.document}/{item_id}"
+                text = f"{group.document_title}: {title}" if prefix else title
+                views.append(LinkView(text, urls.document(group.document, item_id)))
+    return views
+
+
+def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link",)) -> list[LinkView]:
+    """What links to ``reference`` from other documents ('Kopplat från …')."""
+    document_id = reference.partition("/")[0]
+    found = [
+        link for link in urls.index.backlinks(reference)
+        if link.document != document_id and link.relation in relations
+    ]
+    return _sources(found, urls)
+
+
+def _sources(found: list[Link], urls: Urls) -> list[LinkView]:
+    seen: set[tuple[str, str | None]] = set()
+    views = []
+    for link in sorted(found, key=lambda lk: (lk.document, lk.line, lk.column)):
+        key = (link.document, link.source)
+        if key in seen:
+            continue
+        seen.add(key)
+        title = document_title(urls.index, link.document)
+        item = urls.index.item(link.source_key) if link.source else None
+        text = f"{title}: {plain_title(item.title)}" if item else title
+        views.append(LinkView(text, urls.document(link.document, link.source if item else None)))
+    return views
+
+
+def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
+    """Other documents that link to this one or its items, one entry each."""
+    sources = sorted({link.document for link in urls.index.backlinks_to_document(document_id)
+                      if link.relation not in ("county",)})
+    return [LinkView(document_title(urls.index, d), urls.document(d)) for d in sources]

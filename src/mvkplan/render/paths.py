@@ -1,0 +1,49 @@
+"""Where rendered files may go: inside the output folder, whatever a document id says.
+
+Document ids become file names. The loader already ties an id to its file name, but ids
+of shipped or hand-made documents are not file names by construction, so every name is
+checked here and every path is resolved (symbolic links included) before it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
+# Names Windows refuses; refusing them everywhere keeps a built site portable.
+RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+
+
+class UnsafePathError(ValueError):
+    """A file name or path that would land outside the output folder."""
+
+
+def safe_name(document_id: str) -> str:
+    """``document_id`` if it is usable as a single, portable file name; else UnsafePathError."""
+    if not SAFE_NAME.match(document_id) or ".." in document_id or RESERVED.match(document_id):
+        raise UnsafePathError(f"'{document_id}' cannot be used as a file name")
+    return document_id
+
+
+def is_within(path: Path, folder: Path) -> bool:
+    """Whether ``path`` (resolved, links followed) lies inside ``folder`` or is ``folder``."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def inside(root: Path, relative: str) -> Path:
+    """``root / relative``, refusing absolute paths, '..' and links that lead out of ``root``."""
+    posix = PurePosixPath(relative)
+    if (
+        "\\" in relative or "\x00" in relative or posix.is_absolute()
+        or not posix.parts or any(part in ("..", ".") for part in posix.parts)
+    ):
+        raise UnsafePathError(f"'{relative}' is not a path inside the output folder")
+    target = root.joinpath(*posix.parts)
+    if not is_within(target, root):
+        raise UnsafePathError(f"'{relative}' leads outside the output folder")
+    return target

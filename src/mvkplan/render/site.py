@@ -1,0 +1,171 @@
+"""``mvkplan build``: the whole static site, rendered in memory, then written.
+
+Layout (relative links only, nothing loaded from elsewhere)::
+
+    index.html              start page: counties, frameworks, catalogs
+    lan/<county>.html       a county: the county board's page and every document
+    dokument/<id>.html      one page per document, frameworks and catalogs included
+    tackning.html           coverage: plans × framework goals
+
+Every page is rendered before anything is written, so a failure leaves the output folder
+as it was; each file is then replaced atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jinja2 import Environment
+
+from mvkplan.index import LinkIndex
+from mvkplan.models import CountyProfile
+from mvkplan.render.context import document_view
+from mvkplan.render.document import document_page, page_frame, render_page, writer_for
+from mvkplan.render.environment import make_environment
+from mvkplan.render.links import Urls
+from mvkplan.render.paths import UnsafePathError, inside, safe_name
+from mvkplan.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
+from mvkplan.render.views import LinkView
+from mvkplan.writing import write_atomic
+
+Progress = Callable[[int, int, str], None]
+"""Called after each page: pages done, pages in all, the page's path."""
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page to render: its path in the site and how to render it."""
+
+    path: str
+    render: Callable[[], str]
+
+
+def site_pages(
+    index: LinkIndex,
+    *,
+    templates: Path | None = None,
+    updated: Callable[[str], str | None] = lambda _id: None,
+) -> list[SitePage]:
+    """Every page of the site, not yet rendered (so that callers can show progress)."""
+    env = make_environment("html", templates)
+    for document_id in index.documents:
+        safe_name(document_id)  # refuse before rendering anything
+    pages = [SitePage("index.html", lambda: _index(env, index))]
+    profiles = _profiles(index)
+    for county in county_ids(index):
+        safe_name(county)
+        pages.append(SitePage(f"lan/{county}.html",
+                              _bind(_county, env, index, county, profiles.get(county), updated)))
+    pages.append(SitePage("tackning.html", lambda: _coverage(env, index)))
+    for document_id, loaded in sorted(index.documents.items()):
+        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
+            continue  # shown as the county's page
+        pages.append(SitePage(f"dokument/{document_id}.html",
+                              _bind(_document, env, index, document_id, updated)))
+    return pages
+
+
+def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict[str, bytes]:
+    """Render every page in memory."""
+    rendered: dict[str, bytes] = {}
+    for number, page in enumerate(pages, 1):
+        rendered[page.path] = page.render().encode("utf-8")
+        if progress:
+            progress(number, len(pages), page.path)
+    return rendered
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write rendered pages under ``out``; paths that would leave it are refused first."""
+    targets = {relative: inside(out, relative) for relative in files}
+    written = []
+    for relative, target in sorted(targets.items()):
+        write_atomic(target, files[relative])
+        written.append(target)
+    return written
+
+
+def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
+               updated: Callable[[str], str | None] = lambda _id: None,
+               progress: Progress | None = None) -> list[Path]:
+    """Render the whole site and write it to ``out``."""
+    pages = site_pages(index, templates=templates, updated=updated)
+    return write_site(out, render_site(pages, progress))
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+
+def _bind(function: Callable[..., str], *args: object) -> Callable[[], str]:
+    return lambda: function(*args)
+
+
+def _nav(root: str, current: str | None) -> list[tuple[LinkView, bool]]:
+    items = [("Start", "index.html"), ("Täckning", "tackning.html"),
+             ("Metoder", "dokument/methods.html"), ("Mål och ramverk", "index.html#mvk-ramverk")]
+    return [(LinkView(text, root + path), path == current) for text, path in items]
+
+
+def _index(env: Environment, index: LinkIndex) -> str:
+    urls = Urls(index, None, site=True)
+    frame = page_frame(env, "Handlingsplaner mot mäns våld mot kvinnor", "html/site/index.html",
+                       "", _nav("", "index.html"), [])
+    return render_page(env, replace(frame, site=index_view(index, urls)))
+
+
+def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | None,
+            updated: Callable[[str], str | None]) -> str:
+    urls = Urls(index, profile_id, site=True, root="../")
+    profile = None
+    if profile_id:
+        model = index.documents[profile_id].model
+        writer = writer_for("html", [note.id for note in model.footnotes])
+        profile = document_view(model, urls, writer, updated(profile_id))
+    name = county_name(index, county)[0]
+    view = county_view(index, county, urls, profile)
+    frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None),
+                       [LinkView("Start", "../index.html"), LinkView(name)])
+    return render_page(env, replace(frame, site=view))
+
+
+def _coverage(env: Environment, index: LinkIndex) -> str:
+    urls = Urls(index, None, site=True)
+    frame = page_frame(env, "Täckning: planernas koppling till nationella mål",
+                       "html/site/coverage.html", "", _nav("", "tackning.html"),
+                       [LinkView("Start", "index.html"), LinkView("Täckning")])
+    return render_page(env, replace(frame, site=coverage_view(index, urls)))
+
+
+def _document(env: Environment, index: LinkIndex, document_id: str,
+              updated: Callable[[str], str | None]) -> str:
+    urls = Urls(index, document_id, site=True, root="../")
+    model = index.documents[document_id].model
+    crumbs = [LinkView("Start", "../index.html")]
+    if model.county:
+        crumbs.append(LinkView(county_name(index, model.county)[0], urls.county(model.county)))
+    elif index.documents[document_id].shipped:
+        crumbs.append(LinkView("Mål och ramverk", "../index.html#mvk-ramverk"))
+    crumbs.append(LinkView(model.short_title or model.title))
+    current = "dokument/methods.html" if document_id == "methods" else None
+    page = document_page(env, index, document_id, urls, updated(document_id),
+                         nav=_nav("../", current), breadcrumbs=crumbs)
+    return render_page(env, page)
+
+
+def _profiles(index: LinkIndex) -> dict[str, str]:
+    """County → id of its county-profile document (the first, by id)."""
+    found: dict[str, str] = {}
+    for document_id, loaded in sorted(index.documents.items()):
+        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
+            found.setdefault(loaded.model.county, document_id)
+    return found
+
+
+def page_paths(pages: list[SitePage]) -> Iterator[str]:
+    """The paths of the pages, for listings and tests."""
+    return (page.path for page in pages)
+
+
+__all__ = ["UnsafePathError", "build_site", "render_site", "site_pages", "write_site"]
