@@ -45,6 +45,8 @@ class Settings(BaseModel):
     """Folder with templates that override the shipped ones."""
     out: str = "site"
     """Output folder of 'mvkplan build'."""
+    site_url: str | None = None
+    """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 
 
 class ConfigError(Exception):

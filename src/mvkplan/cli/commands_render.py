@@ -66,6 +66,12 @@ def render(
                      show_default=False),
     ] = None,
     templates: TemplatesOption = None,
+    site_url: Annotated[
+        str | None,
+        typer.Option("--site-url", help="Adress där webbplatsen från 'mvkplan build' publiceras; länkar till "
+                                        "andra dokument pekar dit (standard: site-url i konfigurationen).",
+                     show_default=False),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Publicera ett dokument som HTML eller Markdown / render one document."""
@@ -83,7 +89,8 @@ def render(
     loaded = corpus.index.documents[document]
     try:
         text = render_document(corpus.index, document, fmt.value, templates=folder,
-                               updated=last_updated(loaded, project.root))
+                               updated=last_updated(loaded, project.root),
+                               site_url=site_url or project.settings.site_url)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":

@@ -11,7 +11,7 @@ from jinja2 import Environment, TemplateError
 from mvkplan.index import LinkIndex
 from mvkplan.render.context import document_view
 from mvkplan.render.environment import content_security_policy, make_environment, stylesheet
-from mvkplan.render.links import Urls
+from mvkplan.render.links import Urls, external_url
 from mvkplan.render.markdown import HtmlWriter, MarkdownWriter, Writer
 from mvkplan.render.views import LinkView, Page
 
@@ -36,14 +36,25 @@ def render_document(
     templates: Path | None = None,
     updated: str | None = None,
     env: Environment | None = None,
+    site_url: str | None = None,
 ) -> str:
-    """The document as a standalone HTML page or a GitHub-flavoured Markdown file."""
+    """The document as a standalone HTML page or a GitHub-flavoured Markdown file.
+
+    With ``site_url`` (where ``mvkplan build``'s site is published), links to other
+    documents become hyperlinks into that site; without it they are shown as text.
+    """
     if fmt not in FORMATS:
         raise RenderError(f"unknown format '{fmt}'")
     if document_id not in index.documents:
         raise RenderError(f"unknown document '{document_id}'")
     env = env or make_environment(fmt, templates)
-    urls = Urls(index, document_id, ext=FORMATS[fmt])
+    if site_url is not None:
+        base = external_url(site_url)
+        if base is None or not base.startswith(("http://", "https://")):
+            raise RenderError(f"site URL must start with http:// or https://: '{site_url}'")
+        urls = Urls(index, document_id, ext=".html", site=True, root=base.rstrip("/") + "/")
+    else:
+        urls = Urls(index, document_id, ext=FORMATS[fmt])
     page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[])
     return render_page(env, page)
 
