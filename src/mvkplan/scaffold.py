@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from mvkplan.loading import load_bytes
+from mvkplan.paths import is_within
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -95,7 +96,7 @@ def scaffold(kind: str, document_id: str, *, title: str, county: str | None, yea
 def target_path(root: Path, folder: Path, document_id: str) -> Path:
     """Where the new file goes; never outside the project root."""
     path = (folder / f"{document_id}.yaml").resolve()
-    if not path.is_relative_to(root.resolve()):
+    if not is_within(path, root):
         raise ScaffoldError(f"{path} is outside the project {root}")
     if path.exists():
         raise ScaffoldError(f"{path} already exists")

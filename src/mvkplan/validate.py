@@ -8,6 +8,7 @@ from pathlib import Path
 from mvkplan.config import Project
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadResult, display_path, iter_documents, load_paths, shipped_documents
+from mvkplan.paths import is_within
 from mvkplan.problems import Problem
 from mvkplan.references import check_index
 
@@ -30,7 +31,7 @@ def load_corpus(project: Project, extra: list[Path] | None = None) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones."""
     paths = project.document_paths()
     for path in extra or []:
-        if not any(_is_within(path, configured) for configured in paths):
+        if not any(is_within(path, configured) for configured in paths):
             paths.append(path)
     loaded = load_paths(paths, project.root, max_size=project.settings.max_file_size)
     index = LinkIndex.build(iter_documents(shipped_documents(), loaded.documents))
@@ -45,14 +46,6 @@ def validate(project: Project, targets: list[Path] | None = None) -> tuple[Corpu
         wanted = [display_path(t, project.root) for t in targets]
         problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]
     return corpus, sorted(set(problems))
-
-
-def _is_within(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def _shown_within(shown: str, wanted: str) -> bool:

@@ -117,9 +117,10 @@ def build(
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
     from mvkplan.i18n import t
+    from mvkplan.paths import is_within
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
-    from mvkplan.render.paths import UnsafePathError, is_within
+    from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import render_site, site_pages, write_site
     from mvkplan.validate import load_corpus
 
@@ -194,7 +195,7 @@ def _absolute(path: Path, root: Path) -> Path:
 def _output_path(project: Project, output: str | None, default: str, name: str) -> Path:
     """Where to write: inside the project, never elsewhere (a folder gets ``name`` in it)."""
     from mvkplan.i18n import t
-    from mvkplan.render.paths import is_within
+    from mvkplan.paths import is_within
 
     target = _absolute(Path(output), project.root) if output else project.root / default
     if target.is_dir():

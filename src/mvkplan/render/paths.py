@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
+from mvkplan.paths import is_within
+
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
 # Names Windows refuses; refusing them everywhere keeps a built site portable.
 RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
@@ -24,15 +26,6 @@ def safe_name(document_id: str) -> str:
     if not SAFE_NAME.match(document_id) or ".." in document_id or RESERVED.match(document_id):
         raise UnsafePathError(f"'{document_id}' cannot be used as a file name")
     return document_id
-
-
-def is_within(path: Path, folder: Path) -> bool:
-    """Whether ``path`` (resolved, links followed) lies inside ``folder`` or is ``folder``."""
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def inside(root: Path, relative: str) -> Path:
