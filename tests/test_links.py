@@ -91,6 +91,11 @@ def test_every_county_plan_covers_all_four_national_goals() -> None:
     assert [rows["kalmar-2024"][f"nationell-strategi/{n}"] for n in (1, 2, 3, 4)] == ["4", "4", "1", "4"]
 
 
+def test_jonkoping_reaches_the_national_goals_through_its_regional_strategy() -> None:
+    rows = coverage_csv("--framework", "nationell-strategi")
+    assert all(rows["jonkoping-2022"][f"nationell-strategi/{n}"] for n in (1, 2, 3, 4)), rows["jonkoping-2022"]
+
+
 def test_jonkoping_activities_per_delmal() -> None:
     rows = coverage_csv("--framework", "jonkoping-strategi-2020-2026")
     counts = [int(rows["jonkoping-2022"][f"jonkoping-strategi-2020-2026/{n}"] or 0) for n in range(1, 6)]

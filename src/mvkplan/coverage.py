@@ -3,7 +3,8 @@
 A unit (goal, activity, focus-area row) serves what it links to, what its area links
 to, and, following links into other plans, whatever those goals serve in turn: a
 municipality goal linked to a county goal covers the county goal's national goal.
-A link to an Agenda 2030 target also covers the target's goal.
+A link to an Agenda 2030 target also covers the target's goal, and a link to a goal of a
+repository framework covers what that goal links to in turn.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from mvkplan.models import Framework, FrameworkItem, PlanBase
 
 UNIT_KINDS = ("goal", "activity", "row")
 DEFAULT_FRAMEWORKS = ("nationell-strategi", "jamstalldhetsmal", "agenda2030")
+# Links are followed through plans' units and through framework items that link on
+# (Jönköping's delmål → the national goals they mirror).
+_FOLLOWED = (*UNIT_KINDS, "framework-item")
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ class _Resolver:
         result = set(_with_parents(self.index, direct))
         for ref in direct:
             target = self.index.item(ref)
-            if target is not None and target.kind in UNIT_KINDS:
+            if target is not None and target.kind in _FOLLOWED:
                 result |= self.serves(target, seen | {key})
         self.memo[key] = frozenset(result)
         return self.memo[key]
