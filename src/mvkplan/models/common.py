@@ -6,6 +6,7 @@ the JSON Schema descriptions editors show on hover.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -90,6 +91,12 @@ class Footnote(Model):
     """Where the cited source can be found."""
 
 
+# A paragraph of its own in a section body, e.g. "[[references]]", places that structured list
+# of the document there, where the source prints it, instead of in its own section.
+BODY_PLACEHOLDER = re.compile(r"^\[\[([a-z-]+)\]\]\s*$", re.MULTILINE)
+BODY_LISTS = ("references", "basis")
+
+
 class Section(Model):
     """A narrative section in Markdown (förord, inledning, syfte, underlag …)."""
 
@@ -98,12 +105,20 @@ class Section(Model):
     title: Text
     """Heading as in the source."""
     body: Markdown | None = None
-    """Section text in Markdown; footnote markers as [^1]."""
+    """Section text in Markdown; footnote markers as [^1]. A line '[[references]]' or
+    '[[basis]]' places the document's references or underlag list there, as printed."""
     sections: list[Section] = []
     """Sub-sections."""
     links: list[Ref] = []
     """Framework items the section quotes or lists (e.g. the Agenda 2030 targets printed
     under it); their official texts are shown from the framework instead of being copied."""
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Section:
+        for name in BODY_PLACEHOLDER.findall(self.body or ""):
+            if name not in BODY_LISTS:
+                raise ValueError(f"unknown placeholder [[{name}]]; use [[references]] or [[basis]]")
+        return self
 
 
 class Commitment(Model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from mvkplan.models import (
     Catalog,
     CountyProfile,
@@ -13,7 +15,7 @@ from mvkplan.models import (
     Section,
     Strategy,
 )
-from mvkplan.models.common import Period
+from mvkplan.models.common import BODY_PLACEHOLDER, Period
 from mvkplan.render.catalogs import entry_columns, entry_views
 from mvkplan.render.links import (
     Urls,
@@ -28,6 +30,7 @@ from mvkplan.render.quotes import quote_blocks
 from mvkplan.render.tables import area_view, commitment_view
 from mvkplan.render.views import (
     AdoptionView,
+    BodyPart,
     DocumentView,
     FootnoteView,
     FrameworkItemView,
@@ -98,11 +101,16 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
         vision=getattr(model, "vision", None),
         notices=_notices(model, urls),
         meta=_meta(model, urls),
-        sections=[_section(s, 2, model.id, urls, writer) for s in model.sections],
+        sections=[],
         headings=HEADINGS,
     )
+    lists = PlacedLists({
+        "references": [_reference(r, urls) for r in getattr(model, "references", [])],
+        "basis": [_reference(r, urls) for r in getattr(model, "basis", [])],
+    })
+    view.sections = [_section(s, 2, model.id, urls, writer, lists) for s in model.sections]
     if isinstance(model, PlanBase):
-        _plan(view, model, urls, writer)
+        _plan(view, model, urls, writer, lists)
     if isinstance(model, Strategy):
         view.indicator_lists = [
             IndicatorListView(lst.id, lst.title, link_groups(lst.links, urls), list(lst.indicators))
@@ -134,7 +142,7 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
     return view
 
 
-def _plan(view: DocumentView, model: PlanBase, urls: Urls, writer: Writer) -> None:
+def _plan(view: DocumentView, model: PlanBase, urls: Urls, writer: Writer, lists: PlacedLists) -> None:
     view.purpose = writer.block(model.purpose) if model.purpose else None
     if model.target_groups:
         tg = model.target_groups
@@ -147,15 +155,16 @@ def _plan(view: DocumentView, model: PlanBase, urls: Urls, writer: Writer) -> No
             violence_forms=[_entry_link("violence-forms", f, urls) for f in tg.violence_forms],
             outro=writer.block(tg.outro) if tg.outro else None,
         )
-    view.references = [_reference(r, urls) for r in model.references]
-    view.basis = [_reference(r, urls) for r in model.basis]
     quoted = {ref for s in _walk(model.sections + model.closing_sections) for ref in s.links}
     view.quotes = quote_blocks([r for r in model.links if r not in quoted], urls, writer)
     view.commitments = [commitment_view(c.actor, c.heading, c.items, writer)
                         for c in model.commitments]
     view.areas = [area_view(a, model, urls, writer) for a in model.areas]
-    view.closing_sections = [_section(s, 2, model.id, urls, writer)
+    view.closing_sections = [_section(s, 2, model.id, urls, writer, lists)
                              for s in model.closing_sections]
+    # A list a section body placed with [[name]] is not printed again in its own section.
+    view.references = [] if "references" in lists.placed else lists.lists["references"]
+    view.basis = [] if "basis" in lists.placed else lists.lists["basis"]
 
 
 def _walk(sections: list[Section]) -> list[Section]:
@@ -166,17 +175,43 @@ def _walk(sections: list[Section]) -> list[Section]:
     return found
 
 
-def _section(section: Section, level: int, doc: str, urls: Urls, writer: Writer) -> SectionView:
+def _section(section: Section, level: int, doc: str, urls: Urls, writer: Writer,
+             lists: PlacedLists | None = None) -> SectionView:
+    parts = _body_parts(section.body, level, writer, lists) if section.body and lists else []
     return SectionView(
         anchor=section.id,
         title=section.title,
         level=min(level, 6),
-        body=writer.block(section.body, level + 1) if section.body else None,
+        body=writer.block(section.body, level + 1) if section.body and not parts else None,
+        parts=parts,
         # A section that words the goals itself only needs the official texts, not titles again.
         quotes=quote_blocks(section.links, urls, writer, titles=section.body is None),
-        sections=[_section(s, level + 1, doc, urls, writer) for s in section.sections],
+        sections=[_section(s, level + 1, doc, urls, writer, lists) for s in section.sections],
         backlinks=backlinks(f"{doc}/{section.id}", urls),
     )
+
+
+@dataclass
+class PlacedLists:
+    """The structured lists a section body may place with ``[[name]]``, and which it placed."""
+
+    lists: dict[str, list[ReferenceView]]
+    placed: set[str] = field(default_factory=set)
+
+
+def _body_parts(body: str, level: int, writer: Writer, lists: PlacedLists) -> list[BodyPart]:
+    """A body split at its placeholders; empty when it has none (then it renders whole)."""
+    pieces = BODY_PLACEHOLDER.split(body)
+    if len(pieces) == 1:
+        return []
+    parts = []
+    for i, piece in enumerate(pieces):
+        if i % 2:  # the captured placeholder names sit at odd positions
+            lists.placed.add(piece)
+            parts.append(BodyPart(references=lists.lists.get(piece, [])))
+        elif piece.strip():
+            parts.append(BodyPart(text=writer.block(piece.strip(), level + 1)))
+    return parts
 
 
 def _framework_item(item: FrameworkItem, level: int, doc: str, label: str | None,

@@ -70,14 +70,27 @@ class QuoteBlock:
     groups: list[QuoteGroup]
 
 
+@dataclass(frozen=True)
+class BodyPart:
+    """A piece of a section body: rendered text, or a structured list placed by ``[[name]]``."""
+
+    text: Text | None = None
+    references: list[ReferenceView] | None = None
+
+
 @dataclass
 class SectionView:
-    """A narrative section with its sub-sections and the framework texts it lists."""
+    """A narrative section with its sub-sections and the framework texts it lists.
+
+    ``body`` holds the rendered text; a body with ``[[references]]`` or ``[[basis]]``
+    placeholders is rendered as ``parts`` instead (and ``body`` is None).
+    """
 
     anchor: str
     title: Text
     level: int
     body: Text | None
+    parts: list[BodyPart] = field(default_factory=list)
     quotes: list[QuoteBlock] = field(default_factory=list)
     sections: list[SectionView] = field(default_factory=list)
     backlinks: list[LinkView] = field(default_factory=list)
