@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from mvkplan.models import (
     Catalog,
     CountyProfile,
@@ -12,10 +10,9 @@ from mvkplan.models import (
     FrameworkItem,
     PlanBase,
     Reference,
-    Section,
     Strategy,
 )
-from mvkplan.models.common import BODY_PLACEHOLDER, Period
+from mvkplan.models.common import Period
 from mvkplan.render.catalogs import entry_columns, entry_views
 from mvkplan.render.links import (
     Urls,
@@ -27,10 +24,10 @@ from mvkplan.render.links import (
 )
 from mvkplan.render.markdown import Writer
 from mvkplan.render.quotes import quote_blocks
+from mvkplan.render.sections import PlacedLists, section_view, walk_sections
 from mvkplan.render.tables import area_view, commitment_view
 from mvkplan.render.views import (
     AdoptionView,
-    BodyPart,
     DocumentView,
     FootnoteView,
     FrameworkItemView,
@@ -39,7 +36,6 @@ from mvkplan.render.views import (
     MetaRow,
     PublicationView,
     ReferenceView,
-    SectionView,
     TargetGroupsView,
     TocEntry,
 )
@@ -108,7 +104,7 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
         "references": [_reference(r, urls) for r in getattr(model, "references", [])],
         "basis": [_reference(r, urls) for r in getattr(model, "basis", [])],
     })
-    view.sections = [_section(s, 2, model.id, urls, writer, lists) for s in model.sections]
+    view.sections = [section_view(s, 2, model.id, urls, writer, lists) for s in model.sections]
     if isinstance(model, PlanBase):
         _plan(view, model, urls, writer, lists)
     if isinstance(model, Strategy):
@@ -155,63 +151,16 @@ def _plan(view: DocumentView, model: PlanBase, urls: Urls, writer: Writer, lists
             violence_forms=[_entry_link("violence-forms", f, urls) for f in tg.violence_forms],
             outro=writer.block(tg.outro) if tg.outro else None,
         )
-    quoted = {ref for s in _walk(model.sections + model.closing_sections) for ref in s.links}
+    quoted = {ref for s in walk_sections(model.sections + model.closing_sections) for ref in s.links}
     view.quotes = quote_blocks([r for r in model.links if r not in quoted], urls, writer)
     view.commitments = [commitment_view(c.actor, c.heading, c.items, writer)
                         for c in model.commitments]
     view.areas = [area_view(a, model, urls, writer) for a in model.areas]
-    view.closing_sections = [_section(s, 2, model.id, urls, writer, lists)
+    view.closing_sections = [section_view(s, 2, model.id, urls, writer, lists)
                              for s in model.closing_sections]
     # A list a section body placed with [[name]] is not printed again in its own section.
     view.references = [] if "references" in lists.placed else lists.lists["references"]
     view.basis = [] if "basis" in lists.placed else lists.lists["basis"]
-
-
-def _walk(sections: list[Section]) -> list[Section]:
-    found = []
-    for section in sections:
-        found.append(section)
-        found.extend(_walk(section.sections))
-    return found
-
-
-def _section(section: Section, level: int, doc: str, urls: Urls, writer: Writer,
-             lists: PlacedLists | None = None) -> SectionView:
-    parts = _body_parts(section.body, level, writer, lists) if section.body and lists else []
-    return SectionView(
-        anchor=section.id,
-        title=section.title,
-        level=min(level, 6),
-        body=writer.block(section.body, level + 1) if section.body and not parts else None,
-        parts=parts,
-        # A section that words the goals itself only needs the official texts, not titles again.
-        quotes=quote_blocks(section.links, urls, writer, titles=section.body is None),
-        sections=[_section(s, level + 1, doc, urls, writer, lists) for s in section.sections],
-        backlinks=backlinks(f"{doc}/{section.id}", urls),
-    )
-
-
-@dataclass
-class PlacedLists:
-    """The structured lists a section body may place with ``[[name]]``, and which it placed."""
-
-    lists: dict[str, list[ReferenceView]]
-    placed: set[str] = field(default_factory=set)
-
-
-def _body_parts(body: str, level: int, writer: Writer, lists: PlacedLists) -> list[BodyPart]:
-    """A body split at its placeholders; empty when it has none (then it renders whole)."""
-    pieces = BODY_PLACEHOLDER.split(body)
-    if len(pieces) == 1:
-        return []
-    parts = []
-    for i, piece in enumerate(pieces):
-        if i % 2:  # the captured placeholder names sit at odd positions
-            lists.placed.add(piece)
-            parts.append(BodyPart(references=lists.lists.get(piece, [])))
-        elif piece.strip():
-            parts.append(BodyPart(text=writer.block(piece.strip(), level + 1)))
-    return parts
 
 
 def _framework_item(item: FrameworkItem, level: int, doc: str, label: str | None,
