@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from conftest import PLANS, REPO
 from hypothesis import strategies as st
 
+from conftest import PLANS, REPO
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadedDocument, iter_documents, load_paths, shipped_documents
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLANS
 from generated import KINDS, document, to_yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from conftest import PLANS
 from mvkplan.config import Project
 from mvkplan.lint import lint
 from mvkplan.loading import load_bytes

@@ -189,6 +189,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "1 problem ({errors} fel, {warnings} varningar) i 1 av {files} filer.",
     ),
     "hint.label": ("hint", "tips"),
+    # hardening (issue 15)
+    "report.more": (
+        "… and {count} more problems in this file (--format json lists them all)",
+        "… och {count} problem till i den här filen (--format json visar alla)",
+    ),
 }
 
 
