@@ -45,6 +45,8 @@ class Settings(BaseModel):
     """Folder with templates that override the shipped ones."""
     out: str = "site"
     """Output folder of 'mvkplan build'."""
+    follow_external_symlinks: bool = False
+    """Read documents through symbolic links that lead outside the project (refused by default)."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 
