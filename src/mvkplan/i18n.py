@@ -190,6 +190,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint.label": ("hint", "tips"),
     # hardening (issue 15)
+    "E213": ("document id '{id}' cannot be a file name on every system",
+             "dokument-id '{id}' kan inte vara ett filnamn i alla system"),
+    "E213.hint": (
+        "use a-z, 0-9 and '-', not a Windows device name (con, nul, aux, com1 …) and no trailing dot",
+        "använd a-z, 0-9 och '-', inte ett enhetsnamn i Windows (con, nul, aux, com1 …) och ingen punkt sist",
+    ),
     "output.protected": ("refusing to overwrite {path}: it is {what}",
                          "skriver inte över {path}: det är {what}"),
     "output.holds": ("refusing to replace the folder {path}: it holds {what}",

@@ -124,7 +124,7 @@ def build(
     from mvkplan.render.site import render_site, site_pages, write_site
     from mvkplan.validate import load_corpus
 
-    project = open_project(lang)
+    project = open_project(lang, paths=True)
     _register_messages()
     try:  # the user's --out may be anywhere; the configured `out` is relative to the project
         target = folder_target(project, out if out else project.root / project.settings.out)

@@ -26,7 +26,7 @@ def validate(
     from mvkplan.reporters import Report
     from mvkplan.validate import validate as run_validate
 
-    project = open_project(lang)
+    project = open_project(lang, paths=True)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
     for target in targets:
         if not target.exists():
