@@ -14,11 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PLANS, REPO, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from conftest import PLANS, REPO, run_cli
 from mvkplan.config import Project
 from mvkplan.index import LinkIndex
 from mvkplan.linkreport import dot_string, mermaid_text
