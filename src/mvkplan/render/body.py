@@ -115,7 +115,7 @@ class Body:
             content = writer.block(model.purpose, level + 1)
         elif kind == "target-groups" and model.target_groups:
             tg = model.target_groups
-            if tg.title or heading:
+            if heading or (tg.title and name not in self.placed):
                 title, anchor = tg.title or "Målgrupper", "mvk-malgrupper"
             content = self._target_groups()
         elif kind in ("references", "basis"):

@@ -156,6 +156,8 @@ def _external(text: str | None, url: str | None) -> LinkView | None:
 def _publication(pub, urls: Urls, writer: Writer) -> PublicationView:  # type: ignore[no-untyped-def]
     href = urls.ref(pub.document) if pub.document else None
     fulltext = _external(pub.link_text or "Fulltext", pub.url)
+    if fulltext is None and pub.link_text:  # printed, even where the address is not known
+        fulltext = LinkView(pub.link_text)
     return PublicationView(
         LinkView(pub.title, href or (fulltext.href if fulltext else None)),
         writer.block(pub.description) if pub.description else None,
