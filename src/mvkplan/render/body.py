@@ -198,4 +198,15 @@ def framework_item_view(item: FrameworkItem, level: int, doc: str, label: str | 
         text=writer.block(item.text, level + 1) if item.text else None,
         aside=item_aside(f"{doc}/{item.id}", None, None, item.links, urls),
         items=[framework_item_view(i, level + 1, doc, label, urls, writer) for i in item.items],
+        facts=_indicator_facts(item),
     )
+
+
+def _indicator_facts(item: FrameworkItem) -> list[tuple[str, str]]:
+    """What a framework indicator states about itself, e.g. ('Datakälla', 'NTU-lokal')."""
+    status = ", ".join(name for name, flag in (
+        ("Kärnindikator", item.core),
+        ("Utvecklingsindikator (saknar ännu datakälla)", item.development)) if flag)
+    return [(label, value) for label, value in (
+        ("Indikatorområde", item.area), ("Datakälla", item.data_source),
+        ("Ansvarig", item.responsible), ("Status", status)) if value]

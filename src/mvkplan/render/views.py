@@ -254,6 +254,8 @@ class FrameworkItemView:
     text: Text | None
     aside: list[AsideEntry]
     items: list[FrameworkItemView] = field(default_factory=list)
+    facts: list[tuple[str, Text]] = field(default_factory=list)
+    """An indicator's area, data source, responsible authority and status, labelled in Swedish."""
 
 
 @dataclass(frozen=True)
