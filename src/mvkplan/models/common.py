@@ -113,7 +113,8 @@ class Section(Model):
     body: Markdown | None = None
     """Section text in Markdown; footnote markers as [^1]. A line of its own naming a part of
     the plan, e.g. '[[references]]', '[[commitments]]', '[[target-groups]]', '[[adoption]]',
-    '[[indicator-lists]]' or '[[area:<id>]]', places that part there, as printed."""
+    '[[indicator-lists]]', '[[indicator-list:<id>]]', '[[area:<id>]]' or '[[commitment:<n>]]'
+    (the n-th of 'commitments', from 1), places that part there, as printed."""
     sections: list[Section] = []
     """Sub-sections."""
     links: list[Ref] = []
@@ -123,7 +124,8 @@ class Section(Model):
     @model_validator(mode="after")
     def _known_placeholders(self) -> Section:
         for name in BODY_PLACEHOLDER.findall(self.body or ""):
-            if name not in PARTS and not name.startswith(("area:", "indicator-list:")):
+            if name not in PARTS and not name.startswith(("area:", "indicator-list:",
+                                                          "commitment:")):
                 known = ", ".join(f"[[{p}]]" for p in PARTS)
                 raise ValueError(f"unknown placeholder [[{name}]]; use one of {known} "
                                  "or [[area:<id>]]")

@@ -72,7 +72,10 @@ class Body:
             return [_section_block(v) for v in opening.values()]
         area_ids = [a.id for a in plan.areas]
         default = [*opening, *DEFAULT_ORDER, *closing, "adoption"]
-        order = [*plan.layout, *(n for n in default if n not in plan.layout)]
+        order = [*plan.layout, *(n for n in default
+                                  if n not in plan.layout and n not in plan.appendix)]
+        if all(f"commitment:{n}" in self.placed for n in range(1, len(plan.commitments) + 1)):
+            self.placed.add("commitments")
         blocks: list[Block] = []
         for name in order:
             if name in self.placed or (name in area_ids and f"area:{name}" in self.placed):
@@ -90,6 +93,14 @@ class Body:
             blocks.extend(self._part(name, 2, heading=not self.laid_out))
         return blocks
 
+    def appendix(self) -> list[Block]:
+        """The parts the source does not print as such, for the additions' appendix."""
+        plan = self.model
+        if not isinstance(plan, PlanBase):
+            return []
+        return [b for name in plan.appendix if name not in self.placed
+                for b in self._part(name, 3, heading=True)]
+
     def place(self, name: str, level: int) -> Block | None:
         """The part a section places with ``[[name]]``: under the section's heading."""
         self.placed.add(name)
@@ -103,10 +114,15 @@ class Body:
         title = HEADINGS[PART_HEADINGS[kind]] if heading and kind in PART_HEADINGS else None
         anchor = f"mvk-{PART_HEADINGS[kind]}" if title else None
         content: object = None
+        if kind == "areas":  # placed by a section: every area not placed on its own
+            areas = [b for a in model.areas if f"area:{a.id}" not in self.placed
+                     and a.id not in model.layout
+                     for b in self._part(f"area:{a.id}", level + 1, heading=True)]
+            return [Block("group", level, None, None, areas)] if areas else []
         if kind == "area":
             area = next((a for a in model.areas if a.id == key), None)
             if area is not None:
-                sub = level + 1 if name in self.placed else level
+                sub = level + 1 if name in self.placed and not heading else level
                 view = area_view(area, model, urls, writer, sub)
                 return [Block("area", sub, view.anchor, view.heading, view)]
         elif kind == "vision" and model.vision:
@@ -122,9 +138,14 @@ class Body:
             content = [reference_view(r, urls) for r in getattr(model, kind)] or None
         elif kind == "commitments" and model.commitments:
             content = [commitment_view(c.actor, c.heading, c.items, writer)
-                       for c in model.commitments]
+                       for n, c in enumerate(model.commitments, 1)
+                       if f"commitment:{n}" not in self.placed]
+        elif kind == "commitment" and key.isdigit() and 0 < int(key) <= len(model.commitments):
+            c = model.commitments[int(key) - 1]
+            kind, content = "commitments", [commitment_view(c.actor, c.heading, c.items, writer)]
         elif kind in ("indicator-lists", "indicator-list") and isinstance(model, Strategy):
-            lists = [lst for lst in model.indicator_lists if not key or lst.id == key]
+            lists = [lst for lst in model.indicator_lists if lst.id == key or (
+                not key and f"indicator-list:{lst.id}" not in self.placed)]
             content = [IndicatorListView(lst.id, lst.title, list(lst.indicators),
                                          item_aside(f"{model.id}/{lst.id}", None, None,
                                                     lst.links, urls))
@@ -147,7 +168,10 @@ class Body:
             heading=tg.title or "Målgrupper",
             intro=writer.block(tg.intro) if tg.intro else None,
             definition=[writer.inline(d) for d in tg.definition],
-            groups=[(g.id, g.title, writer.block(g.description) if g.description else None)
+            # A group whose text opens with its name ("Primär målgrupp är …") is printed
+            # as the source prints it: without a heading of its own.
+            groups=[(g.id, None if (g.description or "").startswith(g.title) else g.title,
+                     writer.block(g.description) if g.description else None)
                     for g in tg.groups],
             outro=writer.block(tg.outro) if tg.outro else None,
             aside=aside_entry(None, None, [MetaRow("Våldsformer (katalogen)", forms)]),

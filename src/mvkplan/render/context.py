@@ -80,6 +80,7 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
         headings=HEADINGS,
         body=body.blocks(),
     )
+    view.appendix = body.appendix()
     if "vision" in body.placed or "vision" in getattr(model, "layout", []):
         view.vision = None
     if isinstance(model, PlanBase):
@@ -120,6 +121,7 @@ def without_additions(view: DocumentView) -> DocumentView:
     view.notices = [n for n in view.notices if n and str(n[0].text).startswith("Exempel")]
     view.meta = []
     view.quotes = []
+    view.appendix = []
     view.linked_from = []
     view.file_date = None
     view.source = []
@@ -229,6 +231,6 @@ def _toc(view: DocumentView) -> list[TocEntry]:
     entries.extend(TocEntry(i.anchor, i.heading) for i in view.framework_items)
     if view.publications:
         entries.insert(0, TocEntry("mvk-publikationer", HEADINGS["publikationer"]))
-    if view.quotes or view.linked_from:
+    if view.quotes or view.linked_from or view.appendix:
         entries.append(TocEntry("mvk-kopplingar", HEADINGS["kopplingar"]))
     return entries if len(entries) >= 3 else []

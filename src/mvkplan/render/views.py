@@ -229,7 +229,7 @@ class TargetGroupsView:
     heading: str
     intro: Text | None
     definition: list[Text]
-    groups: list[tuple[str | None, str, Text | None]]
+    groups: list[tuple[str | None, str | None, Text | None]]
     outro: Text | None
     aside: list[AsideEntry]
 
@@ -321,6 +321,8 @@ class DocumentView:
     footnotes: list[FootnoteView] = field(default_factory=list)
     quotes: list[QuoteBlock] = field(default_factory=list)
     """Framework texts the document as a whole links to (an addition, in the appendix)."""
+    appendix: list[Block] = field(default_factory=list)
+    """Parts the source does not print as such (its ``appendix``), shown among the additions."""
     linked_from: list[LinkView] = field(default_factory=list)
     updated: str | None = None
     """The source's own 'last updated' date."""
