@@ -14,13 +14,15 @@ measures the render with the tool's additions.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_ENV = "MVKPLAN_SEEDS"
+SEEDS = Path(os.environ.get("MVKPLAN_SEEDS")
+             or Path(__file__).resolve().parents[2] / "shared" / "seeds")
+"""The seed texts: ``../shared/seeds`` beside the repository, or ``$MVKPLAN_SEEDS``."""
 
 # Which seed holds which document; the Kalmar strategy's seed carries the MVK plan as its
 # Bilaga 3, so the two documents share one seed split at the annex's cover page.
