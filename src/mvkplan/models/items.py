@@ -40,6 +40,10 @@ class Goal(Model):
     examples_lead: Text | None = None
     """Words printed before the examples where they stand in parentheses in the goal cell,
     e.g. 't.ex.' in '(t.ex. nätverksmöten, …)'; leave out when the parenthesis has none."""
+    examples_written: Text | None = None
+    """The parenthesis in the goal cell exactly as printed (without the brackets), where the
+    examples joined by commas would read otherwise, e.g. 'konferenser, föreläsningar och
+    utbildningar utöver grundkurser'."""
     methods: list[Id] = []
     """Methods named in the goal, ids from the methods catalog (e.g. 'mvp', 'vip')."""
     indicators: list[Indicator] = []

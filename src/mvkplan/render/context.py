@@ -74,15 +74,14 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
         title=model.title,
         subtitle=model.subtitle,
         organisations=list(model.organisations),
-        vision=getattr(model, "vision", None),
+        # The vision is one of the facts (the fact box): the source words it in its text.
+        vision=None,
         notices=_notices(model, urls),
         meta=_meta(model, urls),
         headings=HEADINGS,
         body=body.blocks(),
     )
     view.appendix = body.appendix()
-    if "vision" in body.placed or "vision" in getattr(model, "layout", []):
-        view.vision = None
     if isinstance(model, PlanBase):
         quoted = {ref for s in walk_sections(model.sections + model.closing_sections)
                   for ref in s.links}
@@ -192,6 +191,8 @@ def _meta(model: DocumentBase, urls: Urls) -> list[MetaRow]:
         if present:
             rows.append(MetaRow(label, present))
 
+    vision = getattr(model, "vision", None)
+    add("Vision", LinkView(vision) if vision else None)
     if model.organisations:
         add("Utgivare", *(LinkView(o) for o in model.organisations))
     if model.county:

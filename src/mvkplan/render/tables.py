@@ -127,6 +127,7 @@ def _goal(goal: Goal, urls: Urls, writer: Writer) -> GoalView:
         description=writer.block(goal.description) if goal.description else None,
         examples=[writer.inline(e) for e in goal.examples],
         examples_lead=goal.examples_lead,
+        examples_written=goal.examples_written,
         indicators=[_indicator(i, urls, writer) for i in goal.indicators],
         frequencies=list(dict.fromkeys(i.frequency for i in goal.indicators if i.frequency)),
     )

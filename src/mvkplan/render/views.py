@@ -151,6 +151,7 @@ class GoalView:
     description: Text | None
     examples: list[Text]
     examples_lead: str | None
+    examples_written: str | None
     indicators: list[IndicatorView]
     frequencies: list[str]
 
