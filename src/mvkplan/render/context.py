@@ -15,7 +15,7 @@ from mvkplan.render.links import (
     external_url,
     link_groups,
 )
-from mvkplan.render.markdown import Writer
+from mvkplan.render.markdown import HtmlWriter, Writer
 from mvkplan.render.quotes import quote_blocks
 from mvkplan.render.sections import walk_sections
 from mvkplan.render.views import (
@@ -110,7 +110,8 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
     view.updated = model.updated
     view.file_date = updated
     view.source = _source(model, urls)
-    view.toc = _toc(view)
+    # Markdown footnotes have no heading to link to (GitHub gathers them at the end).
+    view.toc = _toc(view, footnotes=isinstance(writer, HtmlWriter))
     return without_additions(view) if plain else view
 
 
@@ -225,13 +226,15 @@ def _source(model: DocumentBase, urls: Urls) -> list[LinkView]:
     return parts
 
 
-def _toc(view: DocumentView) -> list[TocEntry]:
+def _toc(view: DocumentView, *, footnotes: bool) -> list[TocEntry]:
     """The h2 headings in the order the templates print them."""
     entries = [TocEntry(b.anchor, b.heading) for b in view.body
                if b.anchor and b.heading and b.level == 2]
     entries.extend(TocEntry(i.anchor, i.heading) for i in view.framework_items)
     if view.publications:
         entries.insert(0, TocEntry("mvk-publikationer", HEADINGS["publikationer"]))
+    if footnotes and view.footnotes:
+        entries.append(TocEntry("mvk-fotnoter", HEADINGS["fotnoter"]))
     if view.quotes or view.linked_from or view.appendix:
         entries.append(TocEntry("mvk-kopplingar", HEADINGS["kopplingar"]))
     return entries if len(entries) >= 3 else []
