@@ -164,6 +164,9 @@ class Reference(Model):
     """Where to read it."""
     note: Text | None = None
     """Remark as printed, e.g. 'under revidering'."""
+    written: Text | None = None
+    """The list entry exactly as printed, when it is not the title with its short name and
+    year in parentheses, e.g. 'Socialstyrelsens föreskrifter SOSFS 2014:14 (under revidering)'."""
     correction: Text | None = None
     """What the printed title should have said, when it is wrong (e.g. 'SOSFS 2014:4' for a
     printed 'SOSFS 2014:14'). The title is printed as printed, marked [sic], with this in a

@@ -193,7 +193,7 @@ def reference_view(ref: Reference, urls: Urls) -> ReferenceView:
     elif ref.url:
         href = external_url(ref.url)
         link = LinkView("Läs mer", href) if href else None
-    return ReferenceView(ref.id, ref.title, details, link, ref.note, ref.correction)
+    return ReferenceView(ref.id, ref.title, details, link, ref.note, ref.correction, ref.written)
 
 
 def adoption_view(model: DocumentBase, writer: Writer) -> AdoptionView | None:

@@ -220,6 +220,8 @@ class ReferenceView:
     note: str | None
     correction: str | None = None
     """What a wrongly printed title should have said; the title is marked [sic]."""
+    written: str | None = None
+    """The entry as printed, instead of title, details and note."""
 
 
 @dataclass(frozen=True)
