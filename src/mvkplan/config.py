@@ -47,6 +47,9 @@ class Settings(BaseModel):
     """Output folder of 'mvkplan build'."""
     follow_external_symlinks: bool = False
     """Read documents through symbolic links that lead outside the project (refused by default)."""
+    plain: bool = False
+    """Render documents exactly as adopted, without the tool's additions (links, back-links,
+    quotations, glosses, fact box, contents); the same as 'render --plain' and 'build --plain'."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 
