@@ -52,7 +52,17 @@ def render_scalar(value: Scalar) -> str:
     return text[3:].rstrip("\n")
 
 
-def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence[Mapping[str, Scalar | None]]) -> str:
+def render_value(value: object) -> str:
+    """A scalar, or a list or mapping of scalars in flow style (``[a, b]``, ``{year: 2023}``)."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(render_value(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {render_value(v)}" for k, v in value.items() if v is not None) + "}"
+    assert isinstance(value, (str, int, float, bool))
+    return render_scalar(value)
+
+
+def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence[Mapping[str, object]]) -> str:
     """``text`` with ``updates`` applied to entries of the top-level list ``key`` and ``appended`` added."""
     try:
         root = YAML().compose(text)
@@ -126,8 +136,8 @@ def _after(text: str, node: Node) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def _line(indent: int, name: str, value: Scalar) -> str:
-    return f"{' ' * indent}{name}: {render_scalar(value)}\n"
+def _line(indent: int, name: str, value: object) -> str:
+    return f"{' ' * indent}{name}: {render_value(value)}\n"
 
 
 def _update(text: str, item: MappingNode, fields: Mapping[str, Scalar | None]) -> list[tuple[int, int, str]]:
@@ -164,7 +174,7 @@ def _ensure_newline(text: str, at: int) -> str:
     return "\n" if at == len(text) and text and not text.endswith("\n") else ""
 
 
-def _append(text: str, items: list[MappingNode], appended: Sequence[Mapping[str, Scalar | None]]) -> tuple[int, int, str]:
+def _append(text: str, items: list[MappingNode], appended: Sequence[Mapping[str, object]]) -> tuple[int, int, str]:
     first = items[0]
     key_column = first.start_mark.column
     line_start = _line_start(text, first.start_mark.index)
@@ -175,19 +185,19 @@ def _append(text: str, items: list[MappingNode], appended: Sequence[Mapping[str,
     return at, at, _ensure_newline(text, at) + block
 
 
-def _item(entry: Mapping[str, Scalar | None], dash_column: int, key_column: int) -> str:
+def _item(entry: Mapping[str, object], dash_column: int, key_column: int) -> str:
     lines = []
     for index, (name, value) in enumerate((n, v) for n, v in entry.items() if v is not None):
         if index == 0:
             gap = max(key_column - dash_column - 1, 1)
-            lines.append(f"{' ' * dash_column}-{' ' * gap}{name}: {render_scalar(value)}\n")
+            lines.append(f"{' ' * dash_column}-{' ' * gap}{name}: {render_value(value)}\n")
         else:
             lines.append(_line(key_column, name, value))
     return "".join(lines)
 
 
 def _new_list(text: str, key: str, existing: Node | None,
-              appended: Sequence[Mapping[str, Scalar | None]]) -> list[tuple[int, int, str]]:
+              appended: Sequence[Mapping[str, object]]) -> list[tuple[int, int, str]]:
     block = "".join(_item(entry, 2, 4) for entry in appended)
     if existing is None:
         prefix = "" if not text or text.endswith("\n") else "\n"

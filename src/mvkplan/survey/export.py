@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from mvkplan import __version__
 from mvkplan.survey import layout as L
-from mvkplan.survey.questions import Question
+from mvkplan.survey.questions import SEX_LABELS, Question
 
 ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
@@ -104,7 +104,7 @@ def _survey(ws: Worksheet, lists: Worksheet, spec: SurveySpec) -> None:
         _text(ws[f"{L.COL_AREA}{row}"], question.area)
         _text(ws[f"{L.COL_GOAL}{row}"], question.goal)
         _text(ws[f"{L.COL_QUESTION}{row}"], question.text)
-        _text(ws[f"{L.COL_SEX}{row}"], question.sex or "")
+        _text(ws[f"{L.COL_SEX}{row}"], SEX_LABELS.get(question.sex or "", question.sex or ""))
         label = L.FORMAT_LABELS[question.value_type]
         _text(ws[f"{L.COL_FORMAT}{row}"], f"{label}, {question.unit}" if question.unit else label)
         _previous(ws[f"{L.COL_PREVIOUS}{row}"], question)

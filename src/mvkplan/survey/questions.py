@@ -31,7 +31,7 @@ class Question:
     unit: str | None = None
     """Unit shown beside the format, e.g. 'antal per 10 000 invånare'."""
     sex: str | None = None
-    """'kvinnor', 'män' or 'totalt' for an indicator reported per sex, else None."""
+    """'women', 'men' or 'total' for an indicator reported per sex, else None."""
     previous: object = None
     """Last year's answer of this respondent, shown beside the answer cell."""
     choice_keys: tuple[str, ...] = field(default=(), compare=False)
@@ -42,3 +42,8 @@ class Question:
     def row_id(self) -> str:
         """Key and sex: what identifies a row (an indicator per sex has three rows)."""
         return f"{self.key}#{self.sex}" if self.sex else self.key
+
+
+SEX_LABELS = {"women": "kvinnor", "men": "män", "total": "totalt"}
+STATUS_LABELS = {"planned": "Planerad", "ongoing": "Pågår", "done": "Genomförd",
+                 "postponed": "Uppskjuten", "cancelled": "Inställd"}

@@ -1,0 +1,24 @@
+"""Messages of the follow-up writer (R1xx), in English and Swedish; registered on import."""
+
+from __future__ import annotations
+
+from mvkplan.i18n import MESSAGES as SHARED
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "R101": ("cannot add values to this file: {detail}", "kan inte lägga till värden i filen: {detail}"),
+    "R101.hint": ("write 'values:' (and 'respondents:', 'activities:') as block lists of '- ' entries",
+                  "skriv 'values:' (och 'respondents:', 'activities:') som blocklistor med '- '-rader"),
+    "R102": ("the follow-up would not validate after the import ({code} {message}); nothing written",
+             "uppföljningen skulle inte bli giltig efter inläsningen ({code} {message}); inget skrivet"),
+    "R103": ("{path} exists but could not be loaded; fix it first", "{path} finns men kunde inte läsas in; rätta den först"),
+    "R104": ("cannot write {path}: {detail}", "kan inte skriva {path}: {detail}"),
+}
+
+
+def register() -> None:
+    """Add these messages to the shared table (idempotent)."""
+    for key, value in MESSAGES.items():
+        SHARED.setdefault(key, value)
+
+
+register()
