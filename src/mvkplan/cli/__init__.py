@@ -6,6 +6,7 @@ function, so ``mvkplan --version`` and ``--help`` never import pydantic or jinja
 
 from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
     commands_documents,
+    commands_kolada,
     commands_links,
     commands_lint,
     commands_render,

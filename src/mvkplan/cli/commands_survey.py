@@ -13,6 +13,8 @@ from mvkplan.cli.app import LangOption, ProblemFormat, app, emit, fail, open_pro
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
+    from mvkplan.loading import LoadedDocument
+    from mvkplan.problems import Problem
     from mvkplan.recording.record import Prepared
 
 survey_app = typer.Typer(
@@ -111,8 +113,8 @@ def import_(
            dry_run=dry_run, files=len(files))
 
 
-def finish(project: Project, documents: list, problems: list, prepared: list[Prepared], summary: str,  # type: ignore[type-arg]
-           fmt: ProblemFormat, *, dry_run: bool, files: int) -> None:
+def finish(project: Project, documents: list[LoadedDocument], problems: list[Problem], prepared: list[Prepared],
+           summary: str, fmt: ProblemFormat, *, dry_run: bool, files: int) -> None:
     """Validate, then write (or show) the new follow-ups, report and exit; shared with ``kolada``."""
     from mvkplan.i18n import t
     from mvkplan.problems import ExitCode, Severity
@@ -128,19 +130,19 @@ def finish(project: Project, documents: list, problems: list, prepared: list[Pre
     out = sys.stdout if text else sys.stderr
     print(summary, file=out)
     if failed:
-        print(t("survey.import.refused"), file=out)
+        print(t("record.refused"), file=out)
         raise typer.Exit(ExitCode.PROBLEMS)
     if dry_run:
         if text:
             _show_diff(project, prepared)
-        print(t("survey.import.dry"), file=out)
+        print(t("record.dry"), file=out)
         return
     try:
         written = write_all(project.root, prepared)
     except OSError as exc:
         fail(t("R104", path=exc.filename or "", detail=exc.strerror or str(exc)))
     for path in written:
-        print(t("survey.import.wrote", path=path), file=out)
+        print(t("record.wrote", path=path), file=out)
 
 
 def _show_diff(project: Project, prepared: list[Prepared]) -> None:

@@ -20,6 +20,8 @@ KPIS_PER_REQUEST = 10
 MUNICIPALITIES_PER_REQUEST = 20
 MAX_PAGES = 200
 RETRY_STATUS = {429, 500, 502, 503, 504}
+DEFAULT_TRANSPORT: httpx.BaseTransport | None = None
+"""Used when no transport is given; the tests put recorded responses here, never the network."""
 
 
 class KoladaUnavailable(Exception):
@@ -59,7 +61,7 @@ class KoladaClient:
     def __init__(self, *, transport: httpx.BaseTransport | None = None, timeout: float = 20.0,
                  retries: int = 3, backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> None:
         self._client = httpx.Client(
-            transport=transport, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            transport=transport or DEFAULT_TRANSPORT, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             headers={"Accept": "application/json", "User-Agent": f"mvkplan/{__version__}"},
             follow_redirects=True,
         )

@@ -11,6 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "R102": ("the follow-up would not validate after the import ({code} {message}); nothing written",
              "uppföljningen skulle inte bli giltig efter inläsningen ({code} {message}); inget skrivet"),
     "R103": ("{path} exists but could not be loaded; fix it first", "{path} finns men kunde inte läsas in; rätta den först"),
+    "record.dry": ("dry run: nothing written", "provkörning: inget skrivet"),
+    "record.wrote": ("wrote {path}", "skrev {path}"),
+    "record.refused": ("nothing written: fix the problems above and import again",
+                       "inget skrivet: rätta problemen ovan och läs in igen"),
     "R104": ("cannot write {path}: {detail}", "kan inte skriva {path}: {detail}"),
 }
 

@@ -75,6 +75,8 @@ def import_survey(index: LinkIndex, root: Path, files: list[Path], *, plan: str 
         answered[slot] = raw.path
         _answers(raw, survey, batches[(survey.plan.id, raw.year)][1], result)
     for _, batch in batches.values():  # conflicts are reported even when cells were refused
+        if not batch.values and not batch.statuses:
+            continue
         original = None
         if batch.follow_up is not None:
             original = (root / batch.follow_up.path).read_text(encoding="utf-8-sig")
