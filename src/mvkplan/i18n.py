@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from mvkplan.followup.messages import MESSAGES as FOLLOW_UP_MESSAGES
+
 LANGUAGES = ("sv", "en")
 _language = "en"
 
@@ -192,6 +194,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint.label": ("hint", "tips"),
 }
+
+
+MESSAGES.update(FOLLOW_UP_MESSAGES)
 
 
 def detect_language(explicit: str | None = None) -> str:
