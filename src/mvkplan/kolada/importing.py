@@ -99,6 +99,9 @@ def import_kolada(index: LinkIndex, root: Path, responses: Iterable[Response], *
         original = None
         if batch.follow_up is not None:
             original = (root / batch.follow_up.path).read_text(encoding="utf-8-sig")
+        elif (root / batch.path).exists():  # an example, or a file that failed to load: never replaced
+            result.problems.append(Problem(batch.path, 0, 0, "R103", t("R103", path=batch.path), hint=t("R103.hint")))
+            continue
         prepared = prepare(batch, original, overwrite=overwrite, conflict="K108", replaced="K109")
         result.problems.extend(prepared.problems)
         result.prepared.append(prepared)

@@ -16,6 +16,7 @@ from mvkplan.loading import LoadedDocument
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.followup import FollowUpIndicator
 from mvkplan.problems import Problem, Severity
+from mvkplan.recording import messages as _messages  # noqa: F401  (registers the R codes)
 from mvkplan.recording.values import canonical
 from mvkplan.recording.yamledit import EditError, Update, edit_list, render_scalar
 

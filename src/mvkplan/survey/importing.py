@@ -80,6 +80,9 @@ def import_survey(index: LinkIndex, root: Path, files: list[Path], *, plan: str 
         original = None
         if batch.follow_up is not None:
             original = (root / batch.follow_up.path).read_text(encoding="utf-8-sig")
+        elif (root / batch.path).exists():  # an example, or a file that failed to load: never replaced
+            result.problems.append(Problem(batch.path, 0, 0, "R103", t("R103", path=batch.path), hint=t("R103.hint")))
+            continue
         prepared = prepare(batch, original, overwrite=overwrite, conflict="S306", replaced="S307")
         result.problems.extend(prepared.problems)
         result.prepared.append(prepared)
