@@ -89,9 +89,11 @@ def import_survey(index: LinkIndex, root: Path, files: list[Path], *, plan: str 
     return result
 
 
-def _file_problem(result: SurveyImport, path: str, code: str, **values: object) -> None:
+def _file_problem(result: SurveyImport, path: str, key: str, **values: object) -> None:
+    """A problem of the whole workbook; ``key`` is the code, or 'CODE.variant' for another wording."""
+    code = key.split(".")[0]
     hint = t(code + ".hint") if has(code + ".hint") else None
-    result.problems.append(Problem(path, 0, 0, code, t(code, **values), hint=hint))
+    result.problems.append(Problem(path, 0, 0, code, t(key, **values), hint=hint))
 
 
 def _survey_for(index: LinkIndex, raw: RawWorkbook, plan: str | None, year: int | None,
