@@ -59,7 +59,7 @@ class KoladaClient:
     """A small HTTP client for Kolada's read-only API."""
 
     def __init__(self, *, transport: httpx.BaseTransport | None = None, timeout: float = 20.0,
-                 retries: int = 3, backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> None:
+                 retries: int = 3, backoff: float = 1.0, sleep: Callable[[float], None] | None = None) -> None:
         self._client = httpx.Client(
             transport=transport or DEFAULT_TRANSPORT, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             headers={"Accept": "application/json", "User-Agent": f"mvkplan/{__version__}"},
@@ -67,7 +67,7 @@ class KoladaClient:
         )
         self._retries = retries
         self._backoff = backoff
-        self._sleep = sleep
+        self._sleep = sleep or (lambda seconds: time.sleep(seconds))
 
     def __enter__(self) -> KoladaClient:
         return self
