@@ -18,7 +18,7 @@ from mvkplan.models.followup import FollowUpIndicator
 from mvkplan.problems import Problem, Severity
 from mvkplan.recording import messages as _messages  # noqa: F401  (registers the R codes)
 from mvkplan.recording.values import canonical
-from mvkplan.recording.yamledit import EditError, Update, edit_list, render_scalar
+from mvkplan.recording.yamledit import EditError, Update, edit_lists, render_scalar
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,12 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
         return result
     text = original if original is not None else skeleton(batch)
     try:
-        text = edit_list(text, "respondents", [], _missing_respondents(batch, existing))
-        text = edit_list(text, "indicators", [], _missing_indicators(batch, existing, seen))
-        text = edit_list(text, "values", updates, appended)
-        text = edit_list(text, "activities", status_updates, status_appended)
+        text = edit_lists(text, {
+            "respondents": ([], _missing_respondents(batch, existing)),
+            "indicators": ([], _missing_indicators(batch, existing, seen)),
+            "values": (updates, appended),
+            "activities": (status_updates, status_appended),
+        })
     except EditError as exc:
         result.problems.append(Problem(batch.path, 0, 0, "R101", t("R101", detail=exc), hint=t("R101.hint")))
         return result

@@ -13,11 +13,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
+from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Scalar = str | int | float | bool
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+_EMITTER = Emitter(io.StringIO())
+_EMITTER.allow_unicode = True
+_RESOLVER = VersionedResolver()
 
 
 class EditError(Exception):
@@ -32,44 +37,69 @@ class Update:
     fields: Mapping[str, Scalar | None]
 
 
-def render_scalar(value: Scalar) -> str:
-    """``value`` as a YAML scalar on one line, quoted where YAML would misread it."""
-    if isinstance(value, str) and ("\n" in value or "\r" in value):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+def render_scalar(value: Scalar, *, flow: bool = False) -> str:
+    """``value`` as a YAML scalar on one line, quoted where YAML would misread it.
+
+    ruamel.yaml's own emitter analysis and resolver decide: plain when the text may stand
+    plain (in a block, or inside a flow list when ``flow``) and still reads as a string,
+    single quotes otherwise, double quotes for what single quotes cannot carry.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and value.lower() in _YAML11_WORDS:
-        return json.dumps(value, ensure_ascii=False)  # YAML 1.1 tools would read a boolean
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
-    yaml = YAML()
-    yaml.width = 1_000_000
-    buffer = io.StringIO()
-    yaml.dump({"k": value}, buffer)
-    text = buffer.getvalue()
-    if not text.startswith("k: ") or text.count("\n") != 1:
-        return json.dumps(value, ensure_ascii=False)
-    return text[3:].rstrip("\n")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value == int(value) else repr(value)
+    text = value
+    if "\n" in text or "\r" in text:
+        return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    analysis = _EMITTER.analyze_scalar(text)
+    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
+    if (plain and text and text.lower() not in _YAML11_WORDS
+            and str(_RESOLVER.resolve(ScalarNode, text, (True, False))) == "tag:yaml.org,2002:str"):
+        return text
+    if analysis.allow_single_quoted and text.lower() not in _YAML11_WORDS:
+        return "'" + text.replace("'", "''") + "'"
+    return json.dumps(text, ensure_ascii=False)
 
 
-def render_value(value: object) -> str:
+def render_value(value: object, *, flow: bool = False) -> str:
     """A scalar, or a list or mapping of scalars in flow style (``[a, b]``, ``{year: 2023}``)."""
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(render_value(v) for v in value) + "]"
+        return "[" + ", ".join(render_value(v, flow=True) for v in value) + "]"
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {render_value(v)}" for k, v in value.items() if v is not None) + "}"
+        return "{" + ", ".join(f"{k}: {render_value(v, flow=True)}" for k, v in value.items() if v is not None) + "}"
     assert isinstance(value, (str, int, float, bool))
-    return render_scalar(value)
+    return render_scalar(value, flow=flow)
 
 
 def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence[Mapping[str, object]]) -> str:
     """``text`` with ``updates`` applied to entries of the top-level list ``key`` and ``appended`` added."""
+    return edit_lists(text, {key: (updates, appended)})
+
+
+ListChanges = Mapping[str, tuple[Sequence[Update], Sequence[Mapping[str, object]]]]
+
+
+def edit_lists(text: str, changes: ListChanges) -> str:
+    """Several top-level lists edited in one pass: one parse, every edit spliced into ``text``."""
+    if not any(updates or appended for updates, appended in changes.values()):
+        return text
     try:
         root = YAML().compose(text)
     except YAMLError as exc:
         raise EditError(str(exc).splitlines()[0]) from None
     if not isinstance(root, MappingNode):
         raise EditError("the top level is not a mapping")
+    edits: list[tuple[int, int, str]] = []
+    for key, (updates, appended) in changes.items():
+        if updates or appended:
+            edits.extend(_list_edits(root, text, key, updates, appended))
+    return _apply(text, edits)
+
+
+def _list_edits(root: MappingNode, text: str, key: str, updates: Sequence[Update],
+                appended: Sequence[Mapping[str, object]]) -> list[tuple[int, int, str]]:
     values = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key), None)
     edits: list[tuple[int, int, str]] = []
     if values is None or (isinstance(values, SequenceNode) and values.flow_style and not values.value):
@@ -77,7 +107,7 @@ def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence
             raise EditError(f"no list '{key}' to update")
         if appended:
             edits.extend(_new_list(text, key, values, appended))
-        return _apply(text, edits)
+        return edits
     if not isinstance(values, SequenceNode) or values.flow_style:
         raise EditError(f"'{key}' is not a block list ('- ' entries)")
     items = [item for item in values.value if isinstance(item, MappingNode)]
@@ -90,7 +120,7 @@ def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence
         if not items:
             raise EditError(f"'{key}' has no mapping entries to align new ones with")
         edits.append(_append(text, items, appended))
-    return _apply(text, edits)
+    return edits
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
