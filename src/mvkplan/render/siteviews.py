@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from mvkplan.coverage import coverage_matrix
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, DocumentBase, Framework
-from mvkplan.render.context import KIND_LABELS, STATUS_LABELS, DocumentView, format_period, kind_of
+from mvkplan.render.context import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    DocumentView,
+    format_period,
+    kind_of,
+    latest_report,
+)
 from mvkplan.render.links import Urls, document_title
 from mvkplan.render.views import LinkView
 
@@ -55,6 +62,8 @@ class CountyView:
     profile: DocumentView | None
     groups: list[tuple[str, list[DocumentEntry]]]
     coverage: str
+    reports: list[tuple[LinkView, LinkView]] = field(default_factory=list)
+    """Each plan with follow-ups and its latest report."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +163,7 @@ GROUPS = (
     ("Lokala handlingsplaner", ("local-plan",)),
     ("Regionala mål och ramverk", ("framework",)),
     ("Kataloger", ("catalog",)),
+    ("Uppföljningar", ("follow-up",)),
 )
 
 
@@ -168,11 +178,13 @@ def county_view(index: LinkIndex, county: str, urls: Urls,
                    if kind_of(m) in kinds]
         if entries:
             groups.append((heading, entries))
-    return CountyView(name, code, profile, groups, urls.page("tackning.html"))
+    reports = [(LinkView(m.title, urls.document(m.id)), latest)
+               for m in documents if (latest := latest_report(urls, m.id)) is not None]
+    return CountyView(name, code, profile, groups, urls.page("tackning.html"), reports)
 
 
 KIND_ORDER = ("regional-plan", "strategy", "activity-plan", "framework", "local-plan",
-              "county-profile", "catalog")
+              "county-profile", "catalog", "follow-up")
 
 
 def _in_reading_order(documents: list[DocumentBase], county: str) -> list[DocumentBase]:
