@@ -74,6 +74,8 @@ def test_import_records_the_plans_kpi_per_municipality_and_sex(tmp_path):
         ("oskarshamn-kommun", "total"): ("18", "Kolada U00001"),
     }
     assert run_cli("validate", cwd=project).exit_code == 0
+    report = run_cli("report", "kalmar-2024", "--year", "2025", "--format", "md", "--output", "-", cwd=project)
+    assert "Värdenas källa: Kolada (4)" in report.stdout, report
     again = run_cli("kolada", "import", str(SAVED), cwd=project)
     assert "0 new, 0 changed, 4 unchanged" in again.stdout
 

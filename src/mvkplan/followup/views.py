@@ -21,6 +21,7 @@ from mvkplan.followup.report import (
 from mvkplan.followup.rollup import NUMERIC, IndicatorRollup, Observation
 from mvkplan.followup.values import format_number, format_reading, read_value
 from mvkplan.models.items import IndicatorSpec
+from mvkplan.recording.values import origin_summary
 from mvkplan.render.links import Urls
 from mvkplan.render.markdown import Writer
 
@@ -260,6 +261,9 @@ def _indicator(indicator: IndicatorReport, report: Report, urls: Urls) -> Indica
     if indicator.source or indicator.frequency:
         written = None if indicator.added else indicator.title
         facts.append(("Enligt planen", ", ".join(x for x in (written, indicator.frequency) if x)))
+    origins = origin_summary([o.source for obs in indicator.observations.values() for o in obs])
+    if origins:
+        facts.append(("Värdenas källa", origins))  # survey, Kolada or typed by hand (mvkplan.recording)
     national = [(f"{n.number} {n.title}", urls.ref(n.ref)) for n in indicator.national]
     anchor = indicator.key  # the item id, so that links to the indicator land here
     return IndicatorView(

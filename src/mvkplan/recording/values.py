@@ -35,12 +35,27 @@ def canonical(text: str, value_type: str | None) -> object:
     return plain.casefold()
 
 
+ORIGIN_LABELS = {"survey": "enkät", "kolada": "Kolada", "manual": "inskrivet för hand"}
+
+
 def origin(source: str | None) -> str:
-    """Where a recorded value came from: 'survey', 'kolada' or 'manual' (typed by hand)."""
-    if not source:
-        return "manual"
-    if source.startswith("Kolada"):
+    """Where a recorded value came from: 'survey', 'kolada' or 'manual' (typed by hand).
+
+    The imports write ``source: Enkät 2025`` and ``source: Kolada N00945``; a value without a
+    source, or with any other, was typed by hand.
+    """
+    words = (source or "").casefold()
+    if "kolada" in words:
         return "kolada"
-    if source.startswith("Enkät"):
+    if "enkät" in words:
         return "survey"
     return "manual"
+
+
+def origin_summary(sources: list[str | None]) -> str | None:
+    """'enkät (12), Kolada (3)': how many values came from where, in a fixed order."""
+    counts = {key: 0 for key in ORIGIN_LABELS}
+    for source in sources:
+        counts[origin(source)] += 1
+    parts = [f"{ORIGIN_LABELS[key]} ({n})" for key, n in counts.items() if n]
+    return ", ".join(parts) or None
