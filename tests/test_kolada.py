@@ -189,3 +189,21 @@ def test_fetch_needs_a_plan_whose_indicators_name_kpis(tmp_path):
 
 def test_saved_responses_are_data_not_fixtures_of_the_code():
     assert json.loads(Path(SAVED).read_text(encoding="utf-8"))["values"][0]["municipality"] == "0880"
+
+
+def test_a_kpi_no_catalog_lists_is_named_once_the_catalog_has_ids(tmp_path):
+    project = survey_project(tmp_path)
+    (project / "plans" / "egna-nyckeltal.yaml").write_text(
+        "id: egna-nyckeltal\nkind: catalog\ntitle: Våra nyckeltal\nextends: kolada-kpis\n"
+        "entries:\n  - {id: annat, name: Ett annat nyckeltal, code: U00002}\n", encoding="utf-8")
+    result = run_cli("kolada", "import", str(SAVED), "--dry-run", cwd=project)
+    assert result.exit_code == 0, result
+    assert "u00001-kalmar-2025.json:10:60: K107 [warning] KPI U00001 is not in the catalog of known KPIs" \
+        in result.stdout, result
+
+
+def test_the_shipped_catalog_guesses_no_ids():
+    from mvkplan.loading import shipped_documents
+
+    catalog = next(d.model for d in shipped_documents() if d.id == "kolada-kpis")
+    assert catalog.entries and all(entry.code is None and entry.url for entry in catalog.entries)
