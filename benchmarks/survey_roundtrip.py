@@ -36,7 +36,8 @@ def write_project(root: Path) -> None:
     (plans / "uppfoljning").mkdir(parents=True)
     catalog = ["id: kommuner-bench", "kind: catalog", "title: Kommuner", "extends: municipalities", "entries:"]
     for n in range(MUNICIPALITIES):
-        catalog += [f"  - id: kommun-{n:03d}", f"    name: Kommun {n}", f'    code: "X{n:03d}"', "    county: stockholm"]
+        catalog += [f"  - id: kommun-{n:03d}", f"    name: Kommun {n}", f'    code: "X{n:03d}"',
+                    "    county: stockholm"]
     (plans / "kommuner-bench.yaml").write_text("\n".join(catalog) + "\n", encoding="utf-8")
     plan = ["id: plan-2024", "kind: regional-plan", "title: Regional handlingsplan", "county: stockholm",
             "period: {start: 2024, end: 2026}", "areas:"]
@@ -104,8 +105,10 @@ def main() -> None:
         rows = sum(item.questions for item in written)
         print(f"{len(written)} workbooks, {rows} question rows, {result.answers} answers recorded")
         print(f"openpyxl alone, reading the filled workbooks: {baseline:.2f} s (baseline)")
-        print(f"mvkplan survey export:                        {export_time:.2f} s  ({export_time / baseline:.1f}× baseline)")
-        print(f"mvkplan survey import (check, record, write): {import_time:.2f} s  ({import_time / baseline:.1f}× baseline)")
+        print(f"mvkplan survey export:                        {export_time:.2f} s  "
+              f"({export_time / baseline:.1f}× baseline)")
+        print(f"mvkplan survey import (check, record, write): {import_time:.2f} s  "
+              f"({import_time / baseline:.1f}× baseline)")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ status: draft
 respondents:
   -   municipality: kalmar-kommun    # svarade först
 indicators:
-  - {id: mvp-i-grundskolan, goal: likvardig-kunskap, title: "Arbetar kommunen med MVP i grundskolan?", type: yes-no, reported_by: [municipality]}
+  - {id: mvp-i-grundskolan, goal: likvardig-kunskap, title: "Arbetar kommunen med MVP i grundskolan?",
+     type: yes-no, reported_by: [municipality]}
   - id: personal-grundutbildad
     goal: likvardig-kunskap
     title: Andel av socialtjänstens personal som gått grundutbildning om våld

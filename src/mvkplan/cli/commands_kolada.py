@@ -107,7 +107,7 @@ def fetch(
         codes.update(_codes(corpus.index, survey.model.county))
     if not kpis:
         fail(t("kolada.no-kpis", plan=plan))
-    responses = []
+    responses: list[Response] = []
     try:
         with KoladaClient(timeout=timeout, retries=retries) as client:
             for url in data_urls(kpis, codes, year, api):
@@ -131,7 +131,7 @@ def fetch(
 def _codes(index: LinkIndex, county: str | None) -> list[str]:
     from mvkplan.models import Catalog
 
-    codes = []
+    codes: list[str] = []
     for loaded in index.documents.values():
         model = loaded.model
         if isinstance(model, Catalog) and "municipalities" in (model.id, model.extends):

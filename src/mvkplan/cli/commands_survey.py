@@ -50,7 +50,8 @@ def export(
     year: Annotated[int, typer.Option("--year", help="The year followed up.")],
     respondent: Annotated[
         list[str] | None,
-        typer.Option("--respondent", "-r", help="Respondent id (repeatable; default: every municipality of the county)."),
+        typer.Option("--respondent", "-r",
+                     help="Respondent id (repeatable; default: every municipality of the county)."),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default: build/enkat/PLAN-YEAR).")] = None,
     lang: LangOption = None,
@@ -92,7 +93,6 @@ def import_(
     """
     _require_extra()
     from mvkplan.i18n import t
-    from mvkplan.reporters import Report
     from mvkplan.survey.importing import import_survey, workbook_files
     from mvkplan.validate import load_corpus
 

@@ -11,7 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "R102": ("the follow-up would not validate after the import ({code} {message}); nothing written",
              "uppföljningen skulle inte bli giltig efter inläsningen ({code} {message}); inget skrivet"),
     "R103": ("{path} exists but is not this plan's follow-up for the year (an example, or a file that does not load)",
-             "{path} finns men är inte planens uppföljning för året (ett exempel, eller en fil som inte går att läsa in)"),
+             "{path} finns men är inte planens uppföljning för året "
+             "(ett exempel, eller en fil som inte går att läsa in)"),
     "R103.hint": ("a real follow-up never goes into an example; move the example or fix the file first",
                   "en riktig uppföljning skrivs aldrig in i ett exempel; flytta exemplet eller rätta filen först"),
     "record.dry": ("dry run: nothing written", "provkörning: inget skrivet"),

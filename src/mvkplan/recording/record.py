@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 from mvkplan.i18n import has, t
 from mvkplan.loading import LoadedDocument
@@ -122,8 +123,9 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
             if value.comment and not old_comment:
                 updates.append(Update(_match(value, old_year), {"comment": value.comment}))
             continue
-        values = {"key": value.indicator, "respondent": value.respondent or "–", "sex": value.sex or "–",
-                  "old": _shown(old_value, old_comment), "new": _shown(value.value, value.comment)}
+        values: dict[str, Any] = {
+            "key": value.indicator, "respondent": value.respondent or "–", "sex": value.sex or "–",
+            "old": _shown(old_value, old_comment), "new": _shown(value.value, value.comment)}
         if not overwrite:
             _problem(result, conflict, value.at, **values)
             continue
@@ -149,7 +151,7 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
     return result
 
 
-def _problem(result: Prepared, code: str, at: Place, *, severity: Severity = Severity.ERROR, **values: object) -> None:
+def _problem(result: Prepared, code: str, at: Place, *, severity: Severity = Severity.ERROR, **values: Any) -> None:
     hint = t(code + ".hint") if has(code + ".hint") else None
     result.problems.append(Problem(at.path, at.line, at.column, code, t(code, **values), severity, hint,
                                    place=at.place))
@@ -191,7 +193,7 @@ def _statuses(batch: Batch, existing: FollowUp | None, result: Prepared, overwri
         elif old.status == status.status and (not status.comment or (old.comment or "") == status.comment):
             result.same += 1
         else:
-            values = {"key": status.activity, "respondent": "–", "sex": "–",
+            values: dict[str, Any] = {"key": status.activity, "respondent": "–", "sex": "–",
                       "old": _shown(old.status, old.comment), "new": _shown(status.status, status.comment)}
             if not overwrite:
                 _problem(result, conflict, status.at, **values)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ruamel.yaml import YAML
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 
 Scalar = str | int | float | bool
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}

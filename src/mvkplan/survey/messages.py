@@ -56,8 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S208": ("a formula; its saved result {found} is used", "en formel; dess sparade resultat {found} används"),
     "S209": ("the question row was changed: expected '{expected}', found '{found}'",
              "frågeraden har ändrats: väntade '{expected}', hittade '{found}'"),
-    "S209.hint": ("restore the row as exported (or export a new workbook); rows must not be edited, moved or deleted",
-                  "återställ raden som den exporterades (eller exportera en ny fil); rader får inte ändras, flyttas eller tas bort"),
+    "S209.hint": ("restore the row as exported (or export a new workbook); rows must not be edited, moved "
+                  "or deleted",
+                  "återställ raden som den exporterades (eller exportera en ny fil); rader får inte ändras, "
+                  "flyttas eller tas bort"),
     "S210": ("'{found}' is not an answer (a date or an error value)",
              "'{found}' är inget svar (ett datum eller ett felvärde)"),
     "S211": ("an answer in a row with no question", "ett svar på en rad utan fråga"),
@@ -81,17 +83,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S306.hint": ("run again with --overwrite to replace recorded answers",
                   "kör igen med --overwrite för att ersätta registrerade svar"),
     "S307": ("{key} ({respondent}): {old} replaced by {new}", "{key} ({respondent}): {old} ersätts av {new}"),
-    "S308": ("the workbook is for plan '{plan}', not '{expected}'", "arbetsboken gäller planen '{plan}', inte '{expected}'"),
+    "S308": ("the workbook is for plan '{plan}', not '{expected}'",
+             "arbetsboken gäller planen '{plan}', inte '{expected}'"),
     "survey.written": ("{path}: {count} workbooks written", "{path}: {count} arbetsböcker skrivna"),
-    "survey.import.summary": ("{workbooks} workbooks, {answers} answers: {new} new, {changed} changed, {same} unchanged",
-                              "{workbooks} arbetsböcker, {answers} svar: {new} nya, {changed} ändrade, {same} oförändrade"),
+    "survey.import.summary": (
+        "{workbooks} workbooks, {answers} answers: {new} new, {changed} changed, {same} unchanged",
+        "{workbooks} arbetsböcker, {answers} svar: {new} nya, {changed} ändrade, {same} oförändrade"),
     "survey.none": ("no .xlsx workbooks in {path}", "inga .xlsx-arbetsböcker i {path}"),
     "survey.no-questions": ("plan '{plan}' has no indicator or activity to ask about",
                             "planen '{plan}' har ingen indikator eller aktivitet att fråga om"),
     "survey.unknown-plan": ("unknown document '{plan}'", "okänt dokument '{plan}'"),
     "survey.not-a-plan": ("'{plan}' is not a plan ({kind})", "'{plan}' är ingen plan ({kind})"),
-    "survey.year": ("year {year} is outside the plan's period {period}", "året {year} ligger utanför planens period {period}"),
-    "survey.respondent": ("unknown respondent '{respondent}' for {county}", "okänd svarande '{respondent}' för {county}"),
+    "survey.year": ("year {year} is outside the plan's period {period}",
+                    "året {year} ligger utanför planens period {period}"),
+    "survey.respondent": ("unknown respondent '{respondent}' for {county}",
+                          "okänd svarande '{respondent}' för {county}"),
 }
 
 

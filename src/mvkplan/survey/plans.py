@@ -77,9 +77,9 @@ class SurveyPlan:
             if _asked(ref, respondent):
                 rows.extend(self._indicator_rows(key, ref, respondent))
         if respondent.type != "municipality":
-            for activity_id, ref in self.activities.items():
+            for activity_id, activity in self.activities.items():
                 rows.append(Question(
-                    f"activity:{activity_id}", _area_title(ref.area), "Aktivitet", ref.activity.title,
+                    f"activity:{activity_id}", _area_title(activity.area), "Aktivitet", activity.activity.title,
                     "status", tuple(STATUS_LABELS.values()), previous=self._previous_status(activity_id),
                     choice_keys=tuple(STATUS_LABELS)))
         return tuple(rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
@@ -46,7 +47,7 @@ class RawWorkbook:
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, code: str, cell: str | None = None, *, severity: Severity = Severity.ERROR,
-                hint: str | None = None, **values: object) -> None:
+                hint: str | None = None, **values: Any) -> None:
         """Record a problem at a cell of the survey sheet (or of the whole file)."""
         hint = hint if hint is not None else (t(code + ".hint") if has(code + ".hint") else None)
         if cell is None:
@@ -64,7 +65,7 @@ def read_workbook(path: Path, shown: str) -> RawWorkbook:
     result = RawWorkbook(shown)
     refusal = inspect(path)
     if refusal is not None:
-        result.problem(refusal.code, **refusal.values)
+        result.problem(refusal.code, None, **refusal.values)
         return result
     try:
         _read(path, result)

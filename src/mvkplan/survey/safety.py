@@ -11,6 +11,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
@@ -30,7 +31,7 @@ class Refusal:
     """Why a workbook is not opened: a code and the values its message needs."""
 
     code: str
-    values: dict[str, object]
+    values: dict[str, Any]
 
 
 def inspect(path: Path) -> Refusal | None:
@@ -66,8 +67,9 @@ def _inspect_archive(archive: zipfile.ZipFile) -> Refusal | None:
     if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
         return Refusal("S101", {"what": "no xl/workbook.xml"})
     for member in members:
-        if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-            return Refusal("S103", {"detail": f"{member.filename} expands {member.file_size // max(member.compress_size, 1)}×"})
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+            return Refusal("S103", {"detail": f"{member.filename} expands {ratio}×"})
         name = member.filename.lower()
         if name.endswith("vbaproject.bin") or "/vba" in name or name.startswith("xl/activex"):
             return Refusal("S102", {"what": member.filename})
