@@ -174,3 +174,13 @@ def test_the_site_has_report_pages_linked_from_plan_and_county(real_project: Pat
     for page in (site / "dokument" / "kalmar-2024.html", site / "lan" / "kalmar.html"):
         assert 'kalmar-2024-2025.html"' in page.read_text(), page
     shutil.rmtree(site)
+
+
+def test_coverage_shows_which_national_indicators_a_county_follows() -> None:
+    result = run_cli("coverage", "--framework", "nationella-indikatorer", "--county", "kalmar",
+                     "-f", "json")
+    assert result.exit_code == 0, result
+    rows = {d["id"]: d["cells"] for d in json.loads(result.stdout)["documents"]}
+    followed = {k for k, v in rows["kalmar-2024"].items() if v["count"]}
+    assert followed == {"nationella-indikatorer/1.1", "nationella-indikatorer/3.19"}
+    assert not any(v["count"] for v in rows["kalmar-2021"].values())
