@@ -59,9 +59,16 @@ def test_values_by_respondent_and_change_from_the_previous_year(kalmar_md: str) 
     assert re.search(r"\d+ av 11 når målet \(75\u00a0% senast 2026\)", kalmar_md)
 
 
-def test_the_example_is_shown_as_an_example_and_the_draft_as_a_draft(kalmar_md: str) -> None:
+def test_the_example_is_shown_as_an_example(kalmar_md: str) -> None:
     assert "Exempel – uppföljningen visar påhittade värden" in kalmar_md
-    assert "Utkast – uppföljningen är inte fastställd." in kalmar_md
+    assert "Utkast" not in kalmar_md
+
+
+def test_a_draft_is_shown_as_a_draft(real_project: Path) -> None:
+    path = real_project / "plans" / "kalmar" / "uppfoljning" / "kalmar-2024-2025.yaml"
+    path.write_text(path.read_text().replace("status: adopted", "status: draft"))
+    result = run_cli("report", "kalmar-2024", "-f", "md", "-o", "-", cwd=real_project)
+    assert "Utkast – uppföljningen är inte fastställd." in result.stdout, result
 
 
 def test_numbers_are_written_the_swedish_way(kalmar_md: str) -> None:
@@ -167,3 +174,13 @@ def test_the_site_has_report_pages_linked_from_plan_and_county(real_project: Pat
     for page in (site / "dokument" / "kalmar-2024.html", site / "lan" / "kalmar.html"):
         assert 'kalmar-2024-2025.html"' in page.read_text(), page
     shutil.rmtree(site)
+
+
+def test_coverage_shows_which_national_indicators_a_county_follows() -> None:
+    result = run_cli("coverage", "--framework", "nationella-indikatorer", "--county", "kalmar",
+                     "-f", "json")
+    assert result.exit_code == 0, result
+    rows = {d["id"]: d["cells"] for d in json.loads(result.stdout)["documents"]}
+    followed = {k for k, v in rows["kalmar-2024"].items() if v["count"]}
+    assert followed == {"nationella-indikatorer/1.1", "nationella-indikatorer/3.19"}
+    assert not any(v["count"] for v in rows["kalmar-2021"].values())

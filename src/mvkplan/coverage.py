@@ -4,7 +4,9 @@ A unit (goal, activity, focus-area row) serves what it links to, what its area l
 to, and, following links into other plans, whatever those goals serve in turn: a
 municipality goal linked to a county goal covers the county goal's national goal.
 A link to an Agenda 2030 target also covers the target's goal, and a link to a goal of a
-repository framework covers what that goal links to in turn.
+repository framework covers what that goal links to in turn. Indicators (the plan's, and
+those its follow-ups add) count for what they link to directly, such as the national
+indicators (``--framework nationella-indikatorer``): that is which of them a county follows.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mvkplan.followup.loading import follow_ups_by_plan
 from mvkplan.index import Item, LinkIndex
 from mvkplan.linkformat import sort_key
 from mvkplan.models import Framework, FrameworkItem, PlanBase
@@ -86,11 +89,23 @@ def coverage_matrix(
     )
     matrix = Coverage(columns, documents)
     resolver = _Resolver(index)
+    follow_ups = follow_ups_by_plan(index)
     for document_id in documents:
-        for item in index.items[document_id].values():
-            if item.kind not in UNIT_KINDS:
+        indicators: set[tuple[str, str]] = set()
+        units = list(index.items[document_id].values())
+        for follow_up in follow_ups.get(document_id, []):
+            units.extend(i for i in index.items[follow_up.id].values() if i.kind == "indicator")
+        for item in units:
+            if item.kind == "indicator":
+                # the same indicator in several years' follow-ups counts once
+                targets = {t for t in _with_parents(index, item.obj.links) & wanted
+                           if (item.id, t) not in indicators}
+                indicators.update((item.id, t) for t in targets)
+            elif item.kind in UNIT_KINDS:
+                targets = set(resolver.serves(item) & wanted)
+            else:
                 continue
-            for target in resolver.serves(item) & wanted:
+            for target in targets:
                 key = (document_id, target)
                 matrix.cells[key] = matrix.cells.get(key, 0) + 1
         model = index.documents[document_id].model

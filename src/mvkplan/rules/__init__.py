@@ -11,8 +11,12 @@ from __future__ import annotations
 from mvkplan.rules import (
     activity_without_goal,
     chain_to_national_strategy,
+    done_without_date,
+    draft_after_deadline,
     duplicate_goal_title,
+    follow_up_year_missing,
     framework_goal_not_covered,
+    goal_without_follow_up_value,
     goal_without_indicator,
     id_convention,
     implied_link,
@@ -25,6 +29,7 @@ from mvkplan.rules import (
     superseded_regulation,
     superseded_still_adopted,
     suppression_comment,
+    target_without_year,
     unknown_catalog_entry,
 )
 from mvkplan.rules.base import Finding, LintContext, Rule, RuleOptions
@@ -47,6 +52,11 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     implied_link,                 # MVK015
     chain_to_national_strategy,   # MVK016
     suppression_comment,          # MVK017
+    goal_without_follow_up_value,  # MVK018
+    target_without_year,          # MVK019
+    follow_up_year_missing,       # MVK020
+    done_without_date,            # MVK021
+    draft_after_deadline,         # MVK022
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]
