@@ -43,10 +43,13 @@ def workbook(project: Path, respondent: str = "kalmar-kommun") -> Path:
 def row_of(path: Path, prefix: str) -> int:
     from openpyxl import load_workbook
 
-    ws = load_workbook(path, read_only=True)["Enkät"]
-    for number, row in enumerate(ws.iter_rows(min_row=1, max_col=6, values_only=True), start=1):
-        if str(row[5] or "").startswith(prefix):
-            return number
+    wb = load_workbook(path, read_only=True)
+    try:
+        for number, row in enumerate(wb["Enkät"].iter_rows(min_row=1, max_col=6, values_only=True), start=1):
+            if str(row[5] or "").startswith(prefix):
+                return number
+    finally:
+        wb.close()
     raise AssertionError(prefix)
 
 

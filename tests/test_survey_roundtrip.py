@@ -134,3 +134,39 @@ def test_libreoffice_converts_the_workbooks(round_trip, tmp_path):
     kinds = {dv.type for dv in ws.data_validations.dataValidation}
     assert {"list", "decimal", "whole"} <= kinds
     assert any("Listor" in (dv.formula1 or "") for dv in ws.data_validations.dataValidation)
+
+
+def test_activity_status_of_an_activity_plan_round_trips(tmp_path):
+    import shutil as sh
+
+    from conftest import PLANS
+
+    (tmp_path / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    sh.copytree(PLANS, tmp_path / "plans")
+    for example in (tmp_path / "plans/jonkoping/uppfoljning").glob("*.yaml"):
+        example.unlink()
+    exported = run_cli("survey", "export", "jonkoping-2022", "--year", "2022", "-r", "jonkoping", cwd=tmp_path)
+    assert exported.exit_code == 0, exported
+    path = tmp_path / "build/enkat/jonkoping-2022-2022/jonkoping-2022-2022-jonkoping.xlsx"
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb["Enkät"]
+    assert ws["F2"].value == "Status (välj i listan)"
+    labels = ["Genomförd", "Pågår", "Planerad", "Uppskjuten", "Inställd"]
+    for index, row in enumerate(range(2, ws.max_row + 1)):
+        ws[f"G{row}"] = labels[index % 5]
+    ws["I3"] = "Genomfört i maj"
+    wb.save(path)
+    result = run_cli("survey", "import", str(path), cwd=tmp_path)
+    assert result.exit_code == 0, result
+    from mvkplan.loading import load_file
+
+    created = tmp_path / "plans/jonkoping/uppfoljning/jonkoping-2022-2022.yaml"
+    loaded, problems = load_file(created, created.name)
+    assert loaded is not None, problems
+    statuses = [(s.status, s.comment) for s in loaded.model.activities]
+    assert len(statuses) == 37
+    assert statuses[:3] == [("done", None), ("ongoing", "Genomfört i maj"), ("planned", None)]
+    assert [r.county for r in loaded.model.respondents] == ["jonkoping"]
+    assert run_cli("validate", cwd=tmp_path).exit_code == 0
