@@ -184,3 +184,18 @@ def test_coverage_shows_which_national_indicators_a_county_follows() -> None:
     followed = {k for k, v in rows["kalmar-2024"].items() if v["count"]}
     assert followed == {"nationella-indikatorer/1.1", "nationella-indikatorer/3.19"}
     assert not any(v["count"] for v in rows["kalmar-2021"].values())
+
+
+def test_links_to_a_plans_indicators_land_on_its_goal(real_project: Path) -> None:
+    from test_render_support import broken_links
+
+    plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    text = plan.read_text()
+    old = "          - source: lansstyrelsens-arliga-kartlaggning\n            text: Länsstyrelsens kartläggning\n"
+    assert old in text
+    plan.write_text(text.replace(old, old + "            links: [nationella-indikatorer/1.6]\n", 1))
+    assert run_cli("validate", cwd=real_project).exit_code == 0
+    assert run_cli("build", cwd=real_project).exit_code == 0
+    page = (real_project / "site" / "dokument" / "nationella-indikatorer.html").read_text()
+    assert "kalmar-2024.html#likvardig-kunskap" in page
+    assert broken_links(real_project / "site") == []
