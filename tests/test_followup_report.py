@@ -199,3 +199,12 @@ def test_links_to_a_plans_indicators_land_on_its_goal(real_project: Path) -> Non
     page = (real_project / "site" / "dokument" / "nationella-indikatorer.html").read_text()
     assert "kalmar-2024.html#likvardig-kunskap" in page
     assert broken_links(real_project / "site") == []
+
+
+def test_list_shows_follow_ups_with_their_year_as_examples() -> None:
+    result = run_cli("list", "--format", "json")
+    assert result.exit_code == 0, result
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    assert rows["kalmar-2024-2025"]["kind"] == "follow-up"
+    assert rows["kalmar-2024-2025"]["period"] == "2025"
+    assert rows["kalmar-2024-2025"]["status"] == "adopted, example"
