@@ -173,6 +173,10 @@ def test_the_site_has_report_pages_linked_from_plan_and_county(real_project: Pat
     assert "Årlig uppföljning 2025" in report and "Exempel" in report
     for page in (site / "dokument" / "kalmar-2024.html", site / "lan" / "kalmar.html"):
         assert 'kalmar-2024-2025.html"' in page.read_text(), page
+    coverage = (site / "tackning.html").read_text()
+    national = coverage[coverage.index('id="mvk-nationella-indikatorer"'):]
+    assert "Andel kommuner där socialtjänsten erbjuder stödsamtal" in national
+    assert "Andel individer utsatta för misshandel" not in national  # followed by no plan
     shutil.rmtree(site)
 
 
