@@ -30,6 +30,7 @@ EXPECTED = {
     "year-outside-period.yaml": ("E502", 5, 7),
     "value-year-after.yaml": ("E502", 9, 34),
     "unknown-indicator.yaml": ("E503", 9, 17),
+    "unknown-measured-indicator.yaml": ("E503", 9, 16),
     "unknown-activity.yaml": ("E504", 7, 15),
     "unknown-goal.yaml": ("E505", 7, 11),
     "unknown-plan.yaml": ("E301", 4, 7),

@@ -173,6 +173,10 @@ def test_the_site_has_report_pages_linked_from_plan_and_county(real_project: Pat
     assert "Årlig uppföljning 2025" in report and "Exempel" in report
     for page in (site / "dokument" / "kalmar-2024.html", site / "lan" / "kalmar.html"):
         assert 'kalmar-2024-2025.html"' in page.read_text(), page
+    coverage = (site / "tackning.html").read_text()
+    national = coverage[coverage.index('id="mvk-nationella-indikatorer"'):]
+    assert "Andel kommuner där socialtjänsten erbjuder stödsamtal" in national
+    assert "Andel individer utsatta för misshandel" not in national  # followed by no plan
     shutil.rmtree(site)
 
 
@@ -184,3 +188,27 @@ def test_coverage_shows_which_national_indicators_a_county_follows() -> None:
     followed = {k for k, v in rows["kalmar-2024"].items() if v["count"]}
     assert followed == {"nationella-indikatorer/1.1", "nationella-indikatorer/3.19"}
     assert not any(v["count"] for v in rows["kalmar-2021"].values())
+
+
+def test_links_to_a_plans_indicators_land_on_its_goal(real_project: Path) -> None:
+    from test_render_support import broken_links
+
+    plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    text = plan.read_text()
+    old = "          - source: lansstyrelsens-arliga-kartlaggning\n            text: Länsstyrelsens kartläggning\n"
+    assert old in text
+    plan.write_text(text.replace(old, old + "            links: [nationella-indikatorer/1.6]\n", 1))
+    assert run_cli("validate", cwd=real_project).exit_code == 0
+    assert run_cli("build", cwd=real_project).exit_code == 0
+    page = (real_project / "site" / "dokument" / "nationella-indikatorer.html").read_text()
+    assert "kalmar-2024.html#likvardig-kunskap" in page
+    assert broken_links(real_project / "site") == []
+
+
+def test_list_shows_follow_ups_with_their_year_as_examples() -> None:
+    result = run_cli("list", "--format", "json")
+    assert result.exit_code == 0, result
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    assert rows["kalmar-2024-2025"]["kind"] == "follow-up"
+    assert rows["kalmar-2024-2025"]["period"] == "2025"
+    assert rows["kalmar-2024-2025"]["status"] == "adopted, example"

@@ -154,3 +154,17 @@ def test_helpers_agree() -> None:
     assert headline(readings, REFS["g/finns"].spec) == pytest.approx(200 / 3)
     assert meets_target(True, REFS["g/finns"].spec, None) is True
     assert meets_target(45.0, REFS["g/andel"].spec, None) is False
+
+
+def test_swedish_numbers_read_back() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.floats(min_value=-1e7, max_value=1e7, allow_nan=False))
+    def roundtrip(number: float) -> None:
+        shown = format_number(number)
+        back = read_number(shown)
+        assert back is not None, shown
+        assert abs(back - round(number, 1)) < 1e-6 or abs(back - number) <= 0.05 + 1e-9, shown
+
+    roundtrip()

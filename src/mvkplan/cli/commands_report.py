@@ -13,7 +13,6 @@ from mvkplan.cli.commands_render import TemplatesOption
 
 # Messages of this command: (English, Swedish), merged into mvkplan.i18n on use.
 MESSAGES: dict[str, tuple[str, str]] = {
-    "report.none": ("{detail}", "{detail}"),
     "report.problems": (
         "the plan or its follow-ups have errors; fix them first ('mvkplan validate'):",
         "planen eller dess uppföljningar har fel; rätta dem först ('mvkplan validate'):",

@@ -106,6 +106,12 @@ def _added_indicators(loaded: LoadedDocument, model: FollowUp, plan: PlanBase) -
             hint = _did_you_mean(added.goal, list(goals))
             yield _problem(loaded, ("indicators", i, "goal"), "E505", hint, goal=added.goal,
                            plan=plan.id)
+        elif added.indicator is not None and f"{added.goal}/{added.indicator}" not in own:
+            measured = f"{added.goal}/{added.indicator}"
+            hint = _did_you_mean(added.indicator, [k.split("/", 1)[1] for k in own
+                                                   if k.startswith(added.goal + "/")])
+            yield _problem(loaded, ("indicators", i, "indicator"), "E503", hint,
+                           indicator=measured, plan=plan.id)
         elif f"{added.goal}/{added.id}" in own:
             yield _problem(loaded, ("indicators", i, "id"), "E515",
                            indicator=f"{added.goal}/{added.id}", plan=plan.id)

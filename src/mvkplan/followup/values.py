@@ -26,7 +26,7 @@ class BadValue:
 
 def read_number(text: str) -> float | None:
     """``12``, ``12,5``, ``12.5``, ``1 234`` → a float; None when it is not a number."""
-    cleaned = text.strip().removesuffix("%").strip()
+    cleaned = text.strip().removesuffix("%").strip().replace("\u2212", "-")
     if not _NUMBER.match(cleaned):
         return None
     return float(re.sub(r"[ \u00a0\u202f]", "", cleaned).replace(",", "."))

@@ -5,12 +5,24 @@ Templates (``html/report.html``, ``md/report.md``) only print these values.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from mvkplan.followup.charts import Bar, bar_chart
+from mvkplan.followup.formatting import (
+    _FOOTNOTE,
+    JUDGEMENT_LABELS,
+    JUDGEMENT_TEXT,
+    RESPONDENT_PLURAL,
+    RESPONDENT_SINGULAR,
+    STATUS_LABELS,
+    TYPE_LABELS,
+    change_text,
+    headline_label,
+    respondent_name,
+    target_text,
+    written,
+)
 from mvkplan.followup.report import (
     AreaReport,
     GoalReport,
@@ -18,48 +30,18 @@ from mvkplan.followup.report import (
     Report,
     RespondentInfo,
 )
-from mvkplan.followup.rollup import NUMERIC, IndicatorRollup, Observation
-from mvkplan.followup.values import format_number, format_reading, read_value
+from mvkplan.followup.rollup import IndicatorRollup
+from mvkplan.followup.tables import TableView, by_link_table, chart, chart_table, value_table
+from mvkplan.followup.values import format_number
 from mvkplan.models.items import IndicatorSpec
 from mvkplan.recording.values import origin_summary
 from mvkplan.render.links import Urls
 from mvkplan.render.markdown import Writer
 
-_FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
-SEX_LABELS = {"women": "Kvinnor", "men": "Män", "total": "Totalt"}
-STATUS_LABELS = {"planned": "Planerad", "ongoing": "Pågår", "done": "Genomförd",
-                 "postponed": "Uppskjuten", "cancelled": "Inställd"}
-JUDGEMENT_LABELS = {"green": "Grön", "yellow": "Gul", "red": "Röd"}
-JUDGEMENT_TEXT = {"green": "på väg mot målet", "yellow": "delvis på väg mot målet",
-                  "red": "inte på väg mot målet"}
-TYPE_LABELS = {"number": "tal", "percent": "procent", "count": "antal", "yes-no": "ja/nej",
-               "choice": "svarsalternativ", "text": "text"}
-RESPONDENT_PLURAL = {"municipality": "kommuner", "region": "regioner",
-                     "authority": "myndigheter", "organisation": "organisationer"}
-
-
-@dataclass(frozen=True)
-class HeadCell:
-    """A header cell: text, how many columns or rows it spans, what it heads."""
-
-    text: str
-    colspan: int = 1
-    rowspan: int = 1
-    scope: str = "col"
-
 
 @dataclass
-class TableView:
-    """A table of values: one or two header rows, a first column of row headers."""
-
-    caption: str
-    head: list[list[HeadCell]]
-    flat_head: list[str]
-    """One header row for Markdown ('2024 kvinnor' …)."""
-    rows: list[tuple[str, list[str]]]
 
 
-@dataclass
 class IndicatorView:
     """One indicator as the report shows it."""
 
@@ -75,6 +57,8 @@ class IndicatorView:
 
 
 @dataclass
+
+
 class GoalView:
     """A goal with its indicators and assessment."""
 
@@ -88,6 +72,8 @@ class GoalView:
 
 
 @dataclass
+
+
 class AreaView:
     """An area: summary, goals, activity status."""
 
@@ -104,6 +90,8 @@ class AreaView:
 
 
 @dataclass
+
+
 class ReportView:
     """The whole report."""
 
@@ -120,35 +108,6 @@ class ReportView:
     by_link: TableView | None
     national: list[tuple[str, str, str | None, list[str]]]
     toc: list[tuple[str, str]] = field(default_factory=list)
-
-
-def change_text(change: float, spec: IndicatorSpec) -> str:
-    """'+6,1 procentenheter', '−12', '±0'."""
-    if round(change, 1) == 0:
-        return "±0"
-    sign = "+" if change > 0 else "\u2212"
-    number = format_number(abs(change))
-    if spec.type == "percent" or spec.type in ("yes-no", "choice"):
-        return f"{sign}{number} procentenheter"
-    return f"{sign}{number}"
-
-
-def headline_text(value: float, spec: IndicatorSpec) -> str:
-    """A headline figure: '52,3 %' for shares, '1 234' for counts."""
-    if spec.type in ("percent", "yes-no", "choice"):
-        return f"{format_number(value)}\u00a0%"
-    return format_number(value)
-
-
-def headline_label(spec: IndicatorSpec) -> str:
-    """What the headline figure is."""
-    if spec.type == "count":
-        return "summa"
-    if spec.type == "yes-no":
-        return "andel ja"
-    if spec.type == "choice":
-        return "andel som svarar målets alternativ"
-    return "medelvärde"
 
 
 def build_view(report: Report, urls: Urls, writer: Writer) -> ReportView:
@@ -174,7 +133,7 @@ def build_view(report: Report, urls: Urls, writer: Writer) -> ReportView:
         facts=facts, respondents=_respondent_line(report.respondents),
         summary=[(a.title, a.summary) for a in areas if a.summary]
         + [(a.title, a.activity_summary) for a in areas if a.activity_summary],
-        areas=areas, by_link=_by_link(report, urls), national=_national(report, urls))
+        areas=areas, by_link=by_link_table(report, urls), national=_national(report, urls))
     view.toc = [("mvk-sammanfattning", "Sammanfattning")] + [(a.anchor, a.title) for a in areas]
     if view.by_link:
         view.toc.append(("mvk-per-mal", "Aktiviteter per mål"))
@@ -189,7 +148,7 @@ def _respondent_line(respondents: list[RespondentInfo]) -> str | None:
     counts: dict[str, int] = {}
     for r in respondents:
         counts[r.type] = counts.get(r.type, 0) + 1
-    parts = [f"{n} {RESPONDENT_PLURAL[t] if n != 1 else t.replace('municipality', 'kommun')}"
+    parts = [f"{n} {RESPONDENT_PLURAL[t] if n != 1 else RESPONDENT_SINGULAR[t]}"
              for t, n in counts.items()]
     return "Svarande: " + ", ".join(parts) + "."
 
@@ -255,12 +214,12 @@ def _indicator(indicator: IndicatorReport, report: Report, urls: Urls) -> Indica
     if spec.kolada:
         facts.append(("Kolada", spec.kolada))
     if spec.baseline:
-        facts.append(("Utgångsvärde", f"{_written(spec.baseline.value, spec)} ({spec.baseline.year})"))
+        facts.append(("Utgångsvärde", f"{written(spec.baseline.value, spec)} ({spec.baseline.year})"))
     if spec.target:
-        facts.append(("Mål", _target_text(spec)))
+        facts.append(("Mål", target_text(spec)))
     if indicator.source or indicator.frequency:
-        written = None if indicator.added else indicator.title
-        facts.append(("Enligt planen", ", ".join(x for x in (written, indicator.frequency) if x)))
+        own = None if indicator.added else indicator.title
+        facts.append(("Enligt planen", ", ".join(x for x in (own, indicator.frequency) if x)))
     origins = origin_summary([o.source for obs in indicator.observations.values() for o in obs])
     if origins:
         facts.append(("Värdenas källa", origins))  # survey, Kolada or typed by hand (mvkplan.recording)
@@ -268,89 +227,10 @@ def _indicator(indicator: IndicatorReport, report: Report, urls: Urls) -> Indica
     anchor = indicator.key  # the item id, so that links to the indicator land here
     return IndicatorView(
         anchor=anchor, title=indicator.title, facts=facts, national=national,
-        table=_value_table(indicator, report), rollup=_rollup_lines(indicator.rollup, spec, report),
-        chart=_chart(anchor, indicator), chart_table=_chart_table(indicator),
-        comments=[(_name(report, o.respondent) + f" {y}", o.comment)
+        table=value_table(indicator, report), rollup=_rollup_lines(indicator.rollup, spec, report),
+        chart=chart(anchor, indicator), chart_table=chart_table(indicator),
+        comments=[(respondent_name(report, o.respondent) + f" {y}", o.comment)
                   for y, obs in indicator.observations.items() for o in obs if o.comment])
-
-
-def _written(text: str, spec: IndicatorSpec) -> str:
-    reading = read_value(text, spec)
-    return text if not isinstance(reading, (float, bool, str)) else format_reading(reading, spec)
-
-
-def _target_text(spec: IndicatorSpec) -> str:
-    target = spec.target
-    assert target is not None
-    words = {"increase": "ökning", "decrease": "minskning", "all": "alla"}
-    parts = []
-    if target.value is not None:
-        parts.append(_written(target.value, spec))
-    if target.direction:
-        parts.append(words[target.direction])
-    text = ", ".join(parts)
-    return f"{text} senast {target.year}" if target.year else text
-
-
-def _name(report: Report, key: str | None) -> str:
-    if key is None:
-        return "Länet"
-    for r in report.respondents:
-        if r.key == key:
-            return r.name
-    return key
-
-
-def _value_table(indicator: IndicatorReport, report: Report) -> TableView | None:
-    if not indicator.observations:
-        return None
-    spec = indicator.spec
-    years = list(indicator.observations)
-    sexes = ["women", "men", "total"] if spec.per_sex else [None]
-    keys: list[str | None] = []
-    expected = [r.key for r in report.respondents if spec.reported_by and r.type in spec.reported_by]
-    given = [o.respondent for obs in indicator.observations.values() for o in obs]
-    for key in [*expected, *given]:
-        if key not in keys:
-            keys.append(key)
-    change = spec.type in NUMERIC and len(years) > 1
-    head: list[list[HeadCell]]
-    if spec.per_sex:
-        head = [[HeadCell("Svarande", rowspan=2)]
-                + [HeadCell(str(y), colspan=3, scope="colgroup") for y in years]
-                + ([HeadCell(f"Förändring från {years[-2]}", rowspan=2)] if change else []),
-                [HeadCell(SEX_LABELS[s]) for _ in years for s in sexes if s]]
-        flat = ["Svarande"] + [f"{y} {SEX_LABELS[s].lower()}" for y in years for s in sexes if s]
-    else:
-        head = [[HeadCell("Svarande")] + [HeadCell(str(y)) for y in years]
-                + ([HeadCell(f"Förändring från {years[-2]}")] if change else [])]
-        flat = ["Svarande"] + [str(y) for y in years]
-    if change:
-        flat.append(f"Förändring från {years[-2]}")
-    rows = []
-    for key in keys:
-        cells = []
-        found = {(y, o.sex): o for y, obs in indicator.observations.items()
-                 for o in obs if o.respondent == key}
-        for y in years:
-            for s in sexes:
-                obs = found.get((y, s)) or (found.get((y, None)) if s == "total" else None)
-                cells.append(format_reading(obs.reading, spec) if obs else "–")
-        if change:
-            cells.append(_row_change(found, years, spec))
-        rows.append((_name(report, key), cells))
-    caption = f"{indicator.title}: värden per svarande och år"
-    return TableView(caption, head, flat, rows)
-
-
-def _row_change(found: dict[tuple[int, str | None], Observation], years: list[int],
-                spec: IndicatorSpec) -> str:
-    def total(year: int) -> float | None:
-        obs = found.get((year, "total")) or found.get((year, None))
-        return obs.reading if obs and isinstance(obs.reading, float) else None
-
-    now, before = total(years[-1]), total(years[-2])
-    return change_text(now - before, spec) if now is not None and before is not None else "–"
 
 
 def _rollup_lines(rollup: IndicatorRollup, spec: IndicatorSpec, report: Report) -> list[str]:
@@ -370,7 +250,7 @@ def _rollup_lines(rollup: IndicatorRollup, spec: IndicatorSpec, report: Report) 
     if rollup.total is not None:
         lines.append(f"Summa: {format_number(rollup.total)}.")
     if rollup.meeting_target is not None and rollup.judged:
-        lines.append(f"{rollup.meeting_target} av {rollup.judged} når målet ({_target_text(spec)}).")
+        lines.append(f"{rollup.meeting_target} av {rollup.judged} når målet ({target_text(spec)}).")
     if rollup.headline is not None and rollup.change is not None:
         lines.append(f"Förändring från {rollup.previous_year} ({headline_label(spec)}): "
                      f"{change_text(rollup.change, spec)}.")
@@ -378,60 +258,6 @@ def _rollup_lines(rollup: IndicatorRollup, spec: IndicatorSpec, report: Report) 
         lines.append(f"Förändring från utgångsvärdet {rollup.baseline_year}: "
                      f"{change_text(rollup.change_from_baseline, spec)}.")
     return lines
-
-
-def _chart_points(indicator: IndicatorReport) -> list[Bar]:
-    spec = indicator.spec
-    bars = []
-    if spec.baseline:
-        reading = read_value(spec.baseline.value, spec)
-        if isinstance(reading, float) and spec.type != "count":
-            bars.append(Bar(f"Utg. {spec.baseline.year}", reading, headline_text(reading, spec), True))
-    for year, value in indicator.history:
-        if value is not None:
-            bars.append(Bar(str(year), value, headline_text(value, spec)))
-    return bars
-
-
-def _chart(anchor: str, indicator: IndicatorReport) -> Markup | None:
-    bars = [b for b in _chart_points(indicator) if not b.baseline]
-    if not bars:
-        return None
-    all_bars = _chart_points(indicator)
-    spec = indicator.spec
-    target = None
-    if spec.target and spec.target.value is not None and spec.type in ("number", "percent"):
-        reading = read_value(spec.target.value, spec)
-        target = reading if isinstance(reading, float) else None
-    label = headline_label(spec)
-    description = f"Stapeldiagram, {label} per år: " + "; ".join(
-        f"{b.label}: {b.shown}" for b in all_bars) + (
-        f". Mål: {headline_text(target, spec)}." if target is not None else ".")
-    return bar_chart(f"diagram-{anchor.replace('/', '-')}", f"{indicator.title} ({label})", description, all_bars,
-                     target, f"Mål {headline_text(target, spec)}" if target is not None else None)
-
-
-def _chart_table(indicator: IndicatorReport) -> TableView | None:
-    bars = _chart_points(indicator)
-    if not any(not b.baseline for b in bars):
-        return None
-    label = headline_label(indicator.spec).capitalize()
-    return TableView(f"{indicator.title}: {label.lower()} per år", [[HeadCell("År"), HeadCell(label)]],
-                     ["År", label], [(b.label, [b.shown]) for b in bars])
-
-
-def _by_link(report: Report, urls: Urls) -> TableView | None:
-    if not report.by_link:
-        return None
-    head = [[HeadCell("Mål")] + [HeadCell(STATUS_LABELS[s]) for s in STATUS_LABELS]
-            + [HeadCell("Totalt")]]
-    rows = []
-    for count in report.by_link:
-        item = urls.index.item(count.key)
-        name = item.title if item else count.key
-        rows.append((name, [str(count.counts.get(s, 0)) for s in STATUS_LABELS] + [str(count.total)]))
-    flat = [c.text for c in head[0]]
-    return TableView("Aktiviteter per mål och status", head, flat, rows)
 
 
 def _national(report: Report, urls: Urls) -> list[tuple[str, str, str | None, list[str]]]:

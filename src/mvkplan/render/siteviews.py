@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mvkplan.coverage import coverage_matrix
+from mvkplan.coverage import Column as CoverageColumn
+from mvkplan.coverage import Coverage, coverage_matrix
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, DocumentBase, Framework
 from mvkplan.render.context import (
@@ -202,7 +203,8 @@ def _in_reading_order(documents: list[DocumentBase], county: str) -> list[Docume
 
 
 def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
-    """One table per framework; rows are the plans, columns the framework's goals."""
+    """One table per framework; rows are the plans, columns the framework's goals. The
+    national indicators follow, with only the indicators some plan or follow-up follows."""
     matrix = coverage_matrix(index)
     view = CoverageView()
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
@@ -210,21 +212,39 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         county_name(index, index.documents[d].model.county or "")[0], d))
     for framework in frameworks:
         columns = [c for c in matrix.columns if c.framework == framework]
-        model = index.document(framework)
-        label = model.item_label if isinstance(model, Framework) else None
-        heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
-                  urls.document(framework, c.item)) for c in columns]
-        rows = []
-        for document in documents:
-            cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
-                                in matrix.document_level) for c in columns]
-            if not any(cell.count or cell.whole for cell in cells):
-                continue
-            county = index.documents[document].model.county
-            rows.append(MatrixRow(LinkView(document_title(index, document), urls.document(document)),
-                                  county_name(index, county)[0] if county else "", cells))
-        if rows:
-            view.tables.append(MatrixTable(
-                f"mvk-{framework}", LinkView(document_title(index, framework), urls.document(framework)),
-                heads, rows))
+        table = _matrix_table(index, urls, matrix, framework, columns, documents)
+        if table:
+            view.tables.append(table)
+    if isinstance(index.document(NATIONAL_INDICATORS), Framework):
+        national = coverage_matrix(index, frameworks=[NATIONAL_INDICATORS])
+        followed = [c for c in national.columns
+                    if any(national.count(d, c.key) for d in national.documents)]
+        table = _matrix_table(index, urls, national, NATIONAL_INDICATORS, followed, documents)
+        if table:
+            view.tables.append(table)
     return view
+
+
+NATIONAL_INDICATORS = "nationella-indikatorer"
+
+
+def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str,
+                  columns: list[CoverageColumn], documents: list[str]) -> MatrixTable | None:
+    model = index.document(framework)
+    label = model.item_label if isinstance(model, Framework) else None
+    heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
+              urls.document(framework, c.item)) for c in columns]
+    rows = []
+    for document in documents:
+        cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
+                            in matrix.document_level) for c in columns]
+        if not any(cell.count or cell.whole for cell in cells):
+            continue
+        county = index.documents[document].model.county
+        rows.append(MatrixRow(LinkView(document_title(index, document), urls.document(document)),
+                              county_name(index, county)[0] if county else "", cells))
+    if not rows:
+        return None
+    return MatrixTable(f"mvk-{framework}",
+                       LinkView(document_title(index, framework), urls.document(framework)),
+                       heads, rows)
