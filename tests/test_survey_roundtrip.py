@@ -170,3 +170,18 @@ def test_activity_status_of_an_activity_plan_round_trips(tmp_path):
     assert statuses[:3] == [("done", None), ("ongoing", "Genomfört i maj"), ("planned", None)]
     assert [r.county for r in loaded.model.respondents] == ["jonkoping"]
     assert run_cli("validate", cwd=tmp_path).exit_code == 0
+
+
+def test_export_never_replaces_a_workbook_that_may_hold_answers(tmp_path):
+    project = survey_project(tmp_path)
+    args = ("survey", "export", "kalmar-2024", "--year", "2025", "-r", "nybro-kommun")
+    assert run_cli(*args, cwd=project).exit_code == 0
+    path = project / "build/enkat/kalmar-2024-2025/kalmar-2024-2025-nybro-kommun.xlsx"
+    fill(path, 1)
+    filled = path.read_bytes()
+    again = run_cli(*args, cwd=project)
+    assert again.exit_code == 2
+    assert "kalmar-2024-2025-nybro-kommun.xlsx exists (1 of the workbooks do)" in again.stderr
+    assert path.read_bytes() == filled
+    assert run_cli(*args, "--force", cwd=project).exit_code == 0
+    assert path.read_bytes() != filled

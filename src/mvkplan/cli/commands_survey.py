@@ -54,6 +54,7 @@ def export(
                      help="Respondent id (repeatable; default: every municipality of the county)."),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default: build/enkat/PLAN-YEAR).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace workbooks already in the folder.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Skriv en arbetsbok per svarande / write one workbook per respondent."""
@@ -66,7 +67,7 @@ def export(
     folder = _inside(project, out or project.root / "build" / "enkat" / f"{plan}-{year}")
     corpus = load_corpus(project)
     try:
-        written = export_surveys(corpus.index, plan, year, folder, respondent or None)
+        written = export_surveys(corpus.index, plan, year, folder, respondent or None, force=force)
     except SurveyUsageError as exc:
         fail(str(exc))
     except OSError as exc:

@@ -28,8 +28,11 @@ class Exported:
 
 
 def export_surveys(index: LinkIndex, plan_id: str, year: int, out: Path,
-                   respondents: list[str] | None = None) -> list[Exported]:
-    """Write the workbooks of ``plan_id`` for ``year`` into ``out`` (default: every municipality)."""
+                   respondents: list[str] | None = None, *, force: bool = False) -> list[Exported]:
+    """Write the workbooks of ``plan_id`` for ``year`` into ``out`` (default: every municipality).
+
+    A workbook already in ``out`` may have been filled in: none is replaced unless ``force``.
+    """
     survey = survey_plan(index, plan_id, year)
     if survey is None:
         loaded = index.documents.get(plan_id)
@@ -53,9 +56,12 @@ def export_surveys(index: LinkIndex, plan_id: str, year: int, out: Path,
         specs.append(SurveySpec(plan_id, survey.model.title, year, key, respondent.name, questions))
     if not specs or not any(spec.questions for spec in specs):
         raise SurveyUsageError(t("survey.no-questions", plan=plan_id))
+    targets = [out / f"{plan_id}-{year}-{spec.respondent}.xlsx" for spec in specs]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:
+        raise SurveyUsageError(t("survey.exists", path=existing[0], count=len(existing)))
     written = []
-    for spec in specs:
-        target = out / f"{plan_id}-{year}-{spec.respondent}.xlsx"
+    for spec, target in zip(specs, targets, strict=True):
         write_atomic(target, workbook_bytes(spec))
         written.append(Exported(spec.respondent, target, len(spec.questions)))
     return written

@@ -89,6 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "survey.import.summary": (
         "{workbooks} workbooks, {answers} answers: {new} new, {changed} changed, {same} unchanged",
         "{workbooks} arbetsböcker, {answers} svar: {new} nya, {changed} ändrade, {same} oförändrade"),
+    "survey.exists": ("{path} exists ({count} of the workbooks do); they may hold answers: use another --out, "
+                      "or --force to replace them",
+                      "{path} finns redan ({count} av arbetsböckerna); de kan innehålla svar: välj en annan "
+                      "--out, eller --force för att ersätta dem"),
     "survey.none": ("no .xlsx workbooks in {path}", "inga .xlsx-arbetsböcker i {path}"),
     "survey.no-questions": ("plan '{plan}' has no indicator or activity to ask about",
                             "planen '{plan}' har ingen indikator eller aktivitet att fråga om"),
