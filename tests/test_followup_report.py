@@ -166,28 +166,51 @@ def test_latest_year_is_the_default(real_project: Path) -> None:
     assert result.exit_code == 0 and "Årlig uppföljning 2025" in result.stdout, result
 
 
+def _make_real(project: Path) -> None:
+    """Turn the example follow-ups into real ones (as a county's own would be)."""
+    for path in (project / "plans").rglob("uppfoljning/*.yaml"):
+        path.write_text(path.read_text().replace("example: true", "example: false"))
+
+
 def test_the_site_has_report_pages_linked_from_plan_and_county(real_project: Path) -> None:
     assert run_cli("build", cwd=real_project).exit_code == 0
     site = real_project / "site"
     report = (site / "dokument" / "kalmar-2024-2025.html").read_text()
     assert "Årlig uppföljning 2025" in report and "Exempel" in report
-    for page in (site / "dokument" / "kalmar-2024.html", site / "lan" / "kalmar.html"):
-        assert 'kalmar-2024-2025.html"' in page.read_text(), page
+    # an example report is listed with the county's examples, never linked from the real plan
+    assert 'kalmar-2024-2025.html"' not in (site / "dokument" / "kalmar-2024.html").read_text()
+    county = (site / "lan" / "kalmar.html").read_text()
+    examples = county[county.index("Exempel – påhittade dokument"):]
+    assert 'kalmar-2024-2025.html"' in examples
     coverage = (site / "tackning.html").read_text()
     national = coverage[coverage.index('id="mvk-nationella-indikatorer"'):]
     assert "Andel kommuner där socialtjänsten erbjuder stödsamtal" in national
+    assert "(exempel, ingen verklig plan)" in national
     assert "Andel individer utsatta för misshandel" not in national  # followed by no plan
     shutil.rmtree(site)
+    _make_real(real_project)
+    assert run_cli("build", cwd=real_project).exit_code == 0
+    for page in (site / "dokument" / "kalmar-2024.html", site / "lan" / "kalmar.html"):
+        assert 'kalmar-2024-2025.html"' in page.read_text(), page
+    assert "Senaste uppföljning" in (site / "lan" / "kalmar.html").read_text()
 
 
-def test_coverage_shows_which_national_indicators_a_county_follows() -> None:
-    result = run_cli("coverage", "--framework", "nationella-indikatorer", "--county", "kalmar",
-                     "-f", "json")
-    assert result.exit_code == 0, result
-    rows = {d["id"]: d["cells"] for d in json.loads(result.stdout)["documents"]}
-    followed = {k for k, v in rows["kalmar-2024"].items() if v["count"]}
-    assert followed == {"nationella-indikatorer/1.1", "nationella-indikatorer/3.19"}
-    assert not any(v["count"] for v in rows["kalmar-2021"].values())
+def test_coverage_shows_which_national_indicators_a_county_follows(real_project: Path) -> None:
+    def followed(*options: str) -> dict[str, set[str]]:
+        result = run_cli("coverage", "--framework", "nationella-indikatorer", "--county", "kalmar",
+                         "-f", "json", *options, cwd=real_project)
+        assert result.exit_code == 0, result
+        return {d["id"]: {k for k, v in d["cells"].items() if v["count"]}
+                for d in json.loads(result.stdout)["documents"]}
+
+    national = {"nationella-indikatorer/1.1", "nationella-indikatorer/3.19"}
+    assert followed()["kalmar-2024"] == set()  # examples never count for a real plan
+    with_examples = followed("--examples")
+    assert with_examples["kalmar-2024"] == set()
+    assert with_examples["kalmar-2024-2025"] == national
+    _make_real(real_project)
+    assert followed()["kalmar-2024"] == national
+    assert followed()["kalmar-2021"] == set()
 
 
 def test_links_to_a_plans_indicators_land_on_its_goal(real_project: Path) -> None:

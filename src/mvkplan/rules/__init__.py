@@ -21,6 +21,7 @@ from mvkplan.rules import (
     id_convention,
     implied_link,
     incomplete_indicator,
+    link_to_example,
     missing_violence_forms,
     no_framework_link,
     period_outside_framework,
@@ -52,11 +53,12 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     implied_link,                 # MVK015
     chain_to_national_strategy,   # MVK016
     suppression_comment,          # MVK017
-    goal_without_follow_up_value,  # MVK018
-    target_without_year,          # MVK019
-    follow_up_year_missing,       # MVK020
-    done_without_date,            # MVK021
-    draft_after_deadline,         # MVK022
+    link_to_example,              # MVK018
+    goal_without_follow_up_value,  # MVK019
+    target_without_year,          # MVK020
+    follow_up_year_missing,       # MVK021
+    done_without_date,            # MVK022
+    draft_after_deadline,         # MVK023
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]

@@ -28,7 +28,7 @@ from mvkplan.models import FollowUp
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext
 
-CODE = "MVK021"
+CODE = "MVK022"
 NAME = "done-without-date"
 SEVERITY = Severity.WARNING
 MESSAGES = {

@@ -35,7 +35,7 @@ from mvkplan.models import FollowUp
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext, RuleOptions
 
-CODE = "MVK022"
+CODE = "MVK023"
 NAME = "draft-after-deadline"
 SEVERITY = Severity.WARNING
 MESSAGES = {

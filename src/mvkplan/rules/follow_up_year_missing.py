@@ -29,7 +29,7 @@ from mvkplan.models import FollowUp, PlanBase
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext
 
-CODE = "MVK020"
+CODE = "MVK021"
 NAME = "follow-up-year-missing"
 SEVERITY = Severity.WARNING
 MESSAGES = {

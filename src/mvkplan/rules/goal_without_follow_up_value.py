@@ -33,7 +33,7 @@ from mvkplan.models import FollowUp
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext
 
-CODE = "MVK018"
+CODE = "MVK019"
 NAME = "goal-without-follow-up-value"
 SEVERITY = Severity.WARNING
 MESSAGES = {

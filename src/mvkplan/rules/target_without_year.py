@@ -29,7 +29,7 @@ from mvkplan.models.items import IndicatorSpec
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext, Path_
 
-CODE = "MVK019"
+CODE = "MVK020"
 NAME = "target-without-year"
 SEVERITY = Severity.WARNING
 MESSAGES = {
