@@ -65,7 +65,8 @@ def report_text(report: Report, out: TextIO) -> None:
             continue
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
         severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
-        out.write(f"{_place(p)}: {code} {severity}{printable(p.message)}\n")
+        where = f"{printable(p.path)}:{printable(p.place)}" if p.place else _place(p)
+        out.write(f"{where}: {code} {severity}{printable(p.message)}\n")
         if p.hint:
             out.write(f"    {hint_label}: {printable(p.hint)}\n")
     out.write(report.summary() + "\n")
