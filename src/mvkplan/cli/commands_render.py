@@ -126,6 +126,8 @@ def build(
                                          "konfigurerats).", show_default=False),
     ] = None,
     templates: TemplatesOption = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Lägg en PDF bredvid varje dokuments sida / add a "
+                                                    "PDF beside every document page.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
@@ -152,7 +154,9 @@ def build(
         return last_updated(index.documents[document_id], project.root)
 
     try:
-        pages = site_pages(index, templates=folder, updated=updated)
+        if pdf:
+            _require_extra("pdf")
+        pages = site_pages(index, templates=folder, updated=updated, pdf=pdf)
         files = _render_with_progress(pages, t("build.progress"), render_site)
         written = write_site(target, files)
     except RenderError as exc:
@@ -165,6 +169,17 @@ def build(
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _require_extra(fmt: str) -> None:
+    """Exit 2 with the pip command when the optional extra of ``fmt`` is not installed."""
+    import importlib.util
+
+    from mvkplan.i18n import t
+
+    module, name = {"pdf": ("weasyprint", "WeasyPrint"), "docx": ("docx", "python-docx")}[fmt]
+    if importlib.util.find_spec(module) is None:
+        fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
 
 
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
