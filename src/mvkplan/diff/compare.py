@@ -33,7 +33,9 @@ def diff_documents(
 
     ``regulation_names`` maps regulation ids to (short name, id of the successor), from the
     regulations catalog; with it, a regulation replaced by its successor is named as such.
+    ``names`` maps catalog ids (methods, indicator sources) to the names shown.
     """
+    names = names or {}
     result = DocumentDiff(old_label or _label(old), new_label or _label(new), old.id, new.id)
     result.changes = _document_changes(old, new)
     result.regulations = _replacements(old, new, regulation_names or {})
