@@ -18,8 +18,8 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from mvkplan.diff.compare import diff_documents
 from mvkplan.diff.match import similarity, word_diff
 from mvkplan.diff.summary import counts_line

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import docx
-from conftest import REPO, run_cli
 from test_render_support import require_or_skip
 
+from conftest import REPO, run_cli
 from mvkplan.config import find_project
 from mvkplan.publish.docx import render_docx
 from mvkplan.validate import load_corpus

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import PLANS, REPO, run_cli
 from test_render_support import require_or_skip
 
+from conftest import PLANS, REPO, run_cli
 from mvkplan.config import find_project
 from mvkplan.publish.htmltree import Element, parse_html
 from mvkplan.publish.pdf import render_pdf

@@ -43,11 +43,11 @@ def read_at_revision(file: Path, revision: str) -> bytes:
     if not revision or revision.startswith("-") or any(c.isspace() or c == ":" for c in revision):
         raise RevisionError("diff.rev.bad", rev=revision)
     folder = file.parent
-    commit = _git(git, folder, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                  f"{revision}^{{commit}}")
-    if commit is None:
+    resolved = _git(git, folder, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                    f"{revision}^{{commit}}")
+    if resolved is None:
         raise RevisionError("diff.rev.unknown", rev=revision)
-    commit = commit.decode("ascii").strip()
+    commit = resolved.decode("ascii").strip()
     prefix = _git(git, folder, "rev-parse", "--show-prefix")
     if prefix is None:
         raise RevisionError("diff.rev.norepo", path=folder)

@@ -35,7 +35,7 @@ def counts_line(items: Iterable[ItemChange], kind: str) -> str:
     chosen = [item for item in items if item.kind == kind]
     counts = Counter(bucket(item) for item in chosen)
     singular, plural, forms = _KINDS[kind]
-    parts = []
+    parts: list[str] = []
     for name in _ORDER:
         number = counts[name]
         if number:

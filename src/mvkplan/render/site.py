@@ -21,8 +21,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from mvkplan.index import LinkIndex
 from mvkplan.diff.page import diff_heading
+from mvkplan.index import LinkIndex
 from mvkplan.models import CountyProfile, DocumentBase
 from mvkplan.render.context import document_view
 from mvkplan.render.document import document_page, page_frame, render_page, writer_for
@@ -119,7 +119,7 @@ def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
 # -- pages ---------------------------------------------------------------------------------
 
 
-def _bind(function: Callable[..., str], *args: object) -> Callable[[], str]:
+def _bind(function: Callable[..., str | bytes], *args: object) -> Callable[[], str | bytes]:
     return lambda: function(*args)
 
 
