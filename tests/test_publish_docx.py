@@ -62,6 +62,10 @@ def test_docx_has_heading_styles_lists_and_tables():
     assert "Hoppa till innehållet" not in text and "Innehåll" not in headings  # screen-only parts left out
 
 
+def test_same_input_same_bytes():
+    assert render_docx(_index(), "kalmar-2024", updated="2024-01-01") == _kalmar_2024()
+
+
 def test_libreoffice_converts_the_docx_without_error(tmp_path: Path):
     require_or_skip(SOFFICE is not None, "MVKPLAN_REQUIRE_OFFICE", "LibreOffice (soffice)")
     source = tmp_path / "kalmar-2024.docx"

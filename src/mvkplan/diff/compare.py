@@ -7,7 +7,7 @@ that moved to another area is reported as moved, not as removed and added.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from mvkplan.diff.match import pair, similarity, tokens, word_diff, words
@@ -165,8 +165,7 @@ def _plain(text: str | None) -> list[str]:
     return [" ".join(text.split())] if text and text.strip() else []
 
 
-def _list_change(name: str, label: str, old: Iterable[str], new: Iterable[str],
-                 same: Callable[[str, str], bool] | None = None) -> FieldChange | None:
+def _list_change(name: str, label: str, old: Iterable[str], new: Iterable[str]) -> FieldChange | None:
     before, after = [" ".join(str(x).split()) for x in old], [" ".join(str(x).split()) for x in new]
     kept_before = {tuple(words(x)) for x in before}
     kept_after = {tuple(words(x)) for x in after}

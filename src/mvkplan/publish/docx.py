@@ -4,12 +4,13 @@ The body is read from the document's rendered HTML page, so that order, headings
 are the same as in the HTML and the PDF: headings become Word's heading styles, lists its
 list styles, tables real tables (header row repeated on every page, rows not split), footnote
 markers superscript numbers. What the page only offers on screen (skip link, table of
-contents, back-links) is left out, as in print.
+contents, back-links) is left out, as in print. The same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,20 @@ def render_docx(
     _Writer(word).blocks(article, word)
     buffer = io.BytesIO()
     word.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_dates(buffer.getvalue())
+
+
+def _fixed_zip_dates(data: bytes) -> bytes:
+    """The same parts with one fixed timestamp, so that the same input gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 def _properties(word: Any, title: str, authors: list[str], created: str | None) -> None:
