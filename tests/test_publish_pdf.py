@@ -123,6 +123,12 @@ def test_pdf_is_tagged_swedish_titled_and_bookmarked(document_id, record_propert
         if model.areas if hasattr(model, "areas") else False:
             assert {"/Table", "/TR", "/TH", "/TD"} <= _roles(pdf)
         assert _outline(pdf) == _printed_headings(_html(document_id))
+        if model.footnotes:  # footnote markers link to the notes, as in the HTML
+            names = pdf.Root.Names.Dests.Names
+            destinations = {str(names[i]) for i in range(0, len(names), 2)}
+            linked = {str(a.Dest) for page in pdf.pages for a in page.get("/Annots", []) if "/Dest" in a}
+            for note in model.footnotes:
+                assert f"mvk-fn-{note.id}" in destinations & linked, note.id
         assert all(str(page.MediaBox[2])[:5] == "595.2" for page in pdf.pages)  # A4 portrait
         for page in pdf.pages:
             for font in page.Resources.get("/Font", {}).values():

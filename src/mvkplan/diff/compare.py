@@ -71,9 +71,11 @@ def diff_documents(
 
 def _label(model: DocumentBase) -> str:
     period = model.period
+    name = model.short_title or model.id
     if period and period.start and period.end:
-        return f"{model.short_title or model.id} ({period.start}–{period.end})"
-    return model.short_title or model.id
+        years = str(period.start) if period.start == period.end else f"{period.start}–{period.end}"
+        return name if years in name else f"{name} ({years})"
+    return name
 
 
 def _title(item: Any) -> str:

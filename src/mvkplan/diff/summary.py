@@ -60,8 +60,8 @@ def document_summary(diff: DocumentDiff, old_counts: list[int], new_counts: list
     items = [item for area in diff.areas for item in area.items]
     parts = []
     if old_counts or new_counts:
-        parts.append("Mål per område: " + "/".join(map(str, old_counts)) + " → "
-                     + "/".join(map(str, new_counts)))
+        parts.append("Mål per område: " + ("/".join(map(str, old_counts)) or "–") + " → "
+                     + ("/".join(map(str, new_counts)) or "–"))
     for kind in _KINDS:
         line = counts_line(items, kind)
         if line:
