@@ -157,6 +157,12 @@ def test_pdf_text_has_every_goal_in_order_and_page_numbers(document_id, tmp_path
     pages = len(pikepdf.open(path).pages)
     for number in range(1, pages + 1):
         assert f"Sida {number} av {pages}" in text
+    # Table rows are not split across pages: every title lies whole on one page.
+    per_page = ["".join(subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", "-f", str(n), "-l", str(n),
+                                        str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split()) for n in range(1, pages + 1)]
+    for title in titles:
+        assert any(title in page for page in per_page), f"split across pages: {title!r}"
     if pages > 1:
         header = model.short_title or model.subtitle or model.title
         assert text.count(" ".join(header.split())) >= pages - 1  # running header from page 2
