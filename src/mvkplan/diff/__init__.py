@@ -6,6 +6,7 @@ from mvkplan.diff.compare import diff_documents
 from mvkplan.diff.model import DocumentDiff
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, DocumentBase
+from mvkplan.render.links import document_title
 
 
 def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
@@ -24,8 +25,18 @@ def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
                 names.setdefault(entry.id, entry.short or entry.name)
             if kind == "regulations":
                 regulations.setdefault(entry.id, (entry.short or entry.name, entry.superseded_by))
+
+    def name(key: str) -> str:
+        if key in names:
+            return names[key]
+        item = index.item(key)
+        if item is None:
+            return key
+        number = getattr(item.obj, "number", None) or item.id
+        return f"{document_title(index, item.document)} {number}: {item.title}"
+
     return diff_documents(old, new, old_label=old_label, new_label=new_label,
-                          regulation_names=regulations, names=names)
+                          regulation_names=regulations, name=name)
 
 
 __all__ = ["DocumentDiff", "diff_documents", "diff_in_index"]

@@ -7,7 +7,7 @@ that moved to another area is reported as moved, not as removed and added.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from mvkplan.diff.match import pair, similarity, tokens, word_diff, words
@@ -27,17 +27,17 @@ def diff_documents(
     old_label: str | None = None,
     new_label: str | None = None,
     regulation_names: dict[str, tuple[str, str | None]] | None = None,
-    names: dict[str, str] | None = None,
+    name: Callable[[str], str] = str,
 ) -> DocumentDiff:
     """What changed from ``old`` to ``new``.
 
     ``regulation_names`` maps regulation ids to (short name, id of the successor), from the
     regulations catalog; with it, a regulation replaced by its successor is named as such.
-    ``names`` maps catalog ids (methods, indicator sources) to the names shown.
+    ``name`` turns catalog ids (methods, indicator sources) and link references into the
+    names shown.
     """
-    names = names or {}
     result = DocumentDiff(old_label or _label(old), new_label or _label(new), old.id, new.id)
-    result.changes = _document_changes(old, new)
+    result.changes = _document_changes(old, new, name)
     result.regulations = _replacements(old, new, regulation_names or {})
     old_areas, new_areas = list(getattr(old, "areas", [])), list(getattr(new, "areas", []))
     area_pairs, gone, came = _pair_areas(old_areas, new_areas)
@@ -52,7 +52,7 @@ def diff_documents(
             bonus=lambda a, b: 0.05 if counterpart.get(id(a[0])) is b[0] else 0.0)
         for (area_a, a), (area_b, b) in pairs:
             moved = None if counterpart.get(id(area_a)) is area_b else _area_title(area_a)
-            items[id(area_b)].append(_compare_item(kind, a, b, moved, names))
+            items[id(area_b)].append(_compare_item(kind, a, b, moved, name))
         for area_b, b in found:
             items[id(area_b)].append(ItemChange(kind, "added", _title(b), new_id=b.id))  # type: ignore[arg-type]
         for area_a, a in lost:
@@ -61,9 +61,9 @@ def diff_documents(
     for area in new_areas:
         before_area = next((a for a, b in area_pairs if b is area), None)
         listed = tuple(items[id(area)] + (removed_items[id(before_area)] if before_area else []))
-        result.areas.append(_area_change(before_area, area, listed))
+        result.areas.append(_area_change(before_area, area, listed, name))
     for area in gone:
-        result.areas.append(_area_change(area, None, tuple(removed_items[id(area)])))
+        result.areas.append(_area_change(area, None, tuple(removed_items[id(area)]), name))
     result.summary = document_summary(result, [len(a.goals) for a in old_areas if a.goals],
                                       [len(a.goals) for a in new_areas if a.goals])
     return result
@@ -94,7 +94,8 @@ def _pair_areas(old: list[Area], new: list[Area]) -> tuple[list[tuple[Area, Area
     return pairs + more, gone, came
 
 
-def _area_change(old: Area | None, new: Area | None, items: tuple[ItemChange, ...]) -> AreaChange:
+def _area_change(old: Area | None, new: Area | None, items: tuple[ItemChange, ...],
+                 name: Callable[[str], str]) -> AreaChange:
     if new is None:
         assert old is not None
         return AreaChange("removed", _area_title(old), old_id=old.id, old_title=_area_title(old),
@@ -103,7 +104,7 @@ def _area_change(old: Area | None, new: Area | None, items: tuple[ItemChange, ..
         return AreaChange("added", _area_title(new), new_id=new.id, items=items,
                           summary=area_summary(items, "added"))
     changes = tuple(c for c in (
-        _list_change("links", "Kopplingar", old.links, new.links),
+        _list_change("links", "Kopplingar", map(name, old.links), map(name, new.links)),
         _text_change("intro", "Inledande text", old.intro, new.intro),
         _text_change("outro", "Avslutande text", old.outro, new.outro),
     ) if c)
@@ -114,10 +115,11 @@ def _area_change(old: Area | None, new: Area | None, items: tuple[ItemChange, ..
                       summary=area_summary(items, status))
 
 
-def _compare_item(kind: str, old: Any, new: Any, moved_from: str | None, names: dict[str, str]) -> ItemChange:
+def _compare_item(kind: str, old: Any, new: Any, moved_from: str | None,
+                  name: Callable[[str], str]) -> ItemChange:
     old_title, new_title = _title(old), _title(new)
     reworded = words(old_title) != words(new_title)
-    changes = tuple(c for c in _field_changes(old, new, names) if c)
+    changes = tuple(c for c in _field_changes(old, new, name) if c)
     if not reworded and tokens(old_title) != tokens(new_title):
         changes = (FieldChange("title", "Skiljetecken i titeln", (old_title,), (new_title,)), *changes)
     status = "reworded" if reworded else ("changed" if changes or moved_from else "unchanged")
@@ -127,14 +129,13 @@ def _compare_item(kind: str, old: Any, new: Any, moved_from: str | None, names: 
                       changes=changes)
 
 
-def _field_changes(old: Any, new: Any, names: dict[str, str]) -> Iterable[FieldChange | None]:
+def _field_changes(old: Any, new: Any, name: Callable[[str], str]) -> Iterable[FieldChange | None]:
     if isinstance(old, Goal):
         yield _text_change("description", "Beskrivning", old.description, new.description)
         yield _list_change("examples", "Exempel", old.examples, new.examples)
-        yield _list_change("methods", "Metoder", [names.get(m, m) for m in old.methods],
-                           [names.get(m, m) for m in new.methods])
-        yield _list_change("indicators", "Indikatorer", [_indicator(i, names) for i in old.indicators],
-                           [_indicator(i, names) for i in new.indicators])
+        yield _list_change("methods", "Metoder", map(name, old.methods), map(name, new.methods))
+        yield _list_change("indicators", "Indikatorer", [_indicator(i, name) for i in old.indicators],
+                           [_indicator(i, name) for i in new.indicators])
     elif isinstance(old, Activity):
         yield _text_change("target_group", "Målgrupp", old.target_group, new.target_group)
         yield _text_change("outcome", "Utfall", old.outcome, new.outcome)
@@ -144,16 +145,16 @@ def _field_changes(old: Any, new: Any, names: dict[str, str]) -> Iterable[FieldC
         yield _list_change("measures", "Förslag på insats", old.measures, new.measures)
         yield _list_change("contributors", "Du som kan bidra är", old.contributors, new.contributors)
         yield _list_change("outcomes", "Utfall", old.outcomes, new.outcomes)
-    yield _list_change("links", "Kopplingar", old.links, new.links)
+    yield _list_change("links", "Kopplingar", map(name, old.links), map(name, new.links))
 
 
-def _indicator(indicator: Indicator, names: dict[str, str]) -> str:
+def _indicator(indicator: Indicator, name: Callable[[str], str]) -> str:
     frequency = (indicator.frequency or "").strip()
     if frequency.lower() in _YEARLY:
         frequency = "årlig"
     # The source decides what is followed up; how a plan spells its name is no change.
     source = indicator.source
-    label = names.get(source, source) if source else (indicator.text or "")
+    label = name(source) if source else (indicator.text or "")
     return label + (f" ({frequency})" if frequency else "")
 
 
@@ -176,7 +177,7 @@ def _list_change(name: str, label: str, old: Iterable[str], new: Iterable[str]) 
     return FieldChange(name, label, removed, added) if removed or added else None
 
 
-def _document_changes(old: DocumentBase, new: DocumentBase) -> list[FieldChange]:
+def _document_changes(old: DocumentBase, new: DocumentBase, name: Callable[[str], str]) -> list[FieldChange]:
     def period(model: DocumentBase) -> str | None:
         p = model.period
         return None if p is None else f"{p.start or ''}–{p.end or ''}"
@@ -188,7 +189,7 @@ def _document_changes(old: DocumentBase, new: DocumentBase) -> list[FieldChange]
         _text_change("vision", "Vision", getattr(old, "vision", None), getattr(new, "vision", None)),
         _text_change("purpose", "Syfte", getattr(old, "purpose", None), getattr(new, "purpose", None)),
         _list_change("organisations", "Utgivare", old.organisations, new.organisations),
-        _list_change("links", "Kopplingar", old.links, new.links),
+        _list_change("links", "Kopplingar", map(name, old.links), map(name, new.links)),
         _list_change("references", "Överenskommelser och regelverk",
                      _titles(getattr(old, "references", [])), _titles(getattr(new, "references", []))),
         _list_change("basis", "Underlag", _titles(getattr(old, "basis", [])), _titles(getattr(new, "basis", []))),

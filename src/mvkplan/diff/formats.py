@@ -29,8 +29,6 @@ def to_text(diff: DocumentDiff) -> str:
     lines = [f"{diff.old_label} → {diff.new_label}", diff.summary, ""]
     for replacement in diff.regulations:
         lines.append(f"Regelverk: {replacement.old} → {replacement.new}")
-    for change in diff.changes:
-        lines.extend(_field_lines(change, "", "- ", "+ "))
     for area in diff.areas:
         lines += ["", f"{_area_heading(area)}", f"  {area.summary}"]
         for change in area.changes:
@@ -43,6 +41,10 @@ def to_text(diff: DocumentDiff) -> str:
                 lines.append("    ordändringar: " + _runs(item, "[-{}-]", "{{+{}+}}"))
             for change in item.changes:
                 lines.extend(_field_lines(change, "    ", "- ", "+ "))
+    if diff.changes:
+        lines += ["", "Övriga ändringar i dokumentet"]
+    for change in diff.changes:
+        lines.extend(_field_lines(change, "  ", "- ", "+ "))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -52,8 +54,6 @@ def to_markdown(diff: DocumentDiff) -> str:
     lines = [f"### {esc(diff.old_label)} → {esc(diff.new_label)}", "", f"**{esc(diff.summary)}**", ""]
     for replacement in diff.regulations:
         lines.append(f"- Regelverk: ~~{esc(replacement.old)}~~ → **{esc(replacement.new)}**")
-    for change in diff.changes:
-        lines.extend(_field_lines(change, "- ", "  - ➖ ", "  - ➕ ", esc))
     for area in diff.areas:
         lines += ["", f"#### {esc(_area_heading(area))}", "", f"_{esc(area.summary)}_", ""]
         for change in area.changes:
@@ -65,6 +65,10 @@ def to_markdown(diff: DocumentDiff) -> str:
             lines.append(f"- {_KIND[item.kind]} ({esc(status_label(item))}): {title}")
             for change in item.changes:
                 lines.extend(_field_lines(change, "  - ", "    - ➖ ", "    - ➕ ", esc))
+    if diff.changes:
+        lines += ["", "#### Övriga ändringar i dokumentet", ""]
+    for change in diff.changes:
+        lines.extend(_field_lines(change, "- ", "  - ➖ ", "  - ➕ ", esc))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -23,11 +23,11 @@ from jinja2 import Environment
 
 from mvkplan.diff.page import diff_heading
 from mvkplan.index import LinkIndex
-from mvkplan.models import CountyProfile, DocumentBase
+from mvkplan.models import CountyProfile
 from mvkplan.render.context import document_view
 from mvkplan.render.document import document_page, page_frame, render_page, writer_for
 from mvkplan.render.environment import make_environment
-from mvkplan.render.links import Urls
+from mvkplan.render.links import Urls, document_title
 from mvkplan.render.paths import UnsafePathError, inside, safe_name
 from mvkplan.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
 from mvkplan.render.views import LinkView
@@ -188,9 +188,9 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
 
     old, new = index.documents[old_id].model, index.documents[new_id].model
     urls = Urls(index, None, site=True, root="../")
-    old_link = LinkView(old.short_title or old.title, urls.document(old_id))
-    new_link = LinkView(new.short_title or new.title, urls.document(new_id))
-    result = diff_in_index(index, old, new, old_label=_labelled(old), new_label=_labelled(new))
+    old_link = LinkView(document_title(index, old_id), urls.document(old_id))
+    new_link = LinkView(document_title(index, new_id), urls.document(new_id))
+    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text)
     crumbs = [LinkView("Start", "../index.html")]
     if new.county:
         crumbs.append(LinkView(county_name(index, new.county)[0], urls.county(new.county)))
@@ -199,13 +199,6 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
     return render_diff_page(env, result, old, old_link=old_link, new_link=new_link, root="../",
                             nav=_nav("../", None), breadcrumbs=crumbs)
 
-
-def _labelled(model: DocumentBase) -> str:
-    period = model.period
-    name = model.subtitle or model.short_title or model.title
-    if period and period.start and period.end and str(period.start) not in name:
-        return f"{name} ({period.start}–{period.end})"
-    return name
 
 
 def _profiles(index: LinkIndex) -> dict[str, str]:
