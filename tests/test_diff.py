@@ -222,6 +222,7 @@ def test_single_rev_compares_with_the_working_tree(repository: Path):
     (["plan", "--rev", "HEAD.."], "is not a revision range"),
     (["other", "--rev", "HEAD~2"], "plans/other.yaml does not exist at revision 'HEAD~2'"),
     (["missing", "--rev", "HEAD"], "unknown document 'missing'"),
+    (["nationell-strategi", "--rev", "HEAD"], "'nationell-strategi' ships with mvkplan"),
     (["plan"], "give two documents"),
     (["plan", "other", "--rev", "HEAD"], "give two documents"),
 ])

@@ -24,6 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "diff.rev.range": ("'{spec}' is not a revision range (write REV or REV..REV)",
                        "'{spec}' är inget revisionsintervall (skriv REV eller REV..REV)"),
+    "diff.rev.shipped": ("'{id}' ships with mvkplan; --rev follows the repository's own documents",
+                         "'{id}' följer med mvkplan; --rev följer förrådets egna dokument"),
     "diff.rev.nogit": ("git is not installed", "git är inte installerat"),
     "diff.rev.bad": ("'{rev}' is not a revision", "'{rev}' är ingen revision"),
     "diff.rev.unknown": ("unknown revision '{rev}'", "okänd revision '{rev}'"),
@@ -102,7 +104,10 @@ def _revisions(project: Project, corpus: Corpus, document: str,
     from mvkplan.i18n import t
 
     current = _model(corpus, document)
-    path = project.root / corpus.index.documents[document].path
+    loaded = corpus.index.documents[document]
+    if loaded.shipped:
+        fail(t("diff.rev.shipped", id=document))
+    path = project.root / loaded.path
     try:
         old_rev, new_rev = split_range(spec)
     except RevisionError as exc:
