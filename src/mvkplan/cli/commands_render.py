@@ -52,6 +52,12 @@ class OutputFormat(str, Enum):
     docx = "docx"
 
 
+PlainOption = Annotated[
+    bool,
+    typer.Option("--plain", help="Dokumentet exakt som antaget, utan verktygets tillägg (länkar, "
+                                 "kopplingar, citat, faktaruta) / without the tool's additions "
+                                 "(standard: plain i konfigurationen)."),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option("--templates", help="Mapp med mallar som ersätter de inbyggda / templates "
@@ -78,6 +84,7 @@ def render(
                                         "andra dokument pekar dit (standard: site-url i konfigurationen).",
                      show_default=False),
     ] = None,
+    plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
     """Publicera ett dokument som HTML, Markdown, PDF eller Word / render one document."""
@@ -98,10 +105,11 @@ def render(
     url = site_url or project.settings.site_url
     try:
         if fmt.value in PUBLISH_FORMATS:
-            data = _publish(corpus, document, fmt.value, folder, updated, url)
+            data = _publish(corpus, document, fmt.value, folder, updated, url, plain or project.settings.plain)
         else:
             data = render_document(corpus.index, document, fmt.value, templates=folder,
-                                   updated=updated, site_url=url).encode("utf-8")
+                                   updated=updated, site_url=url,
+                                   plain=plain or project.settings.plain).encode("utf-8")
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
@@ -128,6 +136,7 @@ def build(
     templates: TemplatesOption = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Lägg en PDF bredvid varje dokuments sida / add a "
                                                     "PDF beside every document page.")] = False,
+    plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
@@ -156,7 +165,8 @@ def build(
     try:
         if pdf:
             _require_extra("pdf")
-        pages = site_pages(index, templates=folder, updated=updated, pdf=pdf)
+        pages = site_pages(index, templates=folder, updated=updated,
+                           plain=plain or project.settings.plain, pdf=pdf)
         files = _render_with_progress(pages, t("build.progress"), render_site)
         written = write_site(target, files)
     except RenderError as exc:
@@ -183,7 +193,7 @@ def _require_extra(fmt: str) -> None:
 
 
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
-             site_url: str | None) -> bytes:
+             site_url: str | None, plain: bool) -> bytes:
     """PDF or Word bytes; a missing optional extra exits 2 with the pip command to run."""
     from mvkplan.i18n import t
     from mvkplan.publish import MissingExtra
@@ -193,11 +203,11 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
             from mvkplan.publish.pdf import render_pdf
 
             return render_pdf(corpus.index, document, templates=folder, updated=updated,
-                              site_url=site_url)
+                              site_url=site_url, plain=plain)
         from mvkplan.publish.docx import render_docx
 
         return render_docx(corpus.index, document, templates=folder, updated=updated,
-                           site_url=site_url)
+                           site_url=site_url, plain=plain)
     except MissingExtra as exc:
         fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
 

@@ -37,6 +37,7 @@ def render_docx(
     templates: Path | None = None,
     updated: str | None = None,
     site_url: str | None = None,
+    plain: bool = False,
 ) -> bytes:
     """The document as a .docx file (raises MissingExtra without python-docx)."""
     try:
@@ -44,7 +45,7 @@ def render_docx(
     except ImportError:
         raise MissingExtra("docx", "python-docx") from None
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
-                           site_url=site_url)
+                           site_url=site_url, plain=plain)
     model = index.documents[document_id].model
     word = docx.Document()
     _properties(word, model.title if not model.subtitle else f"{model.title} – {model.subtitle}",

@@ -50,12 +50,14 @@ def site_pages(
     *,
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
+    plain: bool = False,
     pdf: bool = False,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
-    With ``pdf``, every document of the repository (not the shipped frameworks and
-    catalogs) also gets its PDF beside its page, linked from it.
+    With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
+    document of the repository (not the shipped frameworks and catalogs) also gets its PDF
+    beside its page, linked from it.
     """
     env = make_environment("html", templates)
     for document_id in index.documents:
@@ -65,7 +67,8 @@ def site_pages(
     for county in county_ids(index):
         safe_name(county)
         pages.append(SitePage(f"lan/{county}.html",
-                              _bind(_county, env, index, county, profiles.get(county), updated)))
+                              _bind(_county, env, index, county, profiles.get(county), updated,
+                                    plain)))
     pages.append(SitePage("tackning.html", lambda: _coverage(env, index)))
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
@@ -75,7 +78,7 @@ def site_pages(
         if with_pdf:
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
-                                  _bind(_pdf, index, document_id, templates, updated)))
+                                  _bind(_pdf, index, document_id, templates, updated, plain)))
         previous = loaded.model.supersedes
         if previous and previous in index.documents:
             related.append(LinkView(diff_heading(index.documents[previous].model),
@@ -83,7 +86,7 @@ def site_pages(
             pages.append(SitePage(f"nytt/{document_id}.html",
                                   _bind(_diff, env, index, previous, document_id)))
         pages.append(SitePage(f"dokument/{document_id}.html",
-                              _bind(_document, env, index, document_id, updated, tuple(related))))
+                              _bind(_document, env, index, document_id, updated, plain, tuple(related))))
     return pages
 
 
@@ -137,13 +140,13 @@ def _index(env: Environment, index: LinkIndex) -> str:
 
 
 def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | None,
-            updated: Callable[[str], str | None]) -> str:
+            updated: Callable[[str], str | None], plain: bool = False) -> str:
     urls = Urls(index, profile_id, site=True, root="../")
     profile = None
     if profile_id:
         model = index.documents[profile_id].model
         writer = writer_for("html", [note.id for note in model.footnotes])
-        profile = document_view(model, urls, writer, updated(profile_id))
+        profile = document_view(model, urls, writer, updated(profile_id), plain=plain)
     name = county_name(index, county)[0]
     view = county_view(index, county, urls, profile)
     frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None),
@@ -160,7 +163,8 @@ def _coverage(env: Environment, index: LinkIndex) -> str:
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
-              updated: Callable[[str], str | None], related: tuple[LinkView, ...] = ()) -> str:
+              updated: Callable[[str], str | None], plain: bool = False,
+              related: tuple[LinkView, ...] = ()) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -171,15 +175,16 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     crumbs.append(LinkView(model.short_title or model.title))
     current = "dokument/methods.html" if document_id == "methods" else None
     page = document_page(env, index, document_id, urls, updated(document_id),
-                         nav=_nav("../", current), breadcrumbs=crumbs)
+                         nav=_nav("../", current), breadcrumbs=crumbs, plain=plain)
     return render_page(env, replace(page, related=related))
 
 
 def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
-         updated: Callable[[str], str | None]) -> bytes:
+         updated: Callable[[str], str | None], plain: bool) -> bytes:
     from mvkplan.publish.pdf import render_pdf
 
-    return render_pdf(index, document_id, templates=templates, updated=updated(document_id))
+    return render_pdf(index, document_id, templates=templates, updated=updated(document_id),
+                      plain=plain)
 
 
 def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
@@ -198,7 +203,6 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
                LinkView(diff_heading(old))]
     return render_diff_page(env, result, old, old_link=old_link, new_link=new_link, root="../",
                             nav=_nav("../", None), breadcrumbs=crumbs)
-
 
 
 def _profiles(index: LinkIndex) -> dict[str, str]:
