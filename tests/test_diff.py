@@ -63,7 +63,7 @@ def test_kalmar_2021_to_2024_regulation_and_goal_details():
     assert (period["removed"], period["added"]) == (["2021–2023"], ["2024–2026"])
     items = {i["new_id"]: i for a in data["areas"] for i in a["items"]}
     regelverk = {c["field"]: c for c in items["tillampa-regelverk"]["changes"]}
-    assert regelverk["description"]["removed"] == ["SOSFS 2014:4"]
+    assert regelverk["description"]["removed"] == ["(SOSFS 2014:4)"]  # printed in parentheses
     assert any("HSLF-FS 2022:39" in text for text in regelverk["examples"]["added"])
     stod = {c["field"]: c for c in items["upptacka-och-ge-stod"]["changes"]}
     assert stod["title"]["added"] == ["Ökad medvetenhet att upptäcka och ge stöd till våldsutsatta."]
