@@ -1,7 +1,7 @@
 """The Word file for consultation rounds: real headings, lists and tables; LibreOffice opens it.
 
 LibreOffice (soffice) converts it headless; without soffice that check skips locally, CI sets
-MVKPLAN_REQUIRE_OFFICE=1 and installs libreoffice-writer-nogui, turning the skip into a failure.
+MVKPLAN_REQUIRE_LIBREOFFICE=1 and installs libreoffice-writer-nogui, turning the skip into a failure.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def test_same_input_same_bytes():
 
 
 def test_libreoffice_converts_the_docx_without_error(tmp_path: Path):
-    require_or_skip(SOFFICE is not None, "MVKPLAN_REQUIRE_OFFICE", "LibreOffice (soffice)")
+    require_or_skip(SOFFICE is not None, "MVKPLAN_REQUIRE_LIBREOFFICE", "LibreOffice (soffice)")
     source = tmp_path / "kalmar-2024.docx"
     source.write_bytes(_kalmar_2024())
     profile = (tmp_path / "profile").as_uri()

@@ -57,7 +57,8 @@ def report_text(report: Report, out: TextIO) -> None:
     for p in report.problems:
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
         severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
-        out.write(f"{p.path}:{p.line}:{p.column}: {code} {severity}{p.message}\n")
+        where = f"{p.path}:{p.place}" if p.place else f"{p.path}:{p.line}:{p.column}"
+        out.write(f"{where}: {code} {severity}{p.message}\n")
         if p.hint:
             out.write(f"    {hint_label}: {p.hint}\n")
     out.write(report.summary() + "\n")
