@@ -215,4 +215,5 @@ def test_build_pdf_puts_a_linked_pdf_beside_every_document_page(real_project: Pa
         assert (site / "dokument" / f"{document_id}.pdf").read_bytes().startswith(b"%PDF")
         assert f'<a href="{document_id}.pdf">Ladda ner som PDF</a>' in page.read_text(encoding="utf-8")
     assert not (site / "dokument" / "methods.pdf").exists()  # shipped catalogs get none
+    assert not list((site / "dokument").glob("*-2024-2024.pdf"))  # nor follow-ups (their page is a report)
     assert PLANS.exists()

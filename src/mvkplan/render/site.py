@@ -62,8 +62,8 @@ def site_pages(
     """Every page of the site, not yet rendered (so that callers can show progress).
 
     With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
-    document of the repository (not the shipped frameworks and catalogs) also gets its PDF
-    beside its page, linked from it.
+    document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
+    page is their report) also gets its PDF beside its page, linked from it.
     """
     env = make_environment("html", templates)
     for document_id in index.documents:
@@ -80,7 +80,7 @@ def site_pages(
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
         related = []
-        with_pdf = pdf and not loaded.shipped
+        with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
         if with_pdf:
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
