@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from pydantic import ValidationError
 
+from mvkplan.cache import LoadCache
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
-from mvkplan.i18n import has, t
+from mvkplan.i18n import get_language, has, t
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
@@ -124,30 +126,99 @@ def load_bytes(data: bytes, shown: str, *, shipped: bool = False) -> tuple[Loade
 
 
 def load_file(
-    path: Path, shown: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE
+    path: Path, shown: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
+    cache: LoadCache | None = None,
 ) -> tuple[LoadedDocument | None, list[Problem]]:
     """Read, parse and validate one file, refusing files over ``max_size`` before reading."""
-    try:
-        size = path.stat().st_size
-        if size > max_size:
-            return None, [Problem(shown, 0, 0, "E102", t("E102", size=size, limit=max_size), hint=t("E102.hint"))]
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 0, 0, "E110", t("E110", detail=exc.strerror or str(exc)))]
-    return load_bytes(data, shown)
+    data, problems = _read(path, shown, max_size)
+    if data is None:
+        return None, problems
+    if cache is None:
+        return load_bytes(data, shown)
+    key = cache.key(shown, data, get_language())
+    hit = cache.get(key)
+    if hit is not None:
+        return cast(Loaded, hit)
+    result = load_bytes(data, shown)
+    cache.put(key, result)
+    return result
 
 
-def load_paths(paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadResult:
-    """Load every YAML file under ``paths``; problems for what fails, documents for the rest."""
+def load_paths(
+    paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
+    cache: LoadCache | None = None,
+) -> LoadResult:
+    """Load every YAML file under ``paths``; problems for what fails, documents for the rest.
+
+    With a ``cache``, unchanged files come from it; the others are loaded in parallel
+    processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
+    """
     files, missing = discover(paths)
     documents: list[LoadedDocument] = []
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in missing]
-    for path in files:
-        document, found = load_file(path, display_path(path, root), max_size=max_size)
+    shown = [display_path(path, root) for path in files]
+    for document, found in _load_all(files, shown, max_size, cache):
         problems.extend(found)
         if document is not None:
             documents.append(document)
     return LoadResult(documents, problems, len(files))
+
+
+PARALLEL_MINIMUM = 48
+"""Files to load before worker processes pay for themselves."""
+
+
+Loaded = tuple["LoadedDocument | None", list[Problem]]
+
+
+def _load_all(
+    files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
+) -> list[Loaded]:
+    from mvkplan.cache import encode_entry
+    from mvkplan.parallel import map_ordered
+
+    language = get_language()
+
+    def load(index: int) -> bytes:
+        """One file's result as a cache entry (written to the cache when there is one)."""
+        data, problems = _read(files[index], shown[index], max_size)
+        if data is None:
+            return encode_entry((None, problems))
+        if cache is not None:
+            key = cache.key(shown[index], data, language)
+            entry = encode_entry(load_bytes(data, shown[index]))
+            cache.write(key, entry)
+            return entry
+        return encode_entry(load_bytes(data, shown[index]))
+
+    results: list[Loaded | None] = [None] * len(files)
+    if cache is not None:  # hits are read here; only misses go to the workers
+        for index, path in enumerate(files):
+            data, _ = _read(path, shown[index], max_size)
+            if data is not None:
+                results[index] = cast("Loaded | None", cache.get(cache.key(shown[index], data, language)))
+    misses = [index for index, result in enumerate(results) if result is None]
+    entries = map_ordered(load, misses, minimum=PARALLEL_MINIMUM)
+    for index, entry in zip(misses, entries, strict=True):
+        results[index] = _decode(entry)
+    return [result for result in results if result is not None]
+
+
+def _decode(entry: bytes) -> Loaded:
+    from mvkplan.cache import decode_entry
+
+    return cast(Loaded, decode_entry(entry))
+
+
+def _read(path: Path, shown: str, max_size: int) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or the problem that stops it being read (too big, unreadable)."""
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return None, [Problem(shown, 0, 0, "E102", t("E102", size=size, limit=max_size), hint=t("E102.hint"))]
+        return path.read_bytes(), []
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "E110", t("E110", detail=exc.strerror or str(exc)))]
 
 
 @cache

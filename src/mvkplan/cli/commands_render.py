@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, app, fail, open_project
+from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -114,6 +114,7 @@ def build(
     ] = None,
     templates: TemplatesOption = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
     from mvkplan.i18n import t
@@ -131,7 +132,7 @@ def build(
         fail(t("E403", path=target))
     if target.resolve() == project.root.resolve():
         fail(t("build.root", path=target))
-    corpus = load_corpus(project)
+    corpus = load_corpus(project, cache=not no_cache)
     folder = _templates(project, templates)
     index = corpus.index
 
