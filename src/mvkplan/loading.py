@@ -6,6 +6,7 @@ every loaded document plus every problem, never an exception for bad input.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,8 @@ class LoadedDocument:
     model: DocumentBase
     shipped: bool = False
     """True for frameworks and catalogs that ship inside the package."""
+    digest: str = ""
+    """SHA-256 of the file's bytes: what incremental builds compare."""
 
     @property
     def id(self) -> str:
@@ -122,7 +125,7 @@ def load_bytes(data: bytes, shown: str, *, shipped: bool = False) -> tuple[Loade
         model = model_class.model_validate(to_data(root))
     except ValidationError as exc:
         return None, problems_from_validation(exc, shown, root, model_class)
-    return LoadedDocument(shown, root, model, shipped), []
+    return LoadedDocument(shown, root, model, shipped, hashlib.sha256(data).hexdigest()), []
 
 
 def load_file(

@@ -117,12 +117,14 @@ def build(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
+    from mvkplan.cache import FOLDER as CACHE_FOLDER
     from mvkplan.i18n import t
     from mvkplan.paths import is_within
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
+    from mvkplan.render.incremental import rebuild, state_file
     from mvkplan.render.paths import UnsafePathError
-    from mvkplan.render.site import render_site, site_pages, write_site
+    from mvkplan.render.site import Progress, site_pages
     from mvkplan.validate import load_corpus
 
     project = open_project(lang)
@@ -139,10 +141,15 @@ def build(
     def updated(document_id: str) -> str | None:
         return last_updated(index.documents[document_id], project.root)
 
+    state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
+
+    def build(_pages: object, advance: Progress) -> list[Path]:
+        return rebuild(index, target, state=state, templates=folder, updated=updated,
+                       progress=advance).written
+
     try:
         pages = site_pages(index, templates=folder, updated=updated)
-        files = _render_with_progress(pages, t("build.progress"), render_site)
-        written = write_site(target, files)
+        written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     except UnsafePathError as exc:
