@@ -178,30 +178,35 @@ def _load_all(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
 ) -> list[Loaded]:
     from mvkplan.cache import encode_entry
-    from mvkplan.parallel import map_ordered
+    from mvkplan.parallel import map_ordered, workers
 
     language = get_language()
-
-    def load(index: int) -> bytes:
-        """One file's result as a cache entry (written to the cache when there is one)."""
-        data, problems = _read(files[index], shown[index], max_size)
-        if data is None:
-            return encode_entry((None, problems))
-        if cache is not None:
-            key = cache.key(shown[index], data, language)
-            entry = encode_entry(load_bytes(data, shown[index]))
-            cache.write(key, entry)
-            return entry
-        return encode_entry(load_bytes(data, shown[index]))
-
     results: list[Loaded | None] = [None] * len(files)
-    if cache is not None:  # hits are read here; only misses go to the workers
+    if cache is not None:  # hits are read here; only misses are loaded
         for index, path in enumerate(files):
             data, _ = _read(path, shown[index], max_size)
             if data is not None:
                 results[index] = cast("Loaded | None", cache.get(cache.key(shown[index], data, language)))
     misses = [index for index, result in enumerate(results) if result is None]
-    entries = map_ordered(load, misses, minimum=PARALLEL_MINIMUM)
+
+    if len(misses) < PARALLEL_MINIMUM or workers() < 2:
+        for index in misses:
+            data, problems = _read(files[index], shown[index], max_size)
+            result = load_bytes(data, shown[index]) if data is not None else (None, problems)
+            results[index] = result
+            if cache is not None and data is not None:
+                cache.put(cache.key(shown[index], data, language), result)
+        return [result for result in results if result is not None]
+
+    def load_entry(index: int) -> bytes:
+        """One file's result as a cache entry: what a worker sends back (and caches)."""
+        data, problems = _read(files[index], shown[index], max_size)
+        entry = encode_entry(load_bytes(data, shown[index]) if data is not None else (None, problems))
+        if cache is not None and data is not None:
+            cache.write(cache.key(shown[index], data, language), entry)
+        return entry
+
+    entries = map_ordered(load_entry, misses, minimum=PARALLEL_MINIMUM)
     for index, entry in zip(misses, entries, strict=True):
         results[index] = _decode(entry)
     return [result for result in results if result is not None]
