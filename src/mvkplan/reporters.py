@@ -57,7 +57,10 @@ def report_text(report: Report, out: TextIO) -> None:
     for p in report.problems:
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
         severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
-        out.write(f"{p.path}:{p.line}:{p.column}: {code} {severity}{p.message}\n")
+        # A problem of the whole file (too big, unreadable, missing) has no line: show the
+        # file alone, as ruff does, never a made-up "0:0" an editor cannot jump to.
+        where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
+        out.write(f"{where}: {code} {severity}{p.message}\n")
         if p.hint:
             out.write(f"    {hint_label}: {p.hint}\n")
     out.write(report.summary() + "\n")
