@@ -160,3 +160,23 @@ def _nodes(node: Node) -> object:
         return (node.line, node.column, [_nodes(item) for item in node.items])
     assert isinstance(node, ScalarNode)
     return (node.line, node.column, node.value, node.plain)
+
+
+@settings(max_examples=15, derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(separators=st.lists(st.sampled_from(["\u2028", "\u2029", "\u00a0"]), min_size=1, max_size=4),
+       crlf=st.booleans())
+def test_lint_findings_are_located_on_editor_lines(
+    project: Path, separators: list[str], crlf: bool
+) -> None:
+    newline = "\r\n" if crlf else "\n"
+    lines = ["id: plan", "kind: regional-plan", f"title: 'Plan{''.join(separators)} för länet'",
+             "subtitle: 'En rad'", "areas:", "  - id: a", "    goals:",
+             "      - id: g", "        title: TODO skriv målet"]
+    (project / "plans" / "plan.yaml").write_bytes(newline.join(lines).encode() + newline.encode())
+    result = run_cli("lint", "--select", "MVK", "--format", "json", "--no-cache", cwd=project)
+    import json
+
+    found = [(p["line"], p["column"]) for p in json.loads(result.stdout)["problems"]
+             if p["path"] == "plans/plan.yaml" and "TODO" in p["message"] + (p.get("hint") or "")]
+    assert found == [(9, 16)], result
