@@ -83,10 +83,19 @@ def peak_rss(command: list[str], cwd: Path, src: Path) -> int:
     return int(out.strip()) * 1024
 
 
+class Figures(dict[str, float]):
+    """Figures of one size, each printed as soon as it is measured (runs are long)."""
+
+    def __setitem__(self, name: str, value: float) -> None:
+        super().__setitem__(name, value)
+        print(f"  {name}: {value:.2f}", file=sys.stderr, flush=True)
+
+
 def measure(size: int, runs: int, baseline: Path | None) -> dict[str, float]:
     src = REPO / "src"
     mvk = [PYTHON, "-m", "mvkplan"]
-    figures: dict[str, float] = {}
+    print(f"{size} documents:", file=sys.stderr, flush=True)
+    figures = Figures()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         figures["yaml bytes"] = write_corpus(root, size)
@@ -125,7 +134,9 @@ def main() -> None:
     global CLOCK
     CLOCK = args.clock
     sizes = [int(s) for s in args.sizes.split(",")]
-    results = {size: measure(size, args.runs, args.baseline_src) for size in sizes}
+    # Today's times only at the first size: an older mvkplan may take very long at the next.
+    results = {size: measure(size, args.runs, args.baseline_src if size == sizes[0] else None)
+               for size in sizes}
     for size, f in results.items():
         ryml, libyaml, typer = (f["floor: rapidyaml parse"], f["floor: libyaml compose"],
                                 f["floor: import typer"])
