@@ -59,7 +59,10 @@ def report_text(report: Report, out: TextIO) -> None:
         severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
         # A problem of the whole file (too big, unreadable, missing) has no line: show the
         # file alone, as ruff does, never a made-up "0:0" an editor cannot jump to.
-        where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
+        if p.place:
+            where = f"{p.path}:{p.place}"
+        else:
+            where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
         out.write(f"{where}: {code} {severity}{p.message}\n")
         if p.hint:
             out.write(f"    {hint_label}: {p.hint}\n")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mvkplan.cache import LoadCache
 from mvkplan.config import Project
+from mvkplan.followup.checks import check_follow_ups
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadResult, display_path, iter_documents, load_paths, shipped_documents
 from mvkplan.paths import is_within
@@ -74,7 +75,8 @@ def validate(
 ) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given."""
     corpus = load_corpus(project, targets, cache=cache)
-    problems = [*corpus.loaded.problems, *check_index(corpus.index)]
+    problems = [*corpus.loaded.problems, *check_index(corpus.index),
+                *check_follow_ups(corpus.index)]
     if targets:
         wanted = [display_path(t, project.root) for t in targets]
         problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]

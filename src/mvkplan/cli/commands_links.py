@@ -117,6 +117,9 @@ def coverage(
         list[str] | None,
         typer.Option("--framework", help="Only this framework (repeatable), e.g. nationell-strategi."),
     ] = None,
+    examples: Annotated[
+        bool, typer.Option("--examples", help="Include example documents (example: true).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
@@ -128,7 +131,7 @@ def coverage(
         if not isinstance(index.document(framework_id), Framework):
             frameworks = sorted(d for d, x in index.documents.items() if isinstance(x.model, Framework))
             fail(f"unknown framework '{framework_id}'; known: {', '.join(frameworks)}")
-    matrix = coverage_matrix(index, county, framework)
+    matrix = coverage_matrix(index, county, framework, examples=examples)
     if fmt is CoverageFormat.json:
         sys.stdout.write(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is CoverageFormat.csv:

@@ -46,6 +46,12 @@ class OutputFormat(str, Enum):
     md = "md"
 
 
+PlainOption = Annotated[
+    bool,
+    typer.Option("--plain", help="Dokumentet exakt som antaget, utan verktygets tillägg (länkar, "
+                                 "kopplingar, citat, faktaruta) / without the tool's additions "
+                                 "(standard: plain i konfigurationen)."),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option("--templates", help="Mapp med mallar som ersätter de inbyggda / templates "
@@ -72,6 +78,7 @@ def render(
                                         "andra dokument pekar dit (standard: site-url i konfigurationen).",
                      show_default=False),
     ] = None,
+    plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
     """Publicera ett dokument som HTML eller Markdown / render one document."""
@@ -90,7 +97,8 @@ def render(
     try:
         text = render_document(corpus.index, document, fmt.value, templates=folder,
                                updated=last_updated(loaded, project.root),
-                               site_url=site_url or project.settings.site_url)
+                               site_url=site_url or project.settings.site_url,
+                               plain=plain or project.settings.plain)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
@@ -113,6 +121,7 @@ def build(
                                          "konfigurerats).", show_default=False),
     ] = None,
     templates: TemplatesOption = None,
+    plain: PlainOption = False,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -145,10 +154,11 @@ def build(
 
     def build(_pages: object, advance: Progress) -> list[Path]:
         return rebuild(index, target, state=state, templates=folder, updated=updated,
-                       progress=advance).written
+                       plain=plain or project.settings.plain, progress=advance).written
 
     try:
-        pages = site_pages(index, templates=folder, updated=updated)
+        pages = site_pages(index, templates=folder, updated=updated,
+                           plain=plain or project.settings.plain)
         written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))

@@ -9,7 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from mvkplan.index import LinkIndex
-from mvkplan.render.context import document_view
+from mvkplan.render.context import document_view, kind_of
 from mvkplan.render.environment import content_security_policy, make_environment, stylesheet
 from mvkplan.render.links import Urls, external_url
 from mvkplan.render.markdown import HtmlWriter, MarkdownWriter, Writer
@@ -37,11 +37,15 @@ def render_document(
     updated: str | None = None,
     env: Environment | None = None,
     site_url: str | None = None,
+    plain: bool = False,
 ) -> str:
     """The document as a standalone HTML page or a GitHub-flavoured Markdown file.
 
     With ``site_url`` (where ``mvkplan build``'s site is published), links to other
     documents become hyperlinks into that site; without it they are shown as text.
+    ``updated`` is the file's last change in the repository, printed as the file's date
+    (the document's own dates come from the document). ``plain`` leaves out everything
+    the tool adds, to print the document exactly as adopted.
     """
     if fmt not in FORMATS:
         raise RenderError(f"unknown format '{fmt}'")
@@ -55,8 +59,25 @@ def render_document(
         urls = Urls(index, document_id, ext=".html", site=True, root=base.rstrip("/") + "/")
     else:
         urls = Urls(index, document_id, ext=FORMATS[fmt])
-    page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[])
+    if kind_of(index.documents[document_id].model) == "follow-up":
+        return _follow_up_report(index, document_id, fmt, env, urls)
+    page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[],
+                         plain=plain)
     return render_page(env, page)
+
+
+def _follow_up_report(index: LinkIndex, document_id: str, fmt: str, env: Environment,
+                      urls: Urls) -> str:
+    """A follow-up renders as its annual report (see mvkplan.followup)."""
+    from mvkplan.followup.render import render_report
+    from mvkplan.followup.report import ReportError, build_report
+
+    model = index.documents[document_id].model
+    try:
+        report = build_report(index, model.plan, model.year)  # type: ignore[attr-defined]
+    except ReportError as exc:
+        raise RenderError(str(exc)) from None
+    return render_report(report, fmt, env=env, urls=urls)
 
 
 def document_page(
@@ -68,12 +89,13 @@ def document_page(
     *,
     nav: list[tuple[LinkView, bool]],
     breadcrumbs: list[LinkView],
+    plain: bool = False,
 ) -> Page:
     """The page of one document, in the frame every page shares."""
     model = index.documents[document_id].model
     fmt = "html" if urls.ext == ".html" else "md"
     writer = writer_for(fmt, [note.id for note in model.footnotes])
-    view = document_view(model, urls, writer, updated)
+    view = document_view(model, urls, writer, updated, plain=plain)
     title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
     frame = page_frame(env, title, f"{fmt}/{view.kind}.{fmt}", urls.root, nav, breadcrumbs)
     return replace(frame, document=view)

@@ -45,12 +45,13 @@ def rebuild(
     index: LinkIndex, out: Path, *, state: Path | None,
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
+    plain: bool = False,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record)."""
-    pages = site_pages(index, templates=templates, updated=updated)
-    digests = page_digests(index, pages, templates, updated)
+    pages = site_pages(index, templates=templates, updated=updated, plain=plain)
+    digests = page_digests(index, pages, templates, updated, plain=plain)
     previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
@@ -69,10 +70,10 @@ def state_file(cache_folder: Path, out: Path) -> Path:
 
 def page_digests(
     index: LinkIndex, pages: list[SitePage], templates: Path | None,
-    updated: Callable[[str], str | None],
+    updated: Callable[[str], str | None], *, plain: bool = False,
 ) -> dict[str, str]:
     """Page path → digest of everything the page shows."""
-    base = f"{fingerprint()}\0{_templates_digest(templates)}"
+    base = f"{fingerprint()}\0{_templates_digest(templates)}\0plain={plain}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))

@@ -20,9 +20,15 @@ from pathlib import Path
 from jinja2 import Environment
 
 from mvkplan.index import LinkIndex
-from mvkplan.models import CountyProfile
+from mvkplan.models import CountyProfile, FollowUp
 from mvkplan.render.context import document_view
-from mvkplan.render.document import document_page, page_frame, render_page, writer_for
+from mvkplan.render.document import (
+    RenderError,
+    document_page,
+    page_frame,
+    render_page,
+    writer_for,
+)
 from mvkplan.render.environment import make_environment
 from mvkplan.render.links import Urls
 from mvkplan.render.paths import UnsafePathError, inside, safe_name
@@ -47,8 +53,11 @@ def site_pages(
     *,
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
+    plain: bool = False,
 ) -> list[SitePage]:
-    """Every page of the site, not yet rendered (so that callers can show progress)."""
+    """Every page of the site, not yet rendered (so that callers can show progress).
+
+    With ``plain`` the documents' pages leave out the tool's additions."""
     env = make_environment("html", templates)
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
@@ -57,13 +66,14 @@ def site_pages(
     for county in county_ids(index):
         safe_name(county)
         pages.append(SitePage(f"lan/{county}.html",
-                              _bind(_county, env, index, county, profiles.get(county), updated)))
+                              _bind(_county, env, index, county, profiles.get(county), updated,
+                                    plain)))
     pages.append(SitePage("tackning.html", lambda: _coverage(env, index)))
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
         pages.append(SitePage(f"dokument/{document_id}.html",
-                              _bind(_document, env, index, document_id, updated)))
+                              _bind(_document, env, index, document_id, updated, plain)))
     return pages
 
 
@@ -131,13 +141,13 @@ def _index(env: Environment, index: LinkIndex) -> str:
 
 
 def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | None,
-            updated: Callable[[str], str | None]) -> str:
+            updated: Callable[[str], str | None], plain: bool = False) -> str:
     urls = Urls(index, profile_id, site=True, root="../")
     profile = None
     if profile_id:
         model = index.documents[profile_id].model
         writer = writer_for("html", [note.id for note in model.footnotes])
-        profile = document_view(model, urls, writer, updated(profile_id))
+        profile = document_view(model, urls, writer, updated(profile_id), plain=plain)
     name = county_name(index, county)[0]
     view = county_view(index, county, urls, profile)
     frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None),
@@ -154,7 +164,7 @@ def _coverage(env: Environment, index: LinkIndex) -> str:
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
-              updated: Callable[[str], str | None]) -> str:
+              updated: Callable[[str], str | None], plain: bool = False) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -164,9 +174,24 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
         crumbs.append(LinkView("Mål och ramverk", "../index.html#mvk-ramverk"))
     crumbs.append(LinkView(model.short_title or model.title))
     current = "dokument/methods.html" if document_id == "methods" else None
+    if isinstance(model, FollowUp):
+        return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
-                         nav=_nav("../", current), breadcrumbs=crumbs)
+                         nav=_nav("../", current), breadcrumbs=crumbs, plain=plain)
     return render_page(env, page)
+
+
+def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
+               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView]) -> str:
+    """A follow-up's page is its annual report."""
+    from mvkplan.followup.render import render_report
+    from mvkplan.followup.report import ReportError, build_report
+
+    try:
+        report = build_report(index, model.plan, model.year)
+    except ReportError as exc:
+        raise RenderError(f"follow-up '{model.id}': {exc}") from None
+    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs)
 
 
 def _profiles(index: LinkIndex) -> dict[str, str]:
