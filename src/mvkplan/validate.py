@@ -46,6 +46,7 @@ def load_corpus(project: Project, extra: list[Path] | None = None, *, cache: boo
     use_cache = cache and not os.environ.get("MVKPLAN_NO_CACHE")
     with _long_lived():
         loaded = load_paths(paths, project.root, max_size=project.settings.max_file_size,
+                            follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None)
         index = LinkIndex.build(iter_documents(shipped_documents(), loaded.documents))
     return Corpus(project, loaded, index)

@@ -34,9 +34,10 @@ _SHOWS_CHAINS = (Framework, Strategy, Catalog)
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: the files written and the pages left as they were."""
+    """What a build did: the pages rendered anew and those carried over unchanged."""
 
     written: list[Path]
+    """Files of the pages rendered in this build (the site is always put in place whole)."""
     unchanged: list[str]
     pages: int
 
@@ -55,11 +56,16 @@ def rebuild(
     previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
-    written = write_site(out, render_site(stale, progress))
+    files = render_site(stale, progress)
+    fresh = set(files)
+    for page in pages:  # the site is put in place whole: unchanged pages are carried as they are
+        if page.path not in fresh:
+            files[page.path] = (out / page.path).read_bytes()
+    write_site(out, files)
     if state is not None:
         write_atomic(state, json.dumps(digests, sort_keys=True).encode())
-    fresh = {page.path for page in stale}
-    return BuildResult(written, [p.path for p in pages if p.path not in fresh], len(pages))
+    rendered = [out / path for path in sorted(fresh)]
+    return BuildResult(rendered, [p.path for p in pages if p.path not in fresh], len(pages))
 
 
 def state_file(cache_folder: Path, out: Path) -> Path:
