@@ -68,3 +68,16 @@ def test_rebuild_is_a_library_call(real_project: Path) -> None:
     assert len(first.written) == first.pages and not first.unchanged
     second = rebuild(index, out, state=state)
     assert not second.written and len(second.unchanged) == second.pages
+
+
+def test_a_removed_document_leaves_the_incremental_site(real_project: Path) -> None:
+    run_cli("build", cwd=real_project)
+    (real_project / "plans" / "examples" / "exempelkommun-2025.yaml").unlink()
+    again = run_cli("build", cwd=real_project)
+    assert again.exit_code == 0, again
+    assert not (real_project / "site" / "dokument" / "exempelkommun-2025.html").exists()
+    full = run_cli("build", "--no-cache", "--out", "full", cwd=real_project)
+    assert full.exit_code == 0, full
+    site, reference = _files(real_project / "site"), _files(real_project / "full")
+    assert {k: v for k, v in site.items() if "manifest" not in k} == {
+        k: v for k, v in reference.items() if "manifest" not in k}
