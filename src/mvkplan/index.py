@@ -93,6 +93,11 @@ class LinkIndex:
     duplicates: list[tuple[LoadedDocument, Item, Item]] = field(default_factory=list)
     duplicate_documents: list[tuple[LoadedDocument, LoadedDocument]] = field(default_factory=list)
     _backlinks: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    # Per-document views of the links, filled as documents are added, so that every
+    # lookup below costs the size of its answer, not the size of the repository.
+    _links_by_document: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    _incoming: dict[str, dict[str, list[Link]]] = field(default_factory=lambda: defaultdict(dict))
+    _successors: dict[str, str] = field(default_factory=dict)
     _extensions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
@@ -123,6 +128,12 @@ class LinkIndex:
             link = Link(document.id, source, target, relation, path, line, column, document.path)
             self.links.append(link)
             self._backlinks[target].append(link)
+            self._links_by_document[document.id].append(link)
+            target_document = target.partition("/")[0]
+            if target_document != document.id:
+                self._incoming[target_document].setdefault(target, []).append(link)
+            if relation == "supersedes":
+                self._successors.setdefault(target, document.id)
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -159,26 +170,17 @@ class LinkIndex:
 
     def backlinks_to_document(self, document_id: str) -> list[Link]:
         """Every link into the document or any of its items, from other documents."""
-        prefix = document_id + "/"
-        return [
-            link for target, links in self._backlinks.items()
-            if target == document_id or target.startswith(prefix)
-            for link in links if link.document != document_id
-        ]
+        by_target = self._incoming.get(document_id, {})
+        return [link for links in by_target.values() for link in links]
 
     def links_from(self, document_id: str, source: str | None = None) -> list[Link]:
         """Links written in a document (or only those of one item)."""
-        return [
-            link for link in self.links
-            if link.document == document_id and (source is None or link.source == source)
-        ]
+        written = self._links_by_document.get(document_id, ())
+        return [link for link in written if source is None or link.source == source]
 
     def successor_of(self, document_id: str) -> str | None:
         """The id of the document that supersedes ``document_id``, if any."""
-        for link in self._backlinks.get(document_id, ()):
-            if link.relation == "supersedes":
-                return link.document
-        return None
+        return self._successors.get(document_id)
 
 
 # -- walking the models ------------------------------------------------------------------

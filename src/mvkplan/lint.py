@@ -104,7 +104,7 @@ class LintResult:
 
 def lint(
     project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
-    ignore: Iterable[str] = (),
+    ignore: Iterable[str] = (), cache: bool = True,
 ) -> LintResult:
     """Lint the project's documents (only those under ``targets`` when given).
 
@@ -112,7 +112,7 @@ def lint(
     look at them. Raises :class:`LintConfigError` for settings naming unknown rules.
     """
     config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
-    corpus = load_corpus(project, targets)
+    corpus = load_corpus(project, targets, cache=cache)
     wanted = [display_path(t, project.root) for t in targets or []]
     documents = [
         document for document in corpus.index.documents.values()

@@ -7,18 +7,21 @@ every loaded document plus every problem, never an exception for bad input.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from pydantic import ValidationError
 
+from mvkplan.cache import LoadCache
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
 from mvkplan.discovery import YAML_SUFFIXES, walk
-from mvkplan.i18n import has, t
+from mvkplan.i18n import get_language, has, t
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
@@ -46,6 +49,8 @@ class LoadedDocument:
     model: DocumentBase
     shipped: bool = False
     """True for frameworks and catalogs that ship inside the package."""
+    digest: str = ""
+    """SHA-256 of the file's bytes: what incremental builds compare."""
 
     @property
     def id(self) -> str:
@@ -129,39 +134,112 @@ def _load_bytes(data: bytes, shown: str, *, shipped: bool) -> tuple[LoadedDocume
         model = model_class.model_validate(to_data(root))
     except ValidationError as exc:
         return None, problems_from_validation(exc, shown, root, model_class)
-    return LoadedDocument(shown, root, model, shipped), []
+    return LoadedDocument(shown, root, model, shipped, hashlib.sha256(data).hexdigest()), []
 
 
 def load_file(
-    path: Path, shown: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE
+    path: Path, shown: str, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
+    cache: LoadCache | None = None,
 ) -> tuple[LoadedDocument | None, list[Problem]]:
     """Read, parse and validate one file, refusing files over ``max_size`` before reading."""
-    try:
-        size = path.stat().st_size
-        if size > max_size:
-            return None, [Problem(shown, 0, 0, "E102", t("E102", size=size, limit=max_size), hint=t("E102.hint"))]
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 0, 0, "E110", t("E110", detail=exc.strerror or str(exc)))]
-    return load_bytes(data, shown)
+    data, problems = _read(path, shown, max_size)
+    if data is None:
+        return None, problems
+    if cache is None:
+        return load_bytes(data, shown)
+    key = cache.key(shown, data, get_language())
+    hit = cache.get(key)
+    if hit is not None:
+        return cast(Loaded, hit)
+    result = load_bytes(data, shown)
+    cache.put(key, result)
+    return result
 
 
-def load_paths(paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
-               follow_external: bool = False) -> LoadResult:
+def load_paths(
+    paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
+    follow_external: bool = False, cache: LoadCache | None = None,
+) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
-    for the rest."""
+    for the rest.
+
+    With a ``cache``, unchanged files come from it; the others are loaded in parallel
+    processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
+    """
     discovered = walk(paths, root, follow_external=follow_external)
     files = discovered.files
     documents: list[LoadedDocument] = []
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in discovered.missing]
     problems += [Problem(display_path(s.path, root), 0, 0, s.code, s.message, hint=s.hint)
                  for s in discovered.skipped]
-    for path in files:
-        document, found = load_file(path, display_path(path, root), max_size=max_size)
+    shown = [display_path(path, root) for path in files]
+    for document, found in _load_all(files, shown, max_size, cache):
         problems.extend(found)
         if document is not None:
             documents.append(document)
     return LoadResult(documents, problems, len(files) + len(discovered.skipped))
+
+
+PARALLEL_MINIMUM = 48
+"""Files to load before worker processes pay for themselves."""
+
+
+Loaded = tuple["LoadedDocument | None", list[Problem]]
+
+
+def _load_all(
+    files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
+) -> list[Loaded]:
+    from mvkplan.cache import encode_entry
+    from mvkplan.parallel import map_ordered, workers
+
+    language = get_language()
+    results: list[Loaded | None] = [None] * len(files)
+    if cache is not None:  # hits are read here; only misses are loaded
+        for index, path in enumerate(files):
+            data, _ = _read(path, shown[index], max_size)
+            if data is not None:
+                results[index] = cast("Loaded | None", cache.get(cache.key(shown[index], data, language)))
+    misses = [index for index, result in enumerate(results) if result is None]
+
+    if len(misses) < PARALLEL_MINIMUM or workers() < 2:
+        for index in misses:
+            data, problems = _read(files[index], shown[index], max_size)
+            result = load_bytes(data, shown[index]) if data is not None else (None, problems)
+            results[index] = result
+            if cache is not None and data is not None:
+                cache.put(cache.key(shown[index], data, language), result)
+        return [result for result in results if result is not None]
+
+    def load_entry(index: int) -> bytes:
+        """One file's result as a cache entry: what a worker sends back (and caches)."""
+        data, problems = _read(files[index], shown[index], max_size)
+        entry = encode_entry(load_bytes(data, shown[index]) if data is not None else (None, problems))
+        if cache is not None and data is not None:
+            cache.write(cache.key(shown[index], data, language), entry)
+        return entry
+
+    entries = map_ordered(load_entry, misses, minimum=PARALLEL_MINIMUM)
+    for index, entry in zip(misses, entries, strict=True):
+        results[index] = _decode(entry)
+    return [result for result in results if result is not None]
+
+
+def _decode(entry: bytes) -> Loaded:
+    from mvkplan.cache import decode_entry
+
+    return cast(Loaded, decode_entry(entry))
+
+
+def _read(path: Path, shown: str, max_size: int) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, or the problem that stops it being read (too big, unreadable)."""
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return None, [Problem(shown, 0, 0, "E102", t("E102", size=size, limit=max_size), hint=t("E102.hint"))]
+        return path.read_bytes(), []
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "E110", t("E110", detail=exc.strerror or str(exc)))]
 
 
 @cache

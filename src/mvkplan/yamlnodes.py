@@ -1,11 +1,14 @@
 """The YAML boundary: bytes in, nodes with positions out.
 
-Nothing else in mvkplan imports PyYAML. Every scalar is kept as the text the
-author wrote (``no`` stays ``"no"``, ``07`` stays ``"07"``, ``2024-01-01`` stays a
-string), so the schema, not YAML 1.1, decides what a value means. Anchors,
-aliases and explicit tags are refused before anything could expand, so an alias
-bomb costs no more than its own bytes. Replacing the engine (e.g. rapidyaml)
-means reimplementing :func:`parse_yaml` and nothing more.
+Every scalar is kept as the text the author wrote (``no`` stays ``"no"``, ``07`` stays
+``"07"``, ``2024-01-01`` stays a string), so the schema, not YAML 1.1, decides what a
+value means. Anchors, aliases and explicit tags are refused before anything could
+expand, so an alias bomb costs no more than its own bytes. Positions are what an editor
+shows: line and column in code points, lines broken only at ``\n`` (and ``\r\n``).
+
+The parser behind :func:`parse_yaml` is chosen in one place,
+:mod:`mvkplan.yamlengines`: rapidyaml when it can be imported, libyaml otherwise. Both
+produce the same nodes, positions and refusals; nothing else in mvkplan imports a parser.
 """
 
 from __future__ import annotations
@@ -13,14 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
-try:  # libyaml when present: several times faster than the pure-Python parser
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from mvkplan.yamlengines.positions import Lines, first_control_character
 
 MAX_DEPTH = 64
+_SCAN_LIMIT = 16
 _NULL = re.compile(r"^(?:~|null|Null|NULL)?$")
 
 
@@ -68,23 +67,32 @@ class SequenceNode(Node):
 
 @dataclass(slots=True)
 class MappingNode(Node):
-    """Key/value pairs in source order; keys are scalars (checked by the parser)."""
+    """Key/value pairs in source order; keys are scalars, each once (checked by the parser)."""
 
     pairs: list[tuple[ScalarNode, Node]] = field(default_factory=list)
+    _by_key: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    def _position_of(self, key: str) -> int | None:
+        pairs = self.pairs
+        if len(pairs) <= _SCAN_LIMIT:  # a plan's mappings are small: a scan is cheapest
+            for i, (key_node, _) in enumerate(pairs):
+                if key_node.value == key:
+                    return i
+            return None
+        # A lookup per key must not scan a mapping of 30 000 keys: index it on first use.
+        if self._by_key is None or len(self._by_key) != len(pairs):
+            self._by_key = {k.value: i for i, (k, _) in enumerate(pairs)}
+        return self._by_key.get(key)
 
     def get(self, key: str) -> Node | None:
         """The value node for ``key``, if present."""
-        for key_node, value in self.pairs:
-            if key_node.value == key:
-                return value
-        return None
+        i = self._position_of(key)
+        return None if i is None else self.pairs[i][1]
 
     def key_node(self, key: str) -> ScalarNode | None:
         """The key node for ``key``, if present (where an unknown key is reported)."""
-        for key_node, _ in self.pairs:
-            if key_node.value == key:
-                return key_node
-        return None
+        i = self._position_of(key)
+        return None if i is None else self.pairs[i][0]
 
 
 def to_data(node: Node) -> object:
@@ -99,109 +107,39 @@ def to_data(node: Node) -> object:
 
 def decode(data: bytes) -> str:
     """Strict UTF-8 (a BOM is fine); the position of the first bad byte otherwise."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        return data.decode("utf-8")
+        return strip_bom(data).decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlError("E101", line, column) from None
+        body = strip_bom(data)
+        before = body[: exc.start]
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", "replace")) + 1
+        raise YamlError("E101", before.count(b"\n") + 1, column) from None
+
+
+def strip_bom(data: bytes) -> bytes:
+    """``data`` without a leading UTF-8 byte-order mark."""
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
 
 
 def parse_yaml(data: bytes) -> MappingNode:
     """Parse one YAML document whose top level is a mapping."""
+    from mvkplan.yamlengines import engine
+
     text = decode(data)
     if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+        not line.strip() or line.lstrip().startswith("#") for line in text.split("\n")
     ):
         raise YamlError("E108", 1, 1)
-    try:
-        root = _Builder(yaml.parse(text, Loader=_Loader)).document()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        lines = text.splitlines()
-        tab = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
-        raise YamlError("E103", line, column, detail, tab=tab) from None
-    except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        line = before.count("\n") + 1
-        column = exc.position - (before.rfind("\n") + 1) + 1
-        raise YamlError("E103", line, column, str(exc.reason)) from None
+    lines = Lines(text, strip_bom(data))
+    control = first_control_character(text)
+    if control is not None:
+        index, character = control
+        line, column = lines.at_index(index)
+        raise YamlError("E103", line, column,
+                        f"control character U+{ord(character):04X} is not allowed")
+    root = engine().parse(strip_bom(data), text, lines)
     if not isinstance(root, MappingNode):
         found = "a list" if isinstance(root, SequenceNode) else "a single value"
         raise YamlError("E106", root.line, root.column, found=found)
     return root
-
-
-def _position(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
-class _Builder:
-    """Turns a libyaml event stream into nodes, refusing what plans must not contain."""
-
-    def __init__(self, events: object) -> None:
-        self._events = iter(events)  # type: ignore[call-overload]
-        self._depth = 0
-
-    def _next(self) -> yaml.Event:
-        return next(self._events)
-
-    def document(self) -> Node:
-        self._next()  # StreamStartEvent
-        start = self._next()
-        if isinstance(start, yaml.StreamEndEvent):
-            raise YamlError("E108", 1, 1)
-        root = self._node(self._next())
-        self._next()  # DocumentEndEvent
-        following = self._next()
-        if isinstance(following, yaml.DocumentStartEvent):
-            line, column = _position(following)
-            raise YamlError("E107", line, column)
-        return root
-
-    def _node(self, event: yaml.Event) -> Node:
-        line, column = _position(event)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlError("E105", line, column)
-        tag = getattr(event, "tag", None)
-        if isinstance(event, yaml.ScalarEvent):
-            if tag and tag not in ("!", "tag:yaml.org,2002:str"):
-                raise YamlError("E109", line, column, tag=tag)
-            plain = not event.style and tag is None
-            return ScalarNode(line, column, event.value, plain)
-        if tag:
-            raise YamlError("E109", line, column, tag=tag)
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise YamlError("E111", line, column, limit=MAX_DEPTH)
-        try:
-            if isinstance(event, yaml.SequenceStartEvent):
-                return self._sequence(line, column)
-            return self._mapping(line, column)
-        finally:
-            self._depth -= 1
-
-    def _sequence(self, line: int, column: int) -> SequenceNode:
-        node = SequenceNode(line, column)
-        while not isinstance(event := self._next(), yaml.SequenceEndEvent):
-            node.items.append(self._node(event))
-        return node
-
-    def _mapping(self, line: int, column: int) -> MappingNode:
-        node = MappingNode(line, column)
-        seen: dict[str, int] = {}
-        while not isinstance(event := self._next(), yaml.MappingEndEvent):
-            key = self._node(event)
-            if not isinstance(key, ScalarNode):
-                raise YamlError("E103", key.line, key.column, "a key must be plain text")
-            if key.value in seen:
-                raise YamlError("E104", key.line, key.column, key=key.value, first=seen[key.value])
-            seen[key.value] = key.line
-            node.pairs.append((key, self._node(self._next())))
-        return node

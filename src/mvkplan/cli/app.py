@@ -46,6 +46,10 @@ LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Språk för meddelanden / message language (default: locale)."),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Läs om alla filer / read every file again, ignoring .mvkplan_cache."),
+]
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(help="Filer eller mappar (standard: plans/ eller det som konfigurerats).",

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mvkplan.cli.app import LangOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
+from mvkplan.cli.app import (
+    LangOption,
+    NoCacheOption,
+    PathsArgument,
+    ProblemFormat,
+    app,
+    emit,
+    fail,
+    open_project,
+)
 
 if TYPE_CHECKING:
     from mvkplan.rules import Rule
@@ -34,6 +43,7 @@ def lint(
         show_default=False,
     )] = None,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Granska planernas kvalitet / check the plans against the field's quality rules.
 
@@ -53,7 +63,7 @@ def lint(
             fail(t("E402", path=target))
     try:
         result = run_lint(project, targets or None, select=_split(select),
-                          ignore=_split(ignore) or ())
+                          ignore=_split(ignore) or (), cache=not no_cache)
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, app, fail, open_project
+from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -138,14 +138,17 @@ def build(
                                                     "PDF beside every document page.")] = False,
     plain: PlainOption = False,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
+    from mvkplan.cache import FOLDER as CACHE_FOLDER
     from mvkplan.i18n import t
     from mvkplan.outputs import OutputError, folder_target
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
+    from mvkplan.render.incremental import rebuild, state_file
     from mvkplan.render.paths import UnsafePathError
-    from mvkplan.render.site import render_site, site_pages, write_site
+    from mvkplan.render.site import Progress, site_pages
     from mvkplan.validate import load_corpus
 
     project = open_project(lang, paths=True)
@@ -154,7 +157,7 @@ def build(
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
         fail(str(exc))
-    corpus = load_corpus(project)
+    corpus = load_corpus(project, cache=not no_cache)
     _report_skipped(corpus)
     folder = _templates(project, templates)
     index = corpus.index
@@ -162,13 +165,18 @@ def build(
     def updated(document_id: str) -> str | None:
         return last_updated(index.documents[document_id], project.root)
 
+    state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
+
+    def build(_pages: object, advance: Progress) -> list[Path]:
+        return rebuild(index, target, state=state, templates=folder, updated=updated,
+                       plain=plain or project.settings.plain, pdf=pdf, progress=advance).written
+
     try:
         if pdf:
             _require_extra("pdf")
         pages = site_pages(index, templates=folder, updated=updated,
                            plain=plain or project.settings.plain, pdf=pdf)
-        files = _render_with_progress(pages, t("build.progress"), render_site)
-        written = write_site(target, files)
+        written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     except UnsafePathError as exc:

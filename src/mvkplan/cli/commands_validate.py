@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
+from mvkplan.cli.app import (
+    LangOption,
+    NoCacheOption,
+    PathsArgument,
+    ProblemFormat,
+    app,
+    emit,
+    fail,
+    open_project,
+)
 
 
 @app.command()
@@ -16,6 +25,7 @@ def validate(
     paths: PathsArgument = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Kontrollera schema och referenser / check schema and references.
 
@@ -31,7 +41,7 @@ def validate(
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
-    corpus, problems = run_validate(project, targets or None)
+    corpus, problems = run_validate(project, targets or None, cache=not no_cache)
     files = corpus.files if not targets else len({p for p in _files_under(targets)})
     emit(Report(problems, files), fmt)
     raise typer.Exit(exit_code_for(problems))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 
 from mvkplan.loading import LoadedDocument
@@ -18,16 +19,33 @@ def last_updated(document: LoadedDocument, root: Path | None) -> str | None:
 
 
 def _git_date(root: Path, path: str) -> str | None:
+    return commit_dates(root.resolve()).get(path)
+
+
+@cache
+def commit_dates(root: Path) -> dict[str, str]:
+    """Path (relative to ``root``) → ISO date of the last commit touching it, from one
+    ``git log`` for the whole project rather than one per page."""
     git = shutil.which("git")
     if git is None:
-        return None
+        return {}
     try:
         result = subprocess.run(
-            [git, "-C", str(root), "log", "-1", "--format=%cs", "--", path],
-            capture_output=True, text=True, timeout=20, check=False,
+            [git, "-C", str(root), "log", "--relative", "--no-renames", "--name-only",
+             "--format=%x00%cs"],
+            capture_output=True, text=True, timeout=60, check=False,
             env={"GIT_TERMINAL_PROMPT": "0", "PATH": str(Path(git).parent)},
         )
     except (OSError, subprocess.SubprocessError):
-        return None
-    date = result.stdout.strip()
-    return date if result.returncode == 0 and len(date) == 10 else None
+        return {}
+    if result.returncode != 0:
+        return {}
+    dates: dict[str, str] = {}
+    for commit in result.stdout.split("\0")[1:]:
+        date, _, names = commit.partition("\n")
+        if len(date) != 10:
+            continue
+        for name in names.splitlines():
+            if name:
+                dates.setdefault(name, date)  # newest first: the first date is the last change
+    return dates

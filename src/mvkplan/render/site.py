@@ -96,8 +96,19 @@ def site_pages(
     return pages
 
 
+PARALLEL_PAGES = 64
+"""Pages to render before worker processes pay for themselves."""
+
+
 def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict[str, bytes]:
-    """Render every page in memory."""
+    """Render every page in memory (in worker processes when there are many, same result)."""
+    from mvkplan.parallel import map_ordered, workers
+
+    if len(pages) >= PARALLEL_PAGES and workers() > 1:
+        bodies = map_ordered(_render_one, pages, minimum=PARALLEL_PAGES)
+        if progress:
+            progress(len(pages), len(pages), pages[-1].path)
+        return {page.path: body for page, body in zip(pages, bodies, strict=True)}
     rendered: dict[str, bytes] = {}
     for number, page in enumerate(pages, 1):
         output = page.render()
@@ -105,6 +116,10 @@ def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict
         if progress:
             progress(number, len(pages), page.path)
     return rendered
+
+
+def _render_one(page: SitePage) -> bytes:
+    return page.render().encode("utf-8")
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:

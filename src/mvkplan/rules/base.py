@@ -156,7 +156,10 @@ class LintContext:
                 text = (self.root / document.path).read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 text = ""
-            self._lines[document.path] = text.splitlines()
+            # Lines as an editor numbers them: broken at \n only (not U+2028, U+0085, …),
+            # so that suppression comments and located findings use the reported lines.
+            lines = [line.removesuffix("\r") for line in text.split("\n")]
+            self._lines[document.path] = lines[:-1] if lines and not lines[-1] else lines
         return self._lines[document.path]
 
     def locate(self, document: LoadedDocument, node: Node, text: str) -> tuple[int, int]:

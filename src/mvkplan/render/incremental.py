@@ -1,0 +1,128 @@
+"""Incremental builds: render again only the pages whose inputs changed.
+
+A page's inputs are summed up in a digest: mvkplan itself (its fingerprint), the
+templates, and the documents the page shows. A document's page shows the document, the
+documents it links to (their titles and items) and the documents that link to it
+(back-links, the successor that supersedes it); the start page, the county pages and the
+coverage page show every document. (The pages of frameworks, strategies and catalogs follow links through other
+documents, so they count as showing every document.) The digests of the last build are kept in the
+project's cache folder; a page whose digest is unchanged and whose file is still in the
+output folder is not rendered again. Without a readable record, everything is rendered.
+
+:func:`rebuild` is what ``mvkplan build`` and a watching server call after a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mvkplan.cache import fingerprint
+from mvkplan.index import LinkIndex
+from mvkplan.models import Catalog, Framework, Strategy
+from mvkplan.render.site import Progress, SitePage, render_site, site_pages, write_site
+from mvkplan.writing import write_atomic
+
+_DOCUMENT_PAGE = "dokument/"
+# Pages of frameworks, strategies and catalogs show coverage and uses that follow links
+# through other documents: they depend on every document.
+_SHOWS_CHAINS = (Framework, Strategy, Catalog)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: the pages rendered anew and those carried over unchanged."""
+
+    written: list[Path]
+    """Files of the pages rendered in this build (the site is always put in place whole)."""
+    unchanged: list[str]
+    pages: int
+
+
+def rebuild(
+    index: LinkIndex, out: Path, *, state: Path | None,
+    templates: Path | None = None,
+    updated: Callable[[str], str | None] = lambda _id: None,
+    plain: bool = False,
+    pdf: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the site into ``out``, rendering only what changed since the build that wrote
+    ``state`` (a JSON file; None renders everything and keeps no record)."""
+    pages = site_pages(index, templates=templates, updated=updated, plain=plain, pdf=pdf)
+    digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf)
+    previous = _read_state(state) if state is not None else {}
+    stale = [page for page in pages
+             if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
+    files = render_site(stale, progress)
+    fresh = set(files)
+    for page in pages:  # the site is put in place whole: unchanged pages are carried as they are
+        if page.path not in fresh:
+            files[page.path] = (out / page.path).read_bytes()
+    write_site(out, files)
+    if state is not None:
+        write_atomic(state, json.dumps(digests, sort_keys=True).encode())
+    rendered = [out / path for path in sorted(fresh)]
+    return BuildResult(rendered, [p.path for p in pages if p.path not in fresh], len(pages))
+
+
+def state_file(cache_folder: Path, out: Path) -> Path:
+    """Where the record of the last build into ``out`` is kept."""
+    name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+    return cache_folder / "build" / f"{name}.json"
+
+
+def page_digests(
+    index: LinkIndex, pages: list[SitePage], templates: Path | None,
+    updated: Callable[[str], str | None], *, plain: bool = False, pdf: bool = False,
+) -> dict[str, str]:
+    """Page path → digest of everything the page shows (a PDF counts as its document's page)."""
+    base = f"{fingerprint()}\0{_templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
+    own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
+           for doc_id, loaded in index.documents.items()}
+    everything = _digest(base, *sorted(own.values()))
+    digests = {}
+    for page in pages:
+        document_id = page.path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
+        loaded = index.documents.get(document_id) if page.path.startswith(_DOCUMENT_PAGE) else None
+        if loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
+            digests[page.path] = everything
+        else:
+            digests[page.path] = _digest(base, *_shown_by(index, document_id, own))
+    return digests
+
+
+def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[str]:
+    """The documents a plan's page shows: itself, what it links to (and what supersedes
+    those), what links to it."""
+    related = {document_id}
+    targets = {link.target_document for link in index.links_from(document_id)}
+    related.update(targets)
+    related.update(s for t in targets if (s := index.successor_of(t)))
+    related.update(link.document for link in index.backlinks_to_document(document_id))
+    return [own.get(other, f"{other}:missing") for other in sorted(related)]
+
+
+def _templates_digest(folder: Path | None) -> str:
+    if folder is None:
+        return ""
+    parts = [f"{p.relative_to(folder)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+             for p in sorted(folder.rglob("*")) if p.is_file()]
+    return _digest(*parts)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _read_state(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        return {}
+    return data
