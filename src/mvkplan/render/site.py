@@ -111,15 +111,15 @@ def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict
         return {page.path: body for page, body in zip(pages, bodies, strict=True)}
     rendered: dict[str, bytes] = {}
     for number, page in enumerate(pages, 1):
-        output = page.render()
-        rendered[page.path] = output.encode("utf-8") if isinstance(output, str) else output
+        rendered[page.path] = _render_one(page)
         if progress:
             progress(number, len(pages), page.path)
     return rendered
 
 
 def _render_one(page: SitePage) -> bytes:
-    return page.render().encode("utf-8")
+    output = page.render()  # HTML pages give text, PDF pages bytes
+    return output.encode("utf-8") if isinstance(output, str) else output
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
