@@ -99,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E204.date": ("{found} is not a date", "{found} är inget datum"),
     "E204.date.hint": ("write dates as YYYY-MM-DD, YYYY-MM or YYYY", "skriv datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"),
+    "E204.calendar": (
+        "{found} is not a date in the calendar (no such month or day)",
+        "{found} är inget datum i kalendern (månaden eller dagen finns inte)",
+    ),
     "E204.id": ("{found} is not a valid id", "{found} är inget giltigt id"),
     "E204.id.hint": ("ids contain no spaces and no '/'", "id får inte innehålla mellanslag eller '/'"),
     "E204.empty": ("must not be empty", "får inte vara tom"),
@@ -167,6 +171,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown {catalog} '{value}'",
         "okänd {catalog} '{value}'",
     ),
+    "E308": (
+        "document '{target}' could not be loaded (see its errors)",
+        "dokumentet '{target}' kunde inte läsas in (se felen i det)",
+    ),
+    "E308.hint": ("fix the errors in {path} first", "rätta först felen i {path}"),
     "hint.did_you_mean": ("did you mean '{close}'?", "menade du '{close}'?"),
     # configuration and I/O
     "E401": ("configuration error: {detail}", "fel i konfigurationen: {detail}"),

@@ -7,10 +7,10 @@ every loaded document plus every problem, never an exception for bad input.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
@@ -77,6 +77,12 @@ class LoadResult:
     documents: list[LoadedDocument]
     problems: list[Problem]
     files: int
+    failed: list[str] = field(default_factory=list)
+    """Shown paths of the files that could not be loaded (their problems are in ``problems``)."""
+
+    def unloaded(self) -> dict[str, str]:
+        """Document id (the file name's stem) → shown path, for every file that failed to load."""
+        return {PurePosixPath(shown).stem: shown for shown in self.failed}
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -142,12 +148,16 @@ def load_paths(paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX
     files, missing = discover(paths)
     documents: list[LoadedDocument] = []
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in missing]
+    failed: list[str] = []
     for path in files:
-        document, found = load_file(path, display_path(path, root), max_size=max_size)
+        shown = display_path(path, root)
+        document, found = load_file(path, shown, max_size=max_size)
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    return LoadResult(documents, problems, len(files))
+        else:
+            failed.append(shown)
+    return LoadResult(documents, problems, len(files), failed)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
 from mvkplan.i18n import t
@@ -13,13 +13,17 @@ from mvkplan.textmatch import closest
 _CATALOG_OF_RELATION = {"county": "counties", "municipality": "municipalities"}
 
 
-def check_index(index: LinkIndex) -> Iterator[Problem]:
-    """Identity problems (ids, file names) and link problems, in no particular order."""
+def check_index(index: LinkIndex, unloaded: Mapping[str, str] | None = None) -> Iterator[Problem]:
+    """Identity problems (ids, file names) and link problems, in no particular order.
+
+    ``unloaded`` maps the ids of documents whose files failed to load to those files: a link
+    to one of them is reported as such, not as an unknown document with a false "did you mean".
+    """
     yield from _identity_problems(index)
     for link in index.links:
         if link.relation in CATALOG_RELATIONS:
             continue  # unknown methods, sources, regulations: lint's job, with its own codes
-        yield from _link_problems(index, link)
+        yield from _link_problems(index, link, unloaded or {})
     yield from _supersedes_cycles(index)
 
 
@@ -41,7 +45,7 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
                       hint=t("E212.hint"))
 
 
-def _link_problems(index: LinkIndex, link: Link) -> Iterator[Problem]:
+def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) -> Iterator[Problem]:
     at = (link.file, link.line, link.column)
     if not REF.match(link.target):
         yield Problem(*at, "E306", t("E306", target=link.target), hint=t("E306.hint"))
@@ -56,6 +60,10 @@ def _link_problems(index: LinkIndex, link: Link) -> Iterator[Problem]:
             yield Problem(*at, "E307", t("E307", catalog=label, value=value), hint=hint)
         return
     document_id, item_id = link.target_document, link.target_item
+    if document_id not in index.documents and document_id in unloaded:
+        yield Problem(*at, "E308", t("E308", target=document_id),
+                      hint=t("E308.hint", path=unloaded[document_id]))
+        return
     if document_id not in index.documents:
         close = closest(document_id, index.documents)
         hint = t("hint.did_you_mean", close=close) if close else None

@@ -79,6 +79,9 @@ def _value_problem(shown: str, node: Node, kind: str, error: Any) -> Problem:
         key = "E204.date" if "\\d{4}" in pattern else "E204.id"
         return Problem(shown, node.line, node.column, "E204", t(key, found=found),
                        hint=t(key + ".hint"))
+    if kind == "calendar_date":
+        return Problem(shown, node.line, node.column, "E204", t("E204.calendar", found=found),
+                       hint=t("E204.date.hint"))
     if kind in ("too_short", "string_too_short"):
         return Problem(shown, node.line, node.column, "E204", t("E204.empty"),
                        hint=t("E204.empty.hint"))

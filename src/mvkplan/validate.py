@@ -41,7 +41,7 @@ def load_corpus(project: Project, extra: list[Path] | None = None) -> Corpus:
 def validate(project: Project, targets: list[Path] | None = None) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given."""
     corpus = load_corpus(project, targets)
-    problems = [*corpus.loaded.problems, *check_index(corpus.index)]
+    problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded())]
     if targets:
         wanted = [display_path(t, project.root) for t in targets]
         problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]

@@ -62,6 +62,49 @@ def lint(
     raise typer.Exit(exit_code_for(result.problems, strict=strict))
 
 
+@app.command()
+def check(
+    paths: PathsArgument = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
+    select: Annotated[SelectorOption, typer.Option(
+        "--select", help="Run only these lint rules (codes, names or prefixes).",
+        show_default=False,
+    )] = None,
+    ignore: Annotated[SelectorOption, typer.Option(
+        "--ignore", help="Skip these lint rules too.", show_default=False,
+    )] = None,
+    lang: LangOption = None,
+) -> None:
+    """Validera och granska i ett svep / validate and lint in one pass (for CI and pre-commit).
+
+    One report and one exit code: 0 when no error remains (no warning either with --strict),
+    1 otherwise, 2 on usage, configuration or I/O errors.
+    """
+    from mvkplan.check import check as run_check
+    from mvkplan.i18n import t
+    from mvkplan.lint import LintConfigError
+    from mvkplan.problems import exit_code_for
+    from mvkplan.reporters import Report
+
+    project = open_project(lang)
+    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    for target in targets:
+        if not target.exists():
+            fail(t("E402", path=target))
+    try:
+        result = run_check(project, targets or None, select=_split(select),
+                           ignore=_split(ignore) or ())
+    except LintConfigError as exc:
+        where = project.config_file.name if project.config_file else "mvkplan"
+        fail(f"{where}: {exc.message}")
+    emit(Report(result.problems, result.files, rules=_rule_summaries(),
+                rule_metadata=_rule_metadata()), fmt)
+    raise typer.Exit(exit_code_for(result.problems, strict=strict))
+
+
 class RulesFormat(str, Enum):
     """Output formats of 'mvkplan rules'."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -13,6 +13,7 @@ from mvkplan.cli.app import LangOption, app, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
+    from mvkplan.problems import Problem
     from mvkplan.validate import Corpus
 
 # Messages of these two commands: (English, Swedish), merged into mvkplan.i18n on use.
@@ -23,8 +24,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'mvkplan list' visar dokumentens id",
     ),
     "render.invalid": (
-        "document '{id}' has errors and cannot be rendered; run 'mvkplan validate {path}'",
-        "dokumentet '{id}' har fel och kan inte publiceras; kör 'mvkplan validate {path}'",
+        "document '{id}' could not be loaded and cannot be rendered (errors above)",
+        "dokumentet '{id}' kunde inte läsas in och kan inte publiceras (felen ovan)",
+    ),
+    "render.refused": (
+        "nothing written: '{id}' has errors (listed above); fix them, or publish anyway "
+        "with --force (the page then says it contains errors)",
+        "inget skrevs: '{id}' innehåller fel (se ovan); rätta dem, eller publicera ändå "
+        "med --force (sidan visar då att den innehåller fel)",
+    ),
+    "build.refused": (
+        "nothing written: the documents have errors (listed above); fix them, or build anyway "
+        "with --force (their pages then say they contain errors)",
+        "inget skrevs: dokumenten innehåller fel (se ovan); rätta dem, eller bygg ändå "
+        "med --force (sidorna visar då att de innehåller fel)",
     ),
     "render.written": ("Wrote {path}", "Skrev {path}"),
     "render.failed": ("cannot render: {detail}", "kan inte publicera: {detail}"),
@@ -46,6 +59,11 @@ class OutputFormat(str, Enum):
     md = "md"
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Publicera även dokument med fel; sidan visar en varning "
+                                 "'innehåller fel' / publish despite errors, with a banner."),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option("--templates", help="Mapp med mallar som ersätter de inbyggda / templates "
@@ -72,25 +90,34 @@ def render(
                                         "andra dokument pekar dit (standard: site-url i konfigurationen).",
                      show_default=False),
     ] = None,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Publicera ett dokument som HTML eller Markdown / render one document."""
+    """Publicera ett dokument som HTML eller Markdown / render one document.
+
+    A document with errors is refused (exit 1, nothing written) unless --force is given.
+    """
     from mvkplan.i18n import t
     from mvkplan.render import FORMATS, RenderError, render_document
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError, safe_name
-    from mvkplan.validate import load_corpus
+    from mvkplan.publish import blocking, document_files, one_line
+    from mvkplan.validate import validate as run_validate
 
     project = open_project(lang)
     _register_messages()
-    corpus = load_corpus(project)
-    _require_document(corpus, document)
+    corpus, problems = run_validate(project)
+    errors = blocking(problems, document_files(corpus, document))
+    _require_document(corpus, document, errors)
+    if errors and not force:
+        _refuse(errors, t("render.refused", id=document))
     folder = _templates(project, templates)
     loaded = corpus.index.documents[document]
     try:
         text = render_document(corpus.index, document, fmt.value, templates=folder,
                                updated=last_updated(loaded, project.root),
-                               site_url=site_url or project.settings.site_url)
+                               site_url=site_url or project.settings.site_url,
+                               errors=[one_line(p) for p in errors])
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
@@ -113,16 +140,21 @@ def build(
                                          "konfigurerats).", show_default=False),
     ] = None,
     templates: TemplatesOption = None,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Bygg hela den statiska webbplatsen / build the whole static site."""
+    """Bygg hela den statiska webbplatsen / build the whole static site.
+
+    Documents with errors stop the build (exit 1, nothing written) unless --force is given.
+    """
     from mvkplan.i18n import t
     from mvkplan.paths import is_within
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import render_site, site_pages, write_site
-    from mvkplan.validate import load_corpus
+    from mvkplan.publish import blocking, errors_by_document
+    from mvkplan.validate import validate as run_validate
 
     project = open_project(lang)
     _register_messages()
@@ -131,7 +163,10 @@ def build(
         fail(t("E403", path=target))
     if target.resolve() == project.root.resolve():
         fail(t("build.root", path=target))
-    corpus = load_corpus(project)
+    corpus, problems = run_validate(project)
+    errors = blocking(problems)
+    if errors and not force:
+        _refuse(errors, t("build.refused"))
     folder = _templates(project, templates)
     index = corpus.index
 
@@ -139,7 +174,8 @@ def build(
         return last_updated(index.documents[document_id], project.root)
 
     try:
-        pages = site_pages(index, templates=folder, updated=updated)
+        pages = site_pages(index, templates=folder, updated=updated,
+                           errors=errors_by_document(corpus, errors))
         files = _render_with_progress(pages, t("build.progress"), render_site)
         written = write_site(target, files)
     except RenderError as exc:
@@ -161,21 +197,27 @@ def _register_messages() -> None:
         SHARED.setdefault(key, value)
 
 
-def _require_document(corpus: Corpus, document: str) -> None:
-    """Exit 2 unless ``document`` was loaded; say why when its file has errors."""
+def _require_document(corpus: Corpus, document: str, errors: list[Problem]) -> None:
+    """Exit 2 unless ``document`` is known; exit 1, with its errors, if it failed to load."""
     from mvkplan.i18n import t
-    from mvkplan.problems import Severity
     from mvkplan.textmatch import closest
 
     if document in corpus.index.documents:
         return
-    broken = sorted({p.path for p in corpus.loaded.problems
-                     if Path(p.path).stem == document and p.severity >= Severity.ERROR})
-    if broken:
-        fail(t("render.invalid", id=document, path=broken[0]))
+    if errors:
+        _refuse(errors, t("render.invalid", id=document))
     close = closest(document, list(corpus.index.documents))
     hint = t("hint.did_you_mean", close=close) if close else t("render.unknown.hint")
     fail(f"{t('render.unknown', id=document)} ({hint})")
+
+
+def _refuse(errors: list[Problem], message: str) -> NoReturn:
+    """List the errors that stop publishing, say so, and exit 1 with nothing written."""
+    from mvkplan.reporters import Report, report_text
+
+    report_text(Report(errors, len({p.path for p in errors})), sys.stderr)
+    print(f"mvkplan: {message}", file=sys.stderr)
+    raise typer.Exit(1)
 
 
 def _templates(project: Project, option: Path | None) -> Path | None:

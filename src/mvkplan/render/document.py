@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,11 +38,13 @@ def render_document(
     updated: str | None = None,
     env: Environment | None = None,
     site_url: str | None = None,
+    errors: Sequence[str] = (),
 ) -> str:
     """The document as a standalone HTML page or a GitHub-flavoured Markdown file.
 
     With ``site_url`` (where ``mvkplan build``'s site is published), links to other
     documents become hyperlinks into that site; without it they are shown as text.
+    ``errors`` (for a document published despite them) are shown in a banner at the top.
     """
     if fmt not in FORMATS:
         raise RenderError(f"unknown format '{fmt}'")
@@ -55,8 +58,13 @@ def render_document(
         urls = Urls(index, document_id, ext=".html", site=True, root=base.rstrip("/") + "/")
     else:
         urls = Urls(index, document_id, ext=FORMATS[fmt])
-    page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[])
-    return render_page(env, page)
+    page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[],
+                         errors=errors)
+    text = render_page(env, page)
+    if errors and fmt == "md":
+        banner = "> **Dokumentet innehåller fel.** Det har publicerats trots att kontrollen hittade fel:\n"
+        text = banner + "".join(f">\n> - {error}\n" for error in errors) + "\n" + text
+    return text
 
 
 def document_page(
@@ -68,6 +76,7 @@ def document_page(
     *,
     nav: list[tuple[LinkView, bool]],
     breadcrumbs: list[LinkView],
+    errors: Sequence[str] = (),
 ) -> Page:
     """The page of one document, in the frame every page shares."""
     model = index.documents[document_id].model
@@ -76,7 +85,7 @@ def document_page(
     view = document_view(model, urls, writer, updated)
     title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
     frame = page_frame(env, title, f"{fmt}/{view.kind}.{fmt}", urls.root, nav, breadcrumbs)
-    return replace(frame, document=view)
+    return replace(frame, document=view, errors=tuple(errors))
 
 
 def page_frame(env: Environment, title: str, template: str, root: str,

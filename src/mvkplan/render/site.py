@@ -13,7 +13,7 @@ as it was; each file is then replaced atomically.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -47,8 +47,12 @@ def site_pages(
     *,
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
+    errors: Mapping[str, Sequence[str]] | None = None,
 ) -> list[SitePage]:
-    """Every page of the site, not yet rendered (so that callers can show progress)."""
+    """Every page of the site, not yet rendered (so that callers can show progress).
+
+    ``errors`` (document id → errors it is published with anyway) become a banner on its page.
+    """
     env = make_environment("html", templates)
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
@@ -63,7 +67,8 @@ def site_pages(
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
         pages.append(SitePage(f"dokument/{document_id}.html",
-                              _bind(_document, env, index, document_id, updated)))
+                              _bind(_document, env, index, document_id, updated,
+                                    (errors or {}).get(document_id, ()))))
     return pages
 
 
@@ -139,7 +144,7 @@ def _coverage(env: Environment, index: LinkIndex) -> str:
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
-              updated: Callable[[str], str | None]) -> str:
+              updated: Callable[[str], str | None], errors: Sequence[str] = ()) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -150,7 +155,7 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     crumbs.append(LinkView(model.short_title or model.title))
     current = "dokument/methods.html" if document_id == "methods" else None
     page = document_page(env, index, document_id, urls, updated(document_id),
-                         nav=_nav("../", current), breadcrumbs=crumbs)
+                         nav=_nav("../", current), breadcrumbs=crumbs, errors=errors)
     return render_page(env, page)
 
 

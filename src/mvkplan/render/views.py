@@ -324,3 +324,5 @@ class Page:
     document: DocumentView | None = None
     site: object | None = None
     """A site page's own view (see ``site.py``)."""
+    errors: tuple[str, ...] = ()
+    """Errors the document was published with anyway (``--force``): shown in a banner."""
