@@ -98,10 +98,10 @@ def render(
     A document with errors is refused (exit 1, nothing written) unless --force is given.
     """
     from mvkplan.i18n import t
+    from mvkplan.publish import blocking, document_files, one_line
     from mvkplan.render import FORMATS, RenderError, render_document
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError, safe_name
-    from mvkplan.publish import blocking, document_files, one_line
     from mvkplan.validate import validate as run_validate
 
     project = open_project(lang)
@@ -149,11 +149,11 @@ def build(
     """
     from mvkplan.i18n import t
     from mvkplan.paths import is_within
+    from mvkplan.publish import blocking, errors_by_document
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import render_site, site_pages, write_site
-    from mvkplan.publish import blocking, errors_by_document
     from mvkplan.validate import validate as run_validate
 
     project = open_project(lang)
