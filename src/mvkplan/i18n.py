@@ -97,6 +97,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{found} is not allowed here; expected {expected}",
         "{found} är inte tillåtet här; förväntade {expected}",
     ),
+    "E204.swedish": (
+        "values are written in English: '{value}' is '{english}'",
+        "värdena skrivs på engelska: '{value}' heter '{english}'",
+    ),
     "E204.date": ("{found} is not a date", "{found} är inget datum"),
     "E204.date.hint": ("write dates as YYYY-MM-DD, YYYY-MM or YYYY", "skriv datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"),
     "E204.calendar": (
@@ -176,6 +180,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dokumentet '{target}' kunde inte läsas in (se felen i det)",
     ),
     "E308.hint": ("fix the errors in {path} first", "rätta först felen i {path}"),
+    "E307.hint.named": (
+        "'{value}' is {name}: write its id, '{id}'",
+        "'{value}' är {name}: skriv dess id, '{id}'",
+    ),
+    "hint.did_you_mean.named": (
+        "did you mean '{close}' ({name})?", "menade du '{close}' ({name})?",
+    ),
     "hint.did_you_mean": ("did you mean '{close}'?", "menade du '{close}'?"),
     # configuration and I/O
     "E401": ("configuration error: {detail}", "fel i konfigurationen: {detail}"),

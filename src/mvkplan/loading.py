@@ -20,6 +20,7 @@ from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
 from mvkplan.textmatch import closest
+from mvkplan.vocabulary import english_for
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
@@ -205,8 +206,12 @@ def _kind_problem(shown: str, root: MappingNode, kind: str | None) -> Problem:
         return Problem(shown, line, column, "E201", t("E201", field="kind"), hint=t("E205.hint", kinds=kinds))
     node = root.get("kind")
     assert node is not None
+    english = english_for(kind, list(DOCUMENT_MODELS))
     close = closest(kind, DOCUMENT_MODELS)
-    hint = t("hint.did_you_mean", close=close) if close else t("E205.hint", kinds=kinds)
+    if english:
+        hint = t("E204.swedish", value=kind, english=english)
+    else:
+        hint = t("hint.did_you_mean", close=close) if close else t("E205.hint", kinds=kinds)
     return Problem(shown, node.line, node.column, "E205", t("E205", kind=kind), hint=hint)
 
 

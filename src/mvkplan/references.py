@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from mvkplan.i18n import t
 from mvkplan.index import CATALOG_RELATIONS, REF, Link, LinkIndex
+from mvkplan.lookup import closest_entry, find_entry
 from mvkplan.problems import Problem, Severity
 from mvkplan.textmatch import closest
 
@@ -55,9 +56,8 @@ def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) ->
         if not index.resolves(link.target):
             value = link.target_item or ""
             label = getattr(index.document(catalog), "entry_label", None) or catalog
-            close = closest(value, index.item_ids(catalog))
-            hint = t("hint.did_you_mean", close=close) if close else None
-            yield Problem(*at, "E307", t("E307", catalog=label, value=value), hint=hint)
+            yield Problem(*at, "E307", t("E307", catalog=label, value=value),
+                          hint=_catalog_hint(index, catalog, value))
         return
     document_id, item_id = link.target_document, link.target_item
     if document_id not in index.documents and document_id in unloaded:
@@ -82,6 +82,15 @@ def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) ->
         yield Problem(*at, "E303", t("E303", target=link.target, document=document_id,
                                      successor=successor),
                       severity=Severity.WARNING, hint=t("E303.hint", successor=successor))
+
+
+def _catalog_hint(index: LinkIndex, catalog: str, value: str) -> str | None:
+    """'07 is the code of kronoberg', or a did-you-mean over ids, codes and names."""
+    exact = find_entry(index, catalog, value)
+    if exact is not None:
+        return t("E307.hint.named", value=value, id=exact.id, name=exact.name)
+    close = closest_entry(index, catalog, value)
+    return t("hint.did_you_mean.named", close=close.id, name=close.name) if close else None
 
 
 def _successor(index: LinkIndex, document_id: str) -> str | None:

@@ -128,7 +128,10 @@ def coverage(
         if not isinstance(index.document(framework_id), Framework):
             frameworks = sorted(d for d, x in index.documents.items() if isinstance(x.model, Framework))
             fail(f"unknown framework '{framework_id}'; known: {', '.join(frameworks)}")
-    matrix = coverage_matrix(index, county, framework)
+    from mvkplan.cli.catalog_options import resolve_entry
+
+    counties = [resolve_entry(index, "counties", c, "--county") for c in county or []] or None
+    matrix = coverage_matrix(index, counties, framework)
     if fmt is CoverageFormat.json:
         sys.stdout.write(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is CoverageFormat.csv:
