@@ -94,9 +94,10 @@ def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
 
 def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
                updated: Callable[[str], str | None] = lambda _id: None,
-               progress: Progress | None = None) -> list[Path]:
+               progress: Progress | None = None,
+               errors: Mapping[str, Sequence[str]] | None = None) -> list[Path]:
     """Render the whole site and write it to ``out``."""
-    pages = site_pages(index, templates=templates, updated=updated)
+    pages = site_pages(index, templates=templates, updated=updated, errors=errors)
     return write_site(out, render_site(pages, progress))
 
 
