@@ -223,7 +223,7 @@ def test_a_broken_document_is_reported_not_rendered(cli, fixture_project):
                     encoding="utf-8")
     result = cli("render", "exempel-2021", cwd=fixture_project)
     assert result.exit_code == 1, result
-    assert "could not be loaded" in result.stderr and "E204 'forgotten'" in result.stderr
+    assert "could not be loaded" in result.stderr and "E204 [error] 'forgotten'" in result.stderr
 
 
 @pytest.mark.parametrize("output", ["../elsewhere.html", "/tmp/mvkplan-outside.html"])

@@ -195,19 +195,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "path is outside the repository: {path}",
         "sökvägen ligger utanför arkivet: {path}",
     ),
+    "E404": (
+        "no plans here: neither mvkplan.toml nor a plans/ folder in {path} or the folders above; "
+        "cd into your plans repository, or start one with 'mvkplan init'",
+        "inga planer här: varken mvkplan.toml eller en mapp plans/ i {path} eller mapparna ovanför; "
+        "gå till ditt planarkiv, eller skapa ett med 'mvkplan init'",
+    ),
     # summaries
-    "summary.clean": (
-        "All {files} files are valid.",
-        "Alla {files} filer är giltiga.",
-    ),
-    "summary.problems": (
-        "{count} problems ({errors} errors, {warnings} warnings) in {bad} of {files} files.",
-        "{count} problem ({errors} fel, {warnings} varningar) i {bad} av {files} filer.",
-    ),
-    "summary.one": (
-        "1 problem ({errors} errors, {warnings} warnings) in 1 of {files} files.",
-        "1 problem ({errors} fel, {warnings} varningar) i 1 av {files} filer.",
-    ),
+    "summary.clean": ("All {files} are valid.", "Alla {files} är giltiga."),
+    "summary.clean.one": ("The file is valid.", "Filen är giltig."),
+    "summary.clean.none": ("No files to check.", "Inga filer att kontrollera."),
+    "summary.problems": ("{problems} ({counts}) in {bad} of {files}.",
+                         "{problems} ({counts}) i {bad} av {files}."),
+    "n.problem": ("problem|problems", "problem|problem"),
+    "n.error": ("error|errors", "fel|fel"),
+    "n.warning": ("warning|warnings", "varning|varningar"),
+    "n.info": ("info|infos", "upplysning|upplysningar"),
+    "n.file": ("file|files", "fil|filer"),
+    "severity.error": ("error", "fel"),
+    "severity.warning": ("warning", "varning"),
+    "severity.info": ("info", "info"),
     "hint.label": ("hint", "tips"),
 }
 
@@ -239,6 +246,12 @@ def t(key: str, /, **values: object) -> str:
     english, swedish = MESSAGES[key]
     template = swedish if _language == "sv" else english
     return template.format(**values)
+
+
+def count(number: int, noun: str) -> str:
+    """'1 problem', '2 problems', '1 fil', '2 filer': the number with the noun ``n.<noun>``."""
+    singular, plural = t(f"n.{noun}").split("|")
+    return f"{number} {singular if number == 1 else plural}"
 
 
 def has(key: str) -> bool:

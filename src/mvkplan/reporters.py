@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from mvkplan import __version__
-from mvkplan.i18n import t
+from mvkplan.i18n import count, t
 from mvkplan.problems import Problem, Severity
 
 
@@ -35,12 +35,16 @@ class Report:
     def summary(self) -> str:
         """One line: all valid, or how many problems in how many files."""
         if not self.problems:
-            return t("summary.clean", files=self.files)
+            if self.files <= 1:
+                return t("summary.clean.one" if self.files == 1 else "summary.clean.none")
+            return t("summary.clean", files=count(self.files, "file"))
         counts = self.counts
-        key = "summary.one" if len(self.problems) == 1 else "summary.problems"
-        return t(key, count=len(self.problems), errors=counts["error"],
-                 warnings=counts["warning"], bad=len({p.path for p in self.problems}),
-                 files=self.files)
+        parts = [count(counts["error"], "error"), count(counts["warning"], "warning")]
+        if counts["info"]:
+            parts.append(count(counts["info"], "info"))
+        return t("summary.problems", problems=count(len(self.problems), "problem"),
+                 counts=", ".join(parts), bad=len({p.path for p in self.problems}),
+                 files=count(max(self.files, 1), "file"))
 
 
 def _colour(stream: TextIO) -> bool:
@@ -56,8 +60,8 @@ def report_text(report: Report, out: TextIO) -> None:
     hint_label = t("hint.label")
     for p in report.problems:
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
-        severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
-        out.write(f"{p.path}:{p.line}:{p.column}: {code} {severity}{p.message}\n")
+        severity = t(f"severity.{p.severity.label}")
+        out.write(f"{p.path}:{p.line}:{p.column}: {code} [{severity}] {p.message}\n")
         if p.hint:
             out.write(f"    {hint_label}: {p.hint}\n")
     out.write(report.summary() + "\n")

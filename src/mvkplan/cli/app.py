@@ -74,8 +74,12 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def open_project(lang: Lang | None) -> Project:
-    """Find the project, read its configuration and choose the message language."""
+def open_project(lang: Lang | None, *, documents: bool = True) -> Project:
+    """Find the project, read its configuration and choose the message language.
+
+    With ``documents`` (commands that read plans), a folder with neither a configuration nor
+    the default plans folder is a usage error (exit 2), not an empty or failing run.
+    """
     from mvkplan.config import ConfigError, find_project
     from mvkplan.i18n import detect_language, set_language, t
 
@@ -86,6 +90,9 @@ def open_project(lang: Lang | None) -> Project:
         fail(f"{exc.path}: " + t("E401", detail=exc.detail))
     if lang is None and project.settings.lang:
         set_language(detect_language(project.settings.lang))
+    if documents and project.config_file is None and not any(
+            path.exists() for path in project.document_paths()):
+        fail(t("E404", path=project.root))
     return project
 
 

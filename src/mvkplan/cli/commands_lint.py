@@ -123,7 +123,7 @@ def rules(
     from mvkplan.lint import unknown_rule_message
     from mvkplan.rules import RULES, find_rule
 
-    open_project(lang)
+    open_project(lang, documents=False)
     chosen = list(RULES)
     if rule is not None:
         found = find_rule(rule)
