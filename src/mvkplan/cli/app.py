@@ -96,10 +96,19 @@ def open_project(lang: Lang | None, *, documents: bool = True) -> Project:
     return project
 
 
-def emit(report: Report, fmt: ProblemFormat) -> None:
-    """Print a report in the chosen format."""
-    from mvkplan.reporters import REPORTERS
+NoSourceOption = Annotated[
+    bool,
+    typer.Option("--no-source", help="Visa inte källraden under syntax- och schemafel / do not "
+                                     "show the source line under syntax and schema errors."),
+]
 
+
+def emit(report: Report, fmt: ProblemFormat, root: Path | None = None) -> None:
+    """Print a report in the chosen format (the text format with source lines from ``root``)."""
+    from mvkplan.reporters import REPORTERS, file_lines
+
+    if root is not None and fmt is ProblemFormat.text:
+        report.sources = file_lines(root)
     REPORTERS[fmt.value](report, sys.stdout)
 
 

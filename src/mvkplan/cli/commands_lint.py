@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mvkplan.cli.app import LangOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
+from mvkplan.cli.app import LangOption, NoSourceOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.rules import Rule
@@ -33,6 +33,7 @@ def lint(
         "--ignore", help="Skip these rules too (added to the configured 'ignore').",
         show_default=False,
     )] = None,
+    no_source: NoSourceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Granska planernas kvalitet / check the plans against the field's quality rules.
@@ -58,7 +59,7 @@ def lint(
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
     emit(Report(result.problems, result.files, rules=_rule_summaries(),
-                rule_metadata=_rule_metadata()), fmt)
+                rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(result.problems, strict=strict))
 
 
@@ -76,6 +77,7 @@ def check(
     ignore: Annotated[SelectorOption, typer.Option(
         "--ignore", help="Skip these lint rules too.", show_default=False,
     )] = None,
+    no_source: NoSourceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Validera och granska i ett svep / validate and lint in one pass (for CI and pre-commit).
@@ -101,7 +103,7 @@ def check(
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
     emit(Report(result.problems, result.files, rules=_rule_summaries(),
-                rule_metadata=_rule_metadata()), fmt)
+                rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(result.problems, strict=strict))
 
 

@@ -8,13 +8,14 @@ from typing import Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
+from mvkplan.cli.app import LangOption, NoSourceOption, PathsArgument, ProblemFormat, app, emit, fail, open_project
 
 
 @app.command()
 def validate(
     paths: PathsArgument = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    no_source: NoSourceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Kontrollera schema och referenser / check schema and references.
@@ -33,7 +34,7 @@ def validate(
             fail(t("E402", path=target))
     corpus, problems = run_validate(project, targets or None)
     files = corpus.files if not targets else len({p for p in _files_under(targets)})
-    emit(Report(problems, files), fmt)
+    emit(Report(problems, files), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems))
 
 
