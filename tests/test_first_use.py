@@ -341,3 +341,27 @@ def test_superseded_regulation_in_running_text(project: Path) -> None:
     assert "MVK006" not in run_cli("lint", "--select", "MVK006", cwd=project).stdout
     clean = run_cli("lint", "--select", "MVK006")
     assert "MVK006" not in clean.stdout  # Kalmar 2021 and Kronoberg 2018 cite it in their time
+
+
+# -- terminal output -------------------------------------------------------------------------
+
+
+def test_coverage_tables_fit_and_name_the_goals(cli) -> None:
+    result = cli("coverage")
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 120
+    assert "agenda2030 (1/2)" in result.stdout and "agenda2030 (2/2)" in result.stdout
+    assert any(re.fullmatch(r"\s*5\.2\s{2}Avskaffa våld och exploatering\s*", line) for line in lines)
+    assert any(re.fullmatch(r"\s*1\s{2}Ett utökat och verkningsfullt förebyggande arbete mot våld\s*",
+                            line) for line in lines), result
+    assert "siffra" not in result.stdout  # one language per run
+    assert "siffra =" in cli("coverage", "--lang", "sv").stdout
+
+
+def test_links_output_into_a_file_is_never_cut(cli) -> None:
+    result = cli("links", "kalmar-2024")
+    assert result.exit_code == 0, result
+    assert "nationell-strategi/2 Förbättrad upptäckt av våld samt starkare skydd och stöd för " \
+           "våldsutsatta kvinnor och barn (link)" in result.stdout
+    assert "links to (" in result.stdout and "länkar till" not in result.stdout

@@ -14,7 +14,9 @@ import typer
 from mvkplan.cli.app import LangOption, app, fail, open_project
 
 if TYPE_CHECKING:
-    from mvkplan.coverage import Coverage
+    from rich.console import Console
+
+    from mvkplan.coverage import Column, Coverage
     from mvkplan.linkreport import LinkSummary
 
 
@@ -90,21 +92,33 @@ def links(
 
 
 def _print_tree(summary: LinkSummary) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.tree import Tree
 
     tree = Tree(f"[bold]{escape(summary.ref)}[/bold] — {escape(summary.title)}")
-    out = tree.add(f"länkar till / links to ({len(summary.links_to)})")
+    from mvkplan.i18n import get_language
+
+    swedish = get_language() == "sv"
+    out = tree.add(f"{'länkar till' if swedish else 'links to'} ({len(summary.links_to)})")
     for line in summary.links_to:
-        title = escape(line.title) if line.title else "[red]saknas / unresolved[/red]"
+        title = escape(line.title) if line.title else ("[red]saknas[/red]" if swedish else "[red]unresolved[/red]")
         source = "" if line.source == summary.ref else f"{escape(line.source)} → "
         out.add(f"{source}[cyan]{escape(line.target)}[/cyan] {title} [dim]({line.relation})[/dim]")
-    back = tree.add(f"länkas från / linked from ({len(summary.linked_from)})")
+    back = tree.add(f"{'länkas från' if swedish else 'linked from'} ({len(summary.linked_from)})")
     for line in summary.linked_from:
         back.add(f"[cyan]{escape(line.source)}[/cyan] {escape(line.title or '')} "
                  f"[dim]({line.relation}, {escape(line.file)}:{line.line})[/dim]")
-    Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160).print(tree)
+    _console().print(tree)
+
+
+def _console() -> Console:
+    """On a terminal: its width, long lines wrapped between words. Into a file or a pipe:
+    lines as long as they are, never cut."""
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        return Console()
+    return Console(width=100_000, no_color=True, highlight=False)
 
 
 @app.command()
@@ -142,6 +156,20 @@ def coverage(
         _print_table(matrix)
 
 
+def _fitting(columns: list[Column], width: int) -> list[list[Column]]:
+    """The columns in runs whose cells (header width + borders) fit in ``width``."""
+    parts: list[list[Column]] = [[]]
+    used = 0
+    for column in columns:
+        need = max(len(column.item), 2) + 3
+        if parts[-1] and used + need > width:
+            parts.append([])
+            used = 0
+        parts[-1].append(column)
+        used += need
+    return parts
+
+
 def _cell(matrix: Coverage, document: str, column: str) -> str:
     count = matrix.count(document, column)
     if count:
@@ -173,18 +201,32 @@ def _markdown(matrix: Coverage) -> str:
 
 
 def _print_table(matrix: Coverage) -> None:
+    """One table per framework, split into parts that fit the width; the goals' names below."""
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console() if sys.stdout.isatty() else Console(width=120, no_color=True)
+    first = max((len(d) for d in matrix.documents), default=8) + 4
     for framework in dict.fromkeys(c.framework for c in matrix.columns):
         columns = [c for c in matrix.columns if c.framework == framework]
-        table = Table(title=framework, title_justify="left")
-        table.add_column("dokument")
-        for column in columns:
-            table.add_column(column.item, justify="right")
-        for document in matrix.documents:
-            table.add_row(document, *(_cell(matrix, document, c.key) or "·" for c in columns))
-        console.print(table)
-    console.print("siffra = antal mål/aktiviteter som länkar dit, ✓ = dokumentet som helhet; "
+        parts = _fitting(columns, console.width - first)
+        for number, part in enumerate(parts, 1):
+            title = framework if len(parts) == 1 else f"{framework} ({number}/{len(parts)})"
+            table = Table(title=title, title_justify="left")
+            table.add_column("dokument", no_wrap=True)
+            for column in part:
+                table.add_column(column.item, justify="right", no_wrap=True)
+            for document in matrix.documents:
+                table.add_row(document, *(_cell(matrix, document, c.key) or "·" for c in part))
+            console.print(table)
+            names = Table.grid(padding=(0, 2))
+            names.add_column(justify="right", no_wrap=True)
+            names.add_column(overflow="fold")
+            for column in part:
+                names.add_row(column.item, column.title)
+            console.print(names)
+    from mvkplan.i18n import get_language
+
+    console.print("siffra = antal mål/aktiviteter som länkar dit, ✓ = dokumentet som helhet"
+                  if get_language() == "sv" else
                   "number = goals/activities linked, ✓ = the document as a whole")
