@@ -365,3 +365,24 @@ def test_links_output_into_a_file_is_never_cut(cli) -> None:
     assert "nationell-strategi/2 Förbättrad upptäckt av våld samt starkare skydd och stöd för " \
            "våldsutsatta kvinnor och barn (link)" in result.stdout
     assert "links to (" in result.stdout and "länkar till" not in result.stdout
+
+
+def _flat(help_text: str) -> str:
+    """Help text without the boxes rich draws around it, on one line."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", help_text).split())
+
+
+def test_help_is_in_one_language(cli) -> None:
+    swedish = cli("check", "--lang", "sv", "--help")
+    assert swedish.exit_code == 0, swedish
+    for text in ("Validera och granska i ett svep", "Utdataformat.", "Visa den här hjälpen",
+                 "Avsluta med 1 även vid varningar"):
+        assert text in _flat(swedish.stdout), text
+    for text in ("validate and lint in one pass", "Output format.", "Show this message"):
+        assert text not in _flat(swedish.stdout), text
+    english = cli("render", "--help")
+    flat = _flat(english.stdout)
+    assert "Render one document" in flat and "The document's id, e.g. kalmar-2024." in flat
+    assert "Publicera ett dokument" not in flat and "Dokumentets id" not in flat
+    root = cli("--help", env={"MVKPLAN_LANG": "sv"})
+    assert "Skapa ett eget planarkiv" in root.stdout and "Action plans" not in root.stdout

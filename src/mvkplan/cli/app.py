@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from mvkplan import __version__
+from mvkplan.cli.helptext import LocalizedGroup
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -23,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=LocalizedGroup,
 )
 
 
