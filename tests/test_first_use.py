@@ -386,3 +386,21 @@ def test_help_is_in_one_language(cli) -> None:
     assert "Publicera ett dokument" not in flat and "Dokumentets id" not in flat
     root = cli("--help", env={"MVKPLAN_LANG": "sv"})
     assert "Skapa ett eget planarkiv" in root.stdout and "Action plans" not in root.stdout
+
+
+def test_rule_documentation_in_both_languages(cli) -> None:
+    from mvkplan.rules import RULES
+    from mvkplan.rules.docs_sv import DOCS_SV
+
+    assert set(DOCS_SV) == {rule.code for rule in RULES}
+    for text in DOCS_SV.values():
+        assert "\nVarför: " in text and "\nSå rättar du: " in text
+    swedish = cli("rules", "MVK006", "--lang", "sv")
+    assert swedish.exit_code == 0, swedish
+    assert swedish.stdout.startswith("MVK006 superseded-regulation (varning)")
+    assert "Varför: författningar ersätts." in swedish.stdout and "Why:" not in swedish.stdout
+    assert "Underkänt:" in swedish.stdout and "sosfs-2014-4" in swedish.stdout
+    english = cli("rules", "MVK006")
+    assert "Why: regulations are replaced." in english.stdout and "Varför" not in english.stdout
+    listing = cli("rules", "--lang", "sv").stdout
+    assert "MVK013  placeholder-text" in listing and " fel " in listing and "warning" not in listing

@@ -212,6 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "n.warning": ("warning|warnings", "varning|varningar"),
     "n.info": ("info|infos", "upplysning|upplysningar"),
     "n.file": ("file|files", "fil|filer"),
+    "rules.options": (
+        "Options ([tool.mvkplan.rules.{code}] or [rules.{code}] in mvkplan.toml):",
+        "Inställningar ([tool.mvkplan.rules.{code}] eller [rules.{code}] i mvkplan.toml):",
+    ),
     "severity.error": ("error", "fel"),
     "severity.warning": ("warning", "varning"),
     "severity.info": ("info", "info"),

@@ -122,6 +122,7 @@ def rules(
     lang: LangOption = None,
 ) -> None:
     """Lista granskningsreglerna / list the lint rules, or explain one."""
+    from mvkplan.i18n import t
     from mvkplan.lint import unknown_rule_message
     from mvkplan.rules import RULES, find_rule
 
@@ -139,7 +140,7 @@ def rules(
     elif rule is None:
         width = max(len(r.name) for r in chosen)
         for r in chosen:
-            print(f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}")
+            print(f"{r.code}  {r.name:<{width}}  {t(f'severity.{r.severity.label}'):<7}  {r.summary}")
     else:
         print(_explain(chosen[0]))
 
@@ -186,16 +187,18 @@ def _options(rule: Rule) -> list[dict[str, object]]:
 def _rule_data(rule: Rule) -> dict[str, object]:
     return {
         "code": rule.code, "name": rule.name, "severity": rule.severity.label,
-        "summary": rule.summary, "doc": rule.doc, "options": _options(rule),
+        "summary": rule.summary, "doc": rule.documentation, "options": _options(rule),
     }
 
 
 def _explain(rule: Rule) -> str:
-    lines = [f"{rule.code} {rule.name} ({rule.severity.label})", "", rule.summary, "", rule.doc]
+    from mvkplan.i18n import t
+
+    severity = t(f"severity.{rule.severity.label}")
+    lines = [f"{rule.code} {rule.name} ({severity})", "", rule.summary, "", rule.documentation]
     options = _options(rule)
     if options:
-        lines += ["", f"Options ([tool.mvkplan.rules.{rule.code}] or [rules.{rule.code}] in "
-                      "mvkplan.toml):"]
+        lines += ["", t("rules.options", code=rule.code)]
         lines += [f"  {o['name']} = {json.dumps(o['default'], ensure_ascii=False)}"
                   f"    {o['description']}" for o in options]
     return "\n".join(lines)
