@@ -138,6 +138,16 @@ class FrameworkItem(Model):
     """Sub-items, e.g. the targets under an Agenda 2030 goal."""
     links: list[Ref] = []
     """Goals elsewhere this item mirrors, e.g. 'nationell-strategi/2' for a regional delmål."""
+    area: Text | None = None
+    """For an indicator: the indicator area ('indikatorområde') the source groups it under."""
+    data_source: Text | None = None
+    """For an indicator: where its data come from, as the source names it, e.g. 'NTU-lokal'."""
+    responsible: Text | None = None
+    """For an indicator: the authority responsible for it or its data source, e.g. 'Brå'."""
+    core: bool = False
+    """True for an indicator with core status ('kärnstatus', 'kärnindikator')."""
+    development: bool = False
+    """True for a development indicator ('utvecklingsindikator'): it has no data source yet."""
 
 
 class Publication(Model):

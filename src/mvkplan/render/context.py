@@ -177,7 +177,18 @@ def _framework_item(item: FrameworkItem, level: int, doc: str, label: str | None
         links=link_groups(item.links, urls),
         backlinks=backlinks(f"{doc}/{item.id}", urls),
         items=[_framework_item(i, level + 1, doc, label, urls, writer) for i in item.items],
+        facts=_indicator_facts(item),
     )
+
+
+def _indicator_facts(item: FrameworkItem) -> list[tuple[str, str]]:
+    """What a framework indicator states about itself, e.g. ('Datakälla', 'NTU-lokal')."""
+    status = ", ".join(name for name, flag in (
+        ("Kärnindikator", item.core),
+        ("Utvecklingsindikator (saknar ännu datakälla)", item.development)) if flag)
+    return [(label, value) for label, value in (
+        ("Indikatorområde", item.area), ("Datakälla", item.data_source),
+        ("Ansvarig", item.responsible), ("Status", status)) if value]
 
 
 def _entry_link(catalog: str, entry_id: str, urls: Urls) -> LinkView:

@@ -222,6 +222,8 @@ class FrameworkItemView:
     links: list[LinkView]
     backlinks: list[LinkView]
     items: list[FrameworkItemView] = field(default_factory=list)
+    facts: list[tuple[str, Text]] = field(default_factory=list)
+    """An indicator's area, data source, responsible authority and status, labelled in Swedish."""
 
 
 @dataclass(frozen=True)
