@@ -404,3 +404,14 @@ def test_rule_documentation_in_both_languages(cli) -> None:
     assert "Why: regulations are replaced." in english.stdout and "Varför" not in english.stdout
     listing = cli("rules", "--lang", "sv").stdout
     assert "MVK013  placeholder-text" in listing and " fel " in listing and "warning" not in listing
+
+
+def test_messages_of_new_and_init_in_swedish(tmp_path: Path) -> None:
+    made = run_cli("init", "arkiv", "--lang", "sv", cwd=tmp_path)
+    assert made.exit_code == 0 and "Sedan: cd arkiv" in made.stderr, made
+    again = run_cli("init", "arkiv", "--lang", "sv", cwd=tmp_path)
+    assert again.exit_code == 2 and "skriver inte över befintliga filer" in again.stderr
+    bad = run_cli("new", "regional-plan", "Ny Plan", "--lang", "sv", cwd=tmp_path / "arkiv")
+    assert bad.exit_code == 2 and "'Ny Plan' är inget giltigt id" in bad.stderr, bad
+    kind = run_cli("new", "handlingsplan", "x-2025", "--lang", "sv", cwd=tmp_path / "arkiv")
+    assert kind.exit_code == 2 and "okänd dokumenttyp 'handlingsplan'" in kind.stderr

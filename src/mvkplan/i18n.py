@@ -201,6 +201,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inga planer här: varken mvkplan.toml eller en mapp plans/ i {path} eller mapparna ovanför; "
         "gå till ditt planarkiv, eller skapa ett med 'mvkplan init'",
     ),
+    # new, init, serve, links (first use)
+    "new.kind": ("unknown kind '{kind}'; use one of: {kinds}", "okänd dokumenttyp '{kind}'; använd någon av: {kinds}"),
+    "new.from": ("unknown document '{id}' for --from", "okänt dokument '{id}' för --from"),
+    "new.schema": ("(mvkplan schema -o {path} writes the schema the file's first line points editors to)",
+                   "(mvkplan schema -o {path} skriver schemat som filens första rad hänvisar redigeraren till)"),
+    "new.bad_id": ("'{id}' is not a valid id: use a-z, 0-9 and '-', e.g. gotland-2025",
+                   "'{id}' är inget giltigt id: använd a-z, 0-9 och '-', t.ex. gotland-2025"),
+    "new.not_plan": ("'{id}' is not a plan with goals in this repository",
+                     "'{id}' är ingen plan med mål i det här arkivet"),
+    "new.no_goal": ("'{id}' has no goal {goals}; its goals: {available}",
+                    "'{id}' har inget mål {goals}; dess mål: {available}"),
+    "new.no_goals": ("'{id}' has no goals to start from", "'{id}' har inga mål att utgå från"),
+    "new.outside": ("{path} is outside the project {root}", "{path} ligger utanför projektet {root}"),
+    "new.exists": ("{path} already exists", "{path} finns redan"),
+    "init.exists": ("not overwriting existing files: {files} (nothing was written)",
+                    "skriver inte över befintliga filer: {files} (inget skrevs)"),
+    "init.next": (
+        "Next: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
+        "&& mvkplan serve",
+        "Sedan: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
+        "&& mvkplan serve",
+    ),
+    "serve.extra": ("'mvkplan serve' needs the serve extra: pip install 'mvkplan[serve]'",
+                    "'mvkplan serve' behöver tillägget serve: pip install 'mvkplan[serve]'"),
+    "serve.serving": ("Serving {address} (Ctrl+C to stop)", "Visar {address} (avsluta med Ctrl+C)"),
+    "serve.built": ("built {pages}, {errors}", "byggde {pages}, {errors}"),
+    "serve.failed": ("build failed: {detail}", "bygget misslyckades: {detail}"),
+    "n.page": ("page|pages", "sida|sidor"),
+    "links.none": ("give a document or item id, or --graph mermaid|dot|json",
+                   "ange ett dokument- eller punkt-id, eller --graph mermaid|dot|json"),
+    "links.unknown": ("unknown document or item '{ref}'", "okänt dokument eller okänd punkt '{ref}'"),
+    "links.framework": ("unknown framework '{id}'; known: {known}", "okänt ramverk '{id}'; kända: {known}"),
     # summaries
     "summary.clean": ("All {files} are valid.", "Alla {files} är giltiga."),
     "summary.clean.one": ("The file is valid.", "Filen är giltig."),

@@ -18,6 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from mvkplan.config import ConfigError, find_project
+from mvkplan.i18n import count, t
 from mvkplan.problems import Problem
 from mvkplan.publish import blocking, errors_by_document, one_line
 
@@ -115,9 +116,10 @@ class Preview:
         """Build again and remember the outcome for the pages served from now on."""
         self.outcome = build_preview(self.root, self.out, self.templates)
         if self.outcome.failure:
-            self.log(f"build failed: {self.outcome.failure}")
+            self.log(t("serve.failed", detail=self.outcome.failure))
         else:
-            self.log(f"built {self.outcome.pages} pages, {len(self.outcome.errors)} errors")
+            self.log(t("serve.built", pages=count(self.outcome.pages, "page"),
+                       errors=count(len(self.outcome.errors), "error")))
         return self.outcome
 
     def start(self) -> str:

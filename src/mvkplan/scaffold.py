@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mvkplan.i18n import t
 from mvkplan.index import LinkIndex
 from mvkplan.loading import load_bytes
 from mvkplan.models import PlanBase
@@ -113,7 +114,7 @@ def schema_comment(target: Path, root: Path) -> str:
 def check_id(document_id: str) -> None:
     """Refuse ids that are no slug (they would also make odd or unsafe file names)."""
     if not SLUG.match(document_id):
-        raise ScaffoldError(f"'{document_id}' is not a valid id: use a-z, 0-9 and '-', e.g. gotland-2025")
+        raise ScaffoldError(t("new.bad_id", id=document_id))
 
 
 def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
@@ -147,12 +148,12 @@ def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
     """The source plan's areas holding the chosen goals, each goal linked to its original."""
     source = index.document(skeleton.source) if index and skeleton.source else None
     if not isinstance(source, PlanBase):
-        raise ScaffoldError(f"'{skeleton.source}' is not a plan with goals in this repository")
+        raise ScaffoldError(t("new.not_plan", id=skeleton.source))
     available = [goal.id for area in source.areas for goal in area.goals]
     unknown = [g for g in skeleton.goals if g not in available]
     if unknown:
-        raise ScaffoldError(f"'{skeleton.source}' has no goal {', '.join(repr(g) for g in unknown)}; "
-                            f"its goals: {', '.join(available)}")
+        raise ScaffoldError(t("new.no_goal", id=skeleton.source,
+                              goals=", ".join(repr(g) for g in unknown), available=", ".join(available)))
     chosen = set(skeleton.goals or available)
     out = []
     for area in source.areas:
@@ -173,7 +174,7 @@ def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
                        "          - text: \"[fyll i: hur målet följs upp]\"\n"
                        "            frequency: Årsvis\n")
     if not out:
-        raise ScaffoldError(f"'{skeleton.source}' has no goals to start from")
+        raise ScaffoldError(t("new.no_goals", id=skeleton.source))
     return "".join(out)
 
 
@@ -182,9 +183,9 @@ def target_path(root: Path, folder: Path, document_id: str) -> Path:
     check_id(document_id)
     path = (folder / f"{document_id}.yaml").resolve()
     if not is_within(path, root):
-        raise ScaffoldError(f"{path} is outside the project {root}")
+        raise ScaffoldError(t("new.outside", path=path, root=root))
     if path.exists():
-        raise ScaffoldError(f"{path} already exists")
+        raise ScaffoldError(t("new.exists", path=path))
     return path
 
 

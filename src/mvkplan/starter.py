@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mvkplan.i18n import t
 from mvkplan.writing import write_atomic
 
 CONFIG = """\
@@ -111,7 +112,7 @@ def write_starter(folder: Path, files: dict[str, bytes]) -> list[Path]:
     existing = [folder / path for path in files if (folder / path).exists()]
     if existing:
         shown = ", ".join(str(p) for p in existing)
-        raise StarterError(f"not overwriting existing files: {shown} (nothing was written)")
+        raise StarterError(t("init.exists", files=shown))
     written = []
     for path, data in files.items():
         target = folder / path

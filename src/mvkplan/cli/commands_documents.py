@@ -69,6 +69,7 @@ def new(
 ) -> None:
     """Skapa ett nytt dokument från en mall / create a new document from a template."""
     from mvkplan.cli.catalog_options import resolve_entry
+    from mvkplan.i18n import t
     from mvkplan.scaffold import (
         KINDS,
         SCHEMA,
@@ -84,7 +85,7 @@ def new(
 
     project = open_project(lang)
     if kind not in KINDS:
-        fail(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
+        fail(t("new.kind", kind=kind, kinds=", ".join(KINDS)))
     index = load_corpus(project).index
     county_id = resolve_entry(index, "counties", county, "--county") if county else None
     municipality_id = None
@@ -96,7 +97,7 @@ def new(
         from mvkplan.textmatch import closest
 
         close = closest(source, list(index.documents))
-        fail(f"unknown document '{source}' for --from" + (f" (did you mean '{close}'?)" if close else ""))
+        fail(t("new.from", id=source) + (f" ({t('hint.did_you_mean', close=close)})" if close else ""))
     if source and county_id is None:
         county_id = index.documents[source].model.county
     base = project.document_paths()[0]
@@ -115,5 +116,4 @@ def new(
         fail(f"{destination}: {exc.strerror}")
     print(path)
     if not (project.root / SCHEMA).is_file():
-        print(f"(mvkplan schema -o {SCHEMA.as_posix()} writes the schema the file's first line "
-              "points editors to)", file=sys.stderr)
+        print(t("new.schema", path=SCHEMA.as_posix()), file=sys.stderr)

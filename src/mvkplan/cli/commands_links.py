@@ -68,6 +68,7 @@ def links(
 ) -> None:
     """Visa länkar och bakåtlänkar / show what links where, and what links back."""
     from mvkplan import linkreport
+    from mvkplan.i18n import t
     from mvkplan.textmatch import closest
 
     index = _index(lang)
@@ -79,12 +80,12 @@ def links(
             sys.stdout.write(exporters[graph](index))
         return
     if ref is None:
-        fail("give a document or item id, or --graph mermaid|dot|json")
+        fail(t("links.none"))
     summary = linkreport.summarize(index, ref, catalogs=catalogs)
     if summary is None:
         candidates = list(index.documents) + [i.key for items in index.items.values() for i in items.values()]
         close = closest(ref, candidates)
-        fail(f"unknown document or item '{ref}'" + (f"; did you mean '{close}'?" if close else ""))
+        fail(t("links.unknown", ref=ref) + (f"; {t('hint.did_you_mean', close=close)}" if close else ""))
     if fmt is LinksFormat.json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -135,13 +136,14 @@ def coverage(
 ) -> None:
     """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
     from mvkplan.coverage import coverage_matrix
+    from mvkplan.i18n import t
     from mvkplan.models import Framework
 
     index = _index(lang)
     for framework_id in framework or []:
         if not isinstance(index.document(framework_id), Framework):
             frameworks = sorted(d for d, x in index.documents.items() if isinstance(x.model, Framework))
-            fail(f"unknown framework '{framework_id}'; known: {', '.join(frameworks)}")
+            fail(t("links.framework", id=framework_id, known=", ".join(frameworks)))
     from mvkplan.cli.catalog_options import resolve_entry
 
     counties = [resolve_entry(index, "counties", c, "--county") for c in county or []] or None

@@ -27,7 +27,7 @@ def init(
     workflow running 'mvkplan check' and a README for the coordinator. Existing files are
     never overwritten: if any is there already, nothing is written (exit 2).
     """
-    from mvkplan.i18n import detect_language, set_language
+    from mvkplan.i18n import detect_language, set_language, t
     from mvkplan.starter import StarterError, starter_files, write_starter
 
     set_language(detect_language(lang.value if lang else None))
@@ -50,8 +50,7 @@ def init(
     for path in written:
         print(path)
     where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
-    print(f"\nNext: {where}mvkplan new local-plan <id> --municipality <kommun> "
-          "&& mvkplan check && mvkplan serve", file=sys.stderr)
+    print("\n" + t("init.next", where=where), file=sys.stderr)
 
 
 @app.command()
@@ -67,13 +66,15 @@ def serve(
     on every save of a plan, the configuration or a template. Errors are shown at the top of
     every page. Stop with Ctrl+C.
     """
+    from mvkplan.i18n import t
+
+    project = open_project(lang)
     try:
         import watchfiles  # noqa: F401
     except ImportError:
-        fail("'mvkplan serve' needs the serve extra: pip install 'mvkplan[serve]'")
+        fail(t("serve.extra"))
     from mvkplan.preview import Preview
 
-    project = open_project(lang)
     with tempfile.TemporaryDirectory(prefix="mvkplan-serve-") as out:
         preview = Preview(project.root, Path(out), port=port, templates=templates,
                           log=lambda line: print(line, flush=True))
@@ -81,7 +82,7 @@ def serve(
             address = preview.start()
         except OSError as exc:
             fail(f"127.0.0.1:{port}: {exc.strerror}")
-        print(f"Serving {address} (Ctrl+C to stop)", flush=True)
+        print(t("serve.serving", address=address), flush=True)
         try:
             preview.watch()
         except KeyboardInterrupt:
