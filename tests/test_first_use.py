@@ -415,3 +415,4 @@ def test_messages_of_new_and_init_in_swedish(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "'Ny Plan' är inget giltigt id" in bad.stderr, bad
     kind = run_cli("new", "handlingsplan", "x-2025", "--lang", "sv", cwd=tmp_path / "arkiv")
     assert kind.exit_code == 2 and "okänd dokumenttyp 'handlingsplan'" in kind.stderr
+    assert "'handlingsplan' heter 'regional-plan'" in kind.stderr, kind

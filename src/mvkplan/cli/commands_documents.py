@@ -85,7 +85,11 @@ def new(
 
     project = open_project(lang)
     if kind not in KINDS:
-        fail(t("new.kind", kind=kind, kinds=", ".join(KINDS)))
+        from mvkplan.vocabulary import english_for
+
+        english = english_for(kind, list(KINDS))
+        hint = f" ({t('E204.swedish', value=kind, english=english)})" if english else ""
+        fail(t("new.kind", kind=kind, kinds=", ".join(KINDS)) + hint)
     index = load_corpus(project).index
     county_id = resolve_entry(index, "counties", county, "--county") if county else None
     municipality_id = None
