@@ -47,19 +47,23 @@ class Outcome:
 
 
 def build_preview(root: Path, out: Path, templates: Path | None = None) -> Outcome:
-    """Re-read the project at ``root``, validate it and build the site into ``out``."""
+    """Re-read the project at ``root``, check it (validate and lint) and build the site into ``out``."""
+    from mvkplan.check import check
+    from mvkplan.lint import LintConfigError
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import build_site
-    from mvkplan.validate import validate
 
     try:
         project = find_project(root)
     except ConfigError as exc:
         return Outcome(failure=str(exc))
-    corpus, problems = validate(project)
-    errors = blocking(problems)
+    try:
+        result = check(project)  # lint errors too: a preview is where placeholders should show
+    except LintConfigError as exc:
+        return Outcome(failure=exc.message)
+    corpus, errors = result.corpus, blocking(result.problems)
     folder = templates or (project.root / project.settings.templates
                            if project.settings.templates else None)
     index = corpus.index
