@@ -101,7 +101,9 @@ def test_a_document_that_fails_to_load_is_reported_once(real_project: Path) -> N
     assert result.stdout.count("E202") == 1
     assert "did you mean 'kalmar-2021'" not in result.stdout
     assert "E301" not in result.stdout
-    assert "E308 [error] document 'kalmar-2024' could not be loaded (see its errors)" in result.stdout
+    assert "E308 [error] document 'kalmar-2024' could not be loaded (see its errors); 5 links in " \
+           "this file point to it" in result.stdout
+    assert result.stdout.count("E308") == 2  # the example plan and the strategy, once each
     assert "fix the errors in plans/kalmar/kalmar-2024.yaml first" in result.stdout
     subset = run_cli("validate", "plans/examples", cwd=real_project)
     assert "could not be loaded" in subset.stdout and "did you mean" not in subset.stdout

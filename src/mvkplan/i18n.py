@@ -179,6 +179,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "document '{target}' could not be loaded (see its errors)",
         "dokumentet '{target}' kunde inte läsas in (se felen i det)",
     ),
+    "E308.many": (
+        "document '{target}' could not be loaded (see its errors); {count} links in this file "
+        "point to it",
+        "dokumentet '{target}' kunde inte läsas in (se felen i det); {count} länkar i den här "
+        "filen pekar dit",
+    ),
     "E308.hint": ("fix the errors in {path} first", "rätta först felen i {path}"),
     "E307.hint.named": (
         "'{value}' is {name}: write its id, '{id}'",

@@ -21,10 +21,19 @@ def check_index(index: LinkIndex, unloaded: Mapping[str, str] | None = None) -> 
     to one of them is reported as such, not as an unknown document with a false "did you mean".
     """
     yield from _identity_problems(index)
+    unloadable: dict[tuple[str, str], list[Problem]] = {}
     for link in index.links:
         if link.relation in CATALOG_RELATIONS:
             continue  # unknown methods, sources, regulations: lint's job, with its own codes
-        yield from _link_problems(index, link, unloaded or {})
+        for problem in _link_problems(index, link, unloaded or {}):
+            if problem.code == "E308":  # once per file and document, not once per link
+                unloadable.setdefault((problem.path, link.target_document), []).append(problem)
+            else:
+                yield problem
+    for (_path, target), found in unloadable.items():
+        first = min(found)
+        message = first.message if len(found) == 1 else t("E308.many", target=target, count=len(found))
+        yield Problem(first.path, first.line, first.column, "E308", message, hint=first.hint)
     yield from _supersedes_cycles(index)
 
 
