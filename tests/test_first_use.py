@@ -418,3 +418,38 @@ def test_messages_of_new_and_init_in_swedish(tmp_path: Path) -> None:
     kind = run_cli("new", "handlingsplan", "x-2025", "--lang", "sv", cwd=tmp_path / "arkiv")
     assert kind.exit_code == 2 and "okänd dokumenttyp 'handlingsplan'" in kind.stderr
     assert "'handlingsplan' heter 'regional-plan'" in kind.stderr, kind
+
+
+def _in_terminal(*args: str, columns: int = 80) -> str:
+    """Run mvkplan with its output on a pseudo-terminal of ``columns`` columns."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "en",
+           "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
+    process = subprocess.Popen([sys.executable, "-m", "mvkplan", *args], cwd=REPO, env=env,
+                               stdout=follower, stderr=follower, close_fds=True)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", b"".join(chunks).decode("utf-8"))
+
+
+def test_tables_fit_an_80_column_terminal() -> None:
+    listing = _in_terminal("list")
+    assert "kalmar-jamstalldhetsstrategi-2024  strategy · kalmar · 2024–2027 · adopted" in listing
+    assert "…" not in listing
+    coverage = _in_terminal("coverage")
+    lines = [line.rstrip() for line in coverage.splitlines()]
+    assert max(len(line) for line in lines) <= 80, coverage
+    assert "…" not in coverage and "agenda2030 (1/" in coverage
+    assert any(re.fullmatch(r"\s*5\.2\s{2}Avskaffa våld och exploatering", line) for line in lines)

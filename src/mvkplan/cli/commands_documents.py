@@ -38,11 +38,19 @@ def list_documents(
     from rich.console import Console
     from rich.table import Table
 
+    console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
+    if console.width < 110:  # a narrow terminal: one document per block, nothing cut
+        for r in rows:
+            counts = [f"{n} {label}" for n, label in ((r.goals, "mål"), (r.activities, "aktiviteter"),
+                                                       (r.rows, "rader")) if n]
+            facts = " · ".join(x for x in (r.kind, r.county, r.period, r.status, *counts) if x)
+            console.print(f"[bold]{r.id}[/bold]  {facts}\n    {r.path}", highlight=False)
+        return
     table = Table("id", "kind", "län", "period", "status", "mål", "aktiviteter", "rader", "fil")
     for r in rows:
         table.add_row(r.id, r.kind, r.county, r.period, r.status, str(r.goals or ""),
                       str(r.activities or ""), str(r.rows or ""), r.path)
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    console.print(table)
 
 
 @app.command()
