@@ -237,7 +237,11 @@ def _get(url: str) -> str:
 
 
 def test_serve_builds_serves_on_localhost_and_rebuilds_on_save(real_project: Path) -> None:
+    import tempfile
+
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "en"}
+    scratch = Path(tempfile.gettempdir())
+    before = set(scratch.glob("mvkplan-serve-*"))
     process = subprocess.Popen([sys.executable, "-m", "mvkplan", "serve", "--port", "0"],
                                cwd=real_project, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
@@ -266,6 +270,8 @@ def test_serve_builds_serves_on_localhost_and_rebuilds_on_save(real_project: Pat
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+    assert process.returncode == 0, "SIGTERM stops the preview cleanly"
+    assert set(scratch.glob("mvkplan-serve-*")) <= before, "the build folder is removed"
 
 
 # -- language, plurals and source lines ------------------------------------------------------

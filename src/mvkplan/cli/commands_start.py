@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -83,6 +85,9 @@ def serve(
         except OSError as exc:
             fail(f"127.0.0.1:{port}: {exc.strerror}")
         print(t("serve.serving", address=address), flush=True)
+        # SIGTERM (a service manager, a test) ends the preview as Ctrl+C does: cleanly
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: preview.stop_event.set())
+        logging.getLogger("watchfiles").setLevel(logging.ERROR)
         try:
             preview.watch()
         except KeyboardInterrupt:
