@@ -104,9 +104,15 @@ def test_jonkoping_activities_per_delmal() -> None:
 
 
 def test_municipality_goals_reach_the_national_strategy_through_the_county_plan() -> None:
-    rows = coverage_csv("--framework", "nationell-strategi", "--county", "kalmar")
+    rows = coverage_csv("--framework", "nationell-strategi", "--county", "kalmar", "--examples")
     assert rows["exempelkommun-2025"]["nationell-strategi/1"] == "2"
     assert "kronoberg-2018-reviderad" not in rows
+
+
+def test_coverage_leaves_example_documents_out_unless_asked() -> None:
+    rows = coverage_csv("--framework", "nationell-strategi", "--county", "kalmar")
+    assert "exempelkommun-2025" not in rows
+    assert "kalmar-2024" in rows
 
 
 def test_coverage_formats() -> None:

@@ -140,8 +140,9 @@ def test_numeric_links_read_as_the_sources_write_them(index):
 
 def test_back_links_show_where_other_documents_link_to_an_item(index):
     html = render_document(index, "exempel-2024")
-    assert "Kopplat från 1 punkt i andra dokument" in html
-    assert "Handlingsplan mot våld i nära relationer 2024–2026: MVP i alla högstadieskolor" in html
+    aside = html[html.index('<div class="additions">', html.index('id="likvardig-kunskap"')):]
+    assert '<span class="label">Kopplat från:</span>' in aside
+    assert "Handlingsplan mot våld i nära relationer 2024–2026: MVP i alla högstadieskolor" in aside
 
 
 def test_superseded_documents_say_by_what(index):
@@ -197,7 +198,7 @@ def test_senast_uppdaterad_comes_from_the_document_without_git(cli, fixture_proj
     assert 'Senast uppdaterad: <time datetime="2021-11-18">2021-11-18</time>' in result.stdout
 
 
-def test_senast_uppdaterad_comes_from_git_history_when_there_is_one(cli, fixture_project):
+def test_senast_uppdaterad_is_the_pages_own_and_the_commit_date_the_files(cli, fixture_project):
     import subprocess
 
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
@@ -206,7 +207,9 @@ def test_senast_uppdaterad_comes_from_git_history_when_there_is_one(cli, fixture
     for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "plans"]):
         subprocess.run(["git", *args], cwd=fixture_project, env=env, check=True)
     result = cli("render", "exempel-profil", "-o", "-", cwd=fixture_project)
-    assert "Senast uppdaterad: <time datetime=\"2023-05-17\">" in result.stdout, result
+    # The page's own date wins; the commit date is printed apart, labelled as the file's.
+    assert 'Senast uppdaterad: <time datetime="2021-11-18">' in result.stdout, result
+    assert 'Filen ändrad i arkivet: <time datetime="2023-05-17">' in result.stdout, result
 
 
 def test_unknown_document_is_a_usage_error_with_a_suggestion(cli, fixture_project):

@@ -45,6 +45,9 @@ class Settings(BaseModel):
     """Folder with templates that override the shipped ones."""
     out: str = "site"
     """Output folder of 'mvkplan build'."""
+    plain: bool = False
+    """Render documents exactly as adopted, without the tool's additions (links, back-links,
+    quotations, glosses, fact box, contents); the same as 'render --plain' and 'build --plain'."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 

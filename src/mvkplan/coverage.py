@@ -73,8 +73,13 @@ def coverage_matrix(
     index: LinkIndex,
     counties: Iterable[str] | None = None,
     frameworks: Iterable[str] | None = None,
+    *,
+    examples: bool = False,
 ) -> Coverage:
-    """The coverage of every plan in the repository (optionally of some counties/frameworks)."""
+    """The coverage of every plan in the repository (optionally of some counties/frameworks).
+
+    Example documents (``example: true``) describe no real plan and are left out unless
+    ``examples`` asks for them."""
     framework_ids = list(frameworks) if frameworks else _all_frameworks(index)
     columns = [c for f in framework_ids for c in _columns(index, f)]
     wanted = {c.key for c in columns}
@@ -82,6 +87,7 @@ def coverage_matrix(
     documents = sorted(
         doc_id for doc_id, loaded in index.documents.items()
         if isinstance(loaded.model, PlanBase) and not loaded.shipped
+        and (examples or not loaded.model.example)
         and (county_filter is None or loaded.model.county in county_filter)
     )
     matrix = Coverage(columns, documents)

@@ -132,6 +132,9 @@ def coverage(
         list[str] | None,
         typer.Option("--framework", help="Only this framework (repeatable), e.g. nationell-strategi."),
     ] = None,
+    examples: Annotated[
+        bool, typer.Option("--examples", help="Include example documents (example: true).")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
@@ -147,7 +150,7 @@ def coverage(
     from mvkplan.cli.catalog_options import resolve_entry
 
     counties = [resolve_entry(index, "counties", c, "--county") for c in county or []] or None
-    matrix = coverage_matrix(index, counties, framework)
+    matrix = coverage_matrix(index, counties, framework, examples=examples)
     if fmt is CoverageFormat.json:
         sys.stdout.write(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is CoverageFormat.csv:

@@ -64,6 +64,12 @@ ForceOption = Annotated[
     typer.Option("--force", help="Publicera även dokument med fel; sidan visar en varning "
                                  "'innehåller fel' / publish despite errors, with a banner."),
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option("--plain", help="Dokumentet exakt som antaget, utan verktygets tillägg (länkar, "
+                                 "kopplingar, citat, faktaruta) / without the tool's additions "
+                                 "(standard: plain i konfigurationen)."),
+]
 TemplatesOption = Annotated[
     Path | None,
     typer.Option("--templates", help="Mapp med mallar som ersätter de inbyggda / templates "
@@ -91,6 +97,7 @@ def render(
                      show_default=False),
     ] = None,
     force: ForceOption = False,
+    plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
     """Publicera ett dokument som HTML eller Markdown / render one document.
@@ -117,7 +124,8 @@ def render(
         text = render_document(corpus.index, document, fmt.value, templates=folder,
                                updated=last_updated(loaded, project.root),
                                site_url=site_url or project.settings.site_url,
-                               errors=[one_line(p) for p in errors])
+                               errors=[one_line(p) for p in errors],
+                               plain=plain or project.settings.plain)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
@@ -141,6 +149,7 @@ def build(
     ] = None,
     templates: TemplatesOption = None,
     force: ForceOption = False,
+    plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site.
@@ -175,7 +184,8 @@ def build(
 
     try:
         pages = site_pages(index, templates=folder, updated=updated,
-                           errors=errors_by_document(corpus, errors))
+                           errors=errors_by_document(corpus, errors),
+                           plain=plain or project.settings.plain)
         files = _render_with_progress(pages, t("build.progress"), render_site)
         written = write_site(target, files)
     except RenderError as exc:

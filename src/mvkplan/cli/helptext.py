@@ -116,6 +116,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                "Mallar som ersätter de inbyggda."),
     "Write to this file instead of stdout.": ("Write to this file instead of standard output.",
                                               "Skriv till den här filen i stället för standard ut."),
+    "Include example documents (example: true).": (
+        "Include example documents (example: true).", "Ta med exempeldokument (example: true)."),
+    "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, faktaruta) "
+    "/ without the tool's additions (standard: plain i konfigurationen).": (
+        "The document exactly as adopted, without the tool's additions (links, connections, "
+        "quotes, fact box) (default: plain in the configuration).",
+        "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, "
+        "faktaruta) (standard: plain i konfigurationen)."),
     "Show this message and exit.": ("Show this message and exit.", "Visa den här hjälpen och avsluta."),
 }
 

@@ -107,10 +107,16 @@ class Footnote(Model):
     """Where the cited source can be found."""
 
 
-# A paragraph of its own in a section body, e.g. "[[references]]", places that structured list
-# of the document there, where the source prints it, instead of in its own section.
-BODY_PLACEHOLDER = re.compile(r"^\[\[([a-z-]+)\]\]\s*$", re.MULTILINE)
+# A paragraph of its own in a section body, e.g. "[[references]]", places that part of the
+# document there, under the section's heading, where the source prints it, instead of in a
+# section of its own; "[[area:forebygga]]" places one area.
+BODY_PLACEHOLDER = re.compile(r"^\[\[([a-z-]+(?::[^\s\]/]+)?)\]\]\s*$", re.MULTILINE)
 BODY_LISTS = ("references", "basis")
+PARTS = (
+    "vision", "purpose", "target-groups", "references", "basis", "commitments", "areas",
+    "indicator-lists", "regional-goals", "adoption",
+)
+"""The parts of a plan besides its sections, as ``layout`` and ``[[name]]`` name them."""
 
 
 class Section(Model):
@@ -121,8 +127,10 @@ class Section(Model):
     title: Text
     """Heading as in the source."""
     body: Markdown | None = None
-    """Section text in Markdown; footnote markers as [^1]. A line '[[references]]' or
-    '[[basis]]' places the document's references or underlag list there, as printed."""
+    """Section text in Markdown; footnote markers as [^1]. A line of its own naming a part of
+    the plan, e.g. '[[references]]', '[[commitments]]', '[[target-groups]]', '[[adoption]]',
+    '[[indicator-lists]]', '[[indicator-list:<id>]]', '[[area:<id>]]' or '[[commitment:<n>]]'
+    (the n-th of 'commitments', from 1), places that part there, as printed."""
     sections: list[Section] = []
     """Sub-sections."""
     links: list[Ref] = []
@@ -132,8 +140,11 @@ class Section(Model):
     @model_validator(mode="after")
     def _known_placeholders(self) -> Section:
         for name in BODY_PLACEHOLDER.findall(self.body or ""):
-            if name not in BODY_LISTS:
-                raise ValueError(f"unknown placeholder [[{name}]]; use [[references]] or [[basis]]")
+            if name not in PARTS and not name.startswith(("area:", "indicator-list:",
+                                                          "commitment:")):
+                known = ", ".join(f"[[{p}]]" for p in PARTS)
+                raise ValueError(f"unknown placeholder [[{name}]]; use one of {known} "
+                                 "or [[area:<id>]]")
         return self
 
 
@@ -169,6 +180,13 @@ class Reference(Model):
     """Where to read it."""
     note: Text | None = None
     """Remark as printed, e.g. 'under revidering'."""
+    written: Text | None = None
+    """The list entry exactly as printed, when it is not the title with its short name and
+    year in parentheses, e.g. 'Socialstyrelsens föreskrifter SOSFS 2014:14 (under revidering)'."""
+    correction: Text | None = None
+    """What the printed title should have said, when it is wrong (e.g. 'SOSFS 2014:4' for a
+    printed 'SOSFS 2014:14'). The title is printed as printed, marked [sic], with this in a
+    note of the tool's."""
 
 
 class TargetGroup(Model):

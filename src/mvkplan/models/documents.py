@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from mvkplan.models.common import (
+    PARTS,
     Adoption,
     Commitment,
     Footnote,
@@ -88,6 +89,36 @@ class PlanBase(DocumentBase):
     """Column headings as this document prints them."""
     closing_sections: list[Section] = []
     """Narrative printed after the areas (appendices, back cover)."""
+    layout: list[Text] = []
+    """The order in which the source prints the plan's top-level parts: section ids (of
+    'sections' and 'closing_sections'), area ids, and the names vision, purpose,
+    target-groups, references, basis, commitments, areas, indicator-lists, regional-goals,
+    adoption. With a layout the tool invents no headings: a part listed here is printed
+    without one (give it a section with the source's heading and place it there with
+    '[[name]]' instead). Parts left out follow in the default order."""
+
+    appendix: list[Text] = []
+    """Parts the source does not print as such, e.g. a references list it only names in its
+    prose, or goals it words in a section of its own: kept for links and lint, and shown in
+    the appendix of the tool's additions instead of the body. Names as in 'layout'."""
+
+    @model_validator(mode="after")
+    def _known_layout(self) -> PlanBase:
+        known = set(PARTS) | {s.id for s in self.sections + self.closing_sections}
+        known |= {a.id for a in self.areas}
+        seen: set[str] = set()
+        for name in self.appendix:
+            if name not in PARTS or name in ("areas", "adoption"):
+                raise ValueError(f"appendix names '{name}'; use references, basis, purpose, "
+                                 "target-groups, commitments, indicator-lists or regional-goals")
+        for name in self.layout:
+            if name not in known:
+                raise ValueError(f"layout names '{name}', which is neither a section, an area "
+                                 f"nor one of {', '.join(PARTS)}")
+            if name in seen:
+                raise ValueError(f"layout names '{name}' twice")
+            seen.add(name)
+        return self
 
 
 class RegionalPlan(PlanBase):

@@ -37,6 +37,13 @@ class Goal(Model):
     """Further text under the goal, e.g. a parenthesis printed under the title."""
     examples: list[Markdown] = []
     """Examples of activities ('t.ex.', 'Exempel på lokala aktiviteter')."""
+    examples_lead: Text | None = None
+    """Words printed before the examples where they stand in parentheses in the goal cell,
+    e.g. 't.ex.' in '(t.ex. nätverksmöten, …)'; leave out when the parenthesis has none."""
+    examples_written: Text | None = None
+    """The parenthesis in the goal cell exactly as printed (without the brackets), where the
+    examples joined by commas would read otherwise, e.g. 'konferenser, föreläsningar och
+    utbildningar utöver grundkurser'."""
     methods: list[Id] = []
     """Methods named in the goal, ids from the methods catalog (e.g. 'mvp', 'vip')."""
     indicators: list[Indicator] = []
@@ -107,6 +114,9 @@ class Area(Model):
     """Heading; when left out, the title of the first linked framework goal is shown."""
     number: Text | None = None
     """Number as printed, e.g. '1' in 'Fokusområde 1'."""
+    heading: Text | None = None
+    """The heading exactly as printed, e.g. 'Fokusområde 1: Ekonomisk jämställdhet …',
+    when it is more than the title (default: 'number. title', or the title)."""
     intro: Markdown | None = None
     """Text under the heading."""
     links: list[Ref] = []
@@ -161,6 +171,8 @@ class Publication(Model):
     """Id of the document in the repository, where it exists."""
     url: Text | None = None
     """Link to the full text."""
+    link_text: Text | None = None
+    """The full-text link as printed, e.g. 'Fulltext (öppnas i nytt fönster)'."""
     note: Text | None = None
     """Remark, e.g. on a differing title."""
 

@@ -1,4 +1,4 @@
-"""'Senast uppdaterad': the last commit touching the file, else what the document says."""
+"""The file's date: the last commit touching it (the document's own dates are its own)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,10 @@ from mvkplan.loading import LoadedDocument
 
 
 def last_updated(document: LoadedDocument, root: Path | None) -> str | None:
-    """ISO date of the document's last change: git history first, then the document's dates."""
+    """ISO date of the file's last commit, None outside git. It is the file's date, printed
+    apart from the document's own ('updated', adoption), which always win as the source's."""
     if root is not None and not document.shipped:
-        committed = _git_date(root, document.path)
-        if committed:
-            return committed
-    model = document.model
-    if model.updated:
-        return model.updated
-    if model.adoption and model.adoption.date:
-        return model.adoption.date
+        return _git_date(root, document.path)
     return None
 
 

@@ -39,12 +39,16 @@ def render_document(
     env: Environment | None = None,
     site_url: str | None = None,
     errors: Sequence[str] = (),
+    plain: bool = False,
 ) -> str:
     """The document as a standalone HTML page or a GitHub-flavoured Markdown file.
 
     With ``site_url`` (where ``mvkplan build``'s site is published), links to other
     documents become hyperlinks into that site; without it they are shown as text.
     ``errors`` (for a document published despite them) are shown in a banner at the top.
+    ``updated`` is the file's last change in the repository, printed as the file's date
+    (the document's own dates come from the document). ``plain`` leaves out everything
+    the tool adds, to print the document exactly as adopted.
     """
     if fmt not in FORMATS:
         raise RenderError(f"unknown format '{fmt}'")
@@ -59,7 +63,7 @@ def render_document(
     else:
         urls = Urls(index, document_id, ext=FORMATS[fmt])
     page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[],
-                         errors=errors)
+                         errors=errors, plain=plain)
     text = render_page(env, page)
     if errors and fmt == "md":
         banner = "> **Dokumentet innehåller fel.** Det har publicerats trots att kontrollen hittade fel:\n"
@@ -77,12 +81,13 @@ def document_page(
     nav: list[tuple[LinkView, bool]],
     breadcrumbs: list[LinkView],
     errors: Sequence[str] = (),
+    plain: bool = False,
 ) -> Page:
     """The page of one document, in the frame every page shares."""
     model = index.documents[document_id].model
     fmt = "html" if urls.ext == ".html" else "md"
     writer = writer_for(fmt, [note.id for note in model.footnotes])
-    view = document_view(model, urls, writer, updated)
+    view = document_view(model, urls, writer, updated, plain=plain)
     title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
     frame = page_frame(env, title, f"{fmt}/{view.kind}.{fmt}", urls.root, nav, breadcrumbs)
     return replace(frame, document=view, errors=tuple(errors))

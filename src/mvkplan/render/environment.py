@@ -99,6 +99,14 @@ def anchor(value: str) -> Markup:
     return Markup('<a id="{}"></a>').format(value)
 
 
+def blockquote(rendered: str) -> Markup:
+    """Template output (already escaped) as a Markdown block quote: the tool's additions
+    stand in one, apart from the source's text."""
+    lines = str(rendered).strip("\n").splitlines()
+    return Markup("\n".join(f"> {line}".rstrip() for line in lines))
+
+
 FILTERS: dict[str, Any] = {}
 MARKDOWN_FILTERS: dict[str, Any] = {"cell": table_cell, "flatten": flatten, "url": url,
-                                     "anchor": anchor, "literal": literal}
+                                     "anchor": anchor, "literal": literal,
+                                     "blockquote": blockquote}

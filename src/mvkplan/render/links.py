@@ -138,8 +138,21 @@ def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link
     found = [
         link for link in urls.index.backlinks(reference)
         if link.document != document_id and link.relation in relations
+        and shown_from(link.document, urls)
     ]
     return _sources(found, urls)
+
+
+def is_example(index: LinkIndex, document_id: str | None) -> bool:
+    """Whether the document only illustrates the tool (``example: true``)."""
+    model = index.document(document_id) if document_id else None
+    return bool(model is not None and model.example)
+
+
+def shown_from(source_document: str, urls: Urls) -> bool:
+    """Whether a link from ``source_document`` may be shown on the current page: an example
+    never appears in a real document's back-links; among examples it may."""
+    return not is_example(urls.index, source_document) or is_example(urls.index, urls.current)
 
 
 def _sources(found: list[Link], urls: Urls) -> list[LinkView]:
@@ -160,5 +173,5 @@ def _sources(found: list[Link], urls: Urls) -> list[LinkView]:
 def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
     """Other documents that link to this one or its items, one entry each."""
     sources = sorted({link.document for link in urls.index.backlinks_to_document(document_id)
-                      if link.relation not in ("county",)})
+                      if link.relation not in ("county",) and shown_from(link.document, urls)})
     return [LinkView(document_title(urls.index, d), urls.document(d)) for d in sources]

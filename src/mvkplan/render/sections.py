@@ -1,15 +1,19 @@
-"""Narrative sections: their text, sub-sections, quoted framework texts and placed lists."""
+"""Narrative sections: their text, sub-sections, the parts they place and their additions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from mvkplan.models import Section
 from mvkplan.models.common import BODY_PLACEHOLDER
-from mvkplan.render.links import Urls, backlinks
+from mvkplan.render.additions import item_aside
+from mvkplan.render.links import Urls
 from mvkplan.render.markdown import Writer
 from mvkplan.render.quotes import quote_blocks
-from mvkplan.render.views import BodyPart, ReferenceView, SectionView
+from mvkplan.render.views import AsideEntry, Block, BodyPart, SectionView
+
+Place = Callable[[str, int], Block | None]
+"""Builds the part a ``[[name]]`` placeholder names, at a heading level; None if absent."""
 
 
 def walk_sections(sections: list[Section]) -> list[Section]:
@@ -22,31 +26,30 @@ def walk_sections(sections: list[Section]) -> list[Section]:
 
 
 def section_view(section: Section, level: int, doc: str, urls: Urls, writer: Writer,
-             lists: PlacedLists | None = None) -> SectionView:
-    """A section ready for the templates; ``lists`` are what ``[[name]]`` may place."""
-    parts = _body_parts(section.body, level, writer, lists) if section.body and lists else []
+                 place: Place | None = None) -> SectionView:
+    """A section ready for the templates; ``place`` builds what ``[[name]]`` places.
+
+    Framework texts the section links to are the tool's addition: they are quoted in the
+    section's aside, beside the source's own wording, never instead of it.
+    """
+    parts = _body_parts(section.body, level, writer, place) if section.body and place else []
+    aside: list[AsideEntry] = item_aside(f"{doc}/{section.id}", None, None, [], urls)
+    quotes = quote_blocks(section.links, urls, writer)
+    if quotes:
+        aside = [*aside, AsideEntry(None, None, [], [], quotes)] if aside else \
+            [AsideEntry(None, None, [], [], quotes)]
     return SectionView(
         anchor=section.id,
         title=section.title,
         level=min(level, 6),
         body=writer.block(section.body, level + 1) if section.body and not parts else None,
         parts=parts,
-        # A section that words the goals itself only needs the official texts, not titles again.
-        quotes=quote_blocks(section.links, urls, writer, titles=section.body is None),
-        sections=[section_view(s, level + 1, doc, urls, writer, lists) for s in section.sections],
-        backlinks=backlinks(f"{doc}/{section.id}", urls),
+        aside=aside,
+        sections=[section_view(s, level + 1, doc, urls, writer, place) for s in section.sections],
     )
 
 
-@dataclass
-class PlacedLists:
-    """The structured lists a section body may place with ``[[name]]``, and which it placed."""
-
-    lists: dict[str, list[ReferenceView]]
-    placed: set[str] = field(default_factory=set)
-
-
-def _body_parts(body: str, level: int, writer: Writer, lists: PlacedLists) -> list[BodyPart]:
+def _body_parts(body: str, level: int, writer: Writer, place: Place) -> list[BodyPart]:
     """A body split at its placeholders; empty when it has none (then it renders whole)."""
     pieces = BODY_PLACEHOLDER.split(body)
     if len(pieces) == 1:
@@ -54,8 +57,9 @@ def _body_parts(body: str, level: int, writer: Writer, lists: PlacedLists) -> li
     parts = []
     for i, piece in enumerate(pieces):
         if i % 2:  # the captured placeholder names sit at odd positions
-            lists.placed.add(piece)
-            parts.append(BodyPart(references=lists.lists.get(piece, [])))
+            block = place(piece, level)
+            if block is not None:
+                parts.append(BodyPart(block=block))
         elif piece.strip():
             parts.append(BodyPart(text=writer.block(piece.strip(), level + 1)))
     return parts

@@ -48,10 +48,12 @@ def site_pages(
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
     errors: Mapping[str, Sequence[str]] | None = None,
+    plain: bool = False,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
     ``errors`` (document id → errors it is published with anyway) become a banner on its page.
+    With ``plain`` the documents' pages leave out the tool's additions.
     """
     env = make_environment("html", templates)
     for document_id in index.documents:
@@ -61,14 +63,15 @@ def site_pages(
     for county in county_ids(index):
         safe_name(county)
         pages.append(SitePage(f"lan/{county}.html",
-                              _bind(_county, env, index, county, profiles.get(county), updated)))
+                              _bind(_county, env, index, county, profiles.get(county), updated,
+                                    plain)))
     pages.append(SitePage("tackning.html", lambda: _coverage(env, index)))
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
         pages.append(SitePage(f"dokument/{document_id}.html",
                               _bind(_document, env, index, document_id, updated,
-                                    (errors or {}).get(document_id, ()))))
+                                    (errors or {}).get(document_id, ()), plain)))
     return pages
 
 
@@ -122,13 +125,13 @@ def _index(env: Environment, index: LinkIndex) -> str:
 
 
 def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | None,
-            updated: Callable[[str], str | None]) -> str:
+            updated: Callable[[str], str | None], plain: bool = False) -> str:
     urls = Urls(index, profile_id, site=True, root="../")
     profile = None
     if profile_id:
         model = index.documents[profile_id].model
         writer = writer_for("html", [note.id for note in model.footnotes])
-        profile = document_view(model, urls, writer, updated(profile_id))
+        profile = document_view(model, urls, writer, updated(profile_id), plain=plain)
     name = county_name(index, county)[0]
     view = county_view(index, county, urls, profile)
     frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None),
@@ -145,7 +148,8 @@ def _coverage(env: Environment, index: LinkIndex) -> str:
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
-              updated: Callable[[str], str | None], errors: Sequence[str] = ()) -> str:
+              updated: Callable[[str], str | None], errors: Sequence[str] = (),
+              plain: bool = False) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -156,7 +160,7 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     crumbs.append(LinkView(model.short_title or model.title))
     current = "dokument/methods.html" if document_id == "methods" else None
     page = document_page(env, index, document_id, urls, updated(document_id),
-                         nav=_nav("../", current), breadcrumbs=crumbs, errors=errors)
+                         nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, page)
 
 

@@ -138,7 +138,7 @@ def index_view(index: LinkIndex, urls: Urls) -> IndexView:
     for county in county_ids(index):
         name, code = county_name(index, county)
         entries = [document_entry(m, urls) for m in _in_reading_order(documents, county)
-                   if kind_of(m) != "county-profile"]
+                   if kind_of(m) != "county-profile" and not m.example]
         counties.append(CountyEntry(name, LinkView(name, urls.county(county)), code, entries))
     every = [loaded.model for _, loaded in sorted(index.documents.items())]
     frameworks = [document_entry(m, urls) for m in every
@@ -165,12 +165,17 @@ def county_view(index: LinkIndex, county: str, urls: Urls,
     groups = []
     for heading, kinds in GROUPS:
         entries = [document_entry(m, urls) for m in documents
-                   if kind_of(m) in kinds]
+                   if kind_of(m) in kinds and not m.example]
         if entries:
             groups.append((heading, entries))
+    # Examples describe no real plan: they are listed apart, under a heading that says so.
+    examples = [document_entry(m, urls) for m in documents if m.example]
+    if examples:
+        groups.append((EXAMPLES_HEADING, examples))
     return CountyView(name, code, profile, groups, urls.page("tackning.html"))
 
 
+EXAMPLES_HEADING = "Exempel – påhittade dokument som visar verktyget, inga verkliga planer"
 KIND_ORDER = ("regional-plan", "strategy", "activity-plan", "framework", "local-plan",
               "county-profile", "catalog")
 
@@ -191,10 +196,12 @@ def _in_reading_order(documents: list[DocumentBase], county: str) -> list[Docume
 
 def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     """One table per framework; rows are the plans, columns the framework's goals."""
-    matrix = coverage_matrix(index)
+    matrix = coverage_matrix(index, examples=True)
     view = CoverageView()
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
+    # Examples come last, each row labelled: they describe no real plan.
     documents = sorted(matrix.documents, key=lambda d: (
+        index.documents[d].model.example,
         county_name(index, index.documents[d].model.county or "")[0], d))
     for framework in frameworks:
         columns = [c for c in matrix.columns if c.framework == framework]
@@ -209,7 +216,10 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
             if not any(cell.count or cell.whole for cell in cells):
                 continue
             county = index.documents[document].model.county
-            rows.append(MatrixRow(LinkView(document_title(index, document), urls.document(document)),
+            title = document_title(index, document)
+            if index.documents[document].model.example:
+                title = f"{title} (exempel, ingen verklig plan)"
+            rows.append(MatrixRow(LinkView(title, urls.document(document)),
                                   county_name(index, county)[0] if county else "", cells))
         if rows:
             view.tables.append(MatrixTable(

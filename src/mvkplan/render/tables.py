@@ -7,9 +7,10 @@ most often use as defaults; a column appears only when some row of the document 
 from __future__ import annotations
 
 from mvkplan.index import LinkIndex
-from mvkplan.models import Activity, Area, FocusRow, Goal, Indicator, PlanBase, Strategy
+from mvkplan.models import Activity, Area, FocusRow, Goal, Indicator, PlanBase
 from mvkplan.models.common import TableHeadings
-from mvkplan.render.links import Urls, backlinks, link_groups
+from mvkplan.render.additions import activity_aside, goal_aside, item_aside, row_aside
+from mvkplan.render.links import Urls, link_groups
 from mvkplan.render.markdown import Writer
 from mvkplan.render.views import (
     ActivityView,
@@ -20,6 +21,7 @@ from mvkplan.render.views import (
     IndicatorView,
     LinkView,
     RowView,
+    Text,
 )
 
 
@@ -67,41 +69,48 @@ def row_columns(plan: PlanBase) -> list[Column]:
     return columns
 
 
-def area_heading(area: Area, plan: PlanBase, index: LinkIndex) -> str:
-    """The area's heading; without a title, that of the first framework goal it stands under."""
+def area_heading(area: Area, index: LinkIndex) -> str:
+    """The area's heading as printed; without one, that of the first framework goal it
+    stands under."""
+    if area.heading:
+        return area.heading
     title = area.title
     if title is None:
         first = next((index.item(ref) for ref in area.links if index.item(ref)), None)
         title = first.title if first else area.id
-    if area.number:
-        label = "Fokusområde" if isinstance(plan, Strategy) else "Område"
-        return f"{label} {area.number}: {title}"
-    return title
+    return f"{area.number}. {title}" if area.number else title
 
 
-def area_view(area: Area, plan: PlanBase, urls: Urls, writer: Writer) -> AreaView:
-    """An area with its goal, activity and focus-area tables."""
+def area_view(area: Area, plan: PlanBase, urls: Urls, writer: Writer, level: int = 2) -> AreaView:
+    """An area with its goal, activity and focus-area tables; additions in its aside."""
     doc = plan.id
     goal_cols = goal_columns(plan) if area.goals else []
     h = plan.table_headings or TableHeadings()
+    aside = item_aside(f"{doc}/{area.id}", None, None, area.links, urls)
+    for goal in area.goals:
+        aside += goal_aside(goal, doc, urls, writer)
+    for activity in area.activities:
+        aside += activity_aside(activity, doc, urls)
+    for row in area.rows:
+        aside += row_aside(row, doc, urls)
     return AreaView(
         anchor=area.id,
-        heading=area_heading(area, plan, urls.index),
-        intro=writer.block(area.intro) if area.intro else None,
-        links=link_groups(area.links, urls),
+        heading=area_heading(area, urls.index),
+        level=min(level, 6),
+        intro=writer.block(area.intro, level + 1) if area.intro else None,
         goal_columns=goal_cols,
         # Without an examples column (Kalmar 2021) the examples go in the goal cell.
         examples_in_goal_cell=not any(c.key == "examples" for c in goal_cols),
-        goals=[_goal(g, doc, urls, writer) for g in area.goals],
+        goals=[_goal(g, urls, writer) for g in area.goals],
         activity_columns=activity_columns(plan) if area.activities else [],
-        activities=[_activity(a, doc, urls, writer) for a in area.activities],
+        activities=[_activity(a, urls, writer) for a in area.activities],
         row_caption=h.rows_caption if area.rows else None,
         row_columns=row_columns(plan) if area.rows else [],
-        rows=[_row(r, doc, urls, writer) for r in area.rows],
+        rows=[_row(r, urls, writer) for r in area.rows],
         commitments=[commitment_view(c.actor, c.heading, c.items, writer)
                      for c in area.commitments],
-        outro=writer.block(area.outro) if area.outro else None,
-        backlinks=backlinks(f"{doc}/{area.id}", urls),
+        outro=writer.block(area.outro, level + 1) if area.outro else None,
+        aside=aside,
     )
 
 
@@ -111,45 +120,30 @@ def commitment_view(actor: str, heading: str | None, items: list[str], writer: W
                           [writer.inline(i) for i in items])
 
 
-def _goal(goal: Goal, doc: str, urls: Urls, writer: Writer) -> GoalView:
+def _goal(goal: Goal, urls: Urls, writer: Writer) -> GoalView:
     return GoalView(
         anchor=goal.id,
         title=writer.inline(goal.title),
         description=writer.block(goal.description) if goal.description else None,
         examples=[writer.inline(e) for e in goal.examples],
-        methods=[_method(m, urls) for m in goal.methods],
+        examples_lead=goal.examples_lead,
+        examples_written=goal.examples_written,
         indicators=[_indicator(i, urls, writer) for i in goal.indicators],
         frequencies=list(dict.fromkeys(i.frequency for i in goal.indicators if i.frequency)),
-        links=link_groups(goal.links, urls),
-        backlinks=backlinks(f"{doc}/{goal.id}", urls),
-        note=writer.block(goal.note) if goal.note else None,
     )
 
 
-def _method(method_id: str, urls: Urls) -> LinkView:
-    item = urls.index.item(f"methods/{method_id}")
-    if item is None:
-        return LinkView(method_id)
-    entry = item.obj
-    if entry.short:
-        return LinkView(entry.short, urls.document(item.document, item.id), hint=entry.name)
-    return LinkView(entry.name, urls.document(item.document, item.id))
-
-
 def _indicator(indicator: Indicator, urls: Urls, writer: Writer) -> IndicatorView:
-    """The indicator as the plan words it, linked to its source in the catalog."""
-    text = writer.inline(indicator.text) if indicator.text else None
-    source = None
-    if indicator.source:
+    """The indicator in the plan's words; the catalog's name only where the plan gives none
+    (the catalog entry itself is linked from the goal's aside)."""
+    text: Text | None = writer.inline(indicator.text) if indicator.text else None
+    if text is None and indicator.source:
         item = urls.index.item(f"indicator-sources/{indicator.source}")
-        href = urls.document(item.document, item.id) if item else None
-        name = item.title if item else indicator.source
-        source = LinkView(text or name, href, hint=name if text and text != name else None)
-        text = None
-    return IndicatorView(source, text, indicator.qualifier, indicator.frequency)
+        text = item.title if item else indicator.source
+    return IndicatorView(None, text, indicator.qualifier, indicator.frequency)
 
 
-def _activity(activity: Activity, doc: str, urls: Urls, writer: Writer) -> ActivityView:
+def _activity(activity: Activity, urls: Urls, writer: Writer) -> ActivityView:
     links = link_groups(activity.links, urls, prefix=_several_documents(activity.links))
     if activity.links_written:
         href = links[0].href if links else None
@@ -158,15 +152,13 @@ def _activity(activity: Activity, doc: str, urls: Urls, writer: Writer) -> Activ
         anchor=activity.id,
         title=writer.inline(activity.title),
         items=[writer.inline(i) for i in activity.items],
-        responsible=activity.responsible,
         target_group=writer.inline(activity.target_group) if activity.target_group else None,
         outcome=writer.inline(activity.outcome) if activity.outcome else None,
         links=links,
-        backlinks=backlinks(f"{doc}/{activity.id}", urls),
     )
 
 
-def _row(row: FocusRow, doc: str, urls: Urls, writer: Writer) -> RowView:
+def _row(row: FocusRow, urls: Urls, writer: Writer) -> RowView:
     return RowView(
         anchor=row.id,
         problem=writer.inline(row.problem),
@@ -174,9 +166,7 @@ def _row(row: FocusRow, doc: str, urls: Urls, writer: Writer) -> RowView:
         contributors=list(row.contributors),
         outcomes=[writer.inline(o) for o in row.outcomes],
         links=link_groups(row.links, urls, prefix=_several_documents(row.links)),
-        backlinks=backlinks(f"{doc}/{row.id}", urls),
     )
-
 
 
 def _several_documents(refs: list[str]) -> bool:

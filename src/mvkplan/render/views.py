@@ -71,11 +71,48 @@ class QuoteBlock:
 
 
 @dataclass(frozen=True)
+class MetaRow:
+    """A labelled line of links: a fact of the header ('Period') or an addition ('Metoder')."""
+
+    label: str
+    values: list[LinkView]
+
+
+@dataclass(frozen=True)
+class AsideEntry:
+    """The tool's additions for one goal, activity, row or section: links, back-links,
+    glosses, quoted framework texts and editorial notes. Printed apart from the source's
+    words (a "Kopplingar" box), and left out altogether with ``--plain``."""
+
+    anchor: str | None
+    """The item the entry belongs to (a link back to it), None for the enclosing part."""
+    label: Text | None
+    rows: list[MetaRow] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+    quotes: list[QuoteBlock] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """One part of the body in the source's order: a section, an area, the target groups …
+
+    ``heading`` is None when the source prints the part under a heading of its own (the
+    enclosing section's) or none at all; sub-headings are printed at ``level + 1``.
+    """
+
+    kind: str
+    level: int
+    anchor: str | None
+    heading: Text | None
+    content: object
+
+
+@dataclass(frozen=True)
 class BodyPart:
-    """A piece of a section body: rendered text, or a structured list placed by ``[[name]]``."""
+    """A piece of a section body: rendered text, or a part placed by ``[[name]]``."""
 
     text: Text | None = None
-    references: list[ReferenceView] | None = None
+    block: Block | None = None
 
 
 @dataclass
@@ -91,9 +128,8 @@ class SectionView:
     level: int
     body: Text | None
     parts: list[BodyPart] = field(default_factory=list)
-    quotes: list[QuoteBlock] = field(default_factory=list)
+    aside: list[AsideEntry] = field(default_factory=list)
     sections: list[SectionView] = field(default_factory=list)
-    backlinks: list[LinkView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -114,12 +150,10 @@ class GoalView:
     title: Text
     description: Text | None
     examples: list[Text]
-    methods: list[LinkView]
+    examples_lead: str | None
+    examples_written: str | None
     indicators: list[IndicatorView]
     frequencies: list[str]
-    links: list[LinkView]
-    backlinks: list[LinkView]
-    note: Text | None
 
 
 @dataclass
@@ -129,11 +163,9 @@ class ActivityView:
     anchor: str
     title: Text
     items: list[Text]
-    responsible: str | None
     target_group: Text | None
     outcome: Text | None
     links: list[LinkView]
-    backlinks: list[LinkView]
 
 
 @dataclass
@@ -146,7 +178,6 @@ class RowView:
     contributors: list[str]
     outcomes: list[Text]
     links: list[LinkView]
-    backlinks: list[LinkView]
 
 
 @dataclass(frozen=True)
@@ -163,8 +194,8 @@ class AreaView:
 
     anchor: str
     heading: Text
+    level: int
     intro: Text | None
-    links: list[LinkView]
     goal_columns: list[Column]
     examples_in_goal_cell: bool
     goals: list[GoalView]
@@ -175,10 +206,10 @@ class AreaView:
     rows: list[RowView]
     commitments: list[CommitmentView]
     outro: Text | None
-    backlinks: list[LinkView]
+    aside: list[AsideEntry]
 
 
-@dataclass(frozen=True)
+@dataclass
 class ReferenceView:
     """A convention, regulation or report the document names."""
 
@@ -187,18 +218,23 @@ class ReferenceView:
     details: str | None
     link: LinkView | None
     note: str | None
+    correction: str | None = None
+    """What a wrongly printed title should have said; the title is marked [sic]."""
+    written: str | None = None
+    """The entry as printed, instead of title, details and note."""
 
 
 @dataclass(frozen=True)
 class TargetGroupsView:
-    """Target groups, definition and forms of violence."""
+    """Target groups and the definition as printed; the catalog's forms of violence are
+    the tool's addition (``aside``)."""
 
     heading: str
     intro: Text | None
     definition: list[Text]
-    groups: list[tuple[str | None, str, Text | None]]
-    violence_forms: list[LinkView]
+    groups: list[tuple[str | None, str | None, Text | None]]
     outro: Text | None
+    aside: list[AsideEntry]
 
 
 @dataclass(frozen=True)
@@ -207,8 +243,8 @@ class IndicatorListView:
 
     anchor: str
     title: str
-    links: list[LinkView]
     indicators: list[str]
+    aside: list[AsideEntry]
 
 
 @dataclass
@@ -219,8 +255,7 @@ class FrameworkItemView:
     heading: Text
     level: int
     text: Text | None
-    links: list[LinkView]
-    backlinks: list[LinkView]
+    aside: list[AsideEntry]
     items: list[FrameworkItemView] = field(default_factory=list)
     facts: list[tuple[str, Text]] = field(default_factory=list)
     """An indicator's area, data source, responsible authority and status, labelled in Swedish."""
@@ -264,14 +299,6 @@ class AdoptionView:
     signatories: list[tuple[str, str | None, str | None]]
 
 
-@dataclass(frozen=True)
-class MetaRow:
-    """A line of the document's fact box ('Period', 'Utgivare' …)."""
-
-    label: str
-    values: list[LinkView]
-
-
 @dataclass
 class DocumentView:
     """Everything a document template prints, in reading order."""
@@ -285,29 +312,29 @@ class DocumentView:
     vision: str | None
     notices: list[list[LinkView]]
     meta: list[MetaRow]
-    sections: list[SectionView]
     headings: dict[str, str]
-    purpose: Text | None = None
-    target_groups: TargetGroupsView | None = None
-    references: list[ReferenceView] = field(default_factory=list)
-    basis: list[ReferenceView] = field(default_factory=list)
-    quotes: list[QuoteBlock] = field(default_factory=list)
-    commitments: list[CommitmentView] = field(default_factory=list)
-    areas: list[AreaView] = field(default_factory=list)
-    indicator_lists: list[IndicatorListView] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    """The source's content in the source's order."""
     framework_items: list[FrameworkItemView] = field(default_factory=list)
-    regional_goals: list[FrameworkItemView] = field(default_factory=list)
     entry_columns: list[Column] = field(default_factory=list)
     entries: list[EntryView] = field(default_factory=list)
     intro: Text | None = None
     publications: list[PublicationView] = field(default_factory=list)
-    closing_sections: list[SectionView] = field(default_factory=list)
+    references: list[ReferenceView] = field(default_factory=list)
     footnotes: list[FootnoteView] = field(default_factory=list)
-    adoption: AdoptionView | None = None
+    quotes: list[QuoteBlock] = field(default_factory=list)
+    """Framework texts the document as a whole links to (an addition, in the appendix)."""
+    appendix: list[Block] = field(default_factory=list)
+    """Parts the source does not print as such (its ``appendix``), shown among the additions."""
     linked_from: list[LinkView] = field(default_factory=list)
     updated: str | None = None
+    """The source's own 'last updated' date."""
+    file_date: str | None = None
+    """When the file last changed in the repository (an addition, labelled as the file's)."""
     source: list[LinkView] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
+    plain: bool = False
+    """True when the tool's additions are left out (``--plain``)."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from mvkplan.rules import (
     id_convention,
     implied_link,
     incomplete_indicator,
+    link_to_example,
     missing_violence_forms,
     no_framework_link,
     period_outside_framework,
@@ -47,6 +48,7 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     implied_link,                 # MVK015
     chain_to_national_strategy,   # MVK016
     suppression_comment,          # MVK017
+    link_to_example,              # MVK018
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]
