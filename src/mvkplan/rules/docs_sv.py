@@ -158,4 +158,12 @@ kod tystar ingenting, och en naken ``# mvkplan: ignore`` skulle tysta allt.
 
 Så rättar du: skriv regelns kod eller namn inom hakparentesen, flera åtskilda med komma:
 ``# mvkplan: ignore[MVK001, personal-contact]``. ``mvkplan rules`` listar koderna.""",
+    "MVK018": """Ett verkligt dokument länkar till ett exempeldokument.
+
+Varför: exempeldokument (``example: true``) beskriver ingen verklig plan; de följer med för att
+visa hur verktyget fungerar. En verklig plan som länkar till ett sådant för in påhittat innehåll
+i bakåtlänkar, täckning och publicerade sidor.
+
+Så rättar du: länka till det verkliga dokumentet i stället, eller markera det länkande
+dokumentet ``example: true`` om även det är ett exempel.""",
 }
