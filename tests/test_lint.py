@@ -119,7 +119,7 @@ def test_severity_override(project: Path) -> None:
 
 
 @pytest.mark.parametrize(("config", "message"), [
-    ('select = ["MVK999"]\n', "unknown rule 'MVK999' in 'select' (did you mean 'MVK009'?)"),
+    ('select = ["MVK0009"]\n', "unknown rule 'MVK0009' in 'select' (did you mean 'MVK009'?)"),
     ('ignore = ["personal-contacts"]\n',
      "unknown rule 'personal-contacts' in 'ignore' (did you mean 'personal-contact'?)"),
     ('severity = {MVK100 = "error"}\n', "unknown rule 'MVK100' in 'severity'"),
@@ -308,7 +308,7 @@ def test_rules_in_swedish() -> None:
 
 
 def test_unknown_rule_exits_2_with_a_suggestion() -> None:
-    result = run_cli("rules", "MVK99")
+    result = run_cli("rules", "MVK0009")
     assert result.exit_code == 2
     assert "did you mean 'MVK009'?" in result.stderr
 

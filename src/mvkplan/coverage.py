@@ -4,7 +4,11 @@ A unit (goal, activity, focus-area row) serves what it links to, what its area l
 to, and, following links into other plans, whatever those goals serve in turn: a
 municipality goal linked to a county goal covers the county goal's national goal.
 A link to an Agenda 2030 target also covers the target's goal, and a link to a goal of a
-repository framework covers what that goal links to in turn.
+repository framework covers what that goal links to in turn. Indicators (the plan's, and
+those its follow-ups add) count for what they link to directly, such as the national
+indicators (``--framework nationella-indikatorer``): that is which of them a county follows.
+An example follow-up (``example: true``) never counts for a real plan: with ``examples`` it
+is a row of its own.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from mvkplan.followup.loading import follow_ups_by_plan
 from mvkplan.index import Item, LinkIndex
 from mvkplan.linkformat import sort_key
-from mvkplan.models import Framework, FrameworkItem, PlanBase
+from mvkplan.models import FollowUp, Framework, FrameworkItem, PlanBase
 
 UNIT_KINDS = ("goal", "activity", "row")
 DEFAULT_FRAMEWORKS = ("nationell-strategi", "jamstalldhetsmal", "agenda2030")
@@ -86,17 +91,34 @@ def coverage_matrix(
     county_filter = set(counties) if counties else None
     documents = sorted(
         doc_id for doc_id, loaded in index.documents.items()
-        if isinstance(loaded.model, PlanBase) and not loaded.shipped
+        if (isinstance(loaded.model, PlanBase)
+            or (examples and isinstance(loaded.model, FollowUp) and loaded.model.example))
+        and not loaded.shipped
         and (examples or not loaded.model.example)
         and (county_filter is None or loaded.model.county in county_filter)
     )
     matrix = Coverage(columns, documents)
     resolver = _Resolver(index)
+    follow_ups = follow_ups_by_plan(index)
     for document_id in documents:
-        for item in index.items[document_id].values():
-            if item.kind not in UNIT_KINDS:
+        indicators: set[tuple[str, str]] = set()
+        units = list(index.items[document_id].values())
+        real = not index.documents[document_id].model.example
+        for follow_up in follow_ups.get(document_id, []):
+            if real and follow_up.model.example:
+                continue  # an example follow-up is a row of its own, never a real plan's
+            units.extend(i for i in index.items[follow_up.id].values() if i.kind == "indicator")
+        for item in units:
+            if item.kind == "indicator":
+                # the same indicator in several years' follow-ups counts once
+                targets = {t for t in _with_parents(index, item.obj.links) & wanted
+                           if (item.id, t) not in indicators}
+                indicators.update((item.id, t) for t in targets)
+            elif item.kind in UNIT_KINDS:
+                targets = set(resolver.serves(item) & wanted)
+            else:
                 continue
-            for target in resolver.serves(item) & wanted:
+            for target in targets:
                 key = (document_id, target)
                 matrix.cells[key] = matrix.cells.get(key, 0) + 1
         model = index.documents[document_id].model

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from mvkplan.followup.messages import MESSAGES as FOLLOW_UP_MESSAGES
+
 LANGUAGES = ("sv", "en")
 _language = "en"
 
@@ -168,8 +170,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "E306": ("'{target}' is not a valid reference", "'{target}' är ingen giltig referens"),
     "E306.hint": (
-        "write references as <document-id>/<item-id>, e.g. nationell-strategi/1",
-        "skriv referenser som <dokument-id>/<punkt-id>, t.ex. nationell-strategi/1",
+        "write references as <document-id>/<item-id>, e.g. nationell-strategi/1 "
+        "(an indicator: <document-id>/<goal-id>/<indicator-id>)",
+        "skriv referenser som <dokument-id>/<punkt-id>, t.ex. nationell-strategi/1 "
+        "(en indikator: <dokument-id>/<mål-id>/<indikator-id>)",
     ),
     "E307": (
         "unknown {catalog} '{value}'",
@@ -259,6 +263,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity.info": ("info", "info"),
     "hint.label": ("hint", "tips"),
 }
+
+
+MESSAGES.update(FOLLOW_UP_MESSAGES)
 
 
 def detect_language(explicit: str | None = None) -> str:

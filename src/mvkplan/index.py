@@ -18,15 +18,18 @@ from mvkplan.models import (
     Catalog,
     CountyProfile,
     DocumentBase,
+    FollowUp,
     Framework,
     FrameworkItem,
     LocalPlan,
     PlanBase,
     Strategy,
 )
+from mvkplan.models.items import indicator_id
 
 Path_ = tuple[str | int, ...]
-REF = re.compile(r"^[^\s/]+(/[^\s/]+)?$")
+# A document, an item, or an indicator of a goal: doc, doc/item, doc/goal/indicator.
+REF = re.compile(r"^[^\s/]+(/[^\s/]+){0,2}$")
 
 # Relations whose targets are catalog entries: unknown ones are lint findings, not errors.
 CATALOG_RELATIONS = frozenset({"method", "indicator-source", "regulation", "violence-form"})
@@ -207,6 +210,10 @@ def iter_items(model: DocumentBase) -> Iterator[Item]:
     if isinstance(model, Catalog):
         for i, entry in enumerate(model.entries):
             yield Item(doc, entry.id, "entry", entry.name, ("entries", i), entry)
+    if isinstance(model, FollowUp):
+        for i, added in enumerate(model.indicators):
+            key = f"{added.goal}/{added.id}"
+            yield Item(doc, key, "indicator", added.title, ("indicators", i), added)
 
 
 def _sections(doc: str, sections: list[Any], path: Path_) -> Iterator[Item]:
@@ -219,6 +226,10 @@ def _area(doc: str, area: Area, path: Path_) -> Iterator[Item]:
     yield Item(doc, area.id, "area", area.title or area.id, path, area)
     for j, goal in enumerate(area.goals):
         yield Item(doc, goal.id, "goal", goal.title, (*path, "goals", j), goal)
+        for k, indicator in enumerate(goal.indicators):
+            key = f"{goal.id}/{indicator_id(indicator, k + 1)}"
+            title = indicator.text or indicator.source or key
+            yield Item(doc, key, "indicator", title, (*path, "goals", j, "indicators", k), indicator)
     for j, activity in enumerate(area.activities):
         yield Item(doc, activity.id, "activity", activity.title, (*path, "activities", j), activity)
     for j, row in enumerate(area.rows):
@@ -255,6 +266,8 @@ def iter_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, st
                 yield None, ("publications", i, "document"), publication.document, "publication"
     if isinstance(model, PlanBase):
         yield from _plan_links(model)
+    if isinstance(model, FollowUp):
+        yield from _follow_up_links(model)
     if isinstance(model, Framework):
         yield from _framework_links(model.items, ("items",))
     if isinstance(model, Strategy):
@@ -296,16 +309,32 @@ def _plan_links(model: PlanBase) -> Iterator[tuple[str | None, Path_, str, str]]
             for k, method in enumerate(goal.methods):
                 yield goal.id, (*base, "goals", j, "methods", k), f"methods/{method}", "method"
             for k, indicator in enumerate(goal.indicators):
+                indicator_path: Path_ = (*base, "goals", j, "indicators", k)
                 if indicator.source:
-                    source_path: Path_ = (*base, "goals", j, "indicators", k, "source")
                     target = f"indicator-sources/{indicator.source}"
-                    yield goal.id, source_path, target, "indicator-source"
+                    yield goal.id, (*indicator_path, "source"), target, "indicator-source"
+                key = f"{goal.id}/{indicator_id(indicator, k + 1)}"
+                for m, target in enumerate(indicator.links):
+                    yield key, (*indicator_path, "links", m), target, "link"
         for j, activity in enumerate(area.activities):
             for k, target in enumerate(activity.links):
                 yield activity.id, (*base, "activities", j, "links", k), target, "link"
         for j, row in enumerate(area.rows):
             for k, target in enumerate(row.links):
                 yield row.id, (*base, "rows", j, "links", k), target, "link"
+
+
+def _follow_up_links(model: FollowUp) -> Iterator[tuple[str | None, Path_, str, str]]:
+    yield None, ("plan",), model.plan, "follow-up"
+    for i, respondent in enumerate(model.respondents):
+        if respondent.municipality:
+            target = f"municipalities/{respondent.municipality}"
+            yield None, ("respondents", i, "municipality"), target, "municipality"
+        if respondent.county:
+            yield None, ("respondents", i, "county"), f"counties/{respondent.county}", "county"
+    for i, added in enumerate(model.indicators):
+        for k, target in enumerate(added.links):
+            yield f"{added.goal}/{added.id}", ("indicators", i, "links", k), target, "link"
 
 
 def _framework_links(

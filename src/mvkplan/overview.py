@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from mvkplan.index import LinkIndex
-from mvkplan.models import PlanBase
+from mvkplan.models import FollowUp, PlanBase
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,11 @@ def document_rows(index: LinkIndex, *, shipped: bool = False) -> list[DocumentRo
             start = str(model.period.start) if model.period.start else ""
             end = str(model.period.end) if model.period.end else ""
             period = f"{start}–{end}" if start != end else start
+        if isinstance(model, FollowUp):
+            period = str(model.year)
+        status = f"{model.status}, example" if model.example else model.status
         rows.append(DocumentRow(
-            model.id, str(getattr(model, "kind", "")), model.county or "", period, model.status,
+            model.id, str(getattr(model, "kind", "")), model.county or "", period, status,
             sum(len(a.goals) for a in areas), sum(len(a.activities) for a in areas),
             sum(len(a.rows) for a in areas), loaded.path,
         ))

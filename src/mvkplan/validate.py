@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mvkplan.config import Project
+from mvkplan.followup.checks import check_follow_ups
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadResult, display_path, iter_documents, load_paths, shipped_documents
 from mvkplan.paths import is_within
@@ -41,7 +42,8 @@ def load_corpus(project: Project, extra: list[Path] | None = None) -> Corpus:
 def validate(project: Project, targets: list[Path] | None = None) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given."""
     corpus = load_corpus(project, targets)
-    problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded())]
+    problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded()),
+                *check_follow_ups(corpus.index)]
     if targets:
         wanted = [display_path(t, project.root) for t in targets]
         problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]

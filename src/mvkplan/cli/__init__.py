@@ -9,6 +9,7 @@ from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
     commands_links,
     commands_lint,
     commands_render,
+    commands_report,
     commands_start,
     commands_validate,
 )

@@ -8,6 +8,7 @@ from mvkplan.models.documents import (
     Catalog,
     CountyProfile,
     DocumentBase,
+    FollowUp,
     Framework,
     LocalPlan,
     PlanBase,
@@ -28,7 +29,7 @@ from mvkplan.models.items import (
 
 __all__ = [
     "DOCUMENT_MODELS", "Activity", "ActivityPlan", "AnyDocument", "Area", "Catalog",
-    "CatalogEntry", "CountyProfile", "DocumentBase", "FocusRow", "Framework", "FrameworkItem",
+    "CatalogEntry", "CountyProfile", "DocumentBase", "FocusRow", "FollowUp", "Framework", "FrameworkItem",
     "Goal", "Indicator", "IndicatorList", "LocalPlan", "Period", "PlanBase", "Publication",
     "Reference", "RegionalPlan", "Section", "Strategy",
 ]

@@ -24,6 +24,7 @@ from mvkplan.models.common import (
     TargetGroups,
     Text,
 )
+from mvkplan.models.followup import FollowUpFields
 from mvkplan.models.items import Area, CatalogEntry, FrameworkItem, IndicatorList, Publication
 
 
@@ -194,6 +195,13 @@ class Catalog(DocumentBase):
     """The entries."""
 
 
+class FollowUp(DocumentBase, FollowUpFields):
+    """A plan's yearly follow-up (uppföljning): values, activity status, assessments."""
+
+    kind: Literal["follow-up"]
+    """Document kind."""
+
+
 DOCUMENT_MODELS: dict[str, type[DocumentBase]] = {
     "regional-plan": RegionalPlan,
     "strategy": Strategy,
@@ -202,9 +210,11 @@ DOCUMENT_MODELS: dict[str, type[DocumentBase]] = {
     "framework": Framework,
     "county-profile": CountyProfile,
     "catalog": Catalog,
+    "follow-up": FollowUp,
 }
 
 AnyDocument = Annotated[
-    RegionalPlan | Strategy | ActivityPlan | LocalPlan | Framework | CountyProfile | Catalog,
+    RegionalPlan | Strategy | ActivityPlan | LocalPlan | Framework | CountyProfile | Catalog
+    | FollowUp,
     Field(discriminator="kind"),
 ]

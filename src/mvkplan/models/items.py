@@ -6,16 +6,93 @@ ids are unique within their document.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints, model_validator
 
 from mvkplan.models.common import Commitment, Id, Markdown, Model, Ref, Text
 
+ValueType = Literal["number", "percent", "count", "yes-no", "choice", "text"]
+"""What kind of value an indicator takes."""
+RespondentType = Literal["municipality", "region", "authority", "organisation"]
+"""Who may report a value: a municipality, a region, an authority or another organisation."""
+KoladaId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[NU]\d{5}$"),
+    Field(description="A Kolada key figure id: 'N' or 'U' and five digits, e.g. 'N00945'."),
+]
 
-class Indicator(Model):
-    """How a goal is followed up: a source, its qualifier and how often."""
 
+class Baseline(Model):
+    """The value an indicator starts from."""
+
+    year: int
+    """Year of the baseline value."""
+    value: Text
+    """The value, written as the indicator's type requires (e.g. '42', '12,5', 'ja')."""
+    note: Text | None = None
+    """Remark, e.g. where the baseline comes from."""
+
+
+class Target(Model):
+    """What an indicator should reach: a value, or a direction, by a year."""
+
+    year: int | None = None
+    """Year by which the target should be met."""
+    value: Text | None = None
+    """Target value, written as the indicator's type requires."""
+    direction: Literal["increase", "decrease", "all"] | None = None
+    """'increase', 'decrease', or 'all' (every respondent should answer yes / reach it)."""
+    note: Text | None = None
+    """The target as the source words it."""
+
+    @model_validator(mode="after")
+    def _value_or_direction(self) -> Target:
+        if self.value is None and self.direction is None:
+            raise ValueError("a target needs a value or a direction")
+        return self
+
+
+class IndicatorSpec(Model):
+    """What makes an indicator measurable: type, unit, Kolada id, baseline and target."""
+
+    type: ValueType | None = None
+    """Value type: number, percent, count, yes-no, choice or text."""
+    unit: Text | None = None
+    """Unit as written, e.g. 'antal anmälningar per 100 000 invånare'."""
+    choices: list[Text] = []
+    """The answers a 'choice' indicator allows, in the order they are shown."""
+    kolada: KoladaId | None = None
+    """Kolada key figure id ('N' or 'U' and five digits), where the statistic is in Kolada."""
+    baseline: Baseline | None = None
+    """Starting value (year and value)."""
+    target: Target | None = None
+    """Target value or direction, and the year it should be reached."""
+    reported_by: list[RespondentType] = []
+    """Who reports a value (municipality, region, authority, organisation); empty: one value."""
+    per_sex: bool = False
+    """Values are given for women and men (kvinnor/män) and in total, where the statistic is."""
+    links: list[Ref] = []
+    """National indicators this indicator corresponds to, e.g. 'nationella-indikatorer/1.1'."""
+
+    @model_validator(mode="after")
+    def _choices_for_choice(self) -> IndicatorSpec:
+        if self.type == "choice" and not self.choices:
+            raise ValueError("an indicator of type 'choice' needs 'choices'")
+        if self.choices and self.type != "choice":
+            raise ValueError("'choices' are only for indicators of type 'choice'")
+        return self
+
+
+class Indicator(IndicatorSpec):
+    """How a goal is followed up: a source, its qualifier and how often, and what is measured.
+
+    An indicator is referred to as '<document>/<goal>/<indicator>', where <indicator> is its
+    ``id``, else its ``source``, else its position in the goal (1, 2 …).
+    """
+
+    id: Id | None = None
+    """Stable id within the goal, for follow-ups; by default the source id."""
     source: Id | None = None
     """Id in the indicator-source catalog, e.g. 'lansstyrelsens-arliga-kartlaggning'."""
     text: Text | None = None
@@ -24,6 +101,11 @@ class Indicator(Model):
     """'extern' or 'intern', as Kronoberg qualifies its sources."""
     frequency: Text | None = None
     """How often it is followed up, as written: 'Årsvis', 'årlig'."""
+
+
+def indicator_id(indicator: Indicator, position: int) -> str:
+    """The id an indicator is referred to by within its goal (``position`` counts from 1)."""
+    return indicator.id or indicator.source or str(position)
 
 
 class Goal(Model):

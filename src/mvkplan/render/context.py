@@ -38,6 +38,7 @@ KIND_LABELS = {
     "framework": "Mål och ramverk",
     "county-profile": "Länets arbete",
     "catalog": "Katalog",
+    "follow-up": "Uppföljning",
 }
 STATUS_LABELS = {"draft": "Utkast", "adopted": "Antagen", "superseded": "Ersatt"}
 
@@ -213,7 +214,24 @@ def _meta(model: DocumentBase, urls: Urls) -> list[MetaRow]:
         add("Ersätter", LinkView(document_title(urls.index, model.supersedes),
                                  urls.document(model.supersedes)))
     add("Kopplad till", *link_groups(model.links, urls))
+    latest = latest_report(urls, model.id)
+    add("Senaste uppföljning", latest)
     return rows
+
+
+def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
+    """A link to the plan's latest follow-up report, where it has one."""
+    from mvkplan.followup.loading import follow_ups_by_plan
+
+    plan = urls.index.document(plan_id)
+    real = plan is not None and not plan.example
+    # An example follow-up is never linked from a real plan (examples do not leak).
+    follow_ups = [f for f in follow_ups_by_plan(urls.index).get(plan_id, [])
+                  if not (real and f.model.example)]
+    if not follow_ups:
+        return None
+    latest = follow_ups[-1]
+    return LinkView(latest.model.title, urls.document(latest.id))
 
 
 def _source(model: DocumentBase, urls: Urls) -> list[LinkView]:

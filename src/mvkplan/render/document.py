@@ -10,7 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError
 
 from mvkplan.index import LinkIndex
-from mvkplan.render.context import document_view
+from mvkplan.render.context import document_view, kind_of
 from mvkplan.render.environment import content_security_policy, make_environment, stylesheet
 from mvkplan.render.links import Urls, external_url
 from mvkplan.render.markdown import HtmlWriter, MarkdownWriter, Writer
@@ -62,6 +62,8 @@ def render_document(
         urls = Urls(index, document_id, ext=".html", site=True, root=base.rstrip("/") + "/")
     else:
         urls = Urls(index, document_id, ext=FORMATS[fmt])
+    if kind_of(index.documents[document_id].model) == "follow-up":
+        return _follow_up_report(index, document_id, fmt, env, urls)
     page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[],
                          errors=errors, plain=plain)
     text = render_page(env, page)
@@ -69,6 +71,20 @@ def render_document(
         banner = "> **Dokumentet innehåller fel.** Det har publicerats trots att kontrollen hittade fel:\n"
         text = banner + "".join(f">\n> - {error}\n" for error in errors) + "\n" + text
     return text
+
+
+def _follow_up_report(index: LinkIndex, document_id: str, fmt: str, env: Environment,
+                      urls: Urls) -> str:
+    """A follow-up renders as its annual report (see mvkplan.followup)."""
+    from mvkplan.followup.render import render_report
+    from mvkplan.followup.report import ReportError, build_report
+
+    model = index.documents[document_id].model
+    try:
+        report = build_report(index, model.plan, model.year)  # type: ignore[attr-defined]
+    except ReportError as exc:
+        raise RenderError(str(exc)) from None
+    return render_report(report, fmt, env=env, urls=urls)
 
 
 def document_page(

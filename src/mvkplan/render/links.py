@@ -38,10 +38,12 @@ class Urls:
 
     def document(self, document_id: str, item: str | None = None) -> str | None:
         """The URL of a document (or an item in it), None when it has no page."""
+        model = self.index.document(document_id)
+        if item and "/" in item and getattr(model, "kind", None) != "follow-up":
+            item = item.split("/", 1)[0]  # a plan's indicator '<goal>/<id>' is shown in its goal
         fragment = "#" + quote(item, safe="") if item else ""
         if document_id == self.current:
             return fragment or "#mvk-top"
-        model = self.index.document(document_id)
         if model is None or not self.site:
             return None
         if document_id == "counties" and item:

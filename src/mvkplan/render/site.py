@@ -20,9 +20,15 @@ from pathlib import Path
 from jinja2 import Environment
 
 from mvkplan.index import LinkIndex
-from mvkplan.models import CountyProfile
+from mvkplan.models import CountyProfile, FollowUp
 from mvkplan.render.context import document_view
-from mvkplan.render.document import document_page, page_frame, render_page, writer_for
+from mvkplan.render.document import (
+    RenderError,
+    document_page,
+    page_frame,
+    render_page,
+    writer_for,
+)
 from mvkplan.render.environment import make_environment
 from mvkplan.render.links import Urls
 from mvkplan.render.paths import UnsafePathError, inside, safe_name
@@ -159,9 +165,24 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
         crumbs.append(LinkView("Mål och ramverk", "../index.html#mvk-ramverk"))
     crumbs.append(LinkView(model.short_title or model.title))
     current = "dokument/methods.html" if document_id == "methods" else None
+    if isinstance(model, FollowUp):
+        return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
                          nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, page)
+
+
+def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
+               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView]) -> str:
+    """A follow-up's page is its annual report."""
+    from mvkplan.followup.render import render_report
+    from mvkplan.followup.report import ReportError, build_report
+
+    try:
+        report = build_report(index, model.plan, model.year)
+    except ReportError as exc:
+        raise RenderError(f"follow-up '{model.id}': {exc}") from None
+    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs)
 
 
 def _profiles(index: LinkIndex) -> dict[str, str]:

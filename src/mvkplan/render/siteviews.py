@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mvkplan.coverage import coverage_matrix
+from mvkplan.coverage import Column as CoverageColumn
+from mvkplan.coverage import Coverage, coverage_matrix
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, DocumentBase, Framework
-from mvkplan.render.context import KIND_LABELS, STATUS_LABELS, DocumentView, format_period, kind_of
+from mvkplan.render.context import (
+    KIND_LABELS,
+    STATUS_LABELS,
+    DocumentView,
+    format_period,
+    kind_of,
+    latest_report,
+)
 from mvkplan.render.links import Urls, document_title
 from mvkplan.render.views import LinkView
 
@@ -55,6 +63,8 @@ class CountyView:
     profile: DocumentView | None
     groups: list[tuple[str, list[DocumentEntry]]]
     coverage: str
+    reports: list[tuple[LinkView, LinkView]] = field(default_factory=list)
+    """Each plan with follow-ups and its latest report."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,7 @@ GROUPS = (
     ("Lokala handlingsplaner", ("local-plan",)),
     ("Regionala mål och ramverk", ("framework",)),
     ("Kataloger", ("catalog",)),
+    ("Uppföljningar", ("follow-up",)),
 )
 
 
@@ -172,12 +183,14 @@ def county_view(index: LinkIndex, county: str, urls: Urls,
     examples = [document_entry(m, urls) for m in documents if m.example]
     if examples:
         groups.append((EXAMPLES_HEADING, examples))
-    return CountyView(name, code, profile, groups, urls.page("tackning.html"))
+    reports = [(LinkView(m.title, urls.document(m.id)), latest)
+               for m in documents if (latest := latest_report(urls, m.id)) is not None]
+    return CountyView(name, code, profile, groups, urls.page("tackning.html"), reports)
 
 
 EXAMPLES_HEADING = "Exempel – påhittade dokument som visar verktyget, inga verkliga planer"
 KIND_ORDER = ("regional-plan", "strategy", "activity-plan", "framework", "local-plan",
-              "county-profile", "catalog")
+              "county-profile", "catalog", "follow-up")
 
 
 def _in_reading_order(documents: list[DocumentBase], county: str) -> list[DocumentBase]:
@@ -195,7 +208,8 @@ def _in_reading_order(documents: list[DocumentBase], county: str) -> list[Docume
 
 
 def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
-    """One table per framework; rows are the plans, columns the framework's goals."""
+    """One table per framework; rows are the plans, columns the framework's goals. The
+    national indicators follow, with only the indicators some plan or follow-up follows."""
     matrix = coverage_matrix(index, examples=True)
     view = CoverageView()
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
@@ -205,24 +219,45 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         county_name(index, index.documents[d].model.county or "")[0], d))
     for framework in frameworks:
         columns = [c for c in matrix.columns if c.framework == framework]
-        model = index.document(framework)
-        label = model.item_label if isinstance(model, Framework) else None
-        heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
-                  urls.document(framework, c.item)) for c in columns]
-        rows = []
-        for document in documents:
-            cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
-                                in matrix.document_level) for c in columns]
-            if not any(cell.count or cell.whole for cell in cells):
-                continue
-            county = index.documents[document].model.county
-            title = document_title(index, document)
-            if index.documents[document].model.example:
-                title = f"{title} (exempel, ingen verklig plan)"
-            rows.append(MatrixRow(LinkView(title, urls.document(document)),
-                                  county_name(index, county)[0] if county else "", cells))
-        if rows:
-            view.tables.append(MatrixTable(
-                f"mvk-{framework}", LinkView(document_title(index, framework), urls.document(framework)),
-                heads, rows))
+        table = _matrix_table(index, urls, matrix, framework, columns, documents)
+        if table:
+            view.tables.append(table)
+    if isinstance(index.document(NATIONAL_INDICATORS), Framework):
+        national = coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
+        followed = [c for c in national.columns
+                    if any(national.count(d, c.key) for d in national.documents)]
+        rows = sorted(national.documents, key=lambda d: (
+            index.documents[d].model.example,
+            county_name(index, index.documents[d].model.county or "")[0], d))
+        table = _matrix_table(index, urls, national, NATIONAL_INDICATORS, followed, rows)
+        if table:
+            view.tables.append(table)
     return view
+
+
+NATIONAL_INDICATORS = "nationella-indikatorer"
+
+
+def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str,
+                  columns: list[CoverageColumn], documents: list[str]) -> MatrixTable | None:
+    model = index.document(framework)
+    label = model.item_label if isinstance(model, Framework) else None
+    heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
+              urls.document(framework, c.item)) for c in columns]
+    rows = []
+    for document in documents:
+        cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
+                            in matrix.document_level) for c in columns]
+        if not any(cell.count or cell.whole for cell in cells):
+            continue
+        county = index.documents[document].model.county
+        title = document_title(index, document)
+        if index.documents[document].model.example:
+            title = f"{title} (exempel, ingen verklig plan)"
+        rows.append(MatrixRow(LinkView(title, urls.document(document)),
+                              county_name(index, county)[0] if county else "", cells))
+    if not rows:
+        return None
+    return MatrixTable(f"mvk-{framework}",
+                       LinkView(document_title(index, framework), urls.document(framework)),
+                       heads, rows)

@@ -11,8 +11,12 @@ from __future__ import annotations
 from mvkplan.rules import (
     activity_without_goal,
     chain_to_national_strategy,
+    done_without_date,
+    draft_after_deadline,
     duplicate_goal_title,
+    follow_up_year_missing,
     framework_goal_not_covered,
+    goal_without_follow_up_value,
     goal_without_indicator,
     id_convention,
     implied_link,
@@ -26,6 +30,7 @@ from mvkplan.rules import (
     superseded_regulation,
     superseded_still_adopted,
     suppression_comment,
+    target_without_year,
     unknown_catalog_entry,
 )
 from mvkplan.rules.base import Finding, LintContext, Rule, RuleOptions
@@ -49,6 +54,11 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     chain_to_national_strategy,   # MVK016
     suppression_comment,          # MVK017
     link_to_example,              # MVK018
+    goal_without_follow_up_value,  # MVK019
+    target_without_year,          # MVK020
+    follow_up_year_missing,       # MVK021
+    done_without_date,            # MVK022
+    draft_after_deadline,         # MVK023
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]

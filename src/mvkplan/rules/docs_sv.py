@@ -166,4 +166,42 @@ i bakåtlänkar, täckning och publicerade sidor.
 
 Så rättar du: länka till det verkliga dokumentet i stället, eller markera det länkande
 dokumentet ``example: true`` om även det är ett exempel.""",
+    "MVK019": """En uppföljning saknar värde för ett mål i planen som har indikatorer.
+
+Varför: årsrapporten säger mål för mål hur långt planen har kommit. Ett mål som har en
+indikator men inget värde i årets uppföljning blir en tom rad i rapporten, och läsaren kan inte
+se om inget hände eller om ingen frågade.
+
+Så rättar du: lägg till värden för en av målets indikatorer (eller för en indikator som
+uppföljningen lägger till under målet), eller skriv samordnarens bedömning av målet under
+``assessments`` med förklaringen till att värde saknas i år.""",
+    "MVK020": """En indikators målvärde säger vad som ska nås men inte när.
+
+Varför: ett målvärde utan år kan inte följas upp: ingen uppföljning kan säga om det nåddes i
+tid, och årsrapporten kan bara skriva ut det.
+
+Så rättar du: lägg till ``year:`` i målvärdet, t.ex. planperiodens sista år. Ett målvärde som
+bara anger en riktning (``direction: increase``) bedöms år för år och behöver inget år.""",
+    "MVK021": """Ett år saknar uppföljning för en plan som följs upp varje år.
+
+Varför: planen säger att indikatorerna följs upp årligen. När ett år hoppas över spänner
+förändringen i årsrapporten över två år, och det året arbete redovisas aldrig.
+
+Så rättar du: lägg till årets uppföljning (``kind: follow-up``, ``plan:`` och ``year:``),
+även om den bara innehåller samordnarens bedömning.""",
+    "MVK022": """En aktivitet är markerad som genomförd utan datum.
+
+Varför: årsrapporten och granskningen inför nästa plan frågar när saker hände. En genomförd
+aktivitet utan datum kan inte placeras i året.
+
+Så rättar du: lägg till ``date:`` i statusen, så exakt som det är känt ('2025', '2025-05' eller
+'2025-05-14').""",
+    "MVK023": """En uppföljning är fortfarande ett utkast efter sista dagen.
+
+Varför: länsstyrelsen rapporterar varje vår. En uppföljning som fortfarande är ``draft`` efter
+sista dagen betyder att rapporten gick ut med obekräftade värden, eller inte alls.
+
+Så rättar du: gör klart uppföljningen och sätt ``status: adopted``, eller flytta
+``deadline:``. Med inställningen ``deadline = "03-31"`` får en uppföljning utan eget datum
+den dagen året efter det år den följer upp.""",
 }

@@ -65,7 +65,9 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
     convention = re.compile(options.pattern)
     for document in context.documents:
         ids: list[tuple[str, Path_]] = [(document.id, ("id",))]
-        ids += [(item.id, (*item.path, "id")) for item in context.index.items[document.id].values()]
+        # An indicator is named '<goal>/<indicator>'; only its own part is its id.
+        ids += [(item.id.rsplit("/", 1)[-1], (*item.path, "id"))
+                for item in context.index.items[document.id].values()]
         ids += [(note.id, ("footnotes", k, "id")) for k, note in enumerate(document.model.footnotes)]
         for value, path in ids:
             if not convention.fullmatch(value):

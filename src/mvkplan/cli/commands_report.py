@@ -1,0 +1,143 @@
+"""``mvkplan report``: the annual follow-up report of a plan (HTML, Markdown or JSON)."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, app, fail, open_project
+from mvkplan.cli.commands_render import TemplatesOption
+
+# Messages of this command: (English, Swedish), merged into mvkplan.i18n on use.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "report.problems": (
+        "the plan or its follow-ups have errors; fix them first ('mvkplan validate'):",
+        "planen eller dess uppföljningar har fel; rätta dem först ('mvkplan validate'):",
+    ),
+    "report.unknown_plan": ("unknown plan '{id}'", "okänd plan '{id}'"),
+    "report.not_plan": ("'{id}' is not a plan", "'{id}' är ingen plan"),
+    "report.no_follow_up": ("plan '{id}' has no follow-up for {year}{known}",
+                            "planen '{id}' har ingen uppföljning för {year}{known}"),
+    "report.no_follow_ups": ("plan '{id}' has no follow-ups", "planen '{id}' har inga uppföljningar"),
+}
+
+
+class ReportFormat(str, Enum):
+    """Formats of ``mvkplan report``."""
+
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+EXTENSIONS = {"html": ".html", "md": ".md", "json": ".json"}
+
+
+@app.command()
+def report(
+    plan: Annotated[str, typer.Argument(help="Planens id (eller en uppföljnings id), t.ex. "
+                                             "kalmar-2024.", show_default=False)],
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Uppföljningsåret (standard: "
+                                                                  "det senaste).",
+                                             show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html, md eller json.")]
+    = ReportFormat.html,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Fil att skriva, '-' för standard ut (standard: "
+                                            "build/ID-uppfoljning-ÅR.html, .md eller .json).",
+                     show_default=False),
+    ] = None,
+    templates: TemplatesOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Årlig uppföljningsrapport för en plan / the annual follow-up report of a plan."""
+    import json
+
+    from mvkplan.cli.commands_render import (
+        _output_path,
+        _register_messages,
+        _require_document,
+        _shown,
+        _templates,
+        _write,
+    )
+    from mvkplan.followup.render import render_report
+    from mvkplan.followup.report import ReportError, build_report, latest_follow_up, report_data
+    from mvkplan.i18n import MESSAGES as SHARED
+    from mvkplan.i18n import t
+    from mvkplan.models import FollowUp, PlanBase
+    from mvkplan.render import RenderError
+    from mvkplan.render.paths import UnsafePathError, safe_name
+    from mvkplan.validate import validate
+
+    project = open_project(lang)
+    _register_messages()
+    for key, value in MESSAGES.items():
+        SHARED.setdefault(key, value)
+    corpus, problems = validate(project)
+    _require_document(corpus, plan)
+    model = corpus.index.documents[plan].model
+    plan_id = model.plan if isinstance(model, FollowUp) else plan
+    if isinstance(model, FollowUp) and year is None:
+        year = model.year
+    if not isinstance(corpus.index.document(plan_id), PlanBase):
+        fail(t("report.not_plan", id=plan_id))
+    if year is None:
+        latest = latest_follow_up(corpus.index, plan_id)
+        if latest is None:
+            fail(t("report.no_follow_ups", id=plan_id))
+        year = latest.model.year  # type: ignore[attr-defined]
+    assert year is not None
+    _refuse_errors(corpus, problems, plan_id)
+    try:
+        built = build_report(corpus.index, plan_id, year)
+    except ReportError:
+        years = sorted(d.model.year for d in corpus.index.documents.values()  # type: ignore[attr-defined]
+                       if isinstance(d.model, FollowUp) and d.model.plan == plan_id)
+        known = f" ({', '.join(map(str, years))})" if years else ""
+        fail(t("report.no_follow_up", id=plan_id, year=year, known=known))
+    folder = _templates(project, templates)
+    if fmt is ReportFormat.json:
+        text = json.dumps(report_data(built), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    else:
+        try:
+            text = render_report(built, fmt.value, templates=folder)
+        except RenderError as exc:
+            fail(t("render.failed", detail=exc))
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    ext = EXTENSIONS[fmt.value]
+    try:
+        name = f"{safe_name(plan_id)}-uppfoljning-{year}{ext}"
+    except UnsafePathError as exc:
+        fail(t("render.unsafe", detail=exc))
+    target = _output_path(project, output, f"build/{name}", name)
+    _write(target, text.encode("utf-8"))
+    print(t("render.written", path=_shown(target, project.root)))
+
+
+def _refuse_errors(corpus: object, problems: list, plan_id: str) -> None:  # type: ignore[type-arg]
+    """Exit 1, printing them, when the plan or its follow-ups (or a file named like one of
+    them that failed to load) have errors: a report never guesses around a broken value."""
+    from pathlib import PurePosixPath
+
+    from mvkplan.i18n import t
+    from mvkplan.models import FollowUp
+    from mvkplan.problems import Severity
+
+    index = corpus.index  # type: ignore[attr-defined]
+    files = {loaded.path for loaded in index.documents.values()
+             if loaded.id == plan_id
+             or (isinstance(loaded.model, FollowUp) and loaded.model.plan == plan_id)}
+    relevant = [p for p in problems if p.severity >= Severity.ERROR and (
+        p.path in files or PurePosixPath(p.path).stem.startswith(plan_id + "-"))]
+    if relevant:
+        print(t("report.problems"), file=sys.stderr)
+        for p in relevant:
+            print(f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}", file=sys.stderr)
+        raise typer.Exit(1)

@@ -1,0 +1,30 @@
+"""The annual report as HTML or Markdown, standalone (``mvkplan report``) or in the site."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from jinja2 import Environment
+
+from mvkplan.followup.report import Report
+from mvkplan.followup.views import build_view
+from mvkplan.render.document import page_frame, render_page, writer_for
+from mvkplan.render.environment import make_environment
+from mvkplan.render.links import Urls
+from mvkplan.render.views import LinkView
+
+
+def render_report(report: Report, fmt: str = "html", *, templates: Path | None = None,
+                  env: Environment | None = None, urls: Urls | None = None,
+                  nav: list[tuple[LinkView, bool]] | None = None,
+                  breadcrumbs: list[LinkView] | None = None) -> str:
+    """The report as one page; ``urls`` places it in the site (default: standalone)."""
+    env = env or make_environment(fmt, templates)
+    ext = ".html" if fmt == "html" else ".md"
+    urls = urls or Urls(report.index, report.follow_up.id, ext=ext)
+    writer = writer_for(fmt, [])
+    view = build_view(report, urls, writer)
+    frame = page_frame(env, view.title, f"{fmt}/report.{fmt}", urls.root, nav or [],
+                       breadcrumbs or [])
+    return render_page(env, replace(frame, site=view))
