@@ -207,13 +207,16 @@ def _register_messages() -> None:
         SHARED.setdefault(key, value)
 
 
-def _require_document(corpus: Corpus, document: str, errors: list[Problem]) -> None:
+def _require_document(corpus: Corpus, document: str, errors: list[Problem] | None = None) -> None:
     """Exit 2 unless ``document`` is known; exit 1, with its errors, if it failed to load."""
     from mvkplan.i18n import t
+    from mvkplan.publish import blocking, document_files
     from mvkplan.textmatch import closest
 
     if document in corpus.index.documents:
         return
+    if errors is None:
+        errors = blocking(corpus.loaded.problems, document_files(corpus, document))
     if errors:
         _refuse(errors, t("render.invalid", id=document))
     close = closest(document, list(corpus.index.documents))
