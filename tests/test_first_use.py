@@ -103,7 +103,8 @@ def test_a_document_that_fails_to_load_is_reported_once(real_project: Path) -> N
     assert "E301" not in result.stdout
     assert "E308 [error] document 'kalmar-2024' could not be loaded (see its errors); 5 links in " \
            "this file point to it" in result.stdout
-    assert result.stdout.count("E308") == 2  # the example plan and the strategy, once each
+    e308 = [line.split(":")[0] for line in result.stdout.splitlines() if " E308 " in line]
+    assert len(e308) == len(set(e308)) >= 2  # once per file that links to it
     assert "fix the errors in plans/kalmar/kalmar-2024.yaml first" in result.stdout
     subset = run_cli("validate", "plans/examples", cwd=real_project)
     assert "could not be loaded" in subset.stdout and "did you mean" not in subset.stdout
@@ -120,7 +121,7 @@ def test_check_reports_validate_and_lint_problems_in_one_run(real_project: Path)
     result = run_cli("check", cwd=real_project)
     assert result.exit_code == 1, result
     assert "E302 [error]" in result.stdout and "MVK013 [error]" in result.stdout
-    assert re.fullmatch(r"\d+ problems \(\d+ errors, \d+ warnings\) in \d of 8 files\.",
+    assert re.fullmatch(r"\d+ problems \(\d+ errors, \d+ warnings\) in \d+ of \d+ files\.",
                         result.stdout.strip().splitlines()[-1]), result
     data = json.loads(run_cli("check", "--format", "json", cwd=real_project).stdout)
     assert {"E302", "MVK013"} <= {p["code"] for p in data["problems"]}

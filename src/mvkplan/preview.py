@@ -38,7 +38,7 @@ class Outcome:
         """HTML listing the build's errors, or '' when there are none."""
         if not self.errors and not self.failure:
             return ""
-        lines = [self.failure] if self.failure else [one_line(p) for p in self.errors]
+        lines = ([self.failure] if self.failure else []) + [one_line(p) for p in self.errors]
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         count = len(lines)
         heading = f"Förhandsvisningen: {count} fel" if count != 1 else "Förhandsvisningen: 1 fel"
@@ -86,10 +86,14 @@ class _Handler(SimpleHTTPRequestHandler):
         if Path(path).is_dir():
             path = str(Path(path) / "index.html")
         banner = self.preview.outcome.banner()
-        if not path.endswith(".html") or not banner or not Path(path).is_file():
+        if not path.endswith(".html") or not banner:
             super().do_GET()
             return
-        text = Path(path).read_text(encoding="utf-8").replace(_MAIN, _MAIN + "\n" + banner, 1)
+        if Path(path).is_file():
+            text = Path(path).read_text(encoding="utf-8").replace(_MAIN, _MAIN + "\n" + banner, 1)
+        else:  # nothing built yet (the first build failed): a page with the errors alone
+            text = (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>mvkplan'
+                    f'</title></head><body>{_MAIN}\n{banner}</main></body></html>\n')
         data = text.encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
