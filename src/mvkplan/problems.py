@@ -53,9 +53,13 @@ class Problem:
     severity: Severity = field(default=Severity.ERROR, compare=False)
     hint: str | None = field(default=None, compare=False)
     rule: str | None = field(default=None, compare=False)
+    place: str = ""
+    """A place inside a file that has no lines, e.g. a workbook cell 'Enkät!G7'; printed
+    instead of line and column (which then hold the row and column numbers for sorting)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""
+        extra = {"place": self.place} if self.place else {}
         return {
             "path": self.path,
             "line": self.line,
@@ -65,13 +69,14 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
             "rule": self.rule,
+            **extra,
         }
 
     def with_severity(self, severity: Severity) -> Problem:
         """Return a copy with another severity (the engine's job, never a rule's)."""
         return Problem(
             self.path, self.line, self.column, self.code, self.message, severity, self.hint,
-            self.rule,
+            self.rule, self.place,
         )
 
 

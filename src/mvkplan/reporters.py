@@ -64,8 +64,9 @@ def report_text(report: Report, out: TextIO) -> None:
     for p in report.problems:
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
         severity = t(f"severity.{p.severity.label}")
-        out.write(f"{p.path}:{p.line}:{p.column}: {code} [{severity}] {p.message}\n")
-        if report.sources is not None and p.line and p.code[:2] in SOURCE_CODES:
+        where = f"{p.path}:{p.place}" if p.place else f"{p.path}:{p.line}:{p.column}"
+        out.write(f"{where}: {code} [{severity}] {p.message}\n")
+        if report.sources is not None and p.line and not p.place and p.code[:2] in SOURCE_CODES:
             out.write(source_excerpt(report.sources(p.path), p.line, p.column))
         if p.hint:
             out.write(f"    {hint_label}: {p.hint}\n")

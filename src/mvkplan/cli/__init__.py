@@ -6,11 +6,13 @@ function, so ``mvkplan --version`` and ``--help`` never import pydantic or jinja
 
 from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
     commands_documents,
+    commands_kolada,
     commands_links,
     commands_lint,
     commands_render,
     commands_report,
     commands_start,
+    commands_survey,
     commands_validate,
 )
 from mvkplan.cli.app import app, main

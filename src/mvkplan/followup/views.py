@@ -34,6 +34,7 @@ from mvkplan.followup.rollup import IndicatorRollup
 from mvkplan.followup.tables import TableView, by_link_table, chart, chart_table, value_table
 from mvkplan.followup.values import format_number
 from mvkplan.models.items import IndicatorSpec
+from mvkplan.recording.values import origin_summary
 from mvkplan.render.links import Urls
 from mvkplan.render.markdown import Writer
 
@@ -219,6 +220,9 @@ def _indicator(indicator: IndicatorReport, report: Report, urls: Urls) -> Indica
     if indicator.source or indicator.frequency:
         own = None if indicator.added else indicator.title
         facts.append(("Enligt planen", ", ".join(x for x in (own, indicator.frequency) if x)))
+    origins = origin_summary([o.source for obs in indicator.observations.values() for o in obs])
+    if origins:
+        facts.append(("Värdenas källa", origins))  # survey, Kolada or typed by hand (mvkplan.recording)
     national = [(f"{n.number} {n.title}", urls.ref(n.ref)) for n in indicator.national]
     anchor = indicator.key  # the item id, so that links to the indicator land here
     return IndicatorView(

@@ -1,0 +1,154 @@
+"""``mvkplan kolada import`` and ``mvkplan kolada fetch``: official statistics into the follow-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, ProblemFormat, app, fail, open_project
+from mvkplan.cli.commands_survey import _inside, finish
+
+if TYPE_CHECKING:
+    from mvkplan.config import Project
+    from mvkplan.index import LinkIndex
+    from mvkplan.kolada.responses import Response
+    from mvkplan.validate import Corpus
+
+kolada_app = typer.Typer(
+    help="Nyckeltal från Kolada (Öppna jämförelser m.m.) / official statistics from Kolada.",
+    no_args_is_help=True,
+)
+app.add_typer(kolada_app, name="kolada")
+
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
+Overwrite = Annotated[bool, typer.Option("--overwrite", help="Replace values already recorded (listed).")]
+PlanOption = Annotated[str | None, typer.Option("--plan", help="Only this plan (default: every plan with a county).")]
+FormatOption = Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _require_extra(*modules: str) -> None:
+    from mvkplan.extras import MissingExtraError, require
+
+    try:
+        require("kolada", "ruamel.yaml", *modules)
+    except MissingExtraError as exc:
+        fail(str(exc))
+
+
+@kolada_app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE…", help="Saved Kolada API responses (JSON).")],
+    plan: PlanOption = None,
+    year: Annotated[list[int] | None, typer.Option("--year", help="Only these years (repeatable).")] = None,
+    dry_run: DryRun = False,
+    overwrite: Overwrite = False,
+    fmt: FormatOption = ProblemFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Läs in sparade svar från Koladas API / record saved Kolada API responses.
+
+    All or nothing, like 'survey import'. Exit 0 when recorded, 1 on problems, 2 on usage errors.
+    """
+    _require_extra()
+    from mvkplan.i18n import t
+    from mvkplan.kolada.responses import read_response
+    from mvkplan.loading import display_path
+
+    project = open_project(lang)
+    responses = []
+    for file in files:
+        path = file if file.is_absolute() else Path.cwd() / file
+        if not path.is_file():
+            fail(t("E402", path=file))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            fail(f"{file}: {exc.strerror}")
+        responses.append(read_response(data, display_path(path, project.root)))
+    _run(project, responses, plan, set(year) if year else None, dry_run, overwrite, fmt)
+
+
+@kolada_app.command("fetch")
+def fetch(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="Plan id, e.g. kalmar-2024.")],
+    year: Annotated[list[int], typer.Option("--year", help="Year(s) to fetch (repeatable).")],
+    save: Annotated[Path | None, typer.Option("--save", help="Also save the responses (JSON) in this folder.")] = None,
+    api: Annotated[str, typer.Option("--api", help="API base URL.")] = "https://api.kolada.se/v3",
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 20.0,
+    retries: Annotated[int, typer.Option("--retries", help="Retries of a failed request.")] = 3,
+    dry_run: DryRun = False,
+    overwrite: Overwrite = False,
+    fmt: FormatOption = ProblemFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Hämta planens nyckeltal från Koladas API / fetch the plan's KPIs from the Kolada API."""
+    _require_extra("httpx")
+    import sys
+
+    from mvkplan.i18n import t
+    from mvkplan.kolada.client import KoladaClient, KoladaUnavailable, data_urls
+    from mvkplan.kolada.importing import kpis_of
+    from mvkplan.kolada.responses import read_response
+    from mvkplan.survey.plans import survey_plan
+    from mvkplan.validate import load_corpus
+    from mvkplan.writing import write_atomic
+
+    project = open_project(lang)
+    corpus = load_corpus(project)
+    kpis: set[str] = set()
+    codes: set[str] = set()
+    for one_year in year:
+        survey = survey_plan(corpus.index, plan, one_year)
+        if survey is None:
+            fail(t("survey.unknown-plan", plan=plan))
+        kpis.update(kpis_of(survey))
+        codes.update(_codes(corpus.index, survey.model.county))
+    if not kpis:
+        fail(t("kolada.no-kpis", plan=plan))
+    responses: list[Response] = []
+    try:
+        with KoladaClient(timeout=timeout, retries=retries) as client:
+            for url in data_urls(kpis, codes, year, api):
+                for page in client.pages(url, lambda body: read_response(body, "").next_page):
+                    print(t("kolada.fetching", url=page.url), file=sys.stderr)
+                    number = len(responses) + 1
+                    shown = f"kolada-{plan}-{number:03d}.json"
+                    if save is not None:
+                        target = _inside(project, save) / shown
+                        write_atomic(target, page.body)
+                    responses.append(read_response(page.body, shown))
+    except KoladaUnavailable as exc:
+        if exc.status is not None:
+            fail(t("kolada.http", status=exc.status, url=exc.url))
+        fail(t("kolada.offline", url=exc.url, detail=exc.detail))
+    except OSError as exc:
+        fail(f"{exc.filename}: {exc.strerror}")
+    _run(project, responses, plan, set(year), dry_run, overwrite, fmt, corpus=corpus)
+
+
+def _codes(index: LinkIndex, county: str | None) -> list[str]:
+    from mvkplan.models import Catalog
+
+    codes: list[str] = []
+    for loaded in index.documents.values():
+        model = loaded.model
+        if isinstance(model, Catalog) and "municipalities" in (model.id, model.extends):
+            codes.extend(e.code for e in model.entries if e.code and e.county == county)
+    return codes
+
+
+def _run(project: Project, responses: list[Response], plan: str | None, years: set[int] | None,
+         dry_run: bool, overwrite: bool, fmt: ProblemFormat, corpus: Corpus | None = None) -> None:
+    from mvkplan.i18n import t
+    from mvkplan.kolada.importing import import_kolada
+    from mvkplan.validate import load_corpus
+
+    corpus = corpus or load_corpus(project)
+    result = import_kolada(corpus.index, project.root, responses, plan=plan, years=years, overwrite=overwrite)
+    summary = t("kolada.summary", files=result.responses, values=result.matched,
+                new=sum(p.new for p in result.prepared), changed=sum(p.changed for p in result.prepared),
+                same=sum(p.same for p in result.prepared), ignored=result.ignored)
+    finish(project, corpus.loaded.documents, result.problems, result.prepared, summary, fmt,
+           dry_run=dry_run, files=result.responses)

@@ -1,0 +1,178 @@
+"""``mvkplan survey export`` and ``mvkplan survey import``: the yearly survey as workbooks."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, ProblemFormat, app, emit, fail, open_project
+
+if TYPE_CHECKING:
+    from mvkplan.config import Project
+    from mvkplan.loading import LoadedDocument
+    from mvkplan.problems import Problem
+    from mvkplan.recording.record import Prepared
+
+survey_app = typer.Typer(
+    help="Årlig enkät som Excel-arbetsböcker / the yearly survey as workbooks.",
+    no_args_is_help=True,
+)
+app.add_typer(survey_app, name="survey")
+
+
+def _require_extra() -> None:
+    from mvkplan.extras import MissingExtraError
+    from mvkplan.survey import require_survey
+
+    try:
+        require_survey()
+    except MissingExtraError as exc:
+        fail(str(exc))
+
+
+def _inside(project: Project, path: Path) -> Path:
+    from mvkplan.i18n import t
+    from mvkplan.paths import is_within
+
+    target = path if path.is_absolute() else Path.cwd() / path
+    if not is_within(target, project.root):
+        fail(t("E403", path=target))
+    return target
+
+
+@survey_app.command("export")
+def export(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="Plan id, e.g. kalmar-2024.")],
+    year: Annotated[int, typer.Option("--year", help="The year followed up.")],
+    respondent: Annotated[
+        list[str] | None,
+        typer.Option("--respondent", "-r",
+                     help="Respondent id (repeatable; default: every municipality of the county)."),
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default: build/enkat/PLAN-YEAR).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace workbooks already in the folder.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Skriv en arbetsbok per svarande / write one workbook per respondent."""
+    _require_extra()
+    from mvkplan.i18n import t
+    from mvkplan.survey.exporting import SurveyUsageError, export_surveys
+    from mvkplan.validate import load_corpus
+
+    project = open_project(lang)
+    folder = _inside(project, out or project.root / "build" / "enkat" / f"{plan}-{year}")
+    corpus = load_corpus(project)
+    try:
+        written = export_surveys(corpus.index, plan, year, folder, respondent or None, force=force)
+    except SurveyUsageError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or folder}: {exc.strerror}")
+    for item in written:
+        print(f"{_shown(item.path, project.root)}  ({item.questions})")
+    print(t("survey.written", path=_shown(folder, project.root), count=len(written)))
+
+
+@survey_app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(metavar="FILE|DIR…", help="Returned workbooks, or folders of them.")],
+    plan: Annotated[str | None, typer.Option("--plan", help="Refuse workbooks for other plans.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Refuse workbooks for other years.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace answers already recorded (listed).")] = False,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Läs in ifyllda arbetsböcker / record the answers of returned workbooks.
+
+    All or nothing: if any workbook has an error, no follow-up is written. Exit 0 when
+    recorded (or, with --dry-run, when it could be), 1 on problems, 2 on usage errors.
+    """
+    _require_extra()
+    from mvkplan.i18n import t
+    from mvkplan.survey.importing import import_survey, workbook_files
+    from mvkplan.validate import load_corpus
+
+    project = open_project(lang)
+    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths]
+    for target in targets:
+        if not target.exists():
+            fail(t("E402", path=target))
+    files = workbook_files(targets)
+    if not files:
+        fail(t("survey.none", path=", ".join(str(p) for p in paths)))
+    corpus = load_corpus(project)
+    result = import_survey(corpus.index, project.root, files, plan=plan, year=year, overwrite=overwrite)
+    summary = t("survey.import.summary", workbooks=result.workbooks, answers=result.answers,
+                new=sum(p.new for p in result.prepared), changed=sum(p.changed for p in result.prepared),
+                same=sum(p.same for p in result.prepared))
+    finish(project, corpus.loaded.documents, result.problems, result.prepared, summary, fmt,
+           dry_run=dry_run, files=len(files))
+
+
+def finish(project: Project, documents: list[LoadedDocument], problems: list[Problem], prepared: list[Prepared],
+           summary: str, fmt: ProblemFormat, *, dry_run: bool, files: int) -> None:
+    """Validate, then write (or show) the new follow-ups, report and exit; shared with ``kolada``."""
+    from mvkplan.i18n import t
+    from mvkplan.problems import ExitCode, Severity
+    from mvkplan.recording.commit import check_written, write_all
+    from mvkplan.reporters import Report
+
+    failed = any(p.severity >= Severity.ERROR for p in problems)
+    if not failed:
+        problems = [*problems, *check_written(documents, prepared)]
+        failed = any(p.severity >= Severity.ERROR for p in problems)
+    emit(Report(sorted(problems), files), fmt)
+    text = fmt is ProblemFormat.text
+    out = sys.stdout if text else sys.stderr
+    print(summary, file=out)
+    if failed:
+        print(t("record.refused"), file=out)
+        raise typer.Exit(ExitCode.PROBLEMS)
+    if dry_run:
+        if text:
+            _show_diff(project, prepared)
+        print(t("record.dry"), file=out)
+        return
+    try:
+        written = write_all(project.root, prepared)
+    except OSError as exc:
+        fail(t("R104", path=exc.filename or "", detail=exc.strerror or str(exc)))
+    for path in written:
+        print(t("record.wrote", path=path), file=out)
+
+
+def _show_diff(project: Project, prepared: list[Prepared]) -> None:
+    for item in prepared:
+        if item.text is None:
+            continue
+        target = project.root / item.path
+        old = target.read_text(encoding="utf-8-sig") if target.exists() else ""
+        sys.stdout.writelines(unified_diff(old, item.text, f"a/{item.path}" if old else "/dev/null",
+                                           f"b/{item.path}"))
+
+
+def unified_diff(old: str, new: str, before: str, after: str) -> list[str]:
+    """A unified diff that aligns repeated lines exactly (no autojunk heuristics)."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    lines = [f"--- {before}\n", f"+++ {after}\n"]
+    for group in difflib.SequenceMatcher(None, a, b, autojunk=False).get_grouped_opcodes(3):
+        first, last = group[0], group[-1]
+        lines.append(f"@@ -{first[1] + 1},{last[2] - first[1]} +{first[3] + 1},{last[4] - first[3]} @@\n")
+        for tag, i1, i2, j1, j2 in group:
+            if tag == "equal":
+                lines.extend(" " + line for line in a[i1:i2])
+                continue
+            lines.extend("-" + line for line in a[i1:i2])
+            lines.extend("+" + line for line in b[j1:j2])
+    return [line if line.endswith("\n") else line + "\n" for line in lines] if len(lines) > 2 else []
+
+
+def _shown(path: Path, root: Path) -> str:
+    from mvkplan.loading import display_path
+
+    return display_path(path, root)
