@@ -199,8 +199,8 @@ def test_an_answer_that_differs_from_the_recorded_one(project):
     edit(path, {f"G{row}": 99})
     result = run_import(project, str(path))
     assert result.exit_code == 1
-    assert f"Enkät!G{row}: S306 [error] likvardig-kunskap/personal-grundutbildad (kalmar-kommun) is already recorded as" \
-        in result.stdout, result
+    assert f"Enkät!G{row}: S306 [error] likvardig-kunskap/personal-grundutbildad (kalmar-kommun) is " \
+           "already recorded as" in result.stdout, result
     overwritten = run_cli("survey", "import", str(path), "--overwrite", cwd=project)
     assert overwritten.exit_code == 0, overwritten
     assert f"Enkät!G{row}: S307 [info]" in overwritten.stdout and "replaced by '99'" in overwritten.stdout
