@@ -120,6 +120,8 @@ def check_id(document_id: str) -> None:
 def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
     """The YAML text of a new document; checked to validate before it is returned."""
     check_id(skeleton.id)
+    if not skeleton.title.strip():
+        raise ScaffoldError("the title must not be empty")
     lines = []
     if skeleton.schema:
         lines.append(f"# yaml-language-server: $schema={skeleton.schema}")
@@ -139,8 +141,8 @@ def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
     else:
         text += _FRAMEWORK
     document, problems = load_bytes(text.encode(), f"{skeleton.id}.yaml")
-    if document is None:  # the skeletons are part of mvkplan: this is a bug, not bad input
-        raise RuntimeError("; ".join(p.message for p in problems))
+    if document is None:  # what the user passed in (the skeletons themselves validate)
+        raise ScaffoldError("; ".join(p.message for p in problems))
     return text
 
 

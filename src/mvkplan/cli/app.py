@@ -76,11 +76,13 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def open_project(lang: Lang | None, *, documents: bool = True) -> Project:
+def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = False) -> Project:
     """Find the project, read its configuration and choose the message language.
 
     With ``documents`` (commands that read plans), a folder with neither a configuration nor
-    the default plans folder is a usage error (exit 2), not an empty or failing run.
+    the default plans folder is a usage error (exit 2), not an empty or failing run; with
+    ``paths``, a configured document path that does not exist is a usage error (exit 2), as
+    the same path on the command line is.
     """
     from mvkplan.config import ConfigError, find_project
     from mvkplan.i18n import detect_language, set_language, t
@@ -95,6 +97,11 @@ def open_project(lang: Lang | None, *, documents: bool = True) -> Project:
     if documents and project.config_file is None and not any(
             path.exists() for path in project.document_paths()):
         fail(t("E404", path=project.root))
+    if paths:
+        for path in project.document_paths():
+            if not path.exists() and not path.is_symlink():
+                where = f"{project.config_file}: " if project.config_file else ""
+                fail(where + t("E402", path=path))
     return project
 
 

@@ -36,6 +36,7 @@ def list_documents(
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console
+    from rich.markup import escape as rich_escape
     from rich.table import Table
 
     console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
@@ -47,9 +48,12 @@ def list_documents(
             console.print(f"[bold]{r.id}[/bold]  {facts}\n    {r.path}", highlight=False)
         return
     table = Table("id", "kind", "län", "period", "status", "mål", "aktiviteter", "rader", "fil")
+    from mvkplan.terminal import printable
+
     for r in rows:
-        table.add_row(r.id, r.kind, r.county, r.period, r.status, str(r.goals or ""),
-                      str(r.activities or ""), str(r.rows or ""), r.path)
+        table.add_row(*(rich_escape(printable(v)) for v in (r.id, r.kind, r.county, r.period, r.status)),
+                      str(r.goals or ""), str(r.activities or ""), str(r.rows or ""),
+                      rich_escape(printable(r.path)))
     console.print(table)
 
 
