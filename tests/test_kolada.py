@@ -88,8 +88,8 @@ def test_a_revised_value_is_refused_unless_overwrite(tmp_path):
     before = (project / "plans/kalmar/uppfoljning/kalmar-2024-2025.yaml").read_bytes()
     refused = run_cli("kolada", "import", str(revised), cwd=project)
     assert refused.exit_code == 1
-    assert "revised.json:10:60: K108 upptacka-och-ge-stod/ifo-aktualiserade (kalmar-kommun, women) is already " \
-           "recorded as '41,7', Kolada says '40,2'" in refused.stdout, refused
+    assert "revised.json:10:60: K108 [error] upptacka-och-ge-stod/ifo-aktualiserade (kalmar-kommun, " \
+           "women) is already recorded as '41,7', Kolada says '40,2'" in refused.stdout, refused
     assert (project / "plans/kalmar/uppfoljning/kalmar-2024-2025.yaml").read_bytes() == before
     replaced = run_cli("kolada", "import", str(revised), "--overwrite", cwd=project)
     assert replaced.exit_code == 0 and "K109 [info]" in replaced.stdout, replaced
@@ -103,7 +103,7 @@ def test_a_bad_file_stops_the_whole_import(tmp_path):
     before = (project / "plans/kalmar/uppfoljning/kalmar-2024-2025.yaml").read_bytes()
     result = run_cli("kolada", "import", str(SAVED), str(bad), cwd=project)
     assert result.exit_code == 1
-    assert "bad.json:1:13: K102 not a Kolada data response: no 'municipality'" in result.stdout, result
+    assert "bad.json:1:13: K102 [error] not a Kolada data response: no 'municipality'" in result.stdout, result
     assert (project / "plans/kalmar/uppfoljning/kalmar-2024-2025.yaml").read_bytes() == before
 
 

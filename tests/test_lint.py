@@ -52,7 +52,7 @@ def test_error_severity_exits_1_and_text_output_names_file_line_and_code(project
     write_plan(project)
     result = run_cli("lint", cwd=project)
     assert result.exit_code == 1, result
-    assert "plans/plan.yaml:12:29: MVK013 placeholder text 'TODO'" in result.stdout, result
+    assert "plans/plan.yaml:12:29: MVK013 [error] placeholder text 'TODO'" in result.stdout, result
     assert "plans/plan.yaml:11:9: MVK001 [warning] goal 'kunskap' has no indicator" in result.stdout
     assert "hint: " in result.stdout
 

@@ -98,9 +98,9 @@ def test_a_plan_may_link_to_a_national_indicator(project: Path) -> None:
         "    links: [nationella-indikatorer/2.1, nationella-indikatorer/2.99]\n", encoding="utf-8")
     result = run_cli("validate", cwd=project)
     assert result.exit_code == 1, result
-    assert "plans/local.yaml:6:41: E302 document 'nationella-indikatorer' has no item '2.99'" \
+    assert "plans/local.yaml:6:41: E302 [error] document 'nationella-indikatorer' has no item '2.99'" \
         in result.stdout, result
-    assert "1 problem (1 errors" in result.stdout, "the link to 2.1 resolves"
+    assert "1 problem (1 error," in result.stdout, "the link to 2.1 resolves"
 
 
 @pytest.mark.parametrize("fmt", ["html", "md"])

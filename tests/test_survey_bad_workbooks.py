@@ -125,7 +125,7 @@ def test_a_changed_question_row(project):
     edit(path, {f"D{row}": "Andel personal (omformulerad)"})
     result = run_import(project, str(path))
     assert result.exit_code == 1
-    assert f"Enkät!D{row}: S209 the question row was changed" in result.stdout, result
+    assert f"Enkät!D{row}: S209 [error] the question row was changed" in result.stdout, result
 
 
 def test_an_answer_below_the_questions(project):
@@ -179,7 +179,7 @@ def test_the_same_respondent_twice(project):
     shutil.copy(path, copy)
     result = run_import(project, str(path), str(copy))
     assert result.exit_code == 1
-    assert "kopia.xlsx: S304 respondent 'kalmar-kommun' answered twice" in result.stdout, result
+    assert "kopia.xlsx: S304 [error] respondent 'kalmar-kommun' answered twice" in result.stdout, result
 
 
 def test_one_bad_workbook_stops_the_good_ones(project):
@@ -199,8 +199,8 @@ def test_an_answer_that_differs_from_the_recorded_one(project):
     edit(path, {f"G{row}": 99})
     result = run_import(project, str(path))
     assert result.exit_code == 1
-    assert f"Enkät!G{row}: S306 likvardig-kunskap/personal-grundutbildad (kalmar-kommun) is already recorded as" \
-        in result.stdout, result
+    assert f"Enkät!G{row}: S306 [error] likvardig-kunskap/personal-grundutbildad (kalmar-kommun) is " \
+           "already recorded as" in result.stdout, result
     overwritten = run_cli("survey", "import", str(path), "--overwrite", cwd=project)
     assert overwritten.exit_code == 0, overwritten
     assert f"Enkät!G{row}: S307 [info]" in overwritten.stdout and "replaced by '99'" in overwritten.stdout

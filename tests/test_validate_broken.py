@@ -99,7 +99,7 @@ def test_did_you_mean_hints(project: Path) -> None:
         "id: plan\nkind: regional-plan\ntitle: Plan\ncounty: kalmr\nlinks: [agenda2030/5.20]\n"
     )
     result = run_cli("validate", cwd=project)
-    assert "hint: did you mean 'kalmar'?" in result.stdout, result
+    assert "hint: did you mean 'kalmar' (Kalmar län)?" in result.stdout, result
     assert "hint: did you mean 'agenda2030/5.2'?" in result.stdout, result
 
 

@@ -99,8 +99,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{found} is not allowed here; expected {expected}",
         "{found} är inte tillåtet här; förväntade {expected}",
     ),
+    "E204.swedish": (
+        "values are written in English: '{value}' is '{english}'",
+        "värdena skrivs på engelska: '{value}' heter '{english}'",
+    ),
     "E204.date": ("{found} is not a date", "{found} är inget datum"),
     "E204.date.hint": ("write dates as YYYY-MM-DD, YYYY-MM or YYYY", "skriv datum som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"),
+    "E204.calendar": (
+        "{found} is not a date in the calendar (no such month or day)",
+        "{found} är inget datum i kalendern (månaden eller dagen finns inte)",
+    ),
     "E204.id": ("{found} is not a valid id", "{found} är inget giltigt id"),
     "E204.id.hint": ("ids contain no spaces and no '/'", "id får inte innehålla mellanslag eller '/'"),
     "E204.empty": ("must not be empty", "får inte vara tom"),
@@ -171,6 +179,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown {catalog} '{value}'",
         "okänd {catalog} '{value}'",
     ),
+    "E308": (
+        "document '{target}' could not be loaded (see its errors)",
+        "dokumentet '{target}' kunde inte läsas in (se felen i det)",
+    ),
+    "E308.many": (
+        "document '{target}' could not be loaded (see its errors); {count} links in this file "
+        "point to it",
+        "dokumentet '{target}' kunde inte läsas in (se felen i det); {count} länkar i den här "
+        "filen pekar dit",
+    ),
+    "E308.hint": ("fix the errors in {path} first", "rätta först felen i {path}"),
+    "E307.hint.named": (
+        "'{value}' is {name}: write its id, '{id}'",
+        "'{value}' är {name}: skriv dess id, '{id}'",
+    ),
+    "hint.did_you_mean.named": (
+        "did you mean '{close}' ({name})?", "menade du '{close}' ({name})?",
+    ),
     "hint.did_you_mean": ("did you mean '{close}'?", "menade du '{close}'?"),
     # configuration and I/O
     "E401": ("configuration error: {detail}", "fel i konfigurationen: {detail}"),
@@ -179,19 +205,62 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "path is outside the repository: {path}",
         "sökvägen ligger utanför arkivet: {path}",
     ),
+    "E404": (
+        "no plans here: neither mvkplan.toml nor a plans/ folder in {path} or the folders above; "
+        "cd into your plans repository, or start one with 'mvkplan init'",
+        "inga planer här: varken mvkplan.toml eller en mapp plans/ i {path} eller mapparna ovanför; "
+        "gå till ditt planarkiv, eller skapa ett med 'mvkplan init'",
+    ),
+    # new, init, serve, links (first use)
+    "new.kind": ("unknown kind '{kind}'; use one of: {kinds}", "okänd dokumenttyp '{kind}'; använd någon av: {kinds}"),
+    "new.from": ("unknown document '{id}' for --from", "okänt dokument '{id}' för --from"),
+    "new.schema": ("(mvkplan schema -o {path} writes the schema the file's first line points editors to)",
+                   "(mvkplan schema -o {path} skriver schemat som filens första rad hänvisar redigeraren till)"),
+    "new.bad_id": ("'{id}' is not a valid id: use a-z, 0-9 and '-', e.g. gotland-2025",
+                   "'{id}' är inget giltigt id: använd a-z, 0-9 och '-', t.ex. gotland-2025"),
+    "new.not_plan": ("'{id}' is not a plan with goals in this repository",
+                     "'{id}' är ingen plan med mål i det här arkivet"),
+    "new.no_goal": ("'{id}' has no goal {goals}; its goals: {available}",
+                    "'{id}' har inget mål {goals}; dess mål: {available}"),
+    "new.no_goals": ("'{id}' has no goals to start from", "'{id}' har inga mål att utgå från"),
+    "new.outside": ("{path} is outside the project {root}", "{path} ligger utanför projektet {root}"),
+    "new.exists": ("{path} already exists", "{path} finns redan"),
+    "init.exists": ("not overwriting existing files: {files} (nothing was written)",
+                    "skriver inte över befintliga filer: {files} (inget skrevs)"),
+    "init.next": (
+        "Next: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
+        "&& mvkplan serve",
+        "Sedan: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
+        "&& mvkplan serve",
+    ),
+    "serve.extra": ("'mvkplan serve' needs the serve extra: pip install 'mvkplan[serve]'",
+                    "'mvkplan serve' behöver tillägget serve: pip install 'mvkplan[serve]'"),
+    "serve.serving": ("Serving {address} (Ctrl+C to stop)", "Visar {address} (avsluta med Ctrl+C)"),
+    "serve.built": ("built {pages}, {errors}", "byggde {pages}, {errors}"),
+    "serve.failed": ("build failed: {detail}", "bygget misslyckades: {detail}"),
+    "n.page": ("page|pages", "sida|sidor"),
+    "links.none": ("give a document or item id, or --graph mermaid|dot|json",
+                   "ange ett dokument- eller punkt-id, eller --graph mermaid|dot|json"),
+    "links.unknown": ("unknown document or item '{ref}'", "okänt dokument eller okänd punkt '{ref}'"),
+    "links.framework": ("unknown framework '{id}'; known: {known}", "okänt ramverk '{id}'; kända: {known}"),
     # summaries
-    "summary.clean": (
-        "All {files} files are valid.",
-        "Alla {files} filer är giltiga.",
+    "summary.clean": ("All {files} are valid.", "Alla {files} är giltiga."),
+    "summary.clean.one": ("The file is valid.", "Filen är giltig."),
+    "summary.clean.none": ("No files to check.", "Inga filer att kontrollera."),
+    "summary.problems": ("{problems} ({counts}) in {bad} of {files}.",
+                         "{problems} ({counts}) i {bad} av {files}."),
+    "n.problem": ("problem|problems", "problem|problem"),
+    "n.error": ("error|errors", "fel|fel"),
+    "n.warning": ("warning|warnings", "varning|varningar"),
+    "n.info": ("info|infos", "upplysning|upplysningar"),
+    "n.file": ("file|files", "fil|filer"),
+    "rules.options": (
+        "Options ([tool.mvkplan.rules.{code}] or [rules.{code}] in mvkplan.toml):",
+        "Inställningar ([tool.mvkplan.rules.{code}] eller [rules.{code}] i mvkplan.toml):",
     ),
-    "summary.problems": (
-        "{count} problems ({errors} errors, {warnings} warnings) in {bad} of {files} files.",
-        "{count} problem ({errors} fel, {warnings} varningar) i {bad} av {files} filer.",
-    ),
-    "summary.one": (
-        "1 problem ({errors} errors, {warnings} warnings) in 1 of {files} files.",
-        "1 problem ({errors} fel, {warnings} varningar) i 1 av {files} filer.",
-    ),
+    "severity.error": ("error", "fel"),
+    "severity.warning": ("warning", "varning"),
+    "severity.info": ("info", "info"),
     "hint.label": ("hint", "tips"),
     # hardening (issue 15)
     "E213": ("document id '{id}' cannot be a file name on every system",
@@ -261,6 +330,12 @@ def t(key: str, /, **values: object) -> str:
     english, swedish = MESSAGES[key]
     template = swedish if _language == "sv" else english
     return template.format(**values)
+
+
+def count(number: int, noun: str) -> str:
+    """'1 problem', '2 problems', '1 fil', '2 filer': the number with the noun ``n.<noun>``."""
+    singular, plural = t(f"n.{noun}").split("|")
+    return f"{number} {singular if number == 1 else plural}"
 
 
 def has(key: str) -> bool:

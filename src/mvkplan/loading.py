@@ -10,10 +10,10 @@ import gc
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import cast
 
 from pydantic import ValidationError
@@ -26,6 +26,7 @@ from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
 from mvkplan.textmatch import closest
+from mvkplan.vocabulary import english_for
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
@@ -84,6 +85,12 @@ class LoadResult:
     documents: list[LoadedDocument]
     problems: list[Problem]
     files: int
+    failed: list[str] = field(default_factory=list)
+    """Shown paths of the files that could not be loaded (their problems are in ``problems``)."""
+
+    def unloaded(self) -> dict[str, str]:
+        """Document id (the file name's stem) → shown path, for every file that failed to load."""
+        return {PurePosixPath(shown).stem: shown for shown in self.failed}
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -173,11 +180,14 @@ def load_paths(
     problems += [Problem(display_path(s.path, root), 0, 0, s.code, s.message, hint=s.hint)
                  for s in discovered.skipped]
     shown = [display_path(path, root) for path in files]
-    for document, found in _load_all(files, shown, max_size, cache):
+    failed: list[str] = []
+    for name, (document, found) in zip(shown, _load_all(files, shown, max_size, cache), strict=True):
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    return LoadResult(documents, problems, len(files) + len(discovered.skipped))
+        else:
+            failed.append(name)
+    return LoadResult(documents, problems, len(files) + len(discovered.skipped), failed)
 
 
 PARALLEL_MINIMUM = 48
@@ -287,8 +297,12 @@ def _kind_problem(shown: str, root: MappingNode, kind: str | None) -> Problem:
         return Problem(shown, line, column, "E201", t("E201", field="kind"), hint=t("E205.hint", kinds=kinds))
     node = root.get("kind")
     assert node is not None
+    english = english_for(kind, list(DOCUMENT_MODELS))
     close = closest(kind, DOCUMENT_MODELS)
-    hint = t("hint.did_you_mean", close=close) if close else t("E205.hint", kinds=kinds)
+    if english:
+        hint = t("E204.swedish", value=kind, english=english)
+    else:
+        hint = t("hint.did_you_mean", close=close) if close else t("E205.hint", kinds=kinds)
     return Problem(shown, node.line, node.column, "E205", t("E205", kind=kind), hint=hint)
 
 

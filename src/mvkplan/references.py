@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 
 from mvkplan.i18n import t
 from mvkplan.index import CATALOG_RELATIONS, REF, Link, LinkIndex
+from mvkplan.lookup import closest_entry, find_entry
 from mvkplan.paths import is_portable_name
 from mvkplan.problems import Problem, Severity
 from mvkplan.textmatch import closest
@@ -14,13 +15,26 @@ from mvkplan.textmatch import closest
 _CATALOG_OF_RELATION = {"county": "counties", "municipality": "municipalities"}
 
 
-def check_index(index: LinkIndex) -> Iterator[Problem]:
-    """Identity problems (ids, file names) and link problems, in no particular order."""
+def check_index(index: LinkIndex, unloaded: Mapping[str, str] | None = None) -> Iterator[Problem]:
+    """Identity problems (ids, file names) and link problems, in no particular order.
+
+    ``unloaded`` maps the ids of documents whose files failed to load to those files: a link
+    to one of them is reported as such, not as an unknown document with a false "did you mean".
+    """
     yield from _identity_problems(index)
+    unloadable: dict[tuple[str, str], list[Problem]] = {}
     for link in index.links:
         if link.relation in CATALOG_RELATIONS:
             continue  # unknown methods, sources, regulations: lint's job, with its own codes
-        yield from _link_problems(index, link)
+        for problem in _link_problems(index, link, unloaded or {}):
+            if problem.code == "E308":  # once per file and document, not once per link
+                unloadable.setdefault((problem.path, link.target_document), []).append(problem)
+            else:
+                yield problem
+    for (_path, target), found in unloadable.items():
+        first = min(found)
+        message = first.message if len(found) == 1 else t("E308.many", target=target, count=len(found))
+        yield Problem(first.path, first.line, first.column, "E308", message, hint=first.hint)
     yield from _supersedes_cycles(index)
 
 
@@ -45,7 +59,7 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
                       hint=t("E212.hint"))
 
 
-def _link_problems(index: LinkIndex, link: Link) -> Iterator[Problem]:
+def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) -> Iterator[Problem]:
     at = (link.file, link.line, link.column)
     if not REF.match(link.target):
         yield Problem(*at, "E306", t("E306", target=link.target), hint=t("E306.hint"))
@@ -55,11 +69,14 @@ def _link_problems(index: LinkIndex, link: Link) -> Iterator[Problem]:
         if not index.resolves(link.target):
             value = link.target_item or ""
             label = getattr(index.document(catalog), "entry_label", None) or catalog
-            close = closest(value, index.item_ids(catalog))
-            hint = t("hint.did_you_mean", close=close) if close else None
-            yield Problem(*at, "E307", t("E307", catalog=label, value=value), hint=hint)
+            yield Problem(*at, "E307", t("E307", catalog=label, value=value),
+                          hint=_catalog_hint(index, catalog, value))
         return
     document_id, item_id = link.target_document, link.target_item
+    if document_id not in index.documents and document_id in unloaded:
+        yield Problem(*at, "E308", t("E308", target=document_id),
+                      hint=t("E308.hint", path=unloaded[document_id]))
+        return
     if document_id not in index.documents:
         close = closest(document_id, index.documents)
         hint = t("hint.did_you_mean", close=close) if close else None
@@ -78,6 +95,15 @@ def _link_problems(index: LinkIndex, link: Link) -> Iterator[Problem]:
         yield Problem(*at, "E303", t("E303", target=link.target, document=document_id,
                                      successor=successor),
                       severity=Severity.WARNING, hint=t("E303.hint", successor=successor))
+
+
+def _catalog_hint(index: LinkIndex, catalog: str, value: str) -> str | None:
+    """'07 is the code of kronoberg', or a did-you-mean over ids, codes and names."""
+    exact = find_entry(index, catalog, value)
+    if exact is not None:
+        return t("E307.hint.named", value=value, id=exact.id, name=exact.name)
+    close = closest_entry(index, catalog, value)
+    return t("hint.did_you_mean.named", close=close.id, name=close.name) if close else None
 
 
 def _successor(index: LinkIndex, document_id: str) -> str | None:

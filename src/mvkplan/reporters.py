@@ -7,10 +7,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from mvkplan import __version__
-from mvkplan.i18n import t
+from mvkplan.i18n import count, t
 from mvkplan.problems import Problem, Severity
 from mvkplan.terminal import printable
 
@@ -29,6 +30,8 @@ class Report:
     """Code → one-line description, for formats that list rules (SARIF)."""
     rule_metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Code → further SARIF reportingDescriptor properties (name, help, defaultConfiguration)."""
+    sources: Callable[[str], list[str] | None] | None = None
+    """Shown path → the file's lines, for the text format's source excerpts (None: no excerpts)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -40,12 +43,16 @@ class Report:
     def summary(self) -> str:
         """One line: all valid, or how many problems in how many files."""
         if not self.problems:
-            return t("summary.clean", files=self.files)
+            if self.files <= 1:
+                return t("summary.clean.one" if self.files == 1 else "summary.clean.none")
+            return t("summary.clean", files=count(self.files, "file"))
         counts = self.counts
-        key = "summary.one" if len(self.problems) == 1 else "summary.problems"
-        return t(key, count=len(self.problems), errors=counts["error"],
-                 warnings=counts["warning"], bad=len({p.path for p in self.problems}),
-                 files=self.files)
+        parts = [count(counts["error"], "error"), count(counts["warning"], "warning")]
+        if counts["info"]:
+            parts.append(count(counts["info"], "info"))
+        return t("summary.problems", problems=count(len(self.problems), "problem"),
+                 counts=", ".join(parts), bad=len({p.path for p in self.problems}),
+                 files=count(max(self.files, 1), "file"))
 
 
 def _colour(stream: TextIO) -> bool:
@@ -64,12 +71,48 @@ def report_text(report: Report, out: TextIO) -> None:
             out.write(f"{printable(p.path)}: {t('report.more', count=more)}\n")
             continue
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
-        severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
+        severity = t(f"severity.{p.severity.label}")
         where = f"{printable(p.path)}:{printable(p.place)}" if p.place else _place(p)
-        out.write(f"{where}: {code} {severity}{printable(p.message)}\n")
+        out.write(f"{where}: {code} [{severity}] {printable(p.message)}\n")
+        if report.sources is not None and p.line and not p.place and p.code[:2] in SOURCE_CODES:
+            out.write(source_excerpt(report.sources(p.path), p.line, p.column))
         if p.hint:
             out.write(f"    {hint_label}: {printable(p.hint)}\n")
     out.write(report.summary() + "\n")
+
+
+SOURCE_CODES = ("E1", "E2")
+"""Syntax and schema problems: the ones whose source line the text format shows."""
+
+
+def source_excerpt(lines: list[str] | None, line: int, column: int) -> str:
+    """The offending line with a caret under the column, as ruff and rustc print it."""
+    if not lines or line < 1:
+        return ""
+    if line > len(lines):  # the parser stopped at the end of the file: show its last line
+        line, column = len(lines), len(lines[-1]) + 1
+    text = lines[line - 1].rstrip("\r\n")
+    number = str(line)
+    pad = " " * len(number)
+    # keep tabs in the indentation so that the caret lines up with what the terminal shows
+    lead = "".join(ch if ch == "\t" else " " for ch in text[: max(column - 1, 0)])
+    return f"  {number} | {text}\n  {pad} | {lead}^\n"
+
+
+def file_lines(root: Path) -> Callable[[str], list[str] | None]:
+    """Read (once) the lines of the files problems are shown against, relative to ``root``."""
+    cache: dict[str, list[str] | None] = {}
+
+    def lines(shown: str) -> list[str] | None:
+        if shown not in cache:
+            try:
+                data = (root / shown).read_bytes()
+                cache[shown] = data.decode("utf-8", errors="replace").splitlines()
+            except OSError:
+                cache[shown] = None
+        return cache[shown]
+
+    return lines
 
 
 def _place(p: Problem) -> str:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from mvkplan.i18n import t
 from mvkplan.problems import Problem
 from mvkplan.textmatch import closest
+from mvkplan.vocabulary import english_for
 from mvkplan.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
 
 _EXPECTED = {
@@ -87,8 +88,12 @@ def _value_problem(shown: str, node: Node, kind: str, error: Any) -> Problem:
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip()]
         value = node.value if isinstance(node, ScalarNode) else ""
+        english = english_for(value, options)
         close = closest(value, options)
-        hint = t("hint.did_you_mean", close=close) if close else None
+        if english:
+            hint = t("E204.swedish", value=value, english=english)
+        else:
+            hint = t("hint.did_you_mean", close=close) if close else None
         return Problem(shown, node.line, node.column, "E204",
                        t("E204.choice", found=found, expected=expected), hint=hint)
     if kind == "string_pattern_mismatch":
@@ -96,6 +101,9 @@ def _value_problem(shown: str, node: Node, kind: str, error: Any) -> Problem:
         key = "E204.date" if "\\d{4}" in pattern else "E204.id"
         return Problem(shown, node.line, node.column, "E204", t(key, found=found),
                        hint=t(key + ".hint"))
+    if kind == "calendar_date":
+        return Problem(shown, node.line, node.column, "E204", t("E204.calendar", found=found),
+                       hint=t("E204.date.hint"))
     if kind in ("too_short", "string_too_short"):
         return Problem(shown, node.line, node.column, "E204", t("E204.empty"),
                        hint=t("E204.empty.hint"))

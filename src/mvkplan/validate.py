@@ -76,7 +76,7 @@ def validate(
 ) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given."""
     corpus = load_corpus(project, targets, cache=cache)
-    problems = [*corpus.loaded.problems, *check_index(corpus.index),
+    problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded()),
                 *check_follow_ups(corpus.index)]
     if targets:
         wanted = [display_path(t, project.root) for t in targets]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from mvkplan import __version__
+from mvkplan.cli.helptext import LocalizedGroup
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -23,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=LocalizedGroup,
 )
 
 
@@ -78,10 +80,14 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def open_project(lang: Lang | None, *, paths: bool = False) -> Project:
-    """Find the project, read its configuration and choose the message language; with
+def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = False) -> Project:
+    """Find the project, read its configuration and choose the message language.
+
+    With ``documents`` (commands that read plans), a folder with neither a configuration nor
+    the default plans folder is a usage error (exit 2), not an empty or failing run; with
     ``paths``, a configured document path that does not exist is a usage error (exit 2), as
-    the same path on the command line is."""
+    the same path on the command line is.
+    """
     from mvkplan.config import ConfigError, find_project
     from mvkplan.i18n import detect_language, set_language, t
 
@@ -92,6 +98,9 @@ def open_project(lang: Lang | None, *, paths: bool = False) -> Project:
         fail(f"{exc.path}: " + t("E401", detail=exc.detail))
     if lang is None and project.settings.lang:
         set_language(detect_language(project.settings.lang))
+    if documents and project.config_file is None and not any(
+            path.exists() for path in project.document_paths()):
+        fail(t("E404", path=project.root))
     if paths:
         for path in project.document_paths():
             if not path.exists() and not path.is_symlink():
@@ -100,10 +109,19 @@ def open_project(lang: Lang | None, *, paths: bool = False) -> Project:
     return project
 
 
-def emit(report: Report, fmt: ProblemFormat) -> None:
-    """Print a report in the chosen format."""
-    from mvkplan.reporters import REPORTERS
+NoSourceOption = Annotated[
+    bool,
+    typer.Option("--no-source", help="Visa inte källraden under syntax- och schemafel / do not "
+                                     "show the source line under syntax and schema errors."),
+]
 
+
+def emit(report: Report, fmt: ProblemFormat, root: Path | None = None) -> None:
+    """Print a report in the chosen format (the text format with source lines from ``root``)."""
+    from mvkplan.reporters import REPORTERS, file_lines
+
+    if root is not None and fmt is ProblemFormat.text:
+        report.sources = file_lines(root)
     REPORTERS[fmt.value](report, sys.stdout)
 
 

@@ -39,6 +39,14 @@ def list_documents(
     from rich.markup import escape as rich_escape
     from rich.table import Table
 
+    console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
+    if console.width < 110:  # a narrow terminal: one document per block, nothing cut
+        for r in rows:
+            counts = [f"{n} {label}" for n, label in ((r.goals, "mål"), (r.activities, "aktiviteter"),
+                                                       (r.rows, "rader")) if n]
+            facts = " · ".join(x for x in (r.kind, r.county, r.period, r.status, *counts) if x)
+            console.print(f"[bold]{r.id}[/bold]  {facts}\n    {r.path}", highlight=False)
+        return
     table = Table("id", "kind", "län", "period", "status", "mål", "aktiviteter", "rader", "fil")
     from mvkplan.terminal import printable
 
@@ -46,33 +54,82 @@ def list_documents(
         table.add_row(*(rich_escape(printable(v)) for v in (r.id, r.kind, r.county, r.period, r.status)),
                       str(r.goals or ""), str(r.activities or ""), str(r.rows or ""),
                       rich_escape(printable(r.path)))
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    console.print(table)
 
 
 @app.command()
 def new(
     kind: Annotated[str, typer.Argument(help="regional-plan, local-plan, activity-plan, strategy or framework.")],
-    document_id: Annotated[str, typer.Argument(metavar="ID", help="The new document's id, e.g. gotland-2025.")],
+    document_id: Annotated[str, typer.Argument(metavar="ID", help="The new document's id, e.g. vaxjo-2025.")],
     title: Annotated[str, typer.Option("--title", help="Title of the document.")] = "Ny handlingsplan",
-    county: Annotated[str | None, typer.Option("--county", help="County id, e.g. gotland.")] = None,
+    county: Annotated[str | None, typer.Option(
+        "--county", help="County: id, code or name, e.g. kronoberg, 07.", show_default=False)] = None,
+    municipality: Annotated[str | None, typer.Option(
+        "--municipality", help="Municipality (local plans): id, code or name, e.g. vaxjo.",
+        show_default=False)] = None,
+    source: Annotated[str | None, typer.Option(
+        "--from", help="Start from this plan's goals (e.g. the county plan), each linked to it.",
+        show_default=False)] = None,
+    goals: Annotated[list[str] | None, typer.Option(
+        "--goal", help="With --from: only these goals (repeatable; default: all).",
+        show_default=False)] = None,
+    year: Annotated[int | None, typer.Option(
+        "--year", help="First year of the period (default: the year in the id, else this year).",
+        show_default=False)] = None,
     folder: Annotated[Path | None, typer.Option("--dir", help="Folder to write to (default: plans/<county>).")] = None,
     lang: LangOption = None,
 ) -> None:
     """Skapa ett nytt dokument från en mall / create a new document from a template."""
-    from mvkplan.scaffold import KINDS, ScaffoldError, scaffold, target_path
+    from mvkplan.cli.catalog_options import resolve_entry
+    from mvkplan.i18n import t
+    from mvkplan.scaffold import (
+        KINDS,
+        SCHEMA,
+        ScaffoldError,
+        Skeleton,
+        period_start,
+        scaffold,
+        schema_comment,
+        target_path,
+    )
+    from mvkplan.validate import load_corpus
     from mvkplan.writing import write_atomic
 
     project = open_project(lang)
     if kind not in KINDS:
-        fail(f"unknown kind '{kind}'; use one of: {', '.join(KINDS)}")
+        from mvkplan.vocabulary import english_for
+
+        english = english_for(kind, list(KINDS))
+        hint = f" ({t('E204.swedish', value=kind, english=english)})" if english else ""
+        fail(t("new.kind", kind=kind, kinds=", ".join(KINDS)) + hint)
+    index = load_corpus(project).index
+    county_id = resolve_entry(index, "counties", county, "--county") if county else None
+    municipality_id = None
+    if municipality:
+        municipality_id = resolve_entry(index, "municipalities", municipality, "--municipality")
+        entry = index.item(f"municipalities/{municipality_id}")
+        county_id = county_id or getattr(entry.obj if entry else None, "county", None)
+    if source and source not in index.documents:
+        from mvkplan.textmatch import closest
+
+        close = closest(source, list(index.documents))
+        fail(t("new.from", id=source) + (f" ({t('hint.did_you_mean', close=close)})" if close else ""))
+    if source and county_id is None:
+        county_id = index.documents[source].model.county
     base = project.document_paths()[0]
-    destination = folder if folder is not None else base / (county or "")
+    destination = folder if folder is not None else base / (county_id or "")
+    skeleton = Skeleton(kind, document_id, title, year or period_start(document_id, date.today().year),
+                        county=county_id, municipality=municipality_id, source=source,
+                        goals=list(goals or []))
     try:
-        text = scaffold(kind, document_id, title=title, county=county, year=date.today().year)
         path = target_path(project.root, destination, document_id)
+        skeleton.schema = schema_comment(path, project.root)
+        text = scaffold(skeleton, index)
         write_atomic(path, text.encode())
     except ScaffoldError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{destination}: {exc.strerror}")
     print(path)
+    if not (project.root / SCHEMA).is_file():
+        print(t("new.schema", path=SCHEMA.as_posix()), file=sys.stderr)

@@ -14,7 +14,9 @@ import typer
 from mvkplan.cli.app import LangOption, app, fail, open_project
 
 if TYPE_CHECKING:
-    from mvkplan.coverage import Coverage
+    from rich.console import Console
+
+    from mvkplan.coverage import Column, Coverage
     from mvkplan.linkreport import LinkSummary
 
 
@@ -66,6 +68,7 @@ def links(
 ) -> None:
     """Visa länkar och bakåtlänkar / show what links where, and what links back."""
     from mvkplan import linkreport
+    from mvkplan.i18n import t
     from mvkplan.textmatch import closest
 
     index = _index(lang)
@@ -77,12 +80,12 @@ def links(
             sys.stdout.write(exporters[graph](index))
         return
     if ref is None:
-        fail("give a document or item id, or --graph mermaid|dot|json")
+        fail(t("links.none"))
     summary = linkreport.summarize(index, ref, catalogs=catalogs)
     if summary is None:
         candidates = list(index.documents) + [i.key for items in index.items.values() for i in items.values()]
         close = closest(ref, candidates)
-        fail(f"unknown document or item '{ref}'" + (f"; did you mean '{close}'?" if close else ""))
+        fail(t("links.unknown", ref=ref) + (f"; {t('hint.did_you_mean', close=close)}" if close else ""))
     if fmt is LinksFormat.json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -90,7 +93,6 @@ def links(
 
 
 def _print_tree(summary: LinkSummary) -> None:
-    from rich.console import Console
     from rich.markup import escape as rich_escape
     from rich.tree import Tree
 
@@ -100,16 +102,29 @@ def _print_tree(summary: LinkSummary) -> None:
         return rich_escape(printable(text))
 
     tree = Tree(f"[bold]{escape(summary.ref)}[/bold] — {escape(summary.title)}")
-    out = tree.add(f"länkar till / links to ({len(summary.links_to)})")
+    from mvkplan.i18n import get_language
+
+    swedish = get_language() == "sv"
+    out = tree.add(f"{'länkar till' if swedish else 'links to'} ({len(summary.links_to)})")
     for line in summary.links_to:
-        title = escape(line.title) if line.title else "[red]saknas / unresolved[/red]"
+        title = escape(line.title) if line.title else ("[red]saknas[/red]" if swedish else "[red]unresolved[/red]")
         source = "" if line.source == summary.ref else f"{escape(line.source)} → "
         out.add(f"{source}[cyan]{escape(line.target)}[/cyan] {title} [dim]({line.relation})[/dim]")
-    back = tree.add(f"länkas från / linked from ({len(summary.linked_from)})")
+    back = tree.add(f"{'länkas från' if swedish else 'linked from'} ({len(summary.linked_from)})")
     for line in summary.linked_from:
         back.add(f"[cyan]{escape(line.source)}[/cyan] {escape(line.title or '')} "
                  f"[dim]({line.relation}, {escape(line.file)}:{line.line})[/dim]")
-    Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160).print(tree)
+    _console().print(tree)
+
+
+def _console() -> Console:
+    """On a terminal: its width, long lines wrapped between words. Into a file or a pipe:
+    lines as long as they are, never cut."""
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        return Console()
+    return Console(width=100_000, no_color=True, highlight=False)
 
 
 @app.command()
@@ -129,14 +144,18 @@ def coverage(
 ) -> None:
     """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
     from mvkplan.coverage import coverage_matrix
+    from mvkplan.i18n import t
     from mvkplan.models import Framework
 
     index = _index(lang)
     for framework_id in framework or []:
         if not isinstance(index.document(framework_id), Framework):
             frameworks = sorted(d for d, x in index.documents.items() if isinstance(x.model, Framework))
-            fail(f"unknown framework '{framework_id}'; known: {', '.join(frameworks)}")
-    matrix = coverage_matrix(index, county, framework, examples=examples)
+            fail(t("links.framework", id=framework_id, known=", ".join(frameworks)))
+    from mvkplan.cli.catalog_options import resolve_entry
+
+    counties = [resolve_entry(index, "counties", c, "--county") for c in county or []] or None
+    matrix = coverage_matrix(index, counties, framework, examples=examples)
     if fmt is CoverageFormat.json:
         sys.stdout.write(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif fmt is CoverageFormat.csv:
@@ -145,6 +164,20 @@ def coverage(
         sys.stdout.write(_markdown(matrix))
     else:
         _print_table(matrix)
+
+
+def _fitting(columns: list[Column], width: int) -> list[list[Column]]:
+    """The columns in runs whose cells (header width + borders) fit in ``width``."""
+    parts: list[list[Column]] = [[]]
+    used = 0
+    for column in columns:
+        need = max(len(column.item), 2) + 3
+        if parts[-1] and used + need > width:
+            parts.append([])
+            used = 0
+        parts[-1].append(column)
+        used += need
+    return parts
 
 
 def _cell(matrix: Coverage, document: str, column: str) -> str:
@@ -178,18 +211,32 @@ def _markdown(matrix: Coverage) -> str:
 
 
 def _print_table(matrix: Coverage) -> None:
+    """One table per framework, split into parts that fit the width; the goals' names below."""
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console() if sys.stdout.isatty() else Console(width=120, no_color=True)
+    first = max((len(d) for d in matrix.documents), default=8) + 4
     for framework in dict.fromkeys(c.framework for c in matrix.columns):
         columns = [c for c in matrix.columns if c.framework == framework]
-        table = Table(title=framework, title_justify="left")
-        table.add_column("dokument")
-        for column in columns:
-            table.add_column(column.item, justify="right")
-        for document in matrix.documents:
-            table.add_row(document, *(_cell(matrix, document, c.key) or "·" for c in columns))
-        console.print(table)
-    console.print("siffra = antal mål/aktiviteter som länkar dit, ✓ = dokumentet som helhet; "
+        parts = _fitting(columns, console.width - first)
+        for number, part in enumerate(parts, 1):
+            title = framework if len(parts) == 1 else f"{framework} ({number}/{len(parts)})"
+            table = Table(title=title, title_justify="left")
+            table.add_column("dokument", no_wrap=True)
+            for column in part:
+                table.add_column(column.item, justify="right", no_wrap=True)
+            for document in matrix.documents:
+                table.add_row(document, *(_cell(matrix, document, c.key) or "·" for c in part))
+            console.print(table)
+            names = Table.grid(padding=(0, 2))
+            names.add_column(justify="right", no_wrap=True)
+            names.add_column(overflow="fold")
+            for column in part:
+                names.add_row(column.item, column.title)
+            console.print(names)
+    from mvkplan.i18n import get_language
+
+    console.print("siffra = antal mål/aktiviteter som länkar dit, ✓ = dokumentet som helhet"
+                  if get_language() == "sv" else
                   "number = goals/activities linked, ✓ = the document as a whole")

@@ -13,6 +13,7 @@ import typer
 from mvkplan.cli.app import (
     LangOption,
     NoCacheOption,
+    NoSourceOption,
     PathsArgument,
     ProblemFormat,
     app,
@@ -42,6 +43,7 @@ def lint(
         "--ignore", help="Skip these rules too (added to the configured 'ignore').",
         show_default=False,
     )] = None,
+    no_source: NoSourceOption = False,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -68,7 +70,51 @@ def lint(
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
     emit(Report(result.problems, result.files, rules=_rule_summaries(),
-                rule_metadata=_rule_metadata()), fmt)
+                rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
+    raise typer.Exit(exit_code_for(result.problems, strict=strict))
+
+
+@app.command()
+def check(
+    paths: PathsArgument = None,
+    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
+    select: Annotated[SelectorOption, typer.Option(
+        "--select", help="Run only these lint rules (codes, names or prefixes).",
+        show_default=False,
+    )] = None,
+    ignore: Annotated[SelectorOption, typer.Option(
+        "--ignore", help="Skip these lint rules too.", show_default=False,
+    )] = None,
+    no_source: NoSourceOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Validera och granska i ett svep / validate and lint in one pass (for CI and pre-commit).
+
+    One report and one exit code: 0 when no error remains (no warning either with --strict),
+    1 otherwise, 2 on usage, configuration or I/O errors.
+    """
+    from mvkplan.check import check as run_check
+    from mvkplan.i18n import t
+    from mvkplan.lint import LintConfigError
+    from mvkplan.problems import exit_code_for
+    from mvkplan.reporters import Report
+
+    project = open_project(lang)
+    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    for target in targets:
+        if not target.exists():
+            fail(t("E402", path=target))
+    try:
+        result = run_check(project, targets or None, select=_split(select),
+                           ignore=_split(ignore) or ())
+    except LintConfigError as exc:
+        where = project.config_file.name if project.config_file else "mvkplan"
+        fail(f"{where}: {exc.message}")
+    emit(Report(result.problems, result.files, rules=_rule_summaries(),
+                rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(result.problems, strict=strict))
 
 
@@ -87,10 +133,11 @@ def rules(
     lang: LangOption = None,
 ) -> None:
     """Lista granskningsreglerna / list the lint rules, or explain one."""
+    from mvkplan.i18n import t
     from mvkplan.lint import unknown_rule_message
     from mvkplan.rules import RULES, find_rule
 
-    open_project(lang)
+    open_project(lang, documents=False)
     chosen = list(RULES)
     if rule is not None:
         found = find_rule(rule)
@@ -104,7 +151,7 @@ def rules(
     elif rule is None:
         width = max(len(r.name) for r in chosen)
         for r in chosen:
-            print(f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}")
+            print(f"{r.code}  {r.name:<{width}}  {t(f'severity.{r.severity.label}'):<7}  {r.summary}")
     else:
         print(_explain(chosen[0]))
 
@@ -151,16 +198,18 @@ def _options(rule: Rule) -> list[dict[str, object]]:
 def _rule_data(rule: Rule) -> dict[str, object]:
     return {
         "code": rule.code, "name": rule.name, "severity": rule.severity.label,
-        "summary": rule.summary, "doc": rule.doc, "options": _options(rule),
+        "summary": rule.summary, "doc": rule.documentation, "options": _options(rule),
     }
 
 
 def _explain(rule: Rule) -> str:
-    lines = [f"{rule.code} {rule.name} ({rule.severity.label})", "", rule.summary, "", rule.doc]
+    from mvkplan.i18n import t
+
+    severity = t(f"severity.{rule.severity.label}")
+    lines = [f"{rule.code} {rule.name} ({severity})", "", rule.summary, "", rule.documentation]
     options = _options(rule)
     if options:
-        lines += ["", f"Options ([tool.mvkplan.rules.{rule.code}] or [rules.{rule.code}] in "
-                      "mvkplan.toml):"]
+        lines += ["", t("rules.options", code=rule.code)]
         lines += [f"  {o['name']} = {json.dumps(o['default'], ensure_ascii=False)}"
                   f"    {o['description']}" for o in options]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -13,6 +13,7 @@ from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
+    from mvkplan.problems import Problem
     from mvkplan.validate import Corpus
 
 # Messages of these two commands: (English, Swedish), merged into mvkplan.i18n on use.
@@ -23,8 +24,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'mvkplan list' visar dokumentens id",
     ),
     "render.invalid": (
-        "document '{id}' has errors and cannot be rendered; run 'mvkplan validate {path}'",
-        "dokumentet '{id}' har fel och kan inte publiceras; kör 'mvkplan validate {path}'",
+        "document '{id}' could not be loaded and cannot be rendered (errors above)",
+        "dokumentet '{id}' kunde inte läsas in och kan inte publiceras (felen ovan)",
+    ),
+    "render.refused": (
+        "nothing written: '{id}' has errors (listed above); fix them, or publish anyway "
+        "with --force (the page then says it contains errors)",
+        "inget skrevs: '{id}' innehåller fel (se ovan); rätta dem, eller publicera ändå "
+        "med --force (sidan visar då att den innehåller fel)",
+    ),
+    "build.refused": (
+        "nothing written: the documents have errors (listed above); fix them, or build anyway "
+        "with --force (their pages then say they contain errors)",
+        "inget skrevs: dokumenten innehåller fel (se ovan); rätta dem, eller bygg ändå "
+        "med --force (sidorna visar då att de innehåller fel)",
     ),
     "render.written": ("Wrote {path}", "Skrev {path}"),
     "render.failed": ("cannot render: {detail}", "kan inte publicera: {detail}"),
@@ -52,6 +65,11 @@ class OutputFormat(str, Enum):
     docx = "docx"
 
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Publicera även dokument med fel; sidan visar en varning "
+                                 "'innehåller fel' / publish despite errors, with a banner."),
+]
 PlainOption = Annotated[
     bool,
     typer.Option("--plain", help="Dokumentet exakt som antaget, utan verktygets tillägg (länkar, "
@@ -84,31 +102,41 @@ def render(
                                         "andra dokument pekar dit (standard: site-url i konfigurationen).",
                      show_default=False),
     ] = None,
+    force: ForceOption = False,
     plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Publicera ett dokument som HTML, Markdown, PDF eller Word / render one document."""
+    """Publicera ett dokument som HTML, Markdown, PDF eller Word / render one document.
+
+    A document with errors is refused (exit 1, nothing written) unless --force is given.
+    """
+    from mvkplan.gate import blocking, document_files, one_line
     from mvkplan.i18n import t
     from mvkplan.publish import PUBLISH_FORMATS
     from mvkplan.render import FORMATS, RenderError, render_document
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError, safe_name
-    from mvkplan.validate import load_corpus
+    from mvkplan.validate import validate as run_validate
 
     project = open_project(lang)
     _register_messages()
-    corpus = load_corpus(project)
-    _require_document(corpus, document)
+    corpus, problems = run_validate(project)
+    errors = blocking(problems, document_files(corpus, document))
+    _require_document(corpus, document, errors)
+    if errors and not force:
+        _refuse(errors, t("render.refused", id=document))
     folder = _templates(project, templates)
     loaded = corpus.index.documents[document]
     updated = last_updated(loaded, project.root)
     url = site_url or project.settings.site_url
     try:
+        banner = [one_line(p) for p in errors]
         if fmt.value in PUBLISH_FORMATS:
-            data = _publish(corpus, document, fmt.value, folder, updated, url, plain or project.settings.plain)
+            data = _publish(corpus, document, fmt.value, folder, updated, url, banner,
+                            plain or project.settings.plain)
         else:
             data = render_document(corpus.index, document, fmt.value, templates=folder,
-                                   updated=updated, site_url=url,
+                                   updated=updated, site_url=url, errors=banner,
                                    plain=plain or project.settings.plain).encode("utf-8")
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
@@ -136,12 +164,17 @@ def build(
     templates: TemplatesOption = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Lägg en PDF bredvid varje dokuments sida / add a "
                                                     "PDF beside every document page.")] = False,
+    force: ForceOption = False,
     plain: PlainOption = False,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Bygg hela den statiska webbplatsen / build the whole static site."""
+    """Bygg hela den statiska webbplatsen / build the whole static site.
+
+    Documents with errors stop the build (exit 1, nothing written) unless --force is given.
+    """
     from mvkplan.cache import FOLDER as CACHE_FOLDER
+    from mvkplan.gate import blocking, errors_by_document
     from mvkplan.i18n import t
     from mvkplan.outputs import OutputError, folder_target
     from mvkplan.render import RenderError
@@ -149,7 +182,7 @@ def build(
     from mvkplan.render.incremental import rebuild, state_file
     from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import Progress, site_pages
-    from mvkplan.validate import load_corpus
+    from mvkplan.validate import validate as run_validate
 
     project = open_project(lang, paths=True)
     _register_messages()
@@ -157,25 +190,30 @@ def build(
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
         fail(str(exc))
-    corpus = load_corpus(project, cache=not no_cache)
+    corpus, problems = run_validate(project, cache=not no_cache)
     _report_skipped(corpus)
+    errors = blocking(problems)
+    if errors and not force:
+        _refuse(errors, t("build.refused"))
     folder = _templates(project, templates)
     index = corpus.index
 
     def updated(document_id: str) -> str | None:
         return last_updated(index.documents[document_id], project.root)
 
-    state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
+    banners = errors_by_document(corpus, errors)
+    # A forced build shows other documents' errors in banners: render all of it, record nothing.
+    state = None if no_cache or banners else state_file(project.root / CACHE_FOLDER, target)
 
     def build(_pages: object, advance: Progress) -> list[Path]:
-        return rebuild(index, target, state=state, templates=folder, updated=updated,
+        return rebuild(index, target, state=state, templates=folder, updated=updated, errors=banners,
                        plain=plain or project.settings.plain, pdf=pdf, progress=advance).written
 
     try:
         if pdf:
             _require_extra("pdf")
         pages = site_pages(index, templates=folder, updated=updated,
-                           plain=plain or project.settings.plain, pdf=pdf)
+                           errors=banners, plain=plain or project.settings.plain, pdf=pdf)
         written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
@@ -201,7 +239,7 @@ def _require_extra(fmt: str) -> None:
 
 
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
-             site_url: str | None, plain: bool) -> bytes:
+             site_url: str | None, errors: list[str], plain: bool) -> bytes:
     """PDF or Word bytes; a missing optional extra exits 2 with the pip command to run."""
     from mvkplan.i18n import t
     from mvkplan.publish import MissingExtra
@@ -211,11 +249,11 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
             from mvkplan.publish.pdf import render_pdf
 
             return render_pdf(corpus.index, document, templates=folder, updated=updated,
-                              site_url=site_url, plain=plain)
+                              site_url=site_url, errors=errors, plain=plain)
         from mvkplan.publish.docx import render_docx
 
         return render_docx(corpus.index, document, templates=folder, updated=updated,
-                           site_url=site_url, plain=plain)
+                           site_url=site_url, errors=errors, plain=plain)
     except MissingExtra as exc:
         fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
 
@@ -227,21 +265,30 @@ def _register_messages() -> None:
         SHARED.setdefault(key, value)
 
 
-def _require_document(corpus: Corpus, document: str) -> None:
-    """Exit 2 unless ``document`` was loaded; say why when its file has errors."""
+def _require_document(corpus: Corpus, document: str, errors: list[Problem] | None = None) -> None:
+    """Exit 2 unless ``document`` is known; exit 1, with its errors, if it failed to load."""
+    from mvkplan.gate import blocking, document_files
     from mvkplan.i18n import t
-    from mvkplan.problems import Severity
     from mvkplan.textmatch import closest
 
     if document in corpus.index.documents:
         return
-    broken = sorted({p.path for p in corpus.loaded.problems
-                     if Path(p.path).stem == document and p.severity >= Severity.ERROR})
-    if broken:
-        fail(t("render.invalid", id=document, path=broken[0]))
+    if errors is None:
+        errors = blocking(corpus.loaded.problems, document_files(corpus, document))
+    if errors:
+        _refuse(errors, t("render.invalid", id=document))
     close = closest(document, list(corpus.index.documents))
     hint = t("hint.did_you_mean", close=close) if close else t("render.unknown.hint")
     fail(f"{t('render.unknown', id=document)} ({hint})")
+
+
+def _refuse(errors: list[Problem], message: str) -> NoReturn:
+    """List the errors that stop publishing, say so, and exit 1 with nothing written."""
+    from mvkplan.reporters import Report, report_text
+
+    report_text(Report(errors, len({p.path for p in errors})), sys.stderr)
+    print(f"mvkplan: {message}", file=sys.stderr)
+    raise typer.Exit(1)
 
 
 def _templates(project: Project, option: Path | None) -> Path | None:

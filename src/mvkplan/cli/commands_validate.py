@@ -11,6 +11,7 @@ import typer
 from mvkplan.cli.app import (
     LangOption,
     NoCacheOption,
+    NoSourceOption,
     PathsArgument,
     ProblemFormat,
     app,
@@ -24,6 +25,7 @@ from mvkplan.cli.app import (
 def validate(
     paths: PathsArgument = None,
     fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    no_source: NoSourceOption = False,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -43,7 +45,7 @@ def validate(
             fail(t("E402", path=target))
     corpus, problems = run_validate(project, targets or None, cache=not no_cache)
     files = corpus.files if not targets else len({p for p in _files_under(targets)})
-    emit(Report(problems, files), fmt)
+    emit(Report(problems, files), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems))
 
 

@@ -7,9 +7,11 @@ the JSON Schema descriptions editors show on hover.
 from __future__ import annotations
 
 import re
+from datetime import date as calendar_date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 Markdown = Annotated[str, StringConstraints(min_length=1), Field(json_schema_extra={"format": "markdown"})]
@@ -22,9 +24,23 @@ Ref = Annotated[
         examples=["nationell-strategi/1", "jamstalldhetsmal/6", "agenda2030/5.2"],
     ),
 ]
+
+
+def _calendar_date(text: str) -> str:
+    """Refuse 2024-13-01 and 2025-02-30: the parts that are given must exist in the calendar."""
+    parts = [int(part) for part in text.split("-")]
+    try:
+        calendar_date(*parts, *([1] * (3 - len(parts))))
+    except ValueError:
+        raise PydanticCustomError("calendar_date", "'{text}' is not a date in the calendar",
+                                  {"text": text}) from None
+    return text
+
+
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    AfterValidator(_calendar_date),
     Field(description="A date as precise as the source: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."),
 ]
 

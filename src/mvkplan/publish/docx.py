@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ def render_docx(
     templates: Path | None = None,
     updated: str | None = None,
     site_url: str | None = None,
+    errors: Sequence[str] = (),
     plain: bool = False,
 ) -> bytes:
     """The document as a .docx file (raises MissingExtra without python-docx)."""
@@ -45,7 +47,7 @@ def render_docx(
     except ImportError:
         raise MissingExtra("docx", "python-docx") from None
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
-                           site_url=site_url, plain=plain)
+                           site_url=site_url, errors=errors, plain=plain)
     model = index.documents[document_id].model
     word = docx.Document()
     _properties(word, model.title if not model.subtitle else f"{model.title} – {model.subtitle}",

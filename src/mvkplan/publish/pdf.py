@@ -14,6 +14,7 @@ identifier is written.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,11 +46,12 @@ def render_pdf(
     templates: Path | None = None,
     updated: str | None = None,
     site_url: str | None = None,
+    errors: Sequence[str] = (),
     plain: bool = False,
 ) -> bytes:
     """The document as a tagged A4 PDF (raises MissingExtra without WeasyPrint)."""
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
-                           site_url=site_url, plain=plain)
+                           site_url=site_url, errors=errors, plain=plain)
     model = index.documents[document_id].model
     title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
     meta = PdfMetadata(title=title, short_title=model.short_title or model.subtitle or model.title,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,12 +39,14 @@ def render_document(
     updated: str | None = None,
     env: Environment | None = None,
     site_url: str | None = None,
+    errors: Sequence[str] = (),
     plain: bool = False,
 ) -> str:
     """The document as a standalone HTML page or a GitHub-flavoured Markdown file.
 
     With ``site_url`` (where ``mvkplan build``'s site is published), links to other
     documents become hyperlinks into that site; without it they are shown as text.
+    ``errors`` (for a document published despite them) are shown in a banner at the top.
     ``updated`` is the file's last change in the repository, printed as the file's date
     (the document's own dates come from the document). ``plain`` leaves out everything
     the tool adds, to print the document exactly as adopted.
@@ -63,8 +66,12 @@ def render_document(
     if kind_of(index.documents[document_id].model) == "follow-up":
         return _follow_up_report(index, document_id, fmt, env, urls)
     page = document_page(env, index, document_id, urls, updated, nav=[], breadcrumbs=[],
-                         plain=plain)
-    return render_page(env, page)
+                         errors=errors, plain=plain)
+    text = render_page(env, page)
+    if errors and fmt == "md":
+        banner = "> **Dokumentet innehåller fel.** Det har publicerats trots att kontrollen hittade fel:\n"
+        text = banner + "".join(f">\n> - {error}\n" for error in errors) + "\n" + text
+    return text
 
 
 def _follow_up_report(index: LinkIndex, document_id: str, fmt: str, env: Environment,
@@ -90,6 +97,7 @@ def document_page(
     *,
     nav: list[tuple[LinkView, bool]],
     breadcrumbs: list[LinkView],
+    errors: Sequence[str] = (),
     plain: bool = False,
 ) -> Page:
     """The page of one document, in the frame every page shares."""
@@ -99,7 +107,7 @@ def document_page(
     view = document_view(model, urls, writer, updated, plain=plain)
     title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
     frame = page_frame(env, title, f"{fmt}/{view.kind}.{fmt}", urls.root, nav, breadcrumbs)
-    return replace(frame, document=view)
+    return replace(frame, document=view, errors=tuple(errors))
 
 
 def page_frame(env: Environment, title: str, template: str, root: str,

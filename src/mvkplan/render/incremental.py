@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,13 +46,14 @@ def rebuild(
     index: LinkIndex, out: Path, *, state: Path | None,
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
+    errors: Mapping[str, Sequence[str]] | None = None,
     plain: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record)."""
-    pages = site_pages(index, templates=templates, updated=updated, plain=plain, pdf=pdf)
+    pages = site_pages(index, templates=templates, updated=updated, errors=errors, plain=plain, pdf=pdf)
     digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf)
     previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages

@@ -15,7 +15,7 @@ as it was; the new site is then swapped in as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -56,11 +56,13 @@ def site_pages(
     *,
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
+    errors: Mapping[str, Sequence[str]] | None = None,
     plain: bool = False,
     pdf: bool = False,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
+    ``errors`` (document id → errors it is published with anyway) become a banner on its page.
     With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
     document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
     page is their report) also gets its PDF beside its page, linked from it.
@@ -84,7 +86,8 @@ def site_pages(
         if with_pdf:
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
-                                  _bind(_pdf, index, document_id, templates, updated, plain)))
+                                  _bind(_pdf, index, document_id, templates, updated,
+                                        (errors or {}).get(document_id, ()), plain)))
         previous = loaded.model.supersedes
         if previous and previous in index.documents:
             related.append(LinkView(diff_heading(index.documents[previous].model),
@@ -92,7 +95,8 @@ def site_pages(
             pages.append(SitePage(f"nytt/{document_id}.html",
                                   _bind(_diff, env, index, previous, document_id)))
         pages.append(SitePage(f"dokument/{document_id}.html",
-                              _bind(_document, env, index, document_id, updated, plain, tuple(related))))
+                              _bind(_document, env, index, document_id, updated,
+                                    (errors or {}).get(document_id, ()), plain, tuple(related))))
     return pages
 
 
@@ -130,9 +134,10 @@ def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
 
 def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
                updated: Callable[[str], str | None] = lambda _id: None,
-               progress: Progress | None = None) -> list[Path]:
+               progress: Progress | None = None,
+               errors: Mapping[str, Sequence[str]] | None = None) -> list[Path]:
     """Render the whole site and write it to ``out``."""
-    pages = site_pages(index, templates=templates, updated=updated)
+    pages = site_pages(index, templates=templates, updated=updated, errors=errors)
     return write_site(out, render_site(pages, progress))
 
 
@@ -180,8 +185,8 @@ def _coverage(env: Environment, index: LinkIndex) -> str:
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
-              updated: Callable[[str], str | None], plain: bool = False,
-              related: tuple[LinkView, ...] = ()) -> str:
+              updated: Callable[[str], str | None], errors: Sequence[str] = (),
+              plain: bool = False, related: tuple[LinkView, ...] = ()) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -194,16 +199,16 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     if isinstance(model, FollowUp):
         return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
-                         nav=_nav("../", current), breadcrumbs=crumbs, plain=plain)
+                         nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, replace(page, related=related))
 
 
 def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
-         updated: Callable[[str], str | None], plain: bool) -> bytes:
+         updated: Callable[[str], str | None], errors: Sequence[str], plain: bool) -> bytes:
     from mvkplan.publish.pdf import render_pdf
 
     return render_pdf(index, document_id, templates=templates, updated=updated(document_id),
-                      plain=plain)
+                      errors=errors, plain=plain)
 
 
 def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:

@@ -355,3 +355,5 @@ class Page:
     """A site page's own view (see ``site.py``)."""
     related: tuple[LinkView, ...] = ()
     """Links the site adds above a document: its PDF, what is new since the plan it replaces."""
+    errors: tuple[str, ...] = ()
+    """Errors the document was published with anyway (``--force``): shown in a banner."""

@@ -101,8 +101,20 @@ class Rule:
 
     @property
     def title(self) -> str:
-        """The docstring's first line."""
-        return self.doc.splitlines()[0]
+        """The documentation's first line, in the current language."""
+        return self.documentation.splitlines()[0]
+
+    @property
+    def documentation(self) -> str:
+        """The docstring, or in Swedish its translation with the same examples."""
+        from mvkplan.i18n import get_language
+        from mvkplan.rules.docs_sv import DOCS_SV
+
+        if get_language() != "sv" or self.code not in DOCS_SV:
+            return self.doc
+        examples = self.doc[self.doc.find("\nPassing:"):] if "\nPassing:" in self.doc else ""
+        examples = examples.replace("\nPassing:", "\nGodkänt:").replace("\nFailing:", "\nUnderkänt:")
+        return DOCS_SV[self.code] + "\n" + examples
 
     def default_options(self) -> RuleOptions | None:
         """Options with every default."""

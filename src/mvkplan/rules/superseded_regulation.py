@@ -9,7 +9,9 @@ How to fix: cite the successor instead (``regulation: hslf-fs-2022-39``). A docu
 names both the old regulation and its successor is left alone, since it evidently knows. The
 dates come from the regulations catalog (``superseded`` and ``superseded_by``); a repository
 can add regulations with a catalog document of its own that ``extends: regulations``. A
-document with no start year is compared by its adoption date.
+document with no start year is compared by its adoption date. Regulations cited in running text
+count too: "enligt SOSFS 2014:4" in a section, a goal or a reference's title is found by the
+regulation's code (its short name in the catalog), just as ``regulation: sosfs-2014-4`` is.
 
 Passing:
     ```yaml
@@ -23,16 +25,23 @@ Failing:
     period: {start: 2024, end: 2026}
     references:
       - {type: regulation, title: SOSFS 2014:4, regulation: sosfs-2014-4}
+    sections:
+      - {id: underlag, title: Underlag, body: Arbetet följer SOSFS 2014:4.}
     ```
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from mvkplan.index import LinkIndex
+from mvkplan.loading import LoadedDocument
+from mvkplan.lookup import entries
 from mvkplan.models import CatalogEntry, DocumentBase
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext
+from mvkplan.yamlnodes import ScalarNode
 
 CODE = "MVK006"
 NAME = "superseded-regulation"
@@ -50,28 +59,64 @@ MESSAGES = {
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:
-    """Regulation links whose entry was superseded on or before the document's start."""
+    """Regulations, linked or named in the text, superseded on or before the document's start."""
     index = context.index
+    codes = _codes(entries(index, "regulations"))
     for document in context.documents:
         start = _start(document.model)
         if start is None:
             continue
         cited = [link for link in context.links_from(document) if link.relation == "regulation"]
-        cited_ids = {link.target_item for link in cited}
+        in_text = list(_named_in_text(context, document, codes))
+        cited_ids = {link.target_item for link in cited} | {entry.id for _p, _n, entry, _t in in_text}
         for link in cited:
             item = index.item(link.target)
             entry = item.obj if item else None
-            if not isinstance(entry, CatalogEntry) or not entry.superseded:
-                continue
-            if start < entry.superseded or entry.superseded_by in cited_ids:
-                continue
-            successor = index.item(f"regulations/{entry.superseded_by}")
-            values = {
-                "short": entry.short or entry.name, "date": entry.superseded, "start": start,
-                "successor": _short(successor.obj) if successor else entry.superseded_by,
-                "successor_id": entry.superseded_by,
-            }
-            yield Finding(document, link.path, values=values)
+            if isinstance(entry, CatalogEntry) and _superseded_for(entry, start, cited_ids):
+                yield Finding(document, link.path, values=_values(index, entry, start))
+        linked = {link.path[:2] for link in cited}
+        for path, node, entry, text in in_text:
+            if path[:2] in linked or not _superseded_for(entry, start, cited_ids):
+                continue  # a reference with 'regulation:' is reported once, by its link
+            yield Finding(document, path, values=_values(index, entry, start),
+                          position=context.locate(document, node, text))
+
+
+def _superseded_for(entry: CatalogEntry, start: str, cited_ids: set[str | None]) -> bool:
+    """Superseded by the document's start, and its successor not cited as well."""
+    return bool(entry.superseded) and start >= str(entry.superseded) and \
+        entry.superseded_by not in cited_ids
+
+
+def _values(index: LinkIndex, entry: CatalogEntry, start: str) -> dict[str, object]:
+    successor = index.item(f"regulations/{entry.superseded_by}")
+    return {
+        "short": entry.short or entry.name, "date": entry.superseded, "start": start,
+        "successor": _short(successor.obj) if successor else entry.superseded_by,
+        "successor_id": entry.superseded_by,
+    }
+
+
+def _codes(catalog: list[CatalogEntry]) -> list[tuple[re.Pattern[str], CatalogEntry]]:
+    """A pattern per regulation code ('SOSFS 2014:4', any spacing, not inside a longer code)."""
+    patterns = []
+    for entry in catalog:
+        for code in (entry.short, *entry.aliases):
+            if code and re.search(r"\d{4}:\d+", code):
+                words = r"\s+".join(re.escape(part) for part in code.split())
+                patterns.append((re.compile(rf"(?<![\w-]){words}(?![\d:])", re.IGNORECASE), entry))
+    return patterns
+
+
+def _named_in_text(
+    context: LintContext, document: LoadedDocument,
+    codes: list[tuple[re.Pattern[str], CatalogEntry]],
+) -> Iterator[tuple[tuple[str | int, ...], ScalarNode, CatalogEntry, str]]:
+    """(path, node, entry, matched text) for every regulation code written in the document."""
+    for path, node in context.scalars(document):
+        for pattern, entry in codes:
+            for match in pattern.finditer(node.value):
+                yield path, node, entry, match.group(0)
 
 
 def _start(model: DocumentBase) -> str | None:

@@ -23,15 +23,12 @@ Failing:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 
-from mvkplan.index import CATALOG_RELATIONS, LinkIndex
-from mvkplan.models import CatalogEntry
+from mvkplan.index import CATALOG_RELATIONS
+from mvkplan.lookup import closest_entry
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext
-from mvkplan.textmatch import closest
 
 CODE = "MVK007"
 NAME = "unknown-catalog-entry"
@@ -69,24 +66,3 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
             else:
                 values |= {"close": close.id, "name": close.name}
                 yield Finding(document, link.path, values=values)
-
-
-def closest_entry(index: LinkIndex, catalog: str, value: str) -> CatalogEntry | None:
-    """The entry whose id, short name, name or alias is most like ``value``."""
-    names: dict[str, CatalogEntry] = {}
-    for entry_id in index.item_ids(catalog):
-        item = index.item(f"{catalog}/{entry_id}")
-        entry = item.obj if item else None
-        if not isinstance(entry, CatalogEntry):
-            continue
-        for name in (entry.id, entry.short, entry.name, *entry.aliases):
-            if name:
-                names.setdefault(slug(name), entry)
-    match = closest(slug(value), names)
-    return names[match] if match else None
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII with hyphens: 'Mentorer i våldsprevention' → 'mentorer-i-valdsprevention'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower()).strip("-")

@@ -1,0 +1,33 @@
+"""``mvkplan check``: validate and lint in one pass, one report, one exit code.
+
+The documents are loaded and indexed once; the schema, identity and reference problems of
+``validate`` and the findings of the lint rules go into one sorted list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mvkplan.config import Project
+from mvkplan.lint import LintResult, lint
+from mvkplan.loading import display_path
+from mvkplan.references import check_index
+
+
+def check(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> LintResult:
+    """Every validation problem and lint finding (only for ``targets`` when given)."""
+    result = lint(project, targets, select=select, ignore=ignore)
+    corpus = result.corpus
+    wanted = [display_path(t, project.root) for t in targets or []]
+    references = [p for p in check_index(corpus.index, corpus.loaded.unloaded())
+                  if not wanted or any(_within(p.path, w) for w in wanted)]
+    unique = {(p, p.message): p for p in [*result.problems, *references]}
+    return LintResult(corpus, sorted(unique.values()), result.files)
+
+
+def _within(shown: str, wanted: str) -> bool:
+    return shown == wanted or shown.startswith(wanted.rstrip("/") + "/") or wanted in ("", ".")

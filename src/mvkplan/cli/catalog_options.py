@@ -1,0 +1,40 @@
+"""Options naming a catalog entry (``--county``, ``--municipality``): resolved, or exit 2.
+
+The user may write the id, the official code or the name (``kronoberg``, ``07``,
+``Kronobergs län``); anything else is a usage error with the closest entry as a hint.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mvkplan.cli.app import fail
+
+if TYPE_CHECKING:
+    from mvkplan.index import LinkIndex
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "option.unknown": ("unknown {label} '{value}' for {option}", "okänd {label} '{value}' för {option}"),
+    "option.hint": ("'mvkplan list --shipped' and the {catalog} catalog list them",
+                    "'mvkplan list --shipped' och katalogen {catalog} listar dem"),
+}
+_LABELS = {"counties": ("county", "län"), "municipalities": ("municipality", "kommun")}
+
+
+def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> str:
+    """The id of the entry ``value`` names in ``catalog``; exit 2 with a hint if none."""
+    from mvkplan.i18n import MESSAGES as SHARED
+    from mvkplan.i18n import get_language, t
+    from mvkplan.lookup import closest_entry, find_entry
+
+    for key, texts in MESSAGES.items():
+        SHARED.setdefault(key, texts)
+    found = find_entry(index, catalog, value)
+    if found is not None:
+        return found.id
+    english, swedish = _LABELS.get(catalog, (catalog, catalog))
+    label = swedish if get_language() == "sv" else english
+    close = closest_entry(index, catalog, value)
+    hint = (t("hint.did_you_mean.named", close=close.id, name=close.name) if close
+            else t("option.hint", catalog=catalog))
+    fail(f"{t('option.unknown', label=label, value=value, option=option)} ({hint})")

@@ -1,0 +1,96 @@
+"""``mvkplan init`` (a plans repository of one's own) and ``mvkplan serve`` (live preview)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, app, fail, open_project
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Mapp att skapa arkivet i / folder for the new "
+                                                "repository (default: the current folder).")]
+    = Path("."),
+    county: Annotated[str | None, typer.Option(
+        "--county", help="Your county: id, code or name, e.g. kronoberg.", show_default=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    """Skapa ett eget planarkiv / start a plans repository of your own.
+
+    Writes mvkplan.toml, plans/, the editor schema, .pre-commit-config.yaml, a GitHub Actions
+    workflow running 'mvkplan check' and a README for the coordinator. Existing files are
+    never overwritten: if any is there already, nothing is written (exit 2).
+    """
+    from mvkplan.i18n import detect_language, set_language, t
+    from mvkplan.starter import StarterError, starter_files, write_starter
+
+    set_language(detect_language(lang.value if lang else None))
+    county_id = county_name = None
+    if county:
+        from mvkplan.cli.catalog_options import resolve_entry
+        from mvkplan.index import LinkIndex
+        from mvkplan.loading import iter_documents, shipped_documents
+
+        index = LinkIndex.build(iter_documents(shipped_documents()))
+        county_id = resolve_entry(index, "counties", county, "--county")
+        entry = index.item(f"counties/{county_id}")
+        county_name = getattr(entry.obj if entry else None, "name", None)
+    try:
+        written = write_starter(folder, starter_files(county_id, county_name))
+    except StarterError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or folder}: {exc.strerror}")
+    for path in written:
+        print(path)
+    where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    print("\n" + t("init.next", where=where), file=sys.stderr)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1 (0: any free one).")] = 8000,
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Templates overriding the shipped ones.", show_default=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    """Förhandsvisa webbplatsen och bygg om när du sparar / live preview on localhost.
+
+    Builds the site into a temporary folder, serves it on http://127.0.0.1:PORT/ and rebuilds
+    on every save of a plan, the configuration or a template. Errors are shown at the top of
+    every page. Stop with Ctrl+C.
+    """
+    from mvkplan.i18n import t
+
+    project = open_project(lang)
+    try:
+        import watchfiles  # noqa: F401
+    except ImportError:
+        fail(t("serve.extra"))
+    from mvkplan.preview import Preview
+
+    with tempfile.TemporaryDirectory(prefix="mvkplan-serve-") as out:
+        preview = Preview(project.root, Path(out), port=port, templates=templates,
+                          log=lambda line: print(line, flush=True))
+        try:
+            address = preview.start()
+        except OSError as exc:
+            fail(f"127.0.0.1:{port}: {exc.strerror}")
+        print(t("serve.serving", address=address), flush=True)
+        # SIGTERM (a service manager, a test) ends the preview as Ctrl+C does: cleanly
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: preview.stop_event.set())
+        logging.getLogger("watchfiles").setLevel(logging.ERROR)
+        try:
+            preview.watch()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            preview.stop()

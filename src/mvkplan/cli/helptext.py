@@ -1,0 +1,232 @@
+"""Help texts in one language per run.
+
+Typer's help strings are fixed when the commands are declared; this module rewrites them in
+place, once, when the command line is parsed, into the language chosen by ``--lang`` (if given
+on the command line), else ``MVKPLAN_LANG``, else the locale. A docstring whose first line
+reads "svenska / english" is split at the slash; every other text is looked up in
+:data:`TEXTS` by its declared wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from typer.core import TyperGroup
+
+# declared text → (English, Swedish)
+TEXTS: dict[str, tuple[str, str]] = {
+    "Show the version.": ("Show the version.", "Visa versionen."),
+    "Output format.": ("Output format.", "Utdataformat."),
+    "Include the shipped frameworks and catalogs.": (
+        "Include the shipped frameworks and catalogs.", "Ta med de inbyggda ramverken och katalogerna."),
+    "Språk för meddelanden / message language (default: locale).": (
+        "Message language: sv or en (default: MVKPLAN_LANG, else the locale).",
+        "Språk för meddelanden: sv eller en (standard: MVKPLAN_LANG, annars systemets språk)."),
+    "regional-plan, local-plan, activity-plan, strategy or framework.": (
+        "regional-plan, local-plan, activity-plan, strategy or framework.",
+        "regional-plan, local-plan, activity-plan, strategy eller framework."),
+    "The new document's id, e.g. vaxjo-2025.": (
+        "The new document's id, e.g. vaxjo-2025.", "Det nya dokumentets id, t.ex. vaxjo-2025."),
+    "Title of the document.": ("Title of the document.", "Dokumentets titel."),
+    "County: id, code or name, e.g. kronoberg, 07.": (
+        "County: id, code or name, e.g. kronoberg, 07.", "Län: id, länskod eller namn, t.ex. kronoberg, 07."),
+    "Municipality (local plans): id, code or name, e.g. vaxjo.": (
+        "Municipality (local plans): id, code or name, e.g. vaxjo.",
+        "Kommun (lokala planer): id, kommunkod eller namn, t.ex. vaxjo."),
+    "Start from this plan's goals (e.g. the county plan), each linked to it.": (
+        "Start from this plan's goals (e.g. the county plan), each linked to it.",
+        "Utgå från den här planens mål (t.ex. länets plan), vart och ett länkat dit."),
+    "With --from: only these goals (repeatable; default: all).": (
+        "With --from: only these goals (repeatable; default: all).",
+        "Med --from: bara de här målen (kan upprepas; standard: alla)."),
+    "First year of the period (default: the year in the id, else this year).": (
+        "First year of the period (default: the year in the id, else this year).",
+        "Periodens första år (standard: året i id:t, annars i år)."),
+    "Folder to write to (default: plans/<county>).": (
+        "Folder to write to (default: plans/<county>).", "Mapp att skriva till (standard: plans/<län>)."),
+    "Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga.": (
+        "Document or item, e.g. kalmar-2024 or kalmar-2024/forebygga.",
+        "Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga."),
+    "Export the whole repository's document graph.": (
+        "Export the whole repository's document graph.", "Exportera hela arkivets dokumentgraf."),
+    "Include links to catalogs (methods, indicator sources …).": (
+        "Include links to catalogs (methods, indicator sources …).",
+        "Ta med länkar till kataloger (metoder, indikatorkällor …)."),
+    "Only documents of this county (repeatable), e.g. kalmar.": (
+        "Only documents of this county (repeatable): id, code or name, e.g. kalmar, 08.",
+        "Bara dokument från det här länet (kan upprepas): id, länskod eller namn, t.ex. kalmar, 08."),
+    "Only this framework (repeatable), e.g. nationell-strategi.": (
+        "Only this framework (repeatable), e.g. nationell-strategi.",
+        "Bara det här ramverket (kan upprepas), t.ex. nationell-strategi."),
+    "Filer eller mappar (standard: plans/ eller det som konfigurerats).": (
+        "Files or folders (default: plans/ or what is configured).",
+        "Filer eller mappar (standard: plans/ eller det som konfigurerats)."),
+    "Exit 1 on warnings too, not only on errors.": (
+        "Exit 1 on warnings too, not only on errors.", "Avsluta med 1 även vid varningar, inte bara vid fel."),
+    "Run only these rules (codes, names or prefixes; replaces the configured 'select'). Repeat or "
+    "separate with commas.": (
+        "Run only these rules (codes, names or prefixes; replaces the configured 'select'). Repeat "
+        "or separate with commas.",
+        "Kör bara de här reglerna (koder, namn eller prefix; ersätter 'select' i konfigurationen). "
+        "Upprepa eller skilj med kommatecken."),
+    "Skip these rules too (added to the configured 'ignore').": (
+        "Skip these rules too (added to the configured 'ignore').",
+        "Hoppa över även de här reglerna (läggs till 'ignore' i konfigurationen)."),
+    "Visa inte källraden under syntax- och schemafel / do not show the source line under syntax "
+    "and schema errors.": (
+        "Do not show the source line under syntax and schema errors.",
+        "Visa inte källraden under syntax- och schemafel."),
+    "Run only these lint rules (codes, names or prefixes).": (
+        "Run only these lint rules (codes, names or prefixes).",
+        "Kör bara de här granskningsreglerna (koder, namn eller prefix)."),
+    "Skip these lint rules too.": ("Skip these lint rules too.", "Hoppa över även de här granskningsreglerna."),
+    "A rule's code or name, to explain that rule.": (
+        "A rule's code or name, to explain that rule.", "En regels kod eller namn, för att förklara regeln."),
+    "Dokumentets id, t.ex. kalmar-2024.": ("The document's id, e.g. kalmar-2024.",
+                                          "Dokumentets id, t.ex. kalmar-2024."),
+    "html eller md.": ("html or md.", "html eller md."),
+    "Fil att skriva, '-' för standard ut (standard: build/ID.html eller .md).": (
+        "File to write, '-' for standard output (default: build/ID.html or .md).",
+        "Fil att skriva, '-' för standard ut (standard: build/ID.html eller .md)."),
+    "Mapp med mallar som ersätter de inbyggda / templates overriding the shipped ones.": (
+        "Folder of templates overriding the shipped ones.",
+        "Mapp med mallar som ersätter de inbyggda."),
+    "Adress där webbplatsen från 'mvkplan build' publiceras; länkar till andra dokument pekar dit "
+    "(standard: site-url i konfigurationen).": (
+        "Address where the site from 'mvkplan build' is published; links to other documents point "
+        "there (default: site-url in the configuration).",
+        "Adress där webbplatsen från 'mvkplan build' publiceras; länkar till andra dokument pekar "
+        "dit (standard: site-url i konfigurationen)."),
+    "Publicera även dokument med fel; sidan visar en varning 'innehåller fel' / publish despite "
+    "errors, with a banner.": (
+        "Publish documents with errors too; the page then shows an 'innehåller fel' banner.",
+        "Publicera även dokument med fel; sidan visar då en varning 'innehåller fel'."),
+    "Mapp för webbplatsen (standard: site/ eller det som konfigurerats).": (
+        "Folder for the site (default: site/ or what is configured).",
+        "Mapp för webbplatsen (standard: site/ eller det som konfigurerats)."),
+    "Mapp att skapa arkivet i / folder for the new repository (default: the current folder).": (
+        "Folder for the new repository (default: the current folder).",
+        "Mapp att skapa arkivet i (standard: den aktuella mappen)."),
+    "Your county: id, code or name, e.g. kronoberg.": (
+        "Your county: id, code or name, e.g. kronoberg.", "Ditt län: id, länskod eller namn, t.ex. kronoberg."),
+    "Port on 127.0.0.1 (0: any free one).": ("Port on 127.0.0.1 (0: any free one).",
+                                             "Port på 127.0.0.1 (0: valfri ledig)."),
+    "Templates overriding the shipped ones.": ("Templates overriding the shipped ones.",
+                                               "Mallar som ersätter de inbyggda."),
+    "Write to this file instead of stdout.": ("Write to this file instead of standard output.",
+                                              "Skriv till den här filen i stället för standard ut."),
+    "Include example documents (example: true).": (
+        "Include example documents (example: true).", "Ta med exempeldokument (example: true)."),
+    "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, faktaruta) "
+    "/ without the tool's additions (standard: plain i konfigurationen).": (
+        "The document exactly as adopted, without the tool's additions (links, connections, "
+        "quotes, fact box) (default: plain in the configuration).",
+        "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, "
+        "faktaruta) (standard: plain i konfigurationen)."),
+    "Show this message and exit.": ("Show this message and exit.", "Visa den här hjälpen och avsluta."),
+}
+
+# Paragraphs of command docstrings after the bilingual first line: English → Swedish.
+PARAGRAPHS: dict[str, str] = {
+    "Action plans against men's violence against women as data: validate, lint, link, publish.": "",
+    "Exit 0 when clean, 1 when problems are found, 2 on usage, configuration or I/O errors.":
+        "Avslutar med 0 när allt är rätt, 1 när problem hittas, 2 vid fel i användning, "
+        "konfiguration eller in- och utmatning.",
+    "Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage, "
+    "configuration or I/O errors. 'mvkplan rules' lists the rules.":
+        "Avslutar med 0 när inget fel återstår (med --strict inte heller någon varning), annars 1, "
+        "och 2 vid fel i användning, konfiguration eller in- och utmatning. 'mvkplan rules' listar "
+        "reglerna.",
+    "One report and one exit code: 0 when no error remains (no warning either with --strict), "
+    "1 otherwise, 2 on usage, configuration or I/O errors.":
+        "En rapport och en slutkod: 0 när inget fel återstår (med --strict inte heller någon "
+        "varning), annars 1, och 2 vid fel i användning, konfiguration eller in- och utmatning.",
+    "A document with errors is refused (exit 1, nothing written) unless --force is given.":
+        "Ett dokument med fel publiceras inte (slutkod 1, inget skrivs) utan --force.",
+    "Documents with errors stop the build (exit 1, nothing written) unless --force is given.":
+        "Dokument med fel stoppar bygget (slutkod 1, inget skrivs) utan --force.",
+    "Writes mvkplan.toml, plans/, the editor schema, .pre-commit-config.yaml, a GitHub Actions "
+    "workflow running 'mvkplan check' and a README for the coordinator. Existing files are "
+    "never overwritten: if any is there already, nothing is written (exit 2).":
+        "Skriver mvkplan.toml, plans/, schemat för redigeraren, .pre-commit-config.yaml, ett "
+        "GitHub Actions-flöde som kör 'mvkplan check' och en README för samordnaren. Befintliga "
+        "filer skrivs aldrig över: finns någon redan skrivs ingenting (slutkod 2).",
+    "Builds the site into a temporary folder, serves it on http://127.0.0.1:PORT/ and rebuilds "
+    "on every save of a plan, the configuration or a template. Errors are shown at the top of "
+    "every page. Stop with Ctrl+C.":
+        "Bygger webbplatsen i en tillfällig mapp, visar den på http://127.0.0.1:PORT/ och bygger "
+        "om varje gång en plan, konfigurationen eller en mall sparas. Felen visas överst på varje "
+        "sida. Avsluta med Ctrl+C.",
+}
+
+
+def help_language(args: Sequence[str]) -> str:
+    """``--lang`` from the command line, else the environment and the locale."""
+    from mvkplan.i18n import detect_language
+
+    for number, arg in enumerate(args):
+        if arg == "--lang" and number + 1 < len(args):
+            return detect_language(args[number + 1])
+        if arg.startswith("--lang="):
+            return detect_language(arg.split("=", 1)[1])
+    return detect_language()
+
+
+def translate(text: str, language: str) -> str:
+    """One declared help text in ``language``."""
+    if text in TEXTS:
+        english, swedish = TEXTS[text]
+        return swedish if language == "sv" else english
+    paragraphs = text.split("\n\n")
+    first = paragraphs[0]
+    if " / " in first:
+        swedish, english = first.split(" / ", 1)
+        first = swedish if language == "sv" else english[:1].upper() + english[1:]
+    elif first.startswith("Handlingsplaner mot") and language != "sv":
+        first = paragraphs[1] if len(paragraphs) > 1 else first
+    rest = []
+    for paragraph in paragraphs[1:]:
+        flat = " ".join(paragraph.split())
+        if flat in PARAGRAPHS:
+            if PARAGRAPHS[flat] and language == "sv":
+                rest.append(PARAGRAPHS[flat])
+            elif PARAGRAPHS[flat]:
+                rest.append(paragraph)
+        else:
+            rest.append(paragraph)
+    return "\n\n".join([first, *rest])
+
+
+def localize(command: Any, language: str) -> None:
+    """Rewrite the help of ``command``, its parameters and its subcommands in place."""
+    if getattr(command, "help", None):
+        command.help = translate(command.help, language)
+    if getattr(command, "short_help", None):
+        command.short_help = translate(command.short_help, language)
+    for param in getattr(command, "params", []):
+        if getattr(param, "help", None):
+            param.help = translate(param.help, language)
+    original = getattr(command, "get_help_option", None)
+    if original is not None:
+        def help_option(ctx: Any, original: Any = original) -> Any:
+            option = original(ctx)
+            if option is not None and getattr(option, "help", None):
+                option.help = translate(option.help, language)
+            return option
+
+        command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        localize(sub, language)
+
+
+class LocalizedGroup(TyperGroup):
+    """The root command: localizes every help text once, before parsing."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        """Pick the language from the arguments, translate, then parse as usual."""
+        if parent is None and not getattr(self, "_localized", False):
+            localize(self, help_language(args))
+            self._localized = True
+        return super().make_context(info_name, args, parent=parent, **extra)
