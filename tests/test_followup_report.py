@@ -155,9 +155,7 @@ def test_report_usage_errors(real_project: Path) -> None:
     assert not_plan.exit_code == 2, not_plan
     none = run_cli("report", "kronoberg-2018-reviderad", cwd=real_project)
     assert none.exit_code == 2 and "no follow-ups" in none.stderr, none
-    outside = run_cli("report", "kalmar-2024", "-o", "/tmp/outside.html", cwd=real_project)
-    assert outside.exit_code == 2, outside
-    for result in (unknown, no_year, not_plan, none, outside):
+    for result in (unknown, no_year, not_plan, none):
         assert "Traceback" not in result.stdout + result.stderr
 
 
