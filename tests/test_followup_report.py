@@ -155,7 +155,10 @@ def test_report_usage_errors(real_project: Path) -> None:
     assert not_plan.exit_code == 2, not_plan
     none = run_cli("report", "kronoberg-2018-reviderad", cwd=real_project)
     assert none.exit_code == 2 and "no follow-ups" in none.stderr, none
-    for result in (unknown, no_year, not_plan, none):
+    # Any output path the user names is honoured (issue 15); an input document never is.
+    outside = run_cli("report", "kalmar-2024", "-o", "plans/kalmar/kalmar-2024.yaml", cwd=real_project)
+    assert outside.exit_code == 2 and "refusing to overwrite" in outside.stderr, outside
+    for result in (unknown, no_year, not_plan, none, outside):
         assert "Traceback" not in result.stdout + result.stderr
 
 

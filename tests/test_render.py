@@ -229,12 +229,10 @@ def test_a_broken_document_is_reported_not_rendered(cli, fixture_project):
     assert "has errors" in result.stderr and "mvkplan validate" in result.stderr
 
 
-@pytest.mark.parametrize("output", ["../elsewhere.html", "/tmp/mvkplan-outside.html"])
-def test_render_never_writes_outside_the_project(cli, fixture_project, output):
-    result = cli("render", "exempel-2024", "--output", output, cwd=fixture_project)
-    assert result.exit_code == 2, result
-    assert "outside the repository" in result.stderr
-    assert not (fixture_project.parent / "elsewhere.html").exists()
+def test_render_writes_where_the_user_says_even_outside_the_project(cli, fixture_project):
+    result = cli("render", "exempel-2024", "--output", "../elsewhere.html", cwd=fixture_project)
+    assert result.exit_code == 0, result
+    assert (fixture_project.parent / "elsewhere.html").read_text(encoding="utf-8").startswith("<!")
 
 
 def test_a_failed_render_leaves_no_file(cli, fixture_project):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
@@ -26,9 +26,9 @@ class Settings(BaseModel):
 
     paths: list[str] = ["plans"]
     """Folders (or files) holding the documents, relative to the project root."""
-    lang: str | None = None
+    lang: Literal["sv", "en"] | None = None
     """Language of messages: 'sv' or 'en' (default: from the locale)."""
-    max_file_size: int = Field(DEFAULT_MAX_FILE_SIZE, gt=0)
+    max_file_size: StrictInt = Field(DEFAULT_MAX_FILE_SIZE, gt=0)
     """Largest YAML file accepted, in bytes."""
     select: list[str] = []
     """Lint rule codes or prefixes to run (default: all)."""
@@ -45,6 +45,8 @@ class Settings(BaseModel):
     """Folder with templates that override the shipped ones."""
     out: str = "site"
     """Output folder of 'mvkplan build'."""
+    follow_external_symlinks: bool = False
+    """Read documents through symbolic links that lead outside the project (refused by default)."""
     plain: bool = False
     """Render documents exactly as adopted, without the tool's additions (links, back-links,
     quotations, glosses, fact box, contents); the same as 'render --plain' and 'build --plain'."""
@@ -106,7 +108,30 @@ def _project(root: Path, path: Path, data: object) -> Project:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         details = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            f"{_line_of(path, err['loc'])}{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+            for err in exc.errors()
         )
         raise ConfigError(path, details) from None
     return Project(root=root, settings=settings, config_file=path)
+
+
+def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
+    """``line N: `` of the key an error is about (tomllib keeps no positions, so the key is
+    looked up in the text: in [tool.mvkplan…] tables of pyproject.toml, anywhere in mvkplan.toml)."""
+    if not loc:
+        return ""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    key = str(loc[0])
+    inside = path.name != "pyproject.toml"
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = path.name != "pyproject.toml" or stripped.startswith("[tool.mvkplan")
+            if inside and stripped.strip("[]").split(".")[-1].strip() == key:
+                return f"line {number}: "
+        elif inside and stripped.split("=", 1)[0].strip().strip('"') == key:
+            return f"line {number}: "
+    return ""

@@ -193,6 +193,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "1 problem ({errors} fel, {warnings} varningar) i 1 av {files} filer.",
     ),
     "hint.label": ("hint", "tips"),
+    # hardening (issue 15)
+    "E213": ("document id '{id}' cannot be a file name on every system",
+             "dokument-id '{id}' kan inte vara ett filnamn i alla system"),
+    "E213.hint": (
+        "use a-z, 0-9 and '-', not a Windows device name (con, nul, aux, com1 …) and no trailing dot",
+        "använd a-z, 0-9 och '-', inte ett enhetsnamn i Windows (con, nul, aux, com1 …) och ingen punkt sist",
+    ),
+    "output.protected": ("refusing to overwrite {path}: it is {what}",
+                         "skriver inte över {path}: det är {what}"),
+    "output.holds": ("refusing to replace the folder {path}: it holds {what}",
+                     "ersätter inte mappen {path}: den innehåller {what}"),
+    "output.document": ("an input document", "ett indatadokument"),
+    "output.config": ("the configuration", "konfigurationen"),
+    "output.project": ("the project", "projektet"),
+    "build.skipped": (
+        "{count} files could not be read and are not in the site:",
+        "{count} filer kunde inte läsas och finns inte med på webbplatsen:",
+    ),
+    "E110.dangling": (
+        "cannot read: the symbolic link points to '{target}', which does not exist",
+        "kan inte läsa: den symboliska länken pekar på '{target}', som inte finns",
+    ),
+    "E110.loop": ("cannot read: the symbolic link leads round in a loop",
+                  "kan inte läsa: den symboliska länken leder runt i en slinga"),
+    "E110.folder": ("cannot read folder: {detail}", "kan inte läsa mappen: {detail}"),
+    "E120": ("symbolic link leads outside the project, to {target}; not read",
+             "symbolisk länk leder utanför projektet, till {target}; lästes inte"),
+    "E120.hint": (
+        "copy the file into the project, or set follow-external-symlinks = true in the configuration",
+        "kopiera in filen i projektet, eller sätt follow-external-symlinks = true i konfigurationen",
+    ),
+    "report.more": (
+        "… and {count} more problems in this file (--format json lists them all)",
+        "… och {count} problem till i den här filen (--format json visar alla)",
+    ),
 }
 
 

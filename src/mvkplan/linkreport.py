@@ -99,8 +99,18 @@ def document_graph(index: LinkIndex) -> tuple[list[str], list[Edge]]:
     return nodes, edges
 
 
-def _node_id(document_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_]", "_", document_id)
+def _node_ids(nodes: list[str]) -> dict[str, str]:
+    """A Mermaid node id per document: letters, digits and '_' only, and unique (``a-b`` and
+    ``a_b`` must not merge into one node)."""
+    ids: dict[str, str] = {}
+    for node in nodes:
+        base = re.sub(r"[^A-Za-z0-9_]", "_", node) or "_"
+        candidate, number = base, 1
+        while candidate in ids.values():
+            number += 1
+            candidate = f"{base}_{number}"
+        ids[node] = candidate
+    return ids
 
 
 def _label(index: LinkIndex, document_id: str) -> str:
@@ -108,15 +118,33 @@ def _label(index: LinkIndex, document_id: str) -> str:
     return (model.short_title or model.title) if model else document_id
 
 
+_MERMAID_SAFE = re.compile(r"[\w ,.()/-]")
+
+
+def mermaid_text(text: str) -> str:
+    """Text for inside a Mermaid ``["…"]`` label: anything that could close the label, start
+    markup or break the line becomes an entity code (``#60;``), which Mermaid shows as text."""
+    return "".join(c if _MERMAID_SAFE.fullmatch(c) and c.isprintable() else f"#{ord(c)};"
+                   for c in text)
+
+
+def dot_string(text: str) -> str:
+    """A DOT double-quoted string's content: quotes, backslashes and line breaks escaped,
+    other control characters dropped, so an id can never add attributes or statements."""
+    text = "".join(c for c in text if c.isprintable() or c == "\n")
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
 def to_mermaid(index: LinkIndex) -> str:
     """The document graph as a Mermaid flowchart."""
     nodes, edges = document_graph(index)
+    ids = _node_ids(nodes)
     lines = ["graph LR"]
     for node in nodes:
-        label = _label(index, node).replace('"', "'")
-        lines.append(f'  {_node_id(node)}["{label}<br/>{node}"]')
+        lines.append(f'  {ids[node]}["{mermaid_text(_label(index, node))}<br/>{mermaid_text(node)}"]')
     for e in edges:
-        lines.append(f"  {_node_id(e.source)} -->|{e.relation} ×{e.count}| {_node_id(e.target)}")
+        relation = mermaid_text(f"{e.relation} ×{e.count}")
+        lines.append(f"  {ids[e.source]} -->|\"{relation}\"| {ids[e.target]}")
     return "\n".join(lines) + "\n"
 
 
@@ -125,10 +153,11 @@ def to_dot(index: LinkIndex) -> str:
     nodes, edges = document_graph(index)
     lines = ["digraph mvkplan {", "  rankdir=LR;", "  node [shape=box];"]
     for node in nodes:
-        label = _label(index, node).replace("\\", "\\\\").replace('"', '\\"')
-        lines.append(f'  "{node}" [label="{label}\\n{node}"];')
+        label = f"{dot_string(_label(index, node))}\\n{dot_string(node)}"
+        lines.append(f'  "{dot_string(node)}" [label="{label}"];')
     for e in edges:
-        lines.append(f'  "{e.source}" -> "{e.target}" [label="{e.relation} ×{e.count}"];')
+        lines.append(f'  "{dot_string(e.source)}" -> "{dot_string(e.target)}" '
+                     f'[label="{dot_string(e.relation)} ×{e.count}"];')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

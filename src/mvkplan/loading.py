@@ -6,6 +6,8 @@ every loaded document plus every problem, never an exception for bad input.
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
+from mvkplan.discovery import YAML_SUFFIXES, walk
 from mvkplan.i18n import has, t
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.problems import Problem
@@ -30,7 +33,6 @@ from mvkplan.yamlnodes import (
     to_data,
 )
 
-YAML_SUFFIXES = (".yaml", ".yml")
 Path_ = tuple[str | int, ...]
 
 
@@ -81,32 +83,39 @@ class LoadResult:
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """YAML files under ``paths`` in a stable order, and the paths that do not exist."""
-    found: list[Path] = []
-    missing: list[Path] = []
-    for path in paths:
-        if path.is_file():
-            found.append(path)
-        elif path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.suffix in YAML_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            missing.append(path)
-    return sorted(set(found)), missing
+    found = walk(paths)
+    return found.files, found.missing
 
 
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` when inside it, else as given; always with '/'."""
+    # The path as named (a symbolic link is shown as itself, not as where it leads).
+    named = Path(os.path.abspath(path))
+    for folder in (Path(os.path.abspath(root)), root.resolve()):
+        try:
+            return named.relative_to(folder).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 
 def load_bytes(data: bytes, shown: str, *, shipped: bool = False) -> tuple[LoadedDocument | None, list[Problem]]:
     """Parse and validate one file's bytes."""
+    # A big file allocates hundreds of thousands of nodes that all stay alive: the cyclic
+    # garbage collector would rescan them again and again (superlinear), and frees nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_bytes(data, shown, shipped=shipped)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_bytes(data: bytes, shown: str, *, shipped: bool) -> tuple[LoadedDocument | None, list[Problem]]:
     try:
         root = parse_yaml(data)
     except YamlError as exc:
@@ -137,17 +146,22 @@ def load_file(
     return load_bytes(data, shown)
 
 
-def load_paths(paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> LoadResult:
-    """Load every YAML file under ``paths``; problems for what fails, documents for the rest."""
-    files, missing = discover(paths)
+def load_paths(paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
+               follow_external: bool = False) -> LoadResult:
+    """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
+    for the rest."""
+    discovered = walk(paths, root, follow_external=follow_external)
+    files = discovered.files
     documents: list[LoadedDocument] = []
-    problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in missing]
+    problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in discovered.missing]
+    problems += [Problem(display_path(s.path, root), 0, 0, s.code, s.message, hint=s.hint)
+                 for s in discovered.skipped]
     for path in files:
         document, found = load_file(path, display_path(path, root), max_size=max_size)
         problems.extend(found)
         if document is not None:
             documents.append(document)
-    return LoadResult(documents, problems, len(files))
+    return LoadResult(documents, problems, len(files) + len(discovered.skipped))
 
 
 @cache

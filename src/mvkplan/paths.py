@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
+# Names Windows refuses (with any extension); refusing them everywhere keeps a clone and a
+# built site portable.
+RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d|com[¹²³]|lpt[¹²³]|conin\$|conout\$)(\..*)?$",
+                      re.IGNORECASE)
+
+
+def is_portable_name(name: str) -> bool:
+    """Whether ``name`` works as one file name on every system: ASCII letters, digits, '.',
+    '_' and '-', no '..', no trailing dot, not a Windows device name (con, nul, aux, com1 …)."""
+    return bool(SAFE_NAME.match(name)) and ".." not in name and not name.endswith(".") \
+        and not RESERVED.match(name)
 
 
 def is_within(path: Path, folder: Path) -> bool:

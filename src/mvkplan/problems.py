@@ -62,8 +62,8 @@ class Problem:
         extra = {"place": self.place} if self.place else {}
         return {
             "path": self.path,
-            "line": self.line,
-            "column": self.column,
+            "line": self.line or None,  # a problem with the whole file has no position
+            "column": self.column or None,
             "code": self.code,
             "severity": self.severity.label,
             "message": self.message,

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from mvkplan.i18n import t
 from mvkplan.index import CATALOG_RELATIONS, REF, Link, LinkIndex
+from mvkplan.paths import is_portable_name
 from mvkplan.problems import Problem, Severity
 from mvkplan.textmatch import closest
 
@@ -25,6 +26,9 @@ def check_index(index: LinkIndex) -> Iterator[Problem]:
 
 def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
     for loaded in index.documents.values():
+        if not loaded.shipped and not is_portable_name(loaded.id):
+            line, column = loaded.position(("id",))
+            yield Problem(loaded.path, line, column, "E213", t("E213", id=loaded.id), hint=t("E213.hint"))
         stem = PurePosixPath(loaded.path).stem
         if not loaded.shipped and stem != loaded.id:
             line, column = loaded.position(("id",))

@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from mvkplan import __version__
 from mvkplan.i18n import t
 from mvkplan.problems import Problem, Severity
+from mvkplan.terminal import printable
+
+MAX_PER_FILE = 100
+"""Problems shown per file in the text and github formats; the rest are counted in one line
+("… and N more"). JSON and SARIF keep every problem."""
 
 
 @dataclass
@@ -54,14 +59,39 @@ def report_text(report: Report, out: TextIO) -> None:
     """``path:line:col: CODE message`` and an indented hint, then a summary line."""
     colour = _colour(out)
     hint_label = t("hint.label")
-    for p in report.problems:
+    for p, more in capped(report.problems):
+        if more:
+            out.write(f"{printable(p.path)}: {t('report.more', count=more)}\n")
+            continue
         code = f"{_ANSI[p.severity]}{p.code}\033[0m" if colour else p.code
         severity = "" if p.severity == Severity.ERROR else f"[{p.severity.label}] "
-        where = f"{p.path}:{p.place}" if p.place else f"{p.path}:{p.line}:{p.column}"
-        out.write(f"{where}: {code} {severity}{p.message}\n")
+        where = f"{printable(p.path)}:{printable(p.place)}" if p.place else _place(p)
+        out.write(f"{where}: {code} {severity}{printable(p.message)}\n")
         if p.hint:
-            out.write(f"    {hint_label}: {p.hint}\n")
+            out.write(f"    {hint_label}: {printable(p.hint)}\n")
     out.write(report.summary() + "\n")
+
+
+def _place(p: Problem) -> str:
+    """``path:line:col``, or only the path for a problem about the whole file (as ruff does)."""
+    path = printable(p.path)
+    return f"{path}:{p.line}:{p.column}" if p.line else path
+
+
+def capped(problems: list[Problem], limit: int = MAX_PER_FILE) -> Iterator[tuple[Problem, int]]:
+    """The problems (sorted by file) with at most ``limit`` per file; after a file's last
+    shown problem, one ``(problem, N)`` pair saying N more were left out."""
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for index, p in enumerate(problems):
+        shown[p.path] = shown.get(p.path, 0) + 1
+        if shown[p.path] <= limit:
+            yield p, 0
+        else:
+            hidden[p.path] = hidden.get(p.path, 0) + 1
+        following = problems[index + 1].path if index + 1 < len(problems) else None
+        if following != p.path and hidden.get(p.path):
+            yield p, hidden.pop(p.path)
 
 
 def report_json(report: Report, out: TextIO) -> None:
@@ -85,13 +115,16 @@ _GH_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO
 
 def report_github(report: Report, out: TextIO) -> None:
     """GitHub Actions workflow commands, which annotate the pull request's lines."""
-    for p in report.problems:
-        props = f"file={_gh_escape(p.path, prop=True)}"
+    for p, more in capped(report.problems):
+        props = f"file={_gh_escape(printable(p.path), prop=True)}"
+        if more:
+            out.write(f"::notice {props}::{_gh_escape(t('report.more', count=more))}\n")
+            continue
         if p.line:
             props += f",line={p.line},col={p.column}"
         props += f",title={_gh_escape(p.code, prop=True)}"
         message = p.message + (f" ({t('hint.label')}: {p.hint})" if p.hint else "")
-        out.write(f"::{_GH_LEVEL[p.severity]} {props}::{_gh_escape(message)}\n")
+        out.write(f"::{_GH_LEVEL[p.severity]} {props}::{_gh_escape(printable(message))}\n")
     print(report.summary(), file=sys.stderr)
 
 

@@ -82,14 +82,18 @@ def scaffold(kind: str, document_id: str, *, title: str, county: str | None, yea
     """The YAML text of a new document; checked to validate before it is returned."""
     if not SLUG.match(document_id):
         raise ScaffoldError(f"'{document_id}' is not a valid id: use a-z, 0-9 and '-', e.g. gotland-2025")
+    if county is not None and not SLUG.match(county):
+        raise ScaffoldError(f"'{county}' is not a county id: use a-z, 0-9 and '-', e.g. kronoberg")
+    if not title.strip():
+        raise ScaffoldError("the title must not be empty")
     text = _COMMON.format(schema="../../schema/mvkplan.schema.json", id=document_id, kind=kind,
                           title=_quote(title))
     if county:
         text += f"county: {county}\n"
     text += _BODIES[kind].format(year=year)
     document, problems = load_bytes(text.encode(), f"{document_id}.yaml")
-    if document is None:  # the skeletons are part of mvkplan: this is a bug, not bad input
-        raise RuntimeError("; ".join(p.message for p in problems))
+    if document is None:  # what the user passed in (the skeletons themselves validate)
+        raise ScaffoldError("; ".join(p.message for p in problems))
     return text
 
 

@@ -32,6 +32,7 @@ def problems_from_validation(
 ) -> list[Problem]:
     """One problem per pydantic error, positioned at the offending node."""
     problems = []
+    keys = _KeyNodes()
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
@@ -42,7 +43,7 @@ def problems_from_validation(
                                     t("E201", field=field), hint=t("E201.hint", field=field)))
         elif kind == "extra_forbidden":
             parent = _node_at(root, loc[:-1])
-            key = parent.key_node(str(loc[-1])) if isinstance(parent, MappingNode) else None
+            key = keys.get(parent, str(loc[-1])) if isinstance(parent, MappingNode) else None
             where = key or parent
             allowed = _fields_at(model, loc[:-1])
             close = closest(str(loc[-1]), allowed)
@@ -54,6 +55,22 @@ def problems_from_validation(
             node = _node_at(root, loc)
             problems.append(_value_problem(shown, node, kind, error))
     return problems
+
+
+class _KeyNodes:
+    """Key nodes by mapping and key, indexed once per mapping (30 000 unknown keys in one
+    mapping must not mean 30 000 scans of it)."""
+
+    def __init__(self) -> None:
+        self._by_mapping: dict[int, dict[str, ScalarNode]] = {}
+
+    def get(self, mapping: MappingNode, key: str) -> ScalarNode | None:
+        if id(mapping) not in self._by_mapping:
+            found: dict[str, ScalarNode] = {}
+            for key_node, _ in mapping.pairs:
+                found.setdefault(key_node.value, key_node)
+            self._by_mapping[id(mapping)] = found
+        return self._by_mapping[id(mapping)].get(key)
 
 
 def _value_problem(shown: str, node: Node, kind: str, error: Any) -> Problem:

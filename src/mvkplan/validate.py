@@ -34,7 +34,8 @@ def load_corpus(project: Project, extra: list[Path] | None = None) -> Corpus:
     for path in extra or []:
         if not any(is_within(path, configured) for configured in paths):
             paths.append(path)
-    loaded = load_paths(paths, project.root, max_size=project.settings.max_file_size)
+    loaded = load_paths(paths, project.root, max_size=project.settings.max_file_size,
+                        follow_external=project.settings.follow_external_symlinks)
     index = LinkIndex.build(iter_documents(shipped_documents(), loaded.documents))
     return Corpus(project, loaded, index)
 

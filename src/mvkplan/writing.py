@@ -1,10 +1,21 @@
-"""Atomic writes: a file is either fully written or untouched, never half-way."""
+"""Atomic writes: a file is either fully written or untouched, never half-way.
+
+New files get the mode any program's would (0666, folders 0777, less the umask), so a web
+server or a shared folder can read what mvkplan writes; the temporary file alone is private.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+
+def default_mode(*, directory: bool = False) -> int:
+    """0666 (0777 for folders) less the process umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return (0o777 if directory else 0o666) & ~umask
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -14,6 +25,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), default_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -74,8 +74,10 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def open_project(lang: Lang | None) -> Project:
-    """Find the project, read its configuration and choose the message language."""
+def open_project(lang: Lang | None, *, paths: bool = False) -> Project:
+    """Find the project, read its configuration and choose the message language; with
+    ``paths``, a configured document path that does not exist is a usage error (exit 2), as
+    the same path on the command line is."""
     from mvkplan.config import ConfigError, find_project
     from mvkplan.i18n import detect_language, set_language, t
 
@@ -86,6 +88,11 @@ def open_project(lang: Lang | None) -> Project:
         fail(f"{exc.path}: " + t("E401", detail=exc.detail))
     if lang is None and project.settings.lang:
         set_language(detect_language(project.settings.lang))
+    if paths:
+        for path in project.document_paths():
+            if not path.exists() and not path.is_symlink():
+                where = f"{project.config_file}: " if project.config_file else ""
+                fail(where + t("E402", path=path))
     return project
 
 

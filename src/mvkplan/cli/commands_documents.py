@@ -36,12 +36,16 @@ def list_documents(
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
     from rich.console import Console
+    from rich.markup import escape as rich_escape
     from rich.table import Table
 
     table = Table("id", "kind", "län", "period", "status", "mål", "aktiviteter", "rader", "fil")
+    from mvkplan.terminal import printable
+
     for r in rows:
-        table.add_row(r.id, r.kind, r.county, r.period, r.status, str(r.goals or ""),
-                      str(r.activities or ""), str(r.rows or ""), r.path)
+        table.add_row(*(rich_escape(printable(v)) for v in (r.id, r.kind, r.county, r.period, r.status)),
+                      str(r.goals or ""), str(r.activities or ""), str(r.rows or ""),
+                      rich_escape(printable(r.path)))
     Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 

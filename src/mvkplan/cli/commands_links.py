@@ -91,8 +91,13 @@ def links(
 
 def _print_tree(summary: LinkSummary) -> None:
     from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as rich_escape
     from rich.tree import Tree
+
+    from mvkplan.terminal import printable
+
+    def escape(text: str) -> str:  # document text: no markup, no control sequences
+        return rich_escape(printable(text))
 
     tree = Tree(f"[bold]{escape(summary.ref)}[/bold] — {escape(summary.title)}")
     out = tree.add(f"länkar till / links to ({len(summary.links_to)})")

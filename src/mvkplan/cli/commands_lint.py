@@ -46,7 +46,7 @@ def lint(
     from mvkplan.problems import exit_code_for
     from mvkplan.reporters import Report
 
-    project = open_project(lang)
+    project = open_project(lang, paths=True)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
     for target in targets:
         if not target.exists():

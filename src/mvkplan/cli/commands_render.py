@@ -108,7 +108,7 @@ def render(
         default = f"build/{safe_name(document)}{FORMATS[fmt.value]}"
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
-    target = _output_path(project, output, default, document + FORMATS[fmt.value])
+    target = _output_path(project, output, default, safe_name(document) + FORMATS[fmt.value])
     _write(target, text.encode("utf-8"))
     print(t("render.written", path=_shown(target, project.root)))
 
@@ -126,21 +126,21 @@ def build(
 ) -> None:
     """Bygg hela den statiska webbplatsen / build the whole static site."""
     from mvkplan.i18n import t
-    from mvkplan.paths import is_within
+    from mvkplan.outputs import OutputError, folder_target
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import render_site, site_pages, write_site
     from mvkplan.validate import load_corpus
 
-    project = open_project(lang)
+    project = open_project(lang, paths=True)
     _register_messages()
-    target = _absolute(out, project.root) if out else project.root / project.settings.out
-    if not is_within(target, project.root):
-        fail(t("E403", path=target))
-    if target.resolve() == project.root.resolve():
-        fail(t("build.root", path=target))
+    try:  # the user's --out may be anywhere; the configured `out` is relative to the project
+        target = folder_target(project, out if out else project.root / project.settings.out)
+    except OutputError as exc:
+        fail(str(exc))
     corpus = load_corpus(project)
+    _report_skipped(corpus)
     folder = _templates(project, templates)
     index = corpus.index
 
@@ -198,21 +198,28 @@ def _templates(project: Project, option: Path | None) -> Path | None:
     return folder
 
 
-def _absolute(path: Path, root: Path) -> Path:
-    return path if path.is_absolute() else Path.cwd() / path
-
-
 def _output_path(project: Project, output: str | None, default: str, name: str) -> Path:
-    """Where to write: inside the project, never elsewhere (a folder gets ``name`` in it)."""
-    from mvkplan.i18n import t
-    from mvkplan.paths import is_within
+    """Where to write: the path the user names (a folder, or ending in '/', gets ``name`` in
+    it), never over an input document or the configuration."""
+    from mvkplan.outputs import OutputError, file_target
 
-    target = _absolute(Path(output), project.root) if output else project.root / default
-    if target.is_dir():
-        target = target / name
-    if not is_within(target, project.root):
-        fail(t("E403", path=target))
-    return target
+    try:
+        return file_target(project, output or str(project.root / default), name)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+def _report_skipped(corpus: Corpus) -> None:
+    """Say which files are left out of the site because they could not be read or loaded."""
+    from mvkplan.i18n import t
+    from mvkplan.problems import Severity
+    from mvkplan.terminal import printable
+
+    broken = sorted({p.path for p in corpus.loaded.problems if p.severity >= Severity.ERROR})
+    if broken:
+        print(t("build.skipped", count=len(broken)), file=sys.stderr)
+        for path in broken:
+            print(f"  {printable(path)}", file=sys.stderr)
 
 
 def _write(target: Path, data: bytes) -> None:

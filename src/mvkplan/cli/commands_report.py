@@ -47,7 +47,7 @@ def report(
     = ReportFormat.html,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Fil eller mapp att skriva, '-' för standard ut (standard: "
+        typer.Option("--output", "-o", help="Fil att skriva, '-' för standard ut (standard: "
                                             "build/ID-uppfoljning-ÅR.html, .md eller .json).",
                      show_default=False),
     ] = None,
@@ -58,13 +58,13 @@ def report(
     import json
 
     from mvkplan.cli.commands_render import (
+        _output_path,
         _register_messages,
         _require_document,
         _shown,
         _templates,
         _write,
     )
-    from mvkplan.cli.commands_survey import user_path
     from mvkplan.followup.render import render_report
     from mvkplan.followup.report import ReportError, build_report, latest_follow_up, report_data
     from mvkplan.i18n import MESSAGES as SHARED
@@ -116,13 +116,7 @@ def report(
         name = f"{safe_name(plan_id)}-uppfoljning-{year}{ext}"
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
-    if output:  # the user's own choice, wherever it is (a folder gets the report's name in it)
-        from pathlib import Path
-
-        target = user_path(Path(output))
-        target = target / name if target.is_dir() else target
-    else:
-        target = project.root / "build" / name
+    target = _output_path(project, output, f"build/{name}", name)
     _write(target, text.encode("utf-8"))
     print(t("render.written", path=_shown(target, project.root)))
 

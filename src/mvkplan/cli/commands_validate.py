@@ -26,7 +26,7 @@ def validate(
     from mvkplan.reporters import Report
     from mvkplan.validate import validate as run_validate
 
-    project = open_project(lang)
+    project = open_project(lang, paths=True)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
     for target in targets:
         if not target.exists():
@@ -46,7 +46,8 @@ def _files_under(targets: list[Path]) -> list[Path]:
 @app.command()
 def schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+        str | None, typer.Option("--output", "-o", help="Write to this file (or folder, ending in '/') "
+                                                       "instead of stdout.")
     ] = None,
 ) -> None:
     """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors."""
@@ -57,7 +58,12 @@ def schema(
     if output is None:
         sys.stdout.write(text)
     else:
+        from mvkplan.outputs import OutputError, file_target
+
         try:
-            write_atomic(output, text.encode())
+            write_atomic(file_target(open_project(None), output, "mvkplan.schema.json"),
+                         text.encode())
+        except OutputError as exc:
+            fail(str(exc))
         except OSError as exc:
             fail(f"{output}: {exc.strerror}")

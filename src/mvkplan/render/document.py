@@ -16,6 +16,7 @@ from mvkplan.render.markdown import HtmlWriter, MarkdownWriter, Writer
 from mvkplan.render.views import LinkView, Page
 
 FORMATS = {"html": ".html", "md": ".md"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -118,5 +119,8 @@ def render_page(env: Environment, page: Page) -> str:
         line = getattr(exc, "lineno", None)
         where = f" ({getattr(exc, 'filename', None) or page.template}:{line})" if line else ""
         raise RenderError(f"template {page.template}: {exc.message}{where}") from None
+    # Control characters (NUL, ESC, DEL, C1) are invisible in a page and live in a terminal
+    # that shows a .md file: none reaches the output, whatever a document or template holds.
+    text = _CONTROL.sub("\ufffd", text)
     text = "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
     return _BLANK_RUNS.sub("\n\n", text)

@@ -9,9 +9,11 @@ is therefore escaped, never trusted.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
@@ -130,8 +132,36 @@ class MarkdownWriter:
 
 
 def _inert(text: str) -> str:
-    text = text.replace("<", "&lt;")
-    return _MD_BAD_LINK.sub("](#", text)
+    text = _MD_BAD_LINK.sub("](#", text.replace("<", "&lt;"))
+    # However the link is written (inline, reference definition, entities, &colon;, percent
+    # escapes), a renderer downstream resolves it as CommonMark does: parse it the same way,
+    # and if any destination has a scheme other than http(s)/mailto, keep no markup at all.
+    if any(_dangerous(url) for url in _destinations(text)):
+        return escape_markdown(text.replace("&lt;", "<"))
+    return text
+
+
+# Accepts every destination, so that the check below sees what a permissive renderer would.
+_LINK_FINDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_LINK_FINDER.validateLink = lambda url: True  # type: ignore[method-assign]
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def _destinations(text: str) -> Iterable[str]:
+    for token in _LINK_FINDER.parse(text):
+        for child in [token, *(token.children or [])]:
+            for name in ("href", "src"):
+                value = child.attrGet(name)
+                if isinstance(value, str):
+                    yield value
+
+
+def _dangerous(url: str) -> bool:
+    """Whether a link destination names a scheme other than http, https or mailto."""
+    cleaned = _INVISIBLE.sub("", unquote(html.unescape(unquote(url)))).lower().lstrip("<'\"")
+    match = _SCHEME.match(cleaned)
+    return match is not None and match.group(1) not in _SCHEMES
 
 
 Writer = HtmlWriter | MarkdownWriter

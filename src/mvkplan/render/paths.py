@@ -7,14 +7,9 @@ checked here and every path is resolved (symbolic links included) before it is w
 
 from __future__ import annotations
 
-import re
 from pathlib import Path, PurePosixPath
 
-from mvkplan.paths import is_within
-
-SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
-# Names Windows refuses; refusing them everywhere keeps a built site portable.
-RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+from mvkplan.paths import is_portable_name, is_within
 
 
 class UnsafePathError(ValueError):
@@ -23,7 +18,7 @@ class UnsafePathError(ValueError):
 
 def safe_name(document_id: str) -> str:
     """``document_id`` if it is usable as a single, portable file name; else UnsafePathError."""
-    if not SAFE_NAME.match(document_id) or ".." in document_id or RESERVED.match(document_id):
+    if not is_portable_name(document_id):
         raise UnsafePathError(f"'{document_id}' cannot be used as a file name")
     return document_id
 

@@ -23,7 +23,10 @@ def quote_blocks(refs: list[str], urls: Urls, writer: Writer, *,
     by_framework: dict[str, list[Item]] = {}
     for ref in dict.fromkeys(refs):
         item = urls.index.item(ref)
-        if item is None or not isinstance(urls.index.document(item.document), Framework):
+        # Only goals and targets have official texts; a link to a framework's section (or to
+        # anything else validate accepts) is named elsewhere, never quoted.
+        if item is None or not isinstance(item.obj, FrameworkItem) \
+                or not isinstance(urls.index.document(item.document), Framework):
             continue
         if not titles and not item.obj.text and not any(c.text for c in item.obj.items):
             continue

@@ -8,7 +8,7 @@ Layout (relative links only, nothing loaded from elsewhere)::
     tackning.html           coverage: plans × framework goals
 
 Every page is rendered before anything is written, so a failure leaves the output folder
-as it was; each file is then replaced atomically.
+as it was; the new site is then swapped in as a whole.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from mvkplan.render.document import (
 )
 from mvkplan.render.environment import make_environment
 from mvkplan.render.links import Urls
-from mvkplan.render.paths import UnsafePathError, inside, safe_name
+from mvkplan.render.paths import UnsafePathError, safe_name
+from mvkplan.render.publish import publish_site
 from mvkplan.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
 from mvkplan.render.views import LinkView
-from mvkplan.writing import write_atomic
 
 Progress = Callable[[int, int, str], None]
 """Called after each page: pages done, pages in all, the page's path."""
@@ -88,13 +88,9 @@ def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write rendered pages under ``out``; paths that would leave it are refused first."""
-    targets = {relative: inside(out, relative) for relative in files}
-    written = []
-    for relative, target in sorted(targets.items()):
-        write_atomic(target, files[relative])
-        written.append(target)
-    return written
+    """Put the rendered pages in place as ``out``, whole (see :mod:`mvkplan.render.publish`);
+    paths that would leave it are refused first, pages of removed documents disappear."""
+    return publish_site(out, files)
 
 
 def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
