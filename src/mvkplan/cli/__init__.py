@@ -5,6 +5,7 @@ function, so ``mvkplan --version`` and ``--help`` never import pydantic or jinja
 """
 
 from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
+    commands_diff,
     commands_documents,
     commands_kolada,
     commands_links,

@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "build.progress": ("Building the site", "Bygger webbplatsen"),
     "build.written": ("Wrote {count} pages to {path}", "Skrev {count} sidor till {path}"),
+    "render.extra": (
+        "{format} output needs {module}: pip install 'mvkplan[{extra}]'",
+        "{format} kräver {module}: pip install 'mvkplan[{extra}]'",
+    ),
 }
 
 
@@ -44,6 +48,8 @@ class OutputFormat(str, Enum):
 
     html = "html"
     md = "md"
+    pdf = "pdf"
+    docx = "docx"
 
 
 PlainOption = Annotated[
@@ -63,12 +69,12 @@ TemplatesOption = Annotated[
 def render(
     document: Annotated[str, typer.Argument(help="Dokumentets id, t.ex. kalmar-2024.",
                                             show_default=False)],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="html eller md.")]
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="html, md, pdf eller docx.")]
     = OutputFormat.html,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Fil att skriva, '-' för standard ut "
-                                            "(standard: build/ID.html eller .md).",
+                                            "(standard: build/ID.html, .md, .pdf eller .docx).",
                      show_default=False),
     ] = None,
     templates: TemplatesOption = None,
@@ -81,8 +87,9 @@ def render(
     plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Publicera ett dokument som HTML eller Markdown / render one document."""
+    """Publicera ett dokument som HTML, Markdown, PDF eller Word / render one document."""
     from mvkplan.i18n import t
+    from mvkplan.publish import PUBLISH_FORMATS
     from mvkplan.render import FORMATS, RenderError, render_document
     from mvkplan.render.dates import last_updated
     from mvkplan.render.paths import UnsafePathError, safe_name
@@ -94,22 +101,28 @@ def render(
     _require_document(corpus, document)
     folder = _templates(project, templates)
     loaded = corpus.index.documents[document]
+    updated = last_updated(loaded, project.root)
+    url = site_url or project.settings.site_url
     try:
-        text = render_document(corpus.index, document, fmt.value, templates=folder,
-                               updated=last_updated(loaded, project.root),
-                               site_url=site_url or project.settings.site_url,
-                               plain=plain or project.settings.plain)
+        if fmt.value in PUBLISH_FORMATS:
+            data = _publish(corpus, document, fmt.value, folder, updated, url, plain or project.settings.plain)
+        else:
+            data = render_document(corpus.index, document, fmt.value, templates=folder,
+                                   updated=updated, site_url=url,
+                                   plain=plain or project.settings.plain).encode("utf-8")
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return
+    suffix = {**FORMATS, **PUBLISH_FORMATS}[fmt.value]
     try:
-        default = f"build/{safe_name(document)}{FORMATS[fmt.value]}"
+        default = f"build/{safe_name(document)}{suffix}"
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
-    target = _output_path(project, output, default, safe_name(document) + FORMATS[fmt.value])
-    _write(target, text.encode("utf-8"))
+    target = _output_path(project, output, default, safe_name(document) + suffix)
+    _write(target, data)
     print(t("render.written", path=_shown(target, project.root)))
 
 
@@ -121,6 +134,8 @@ def build(
                                          "konfigurerats).", show_default=False),
     ] = None,
     templates: TemplatesOption = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Lägg en PDF bredvid varje dokuments sida / add a "
+                                                    "PDF beside every document page.")] = False,
     plain: PlainOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -148,8 +163,10 @@ def build(
         return last_updated(index.documents[document_id], project.root)
 
     try:
+        if pdf:
+            _require_extra("pdf")
         pages = site_pages(index, templates=folder, updated=updated,
-                           plain=plain or project.settings.plain)
+                           plain=plain or project.settings.plain, pdf=pdf)
         files = _render_with_progress(pages, t("build.progress"), render_site)
         written = write_site(target, files)
     except RenderError as exc:
@@ -162,6 +179,37 @@ def build(
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _require_extra(fmt: str) -> None:
+    """Exit 2 with the pip command when the optional extra of ``fmt`` is not installed."""
+    import importlib.util
+
+    from mvkplan.i18n import t
+
+    module, name = {"pdf": ("weasyprint", "WeasyPrint"), "docx": ("docx", "python-docx")}[fmt]
+    if importlib.util.find_spec(module) is None:
+        fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
+
+
+def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
+             site_url: str | None, plain: bool) -> bytes:
+    """PDF or Word bytes; a missing optional extra exits 2 with the pip command to run."""
+    from mvkplan.i18n import t
+    from mvkplan.publish import MissingExtra
+
+    try:
+        if fmt == "pdf":
+            from mvkplan.publish.pdf import render_pdf
+
+            return render_pdf(corpus.index, document, templates=folder, updated=updated,
+                              site_url=site_url, plain=plain)
+        from mvkplan.publish.docx import render_docx
+
+        return render_docx(corpus.index, document, templates=folder, updated=updated,
+                           site_url=site_url, plain=plain)
+    except MissingExtra as exc:
+        fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
 
 
 def _register_messages() -> None:

@@ -5,6 +5,8 @@ Layout (relative links only, nothing loaded from elsewhere)::
     index.html              start page: counties, frameworks, catalogs
     lan/<county>.html       a county: the county board's page and every document
     dokument/<id>.html      one page per document, frameworks and catalogs included
+    dokument/<id>.pdf       with ``pdf=True``: the PDF of each of the repository's documents
+    nytt/<id>.html          what is new in a document compared with the one it supersedes
     tackning.html           coverage: plans × framework goals
 
 Every page is rendered before anything is written, so a failure leaves the output folder
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from mvkplan.diff.page import diff_heading
 from mvkplan.index import LinkIndex
 from mvkplan.models import CountyProfile, FollowUp
 from mvkplan.render.context import document_view
@@ -30,7 +33,7 @@ from mvkplan.render.document import (
     writer_for,
 )
 from mvkplan.render.environment import make_environment
-from mvkplan.render.links import Urls
+from mvkplan.render.links import Urls, document_title
 from mvkplan.render.paths import UnsafePathError, safe_name
 from mvkplan.render.publish import publish_site
 from mvkplan.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
@@ -45,7 +48,7 @@ class SitePage:
     """A page to render: its path in the site and how to render it."""
 
     path: str
-    render: Callable[[], str]
+    render: Callable[[], str | bytes]
 
 
 def site_pages(
@@ -54,10 +57,14 @@ def site_pages(
     templates: Path | None = None,
     updated: Callable[[str], str | None] = lambda _id: None,
     plain: bool = False,
+    pdf: bool = False,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
-    With ``plain`` the documents' pages leave out the tool's additions."""
+    With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
+    document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
+    page is their report) also gets its PDF beside its page, linked from it.
+    """
     env = make_environment("html", templates)
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
@@ -72,8 +79,20 @@ def site_pages(
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
+        related = []
+        with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
+        if with_pdf:
+            related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
+            pages.append(SitePage(f"dokument/{document_id}.pdf",
+                                  _bind(_pdf, index, document_id, templates, updated, plain)))
+        previous = loaded.model.supersedes
+        if previous and previous in index.documents:
+            related.append(LinkView(diff_heading(index.documents[previous].model),
+                                    f"../nytt/{document_id}.html"))
+            pages.append(SitePage(f"nytt/{document_id}.html",
+                                  _bind(_diff, env, index, previous, document_id)))
         pages.append(SitePage(f"dokument/{document_id}.html",
-                              _bind(_document, env, index, document_id, updated, plain)))
+                              _bind(_document, env, index, document_id, updated, plain, tuple(related))))
     return pages
 
 
@@ -81,7 +100,8 @@ def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict
     """Render every page in memory."""
     rendered: dict[str, bytes] = {}
     for number, page in enumerate(pages, 1):
-        rendered[page.path] = page.render().encode("utf-8")
+        output = page.render()
+        rendered[page.path] = output.encode("utf-8") if isinstance(output, str) else output
         if progress:
             progress(number, len(pages), page.path)
     return rendered
@@ -104,7 +124,7 @@ def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
 # -- pages ---------------------------------------------------------------------------------
 
 
-def _bind(function: Callable[..., str], *args: object) -> Callable[[], str]:
+def _bind(function: Callable[..., str | bytes], *args: object) -> Callable[[], str | bytes]:
     return lambda: function(*args)
 
 
@@ -145,7 +165,8 @@ def _coverage(env: Environment, index: LinkIndex) -> str:
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
-              updated: Callable[[str], str | None], plain: bool = False) -> str:
+              updated: Callable[[str], str | None], plain: bool = False,
+              related: tuple[LinkView, ...] = ()) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -159,7 +180,33 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
         return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
                          nav=_nav("../", current), breadcrumbs=crumbs, plain=plain)
-    return render_page(env, page)
+    return render_page(env, replace(page, related=related))
+
+
+def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
+         updated: Callable[[str], str | None], plain: bool) -> bytes:
+    from mvkplan.publish.pdf import render_pdf
+
+    return render_pdf(index, document_id, templates=templates, updated=updated(document_id),
+                      plain=plain)
+
+
+def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
+    from mvkplan.diff import diff_in_index
+    from mvkplan.diff.page import render_diff_page
+
+    old, new = index.documents[old_id].model, index.documents[new_id].model
+    urls = Urls(index, None, site=True, root="../")
+    old_link = LinkView(document_title(index, old_id), urls.document(old_id))
+    new_link = LinkView(document_title(index, new_id), urls.document(new_id))
+    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text)
+    crumbs = [LinkView("Start", "../index.html")]
+    if new.county:
+        crumbs.append(LinkView(county_name(index, new.county)[0], urls.county(new.county)))
+    crumbs += [LinkView(new.short_title or new.title, urls.document(new_id)),
+               LinkView(diff_heading(old))]
+    return render_diff_page(env, result, old, old_link=old_link, new_link=new_link, root="../",
+                            nav=_nav("../", None), breadcrumbs=crumbs)
 
 
 def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,

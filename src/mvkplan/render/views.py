@@ -353,3 +353,5 @@ class Page:
     document: DocumentView | None = None
     site: object | None = None
     """A site page's own view (see ``site.py``)."""
+    related: tuple[LinkView, ...] = ()
+    """Links the site adds above a document: its PDF, what is new since the plan it replaces."""

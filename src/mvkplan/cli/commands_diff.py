@@ -1,0 +1,168 @@
+"""``mvkplan diff``: what changed between two plans, or one plan across git revisions."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mvkplan.cli.app import LangOption, app, fail, open_project
+
+if TYPE_CHECKING:
+    from mvkplan.config import Project
+    from mvkplan.models import DocumentBase
+    from mvkplan.validate import Corpus
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "diff.unknown": ("unknown document '{id}'", "okänt dokument '{id}'"),
+    "diff.arguments": (
+        "give two documents (mvkplan diff A B) or one document and --rev REV[..REV]",
+        "ange två dokument (mvkplan diff A B) eller ett dokument och --rev REV[..REV]",
+    ),
+    "diff.rev.range": ("'{spec}' is not a revision range (write REV or REV..REV)",
+                       "'{spec}' är inget revisionsintervall (skriv REV eller REV..REV)"),
+    "diff.rev.shipped": ("'{id}' ships with mvkplan; --rev follows the repository's own documents",
+                         "'{id}' följer med mvkplan; --rev följer förrådets egna dokument"),
+    "diff.rev.nogit": ("git is not installed", "git är inte installerat"),
+    "diff.rev.bad": ("'{rev}' is not a revision", "'{rev}' är ingen revision"),
+    "diff.rev.unknown": ("unknown revision '{rev}'", "okänd revision '{rev}'"),
+    "diff.rev.norepo": ("{path} is not inside a git repository", "{path} ligger inte i ett git-förråd"),
+    "diff.rev.missing": ("{path} does not exist at revision '{rev}'", "{path} finns inte i revision '{rev}'"),
+    "diff.rev.large": ("{path} at '{rev}' is larger than {limit} bytes",
+                       "{path} i '{rev}' är större än {limit} byte"),
+    "diff.rev.read": ("cannot read {path} at revision '{rev}'", "kan inte läsa {path} i revision '{rev}'"),
+    "diff.invalid": (
+        "'{id}' at revision '{rev}' cannot be read: {detail}",
+        "'{id}' i revision '{rev}' kan inte läsas: {detail}",
+    ),
+    "diff.written": ("Wrote {path}", "Skrev {path}"),
+}
+
+
+class DiffFormat(str, Enum):
+    """Formats of ``mvkplan diff``."""
+
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="Dokumentet att jämföra från (t.ex. kalmar-2021), eller "
+                                            "dokumentet att följa med --rev.", show_default=False)],
+    new: Annotated[str | None, typer.Argument(help="Dokumentet att jämföra med (t.ex. kalmar-2024).",
+                                              show_default=False)] = None,
+    rev: Annotated[str | None, typer.Option(
+        "--rev", help="Git-revision: REV jämför REV med arbetskopian, REV..REV två revisioner.",
+        show_default=False)] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, md, html eller json.")]
+    = DiffFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva (standard: "
+                                                "standard ut).", show_default=False)] = None,
+    lang: LangOption = None,
+) -> None:
+    """Visa vad som ändrats mellan två planer eller versioner / what changed between plans."""
+    from mvkplan.diff import diff_in_index
+    from mvkplan.i18n import t
+    from mvkplan.validate import load_corpus
+
+    project = open_project(lang)
+    _register_messages()
+    if (rev is None) == (new is None):
+        fail(t("diff.arguments"))
+    corpus = load_corpus(project)
+    if rev is None:
+        assert new is not None
+        before, after = _model(corpus, old), _model(corpus, new)
+        result = diff_in_index(corpus.index, before, after)
+    else:
+        before, after, labels = _revisions(project, corpus, old, rev)
+        result = diff_in_index(corpus.index, before, after, old_label=labels[0], new_label=labels[1])
+    text = _format(corpus, result, before, after, fmt.value)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write(project, output, text)
+
+
+def _model(corpus: Corpus, document: str) -> DocumentBase:
+    from mvkplan.cli.commands_render import _require_document
+
+    _require_document(corpus, document)
+    return corpus.index.documents[document].model
+
+
+def _revisions(project: Project, corpus: Corpus, document: str,
+               spec: str) -> tuple[DocumentBase, DocumentBase, tuple[str, str]]:
+    """The document at the old revision, and at the new one (or in the working tree)."""
+    from mvkplan.diff.revisions import RevisionError, split_range
+    from mvkplan.i18n import t
+
+    current = _model(corpus, document)
+    loaded = corpus.index.documents[document]
+    if loaded.shipped:
+        fail(t("diff.rev.shipped", id=document))
+    path = project.root / loaded.path
+    try:
+        old_rev, new_rev = split_range(spec)
+    except RevisionError as exc:
+        fail(t(exc.key, **exc.values))
+    before = _at_revision(path, document, old_rev)
+    after = _at_revision(path, document, new_rev) if new_rev else current
+    return before, after, (f"{document} @ {old_rev}", f"{document} @ {new_rev or 'arbetskopian'}")
+
+
+def _at_revision(path: Path, document: str, revision: str) -> DocumentBase:
+    from mvkplan.diff.revisions import RevisionError, read_at_revision
+    from mvkplan.i18n import t
+    from mvkplan.loading import load_bytes
+
+    try:
+        data = read_at_revision(path, revision)
+    except RevisionError as exc:
+        fail(t(exc.key, **exc.values))
+    loaded, problems = load_bytes(data, f"{revision}:{path.name}")
+    if loaded is None:
+        first = problems[0] if problems else None
+        detail = f"{first.line}:{first.column}: {first.code} {first.message}" if first else "?"
+        fail(t("diff.invalid", id=document, rev=revision, detail=detail))
+    return loaded.model
+
+
+def _format(corpus: Corpus, result: object, before: DocumentBase, after: DocumentBase, fmt: str) -> str:
+    from mvkplan.diff.formats import FORMATTERS
+    from mvkplan.diff.model import DocumentDiff
+    from mvkplan.diff.page import render_diff_page
+    from mvkplan.render.environment import make_environment
+    from mvkplan.render.views import LinkView
+
+    assert isinstance(result, DocumentDiff)
+    if fmt != "html":
+        return FORMATTERS[fmt](result)
+    env = make_environment("html")
+    return render_diff_page(env, result, before, old_link=LinkView(result.old_label),
+                            new_link=LinkView(result.new_label))
+
+
+def _write(project: Project, output: Path, text: str) -> None:
+    from mvkplan.cli.commands_render import _output_path, _shown
+    from mvkplan.cli.commands_render import _write as write
+    from mvkplan.i18n import t
+
+    target = _output_path(project, str(output), str(output), output.name)
+    write(target, text.encode("utf-8"))
+    print(t("diff.written", path=_shown(target, project.root)), file=sys.stderr)
+
+
+def _register_messages() -> None:
+    from mvkplan.cli.commands_render import _register_messages as render_messages
+    from mvkplan.i18n import MESSAGES as SHARED
+
+    render_messages()
+    for key, value in MESSAGES.items():
+        SHARED.setdefault(key, value)
