@@ -207,3 +207,14 @@ def test_the_shipped_catalog_guesses_no_ids():
 
     catalog = next(d.model for d in shipped_documents() if d.id == "kolada-kpis")
     assert catalog.entries and all(entry.code is None and entry.url for entry in catalog.entries)
+
+
+def test_fetch_saves_the_responses_in_a_folder_the_user_names_outside_the_repository(tmp_path, monkeypatch):
+    (tmp_path / "p").mkdir()
+    project = survey_project(tmp_path / "p")
+    monkeypatch.setattr(kolada_client, "DEFAULT_TRANSPORT", httpx.MockTransport(_pages([])))
+    outside = tmp_path / "svar"
+    result = run_cli("kolada", "fetch", "kalmar-2024", "--year", "2025", "--save", str(outside), "--dry-run",
+                     cwd=project)
+    assert result.exit_code == 0, result
+    assert sorted(p.name for p in outside.iterdir()) == ["kolada-kalmar-2024-001.json", "kolada-kalmar-2024-002.json"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mvkplan.cli.app import LangOption, ProblemFormat, app, fail, open_project
-from mvkplan.cli.commands_survey import _inside, finish
+from mvkplan.cli.commands_survey import finish, user_path
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -116,7 +116,7 @@ def fetch(
                     number = len(responses) + 1
                     shown = f"kolada-{plan}-{number:03d}.json"
                     if save is not None:
-                        target = _inside(project, save) / shown
+                        target = user_path(save) / shown
                         write_atomic(target, page.body)
                     responses.append(read_response(page.body, shown))
     except KoladaUnavailable as exc:

@@ -34,14 +34,13 @@ def _require_extra() -> None:
         fail(str(exc))
 
 
-def _inside(project: Project, path: Path) -> Path:
-    from mvkplan.i18n import t
-    from mvkplan.paths import is_within
+def user_path(path: Path) -> Path:
+    """A path the user named on the command line, as given (relative to the working folder).
 
-    target = path if path.is_absolute() else Path.cwd() / path
-    if not is_within(target, project.root):
-        fail(t("E403", path=target))
-    return target
+    It may lie outside the repository: containment guards the paths that documents yield,
+    not the folder a user chooses for the workbooks or responses.
+    """
+    return path if path.is_absolute() else Path.cwd() / path
 
 
 @survey_app.command("export")
@@ -64,7 +63,7 @@ def export(
     from mvkplan.validate import load_corpus
 
     project = open_project(lang)
-    folder = _inside(project, out or project.root / "build" / "enkat" / f"{plan}-{year}")
+    folder = user_path(out) if out else project.root / "build" / "enkat" / f"{plan}-{year}"
     corpus = load_corpus(project)
     try:
         written = export_surveys(corpus.index, plan, year, folder, respondent or None, force=force)

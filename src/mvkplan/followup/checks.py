@@ -200,11 +200,13 @@ def _assessments(loaded: LoadedDocument, model: FollowUp, plan: PlanBase) -> Ite
 
 def _one_per_year(index: LinkIndex) -> Iterator[Problem]:
     for plan_id, documents in follow_ups_by_plan(index).items():
-        by_year: dict[int, LoadedDocument] = {}
+        # An example follow-up and a real one of the same year are apart: examples never count.
+        by_year: dict[tuple[int, bool], LoadedDocument] = {}
         for loaded in documents:
             year = loaded.model.year  # type: ignore[attr-defined]
-            if year in by_year:
+            slot = (year, bool(loaded.model.example))  # type: ignore[attr-defined]
+            if slot in by_year:
                 yield _problem(loaded, ("year",), "E514", plan=plan_id, year=year,
-                               other=by_year[year].path)
+                               other=by_year[slot].path)
             else:
-                by_year[year] = loaded
+                by_year[slot] = loaded

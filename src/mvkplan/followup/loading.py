@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadedDocument
-from mvkplan.models import Activity, Area, FollowUp, Goal, PlanBase
-from mvkplan.models.items import IndicatorSpec, indicator_id
+from mvkplan.models import Activity, Area, Catalog, FollowUp, Goal, PlanBase
+from mvkplan.models.items import Indicator, IndicatorSpec, indicator_id
 
 Path_ = tuple[str | int, ...]
 
@@ -97,6 +97,24 @@ def plan_activities(plan: PlanBase) -> dict[str, ActivityRef]:
         activity.id: ActivityRef(area, activity, ("areas", i, "activities", j))
         for i, area in enumerate(plan.areas) for j, activity in enumerate(area.activities)
     }
+
+
+def survey_sources(index: LinkIndex) -> dict[str, str]:
+    """The indicator sources marked ``survey: true`` (the county board's own survey): id → name."""
+    found: dict[str, str] = {}
+    for loaded in index.documents.values():
+        model = loaded.model
+        if isinstance(model, Catalog) and "indicator-sources" in (model.id, model.extends):
+            found.update((e.id, e.name) for e in model.entries if e.survey)
+    return found
+
+
+def answered_in_survey(ref: IndicatorRef, sources: dict[str, str]) -> bool:
+    """A plan indicator that states no type and comes from the county board's survey: its
+    values are the survey's free-text answers."""
+    spec = ref.spec
+    return (not ref.added and isinstance(spec, Indicator) and spec.type is None and not spec.kolada
+            and spec.source in sources)
 
 
 def _follow_up(loaded: LoadedDocument) -> FollowUp:

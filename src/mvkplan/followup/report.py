@@ -7,10 +7,16 @@ JSON.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from mvkplan.followup.loading import follow_ups_by_plan, indicators_for, plan_of
+from mvkplan.followup.loading import (
+    answered_in_survey,
+    follow_ups_by_plan,
+    indicators_for,
+    plan_of,
+    survey_sources,
+)
 from mvkplan.followup.rollup import (
     ActivityCount,
     AreaSummary,
@@ -155,8 +161,8 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
     plan = loaded.model
     if not isinstance(plan, PlanBase):
         raise ReportError(f"'{plan_id}' is not a plan")
-    documents = [d for d in follow_ups_by_plan(index).get(plan.id, [])
-                 if _model(d).year <= year and plan_of(index, _model(d)) is not None]
+    documents = [d for d in _follow_ups(index, plan, year) if _model(d).year <= year
+                 and plan_of(index, _model(d)) is not None]
     current = [d for d in documents if _model(d).year == year]
     if not current:
         years = ", ".join(str(_model(d).year) for d in follow_ups_by_plan(index).get(plan.id, []))
@@ -169,7 +175,11 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
     all_follow_ups = [*earlier, follow_up]
     rollups: dict[str, IndicatorRollup] = {}
     indicator_reports: dict[str, IndicatorReport] = {}
+    sources = survey_sources(index)
     for key, ref in refs.items():
+        if answered_in_survey(ref, sources):  # free-text answers: never added up as numbers
+            ref = replace(ref, spec=ref.spec.model_copy(update={"type": "text"}))
+            refs[key] = ref
         rollup = indicator_rollup(ref, follow_up, previous, expected_respondents(follow_up, ref.spec))
         rollups[key] = rollup
         by_year = _by_year(ref, all_follow_ups)
@@ -177,7 +187,7 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
                    for y, obs in by_year.items()]
         plain = ref.spec if isinstance(ref.spec, Indicator) else None
         indicator_reports[key] = IndicatorReport(
-            key, ref.title, ref.spec, ref.added,
+            key, _title(index, ref.title, plain), ref.spec, ref.added,
             plain.source if plain else None, plain.frequency if plain else None,
             _national(index, ref.spec), by_year, rollup, history)
     assessments = {a.goal: a for a in follow_up.assessments}
@@ -207,6 +217,27 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
     return Report(index, loaded, current[0], year, [f.year for f in all_follow_ups],
                   [_respondent(index, r) for r in follow_up.respondents], areas, by_link,
                   any(f.example for f in all_follow_ups))
+
+
+def _title(index: LinkIndex, title: str, plain: Indicator | None) -> str:
+    """The indicator as written, else its source's name in the catalog (not the source id)."""
+    if plain is None or plain.text or not plain.source:
+        return title
+    entry = index.item(f"indicator-sources/{plain.source}")
+    return entry.title if entry is not None else title
+
+
+def _follow_ups(index: LinkIndex, plan: PlanBase, year: int) -> list[LoadedDocument]:
+    """The follow-ups a report reads: of a real plan with a real follow-up of ``year``, only
+    the real ones (examples never leak into them); otherwise all, as today (an example report
+    is marked as such)."""
+    documents = follow_ups_by_plan(index).get(plan.id, [])
+    if plan.example:
+        return documents
+    real = [d for d in documents if not _model(d).example]
+    if any(_model(d).year == year for d in real):
+        return real
+    return [d for d in documents if _model(d).example]
 
 
 def _followed(key: str, reports: dict[str, IndicatorReport], refs: dict[str, Any]) -> bool:

@@ -178,6 +178,6 @@ def _new_survey(index: LinkIndex, plan_id: str, year: int,
         return None
     if not kpis_of(survey):
         return None
-    path = survey.follow_up.path if survey.follow_up else follow_up_path(survey.plan, year)
+    path = survey.follow_up.path if survey.follow_up else follow_up_path(survey.plan, year, index.documents.values())
     batches[key] = (survey, Batch(survey.plan, year, survey.follow_up, path))
     return survey

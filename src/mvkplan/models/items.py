@@ -284,3 +284,7 @@ class CatalogEntry(Model):
     """Id of the entry that replaces this one."""
     superseded: Text | None = None
     """Date from which the successor applies."""
+    survey: bool = False
+    """For an indicator source: true when it is the county board's own yearly survey of the
+    municipalities (e.g. 'Länsstyrelsens årliga kartläggning'); plan indicators from such a
+    source are asked in `mvkplan survey export` even when they state no type."""

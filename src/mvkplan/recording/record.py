@@ -8,6 +8,7 @@ a listed change). :mod:`mvkplan.recording.commit` validates and writes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -254,7 +255,14 @@ def skeleton(batch: Batch) -> str:
     return "\n".join(lines) + "\n"
 
 
-def follow_up_path(plan: LoadedDocument, year: int) -> str:
-    """Where a new follow-up of ``plan`` for ``year`` goes: '<plan folder>/uppfoljning/<plan>-<year>.yaml'."""
-    folder = PurePosixPath(plan.path).parent
-    return str(folder / "uppfoljning" / f"{plan.id}-{year}.yaml")
+def follow_up_path(plan: LoadedDocument, year: int, documents: Iterable[LoadedDocument] = ()) -> str:
+    """Where a new follow-up of ``plan`` for ``year`` goes: '<plan folder>/uppfoljning/<plan>-<year>.yaml',
+    or '<plan>-uppfoljning-<year>.yaml' when one of ``documents`` that holds that name or id is
+    an example (a real follow-up never goes into an example, nor takes its id)."""
+    folder = PurePosixPath(plan.path).parent / "uppfoljning"
+    examples = {key for d in documents if getattr(d.model, "example", False) for key in (d.path, d.id)}
+    for stem in (f"{plan.id}-{year}", f"{plan.id}-uppfoljning-{year}"):
+        path = str(folder / f"{stem}.yaml")
+        if path not in examples and stem not in examples:
+            return path
+    return str(folder / f"{plan.id}-{year}.yaml")  # both taken by examples: refused (R103)

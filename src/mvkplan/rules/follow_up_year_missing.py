@@ -50,7 +50,11 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
         follow_ups = by_plan.get(plan.id)
         if not follow_ups or plan.period is None or plan.period.start is None or not _yearly(plan):
             continue
-        years = {f.model.year for f in follow_ups if isinstance(f.model, FollowUp)}
+        # A real plan's years are its real follow-ups' (an example never fills a real gap).
+        years = {f.model.year for f in follow_ups if isinstance(f.model, FollowUp)
+                 and (plan.example or not f.model.example)}
+        if not years:
+            continue
         missing = [y for y in range(plan.period.start, max(years)) if y not in years]
         if missing:
             yield Finding(document, ("period",), values={

@@ -118,7 +118,7 @@ def _survey_for(index: LinkIndex, raw: RawWorkbook, plan: str | None, year: int 
                           period=f"{period.start or ''}–{period.end or ''}")
             return None
         follow_up = survey.follow_up
-        path = follow_up.path if follow_up else follow_up_path(survey.plan, raw.year)
+        path = follow_up.path if follow_up else follow_up_path(survey.plan, raw.year, index.documents.values())
         batches[key] = (survey, Batch(survey.plan, raw.year, follow_up, path))
     survey = batches[key][0]
     if raw.respondent not in survey.respondents:
@@ -165,7 +165,7 @@ def _record(question: Question, value: object, comment: str | None, respondent: 
         batch.statuses.append(NewStatus(question.key.split(":", 1)[1], str(value), comment, at))
         return
     ref = survey.indicators[question.key]
-    who = respondent if ref.spec.reported_by else None
+    who = respondent if survey.reported_by(ref) else None
     batch.values.append(NewValue(question.key, who, question.sex, value_text(value), comment, source,
                                  question.value_type, at))
     added = survey.added_indicator(question.key)

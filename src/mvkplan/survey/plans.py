@@ -1,29 +1,37 @@
 """A plan and year → who may answer and what each respondent is asked, in plan order.
 
-Questions are the plan's indicators that say what they measure (a ``type``), and the
-indicators a follow-up adds under the plan's goals (the survey's own questions). The
-follow-up of the year is used when it exists; otherwise the latest earlier follow-up's
-added indicators are carried forward, and the import copies them into the new year.
-Indicators with a Kolada id are not asked: ``mvkplan kolada`` fills them in. Activities
-(of activity and local plans) are asked of the county board or organisation that runs them.
+Questions are the plan's indicators that say what they measure (a ``type``), the
+indicators a follow-up adds under the plan's goals (the survey's own questions), and the
+plan's untyped indicators whose source is the county board's own survey (a source marked
+``survey: true`` in the indicator-source catalog, e.g. 'Länsstyrelsens årliga kartläggning'):
+the plans say that survey follows the goal up but not what it asks, so each municipality
+is asked to describe its work with the goal in free text, until a follow-up writes the
+survey's own questions (then those are the survey). The follow-up of the year is used when it exists;
+otherwise the latest earlier follow-up's added indicators are carried forward, and the
+import copies them into the new year. Indicators with a Kolada id are not asked:
+``mvkplan kolada`` fills them in. Activities (of activity and local plans) are asked of the
+county board or organisation that runs them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mvkplan.followup.loading import (
     ActivityRef,
     IndicatorRef,
+    answered_in_survey,
     follow_ups_by_plan,
     indicators_for,
     plan_activities,
     plan_indicators,
+    survey_sources,
 )
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadedDocument
 from mvkplan.models import Catalog, FollowUp, PlanBase
 from mvkplan.models.followup import FollowUpIndicator, Value
+from mvkplan.models.items import Indicator
 from mvkplan.survey.questions import STATUS_LABELS, Question
 
 SEXES = ("women", "men", "total")
@@ -56,6 +64,8 @@ class SurveyPlan:
     indicators: dict[str, IndicatorRef]
     activities: dict[str, ActivityRef]
     respondents: dict[str, RespondentInfo]
+    survey_sources: dict[str, str] = field(default_factory=dict)
+    """Indicator sources that are the county board's own survey: id → name."""
 
     @property
     def model(self) -> PlanBase:
@@ -70,11 +80,35 @@ class SurveyPlan:
             return None
         return ref.spec
 
+    def from_survey(self, ref: IndicatorRef) -> bool:
+        """True for a plan indicator with no type whose source is the county board's survey,
+        asked as free text; not when a follow-up writes the survey's own questions (then those
+        are the survey)."""
+        return (answered_in_survey(ref, self.survey_sources)
+                and not any(other.added for other in self.indicators.values()))
+
+    def reported_by(self, ref: IndicatorRef) -> tuple[str, ...]:
+        """Who answers ``ref``: its ``reported_by``; for a survey indicator that names nobody,
+        the municipalities (the survey is theirs to answer); else nobody (one county value)."""
+        if ref.spec.reported_by:
+            return tuple(ref.spec.reported_by)
+        return ("municipality",) if self.from_survey(ref) else ()
+
+    def asked(self, ref: IndicatorRef, respondent: RespondentInfo) -> bool:
+        """Whether ``respondent``'s workbook asks ``ref``."""
+        spec = ref.spec
+        if spec.kolada or (spec.type is None and not ref.added and not self.from_survey(ref)):
+            return False
+        reported = self.reported_by(ref)
+        if reported:
+            return respondent.type in reported
+        return respondent.field == "county"  # one value for the county: the county board answers
+
     def questions(self, respondent: RespondentInfo) -> tuple[Question, ...]:
         """The rows of ``respondent``'s workbook, in plan order."""
         rows: list[Question] = []
         for key, ref in self.indicators.items():
-            if _asked(ref, respondent):
+            if self.asked(ref, respondent):
                 rows.extend(self._indicator_rows(key, ref, respondent))
         if respondent.type != "municipality":
             for activity_id, activity in self.activities.items():
@@ -88,13 +122,20 @@ class SurveyPlan:
         spec = ref.spec
         value_type = spec.type or "text"
         sexes: tuple[str | None, ...] = SEXES if spec.per_sex else (None,)
-        who = None if not spec.reported_by else respondent.key
+        who = respondent.key if self.reported_by(ref) else None
+        text = self._survey_question(ref) if self.from_survey(ref) else ref.title
         return [
-            Question(key, _area_title(ref.area), ref.goal.title, ref.title, value_type,
+            Question(key, _area_title(ref.area), ref.goal.title, text, value_type,
                      tuple(spec.choices), spec.unit, sex,
                      self._previous_value(key, who, sex))
             for sex in sexes
         ]
+
+    def _survey_question(self, ref: IndicatorRef) -> str:
+        """The plan's words for the survey (or the source's name) and what to write."""
+        assert isinstance(ref.spec, Indicator) and ref.spec.source is not None
+        named = ref.spec.text or self.survey_sources[ref.spec.source]
+        return f"{named}: beskriv verksamhetens arbete med målet under {self.year}."
 
     def _previous_value(self, key: str, respondent: str | None, sex: str | None) -> object:
         if self.previous is None:
@@ -120,15 +161,6 @@ def _same(value: Value, key: str, respondent: str | None, sex: str | None, year:
             and (value.year is None or value.year == year))
 
 
-def _asked(ref: IndicatorRef, respondent: RespondentInfo) -> bool:
-    spec = ref.spec
-    if spec.kolada or (spec.type is None and not ref.added):
-        return False
-    if spec.reported_by:
-        return respondent.type in spec.reported_by
-    return respondent.field == "county"  # one value for the county: the county board answers
-
-
 def _area_title(area: object) -> str:
     return str(getattr(area, "title", None) or getattr(area, "number", None) or getattr(area, "id", ""))
 
@@ -151,7 +183,9 @@ def survey_plan(index: LinkIndex, plan_id: str, year: int) -> SurveyPlan | None:
         indicators = plan_indicators(plan.model)
     previous = next((f for f in real if _year(f) == year - 1), None)
     return SurveyPlan(plan, year, this_year, carried, previous, indicators,
-                      plan_activities(plan.model), respondents_for(index, plan.model, real))
+                      plan_activities(plan.model), respondents_for(index, plan.model, real),
+                      survey_sources(index))
+
 
 
 def _year(loaded: LoadedDocument) -> int:
