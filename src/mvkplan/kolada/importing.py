@@ -20,7 +20,7 @@ from mvkplan.kolada import messages as _messages  # noqa: F401  (registers the K
 from mvkplan.kolada.responses import GENDERS, KoladaValue, Response
 from mvkplan.models import Catalog, PlanBase
 from mvkplan.problems import Problem, Severity
-from mvkplan.recording.record import Batch, NewRespondent, NewValue, Place, Prepared, follow_up_path, prepare
+from mvkplan.recording.record import Batch, NewRespondent, NewValue, Place, Prepared, follow_up_path, prepare_all
 from mvkplan.recording.values import KOLADA_SOURCE, value_text
 from mvkplan.survey.plans import SurveyPlan, survey_plan
 
@@ -93,18 +93,10 @@ def import_kolada(index: LinkIndex, root: Path, responses: Iterable[Response], *
                              kpi=value.kpi)
             else:
                 result.ignored += 1
-    for _, batch in batches.values():
-        if not batch.values:
-            continue
-        original = None
-        if batch.follow_up is not None:
-            original = (root / batch.follow_up.path).read_text(encoding="utf-8-sig")
-        elif (root / batch.path).exists():  # an example, or a file that failed to load: never replaced
-            result.problems.append(Problem(batch.path, 0, 0, "R103", t("R103", path=batch.path), hint=t("R103.hint")))
-            continue
-        prepared = prepare(batch, original, overwrite=overwrite, conflict="K108", replaced="K109")
-        result.problems.extend(prepared.problems)
-        result.prepared.append(prepared)
+    prepared, problems = prepare_all((batch for _, batch in batches.values()), root,
+                                     overwrite=overwrite, conflict="K108", replaced="K109")
+    result.prepared.extend(prepared)
+    result.problems.extend(problems)
     return result
 
 

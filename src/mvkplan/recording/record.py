@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mvkplan.i18n import has, t
@@ -93,6 +93,30 @@ class Prepared:
     changed: int = 0
     same: int = 0
     problems: list[Problem] = field(default_factory=list)
+
+
+def prepare_all(batches: Iterable[Batch], root: Path, *, overwrite: bool, conflict: str,
+                replaced: str) -> tuple[list[Prepared], list[Problem]]:
+    """Every batch with something to record, prepared against its follow-up file as it stands.
+
+    A file that exists but is no follow-up of the batch's (an example, or one that failed to
+    load) is never replaced: R103. ``conflict``/``replaced`` are the importer's own codes.
+    """
+    prepared: list[Prepared] = []
+    problems: list[Problem] = []
+    for batch in batches:
+        if not batch.values and not batch.statuses:
+            continue
+        original = None
+        if batch.follow_up is not None:
+            original = (root / batch.follow_up.path).read_text(encoding="utf-8-sig")
+        elif (root / batch.path).exists():
+            problems.append(Problem(batch.path, 0, 0, "R103", t("R103", path=batch.path), hint=t("R103.hint")))
+            continue
+        one = prepare(batch, original, overwrite=overwrite, conflict=conflict, replaced=replaced)
+        problems.extend(one.problems)
+        prepared.append(one)
+    return prepared, problems
 
 
 def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: str, replaced: str) -> Prepared:

@@ -15,7 +15,16 @@ from mvkplan.i18n import has, t
 from mvkplan.index import LinkIndex
 from mvkplan.loading import display_path
 from mvkplan.problems import Problem, Severity
-from mvkplan.recording.record import Batch, NewRespondent, NewStatus, NewValue, Place, Prepared, follow_up_path, prepare
+from mvkplan.recording.record import (
+    Batch,
+    NewRespondent,
+    NewStatus,
+    NewValue,
+    Place,
+    Prepared,
+    follow_up_path,
+    prepare_all,
+)
 from mvkplan.recording.values import SURVEY_SOURCE, value_text
 from mvkplan.survey import layout as L
 from mvkplan.survey.cells import CellProblem, read_answer, read_comment
@@ -74,18 +83,11 @@ def import_survey(index: LinkIndex, root: Path, files: list[Path], *, plan: str 
             continue
         answered[slot] = raw.path
         _answers(raw, survey, batches[(survey.plan.id, raw.year)][1], result)
-    for _, batch in batches.values():  # conflicts are reported even when cells were refused
-        if not batch.values and not batch.statuses:
-            continue
-        original = None
-        if batch.follow_up is not None:
-            original = (root / batch.follow_up.path).read_text(encoding="utf-8-sig")
-        elif (root / batch.path).exists():  # an example, or a file that failed to load: never replaced
-            result.problems.append(Problem(batch.path, 0, 0, "R103", t("R103", path=batch.path), hint=t("R103.hint")))
-            continue
-        prepared = prepare(batch, original, overwrite=overwrite, conflict="S306", replaced="S307")
-        result.problems.extend(prepared.problems)
-        result.prepared.append(prepared)
+    # conflicts are reported even when cells were refused
+    prepared, problems = prepare_all((batch for _, batch in batches.values()), root,
+                                     overwrite=overwrite, conflict="S306", replaced="S307")
+    result.prepared.extend(prepared)
+    result.problems.extend(problems)
     return result
 
 
