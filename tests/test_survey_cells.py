@@ -47,4 +47,4 @@ def test_a_missing_extra_is_named_not_a_traceback(project, monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a))
     result = run_cli("survey", "export", "x", "--year", "2025", cwd=project)
     assert result.exit_code == 2
-    assert "pip install 'mvkplan[survey]' (missing: openpyxl)" in result.stderr
+    assert "(missing: openpyxl): pip install 'mvkplan[survey]'" in result.stderr

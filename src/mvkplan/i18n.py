@@ -297,6 +297,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… and {count} more problems in this file (--format json lists them all)",
         "… och {count} problem till i den här filen (--format json visar alla)",
     ),
+    "extra.missing": (
+        "this command needs the optional extra '{extra}' (missing: {missing}): pip install 'mvkplan[{extra}]'",
+        "kommandot kräver tillägget '{extra}' (saknas: {missing}): pip install 'mvkplan[{extra}]'",
+    ),
 }
 
 
