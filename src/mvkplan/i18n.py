@@ -273,6 +273,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "skriver inte över {path}: det är {what}"),
     "output.holds": ("refusing to replace the folder {path}: it holds {what}",
                      "ersätter inte mappen {path}: den innehåller {what}"),
+    "output.not_folder": ("refusing to replace {path}: it is a file, and build writes a folder",
+                          "ersätter inte {path}: det är en fil, och build skriver en mapp"),
     "output.document": ("an input document", "ett indatadokument"),
     "output.config": ("the configuration", "konfigurationen"),
     "output.project": ("the project", "projektet"),

@@ -47,6 +47,8 @@ def folder_target(project: Project, out: Path) -> Path:
     """The folder ``build --out OUT`` replaces; refused when it is or holds the project's inputs."""
     path = out.expanduser()
     path = path if path.is_absolute() else Path.cwd() / path
+    if path.exists() and not path.is_dir():  # build replaces a folder; a file there would be lost
+        raise OutputError(t("output.not_folder", path=path))
     resolved = path.resolve()
     if resolved == project.root.resolve() or resolved in project.root.resolve().parents:
         raise OutputError(t("output.holds", path=path, what=t("output.project")))
