@@ -13,3 +13,40 @@ def test_build_out_naming_a_file_is_refused_and_the_file_survives(cli, project: 
     assert "it is a file" in result.stderr, result
     assert notes.read_text(encoding="utf-8") == "my notes\n"
     assert [p.name for p in project.iterdir() if p.name.startswith(".NOTES")] == []
+
+
+def _all_help_texts() -> list[tuple[str, str]]:
+    import typer.main
+
+    from mvkplan.cli import app
+
+    found: list[tuple[str, str]] = []
+
+    def walk(command: object, name: str) -> None:
+        for param in getattr(command, "params", []):
+            text = getattr(param, "help", None)
+            if text:
+                found.append((name, text))
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{name} {sub_name}")
+
+    walk(typer.main.get_command(app), "mvkplan")
+    return found
+
+
+def test_every_option_help_has_both_languages() -> None:
+    from mvkplan.cli.helptext import TEXTS
+
+    missing = [(name, text) for name, text in _all_help_texts() if text not in TEXTS]
+    assert missing == []
+
+
+def test_diff_help_is_english_in_english_and_swedish_in_swedish(cli) -> None:
+    english = cli("diff", "--help")
+    assert english.exit_code == 0, english
+    assert "The document to compare from" in english.stdout
+    assert "jämföra" not in english.stdout
+    swedish = cli("kolada", "fetch", "--help", env={"MVKPLAN_LANG": "sv"})
+    assert swedish.exit_code == 0, swedish
+    assert "Sekunder per anrop" in swedish.stdout
+    assert "Seconds per request" not in swedish.stdout

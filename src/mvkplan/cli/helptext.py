@@ -125,6 +125,71 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, "
         "faktaruta) (standard: plain i konfigurationen)."),
     "Show this message and exit.": ("Show this message and exit.", "Visa den här hjälpen och avsluta."),
+    # smoke test: options declared after the table was written (render, report, diff, survey, kolada)
+    "Läs om alla filer / read every file again, ignoring .mvkplan_cache.": (
+        "Read every file again, ignoring .mvkplan_cache.", "Läs om alla filer, utan .mvkplan_cache."),
+    "Lägg en PDF bredvid varje dokuments sida / add a PDF beside every document page.": (
+        "Add a PDF beside every document page.", "Lägg en PDF bredvid varje dokuments sida."),
+    "html, md, pdf eller docx.": ("html, md, pdf or docx.", "html, md, pdf eller docx."),
+    "Fil att skriva, '-' för standard ut (standard: build/ID.html, .md, .pdf eller .docx).": (
+        "File to write, '-' for standard output (default: build/ID.html, .md, .pdf or .docx).",
+        "Fil att skriva, '-' för standard ut (standard: build/ID.html, .md, .pdf eller .docx)."),
+    "Planens id (eller en uppföljnings id), t.ex. kalmar-2024.": (
+        "The plan's id (or a follow-up's id), e.g. kalmar-2024.",
+        "Planens id (eller en uppföljnings id), t.ex. kalmar-2024."),
+    "Uppföljningsåret (standard: det senaste).": (
+        "The year followed up (default: the latest).", "Uppföljningsåret (standard: det senaste)."),
+    "html, md eller json.": ("html, md or json.", "html, md eller json."),
+    "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md eller .json).": (
+        "File to write, '-' for standard output (default: build/ID-uppfoljning-YEAR.html, .md or .json).",
+        "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md eller .json)."),
+    "Dokumentet att jämföra från (t.ex. kalmar-2021), eller dokumentet att följa med --rev.": (
+        "The document to compare from (e.g. kalmar-2021), or the document to follow with --rev.",
+        "Dokumentet att jämföra från (t.ex. kalmar-2021), eller dokumentet att följa med --rev."),
+    "Dokumentet att jämföra med (t.ex. kalmar-2024).": (
+        "The document to compare with (e.g. kalmar-2024).", "Dokumentet att jämföra med (t.ex. kalmar-2024)."),
+    "Git-revision: REV jämför REV med arbetskopian, REV..REV två revisioner.": (
+        "Git revision: REV compares REV with the working copy, REV..REV two revisions.",
+        "Git-revision: REV jämför REV med arbetskopian, REV..REV två revisioner."),
+    "text, md, html eller json.": ("text, md, html or json.", "text, md, html eller json."),
+    "Fil att skriva (standard: standard ut).": (
+        "File to write (default: standard output).", "Fil att skriva (standard: standard ut)."),
+    "Write to this file (or folder, ending in '/') instead of stdout.": (
+        "Write to this file (or folder, ending in '/') instead of standard output.",
+        "Skriv till den här filen (eller mappen, som slutar med '/') i stället för standard ut."),
+    "Plan id, e.g. kalmar-2024.": ("Plan id, e.g. kalmar-2024.", "Planens id, t.ex. kalmar-2024."),
+    "The year followed up.": ("The year followed up.", "Uppföljningsåret."),
+    "Respondent id (repeatable; default: every municipality of the county).": (
+        "Respondent id (repeatable; default: every municipality of the county).",
+        "Den svarandes id (kan upprepas; standard: länets alla kommuner)."),
+    "Folder (default: build/enkat/PLAN-YEAR).": (
+        "Folder (default: build/enkat/PLAN-YEAR).", "Mapp (standard: build/enkat/PLAN-ÅR)."),
+    "Replace workbooks already in the folder.": (
+        "Replace workbooks already in the folder.", "Ersätt arbetsböcker som redan finns i mappen."),
+    "Returned workbooks, or folders of them.": (
+        "Returned workbooks, or folders of them.", "Ifyllda arbetsböcker, eller mappar med dem."),
+    "Refuse workbooks for other plans.": ("Refuse workbooks for other plans.",
+                                          "Avvisa arbetsböcker för andra planer."),
+    "Refuse workbooks for other years.": ("Refuse workbooks for other years.",
+                                          "Avvisa arbetsböcker för andra år."),
+    "Show what would change; write nothing.": ("Show what would change; write nothing.",
+                                               "Visa vad som skulle ändras; skriv ingenting."),
+    "Replace answers already recorded (listed).": (
+        "Replace answers already recorded (listed).", "Ersätt svar som redan registrerats (listas)."),
+    "Saved Kolada API responses (JSON).": ("Saved Kolada API responses (JSON).",
+                                           "Sparade svar från Koladas API (JSON)."),
+    "Only this plan (default: every plan with a county).": (
+        "Only this plan (default: every plan with a county).",
+        "Bara den här planen (standard: varje plan med ett län)."),
+    "Only these years (repeatable).": ("Only these years (repeatable).", "Bara de här åren (kan upprepas)."),
+    "Replace values already recorded (listed).": (
+        "Replace values already recorded (listed).", "Ersätt värden som redan registrerats (listas)."),
+    "Year(s) to fetch (repeatable).": ("Year(s) to fetch (repeatable).", "År att hämta (kan upprepas)."),
+    "Also save the responses (JSON) in this folder.": (
+        "Also save the responses (JSON) in this folder.", "Spara även svaren (JSON) i den här mappen."),
+    "API base URL.": ("API base URL.", "API:ets bas-URL."),
+    "Seconds per request.": ("Seconds per request.", "Sekunder per anrop."),
+    "Retries of a failed request.": ("Retries of a failed request.", "Nya försök efter ett misslyckat anrop."),
 }
 
 # Paragraphs of command docstrings after the bilingual first line: English → Swedish.
