@@ -50,3 +50,17 @@ def test_diff_help_is_english_in_english_and_swedish_in_swedish(cli) -> None:
     assert swedish.exit_code == 0, swedish
     assert "Sekunder per anrop" in swedish.stdout
     assert "Seconds per request" not in swedish.stdout
+
+
+def test_diff_output_folder_gets_a_named_file_not_a_file_named_like_the_folder(cli, tmp_path: Path) -> None:
+    folder = tmp_path / "diffs"
+    result = cli("diff", "kalmar-2021", "kalmar-2024", "-f", "json", "-o", f"{folder}/")
+    assert result.exit_code == 0, result
+    assert folder.is_dir(), result
+    assert (folder / "kalmar-2021-kalmar-2024.json").read_text(encoding="utf-8").startswith("{")
+    again = cli("diff", "kalmar-2021", "kalmar-2024", "-o", str(folder))
+    assert again.exit_code == 0, again
+    assert (folder / "kalmar-2021-kalmar-2024.txt").is_file()
+    to_stdout = cli("diff", "kalmar-2021", "kalmar-2024", "-o", "-")
+    assert to_stdout.exit_code == 0 and "Wrote" not in to_stdout.stderr, to_stdout
+    assert to_stdout.stdout.strip()

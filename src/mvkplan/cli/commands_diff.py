@@ -62,8 +62,8 @@ def diff(
         show_default=False)] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, md, html eller json.")]
     = DiffFormat.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva (standard: "
-                                                "standard ut).", show_default=False)] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Fil att skriva (standard: "
+                                               "standard ut).", show_default=False)] = None,
     lang: LangOption = None,
 ) -> None:
     """Visa vad som ändrats mellan två planer eller versioner / what changed between plans."""
@@ -84,10 +84,12 @@ def diff(
         before, after, labels = _revisions(project, corpus, old, rev)
         result = diff_in_index(corpus.index, before, after, old_label=labels[0], new_label=labels[1])
     text = _format(corpus, result, before, after, fmt.value)
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
         return
-    _write(project, output, text)
+    # a folder (existing, or ending in '/') gets a file named after what was compared
+    name = f"{old}-{new}" if new is not None else f"{old}-diff"
+    _write(project, output, text, f"{name}.{'txt' if fmt.value == 'text' else fmt.value}")
 
 
 def _model(corpus: Corpus, document: str) -> DocumentBase:
@@ -149,12 +151,12 @@ def _format(corpus: Corpus, result: object, before: DocumentBase, after: Documen
                             new_link=LinkView(result.new_label))
 
 
-def _write(project: Project, output: Path, text: str) -> None:
+def _write(project: Project, output: str, text: str, name: str) -> None:
     from mvkplan.cli.commands_render import _output_path, _shown
     from mvkplan.cli.commands_render import _write as write
     from mvkplan.i18n import t
 
-    target = _output_path(project, str(output), str(output), output.name)
+    target = _output_path(project, output, output, name)
     write(target, text.encode("utf-8"))
     print(t("diff.written", path=_shown(target, project.root)), file=sys.stderr)
 
