@@ -64,3 +64,12 @@ def test_diff_output_folder_gets_a_named_file_not_a_file_named_like_the_folder(c
     to_stdout = cli("diff", "kalmar-2021", "kalmar-2024", "-o", "-")
     assert to_stdout.exit_code == 0 and "Wrote" not in to_stdout.stderr, to_stdout
     assert to_stdout.stdout.strip()
+
+
+def test_unknown_county_reads_as_swedish(cli) -> None:
+    result = cli("coverage", "--county", "xyz", env={"MVKPLAN_LANG": "sv"})
+    assert result.exit_code == 2, result
+    assert "okänt län 'xyz'" in result.stderr, result
+    municipality = cli("new", "local-plan", "a-2025", "--municipality", "nowhere", env={"MVKPLAN_LANG": "sv"})
+    assert municipality.exit_code == 2, municipality
+    assert "okänd kommun 'nowhere'" in municipality.stderr, municipality

@@ -14,11 +14,12 @@ if TYPE_CHECKING:
     from mvkplan.index import LinkIndex
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "option.unknown": ("unknown {label} '{value}' for {option}", "okänd {label} '{value}' för {option}"),
+    "option.unknown": ("unknown {label} '{value}' for {option}", "{label} '{value}' för {option}"),
     "option.hint": ("'mvkplan list --shipped' and the {catalog} catalog list them",
                     "'mvkplan list --shipped' och katalogen {catalog} listar dem"),
 }
-_LABELS = {"counties": ("county", "län"), "municipalities": ("municipality", "kommun")}
+# the Swedish label carries its adjective: "län" is neuter (okänt län), "kommun" common (okänd kommun)
+_LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipality", "okänd kommun")}
 
 
 def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> str:
@@ -32,7 +33,7 @@ def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> st
     found = find_entry(index, catalog, value)
     if found is not None:
         return found.id
-    english, swedish = _LABELS.get(catalog, (catalog, catalog))
+    english, swedish = _LABELS.get(catalog, (catalog, f"okänd {catalog}"))
     label = swedish if get_language() == "sv" else english
     close = closest_entry(index, catalog, value)
     hint = (t("hint.did_you_mean.named", close=close.id, name=close.name) if close
