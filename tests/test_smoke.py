@@ -73,3 +73,17 @@ def test_unknown_county_reads_as_swedish(cli) -> None:
     municipality = cli("new", "local-plan", "a-2025", "--municipality", "nowhere", env={"MVKPLAN_LANG": "sv"})
     assert municipality.exit_code == 2, municipality
     assert "okänd kommun 'nowhere'" in municipality.stderr, municipality
+
+
+def test_a_missing_extra_is_named_in_the_chosen_language(cli, project: Path, monkeypatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("openpyxl", "httpx") else real(name, *a))
+    survey = cli("survey", "export", "x", "--year", "2025", cwd=project, env={"MVKPLAN_LANG": "sv"})
+    assert survey.exit_code == 2, survey
+    assert "kommandot kräver tillägget 'survey'" in survey.stderr, survey
+    kolada = cli("kolada", "fetch", "x", "--year", "2025", "--lang", "sv", cwd=project)
+    assert kolada.exit_code == 2, kolada
+    assert "kommandot kräver tillägget 'kolada' (saknas: httpx)" in kolada.stderr, kolada

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, ProblemFormat, app, fail, open_project
+from mvkplan.cli.app import Lang, LangOption, ProblemFormat, app, fail, open_project
 from mvkplan.cli.commands_survey import finish, user_path
 
 if TYPE_CHECKING:
@@ -28,13 +28,15 @@ PlanOption = Annotated[str | None, typer.Option("--plan", help="Only this plan (
 FormatOption = Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _require_extra(*modules: str) -> None:
+def _require_extra(lang: Lang | None, *modules: str) -> None:
     from mvkplan.extras import MissingExtraError, require
+    from mvkplan.i18n import detect_language, set_language
 
     try:
         require("kolada", "ruamel.yaml", *modules)
-    except MissingExtraError as exc:
-        fail(str(exc))
+    except MissingExtraError as exc:  # checked before the project is opened: choose the language here
+        set_language(detect_language(lang.value if lang else None))
+        fail(str(MissingExtraError(exc.extra, exc.missing)))
 
 
 @kolada_app.command("import")
@@ -51,7 +53,7 @@ def import_(
 
     All or nothing, like 'survey import'. Exit 0 when recorded, 1 on problems, 2 on usage errors.
     """
-    _require_extra()
+    _require_extra(lang)
     from mvkplan.i18n import t
     from mvkplan.kolada.responses import read_response
     from mvkplan.loading import display_path
@@ -84,7 +86,7 @@ def fetch(
     lang: LangOption = None,
 ) -> None:
     """Hämta planens nyckeltal från Koladas API / fetch the plan's KPIs from the Kolada API."""
-    _require_extra("httpx")
+    _require_extra(lang, "httpx")
     import sys
 
     from mvkplan.i18n import t

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, ProblemFormat, app, emit, fail, open_project
+from mvkplan.cli.app import Lang, LangOption, ProblemFormat, app, emit, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -24,14 +24,16 @@ survey_app = typer.Typer(
 app.add_typer(survey_app, name="survey")
 
 
-def _require_extra() -> None:
+def _require_extra(lang: Lang | None) -> None:
     from mvkplan.extras import MissingExtraError
+    from mvkplan.i18n import detect_language, set_language
     from mvkplan.survey import require_survey
 
     try:
         require_survey()
-    except MissingExtraError as exc:
-        fail(str(exc))
+    except MissingExtraError as exc:  # checked before the project is opened: choose the language here
+        set_language(detect_language(lang.value if lang else None))
+        fail(str(MissingExtraError(exc.extra, exc.missing)))
 
 
 def user_path(path: Path) -> Path:
@@ -57,7 +59,7 @@ def export(
     lang: LangOption = None,
 ) -> None:
     """Skriv en arbetsbok per svarande / write one workbook per respondent."""
-    _require_extra()
+    _require_extra(lang)
     from mvkplan.i18n import t
     from mvkplan.survey.exporting import SurveyUsageError, export_surveys
     from mvkplan.validate import load_corpus
@@ -91,7 +93,7 @@ def import_(
     All or nothing: if any workbook has an error, no follow-up is written. Exit 0 when
     recorded (or, with --dry-run, when it could be), 1 on problems, 2 on usage errors.
     """
-    _require_extra()
+    _require_extra(lang)
     from mvkplan.i18n import t
     from mvkplan.survey.importing import import_survey, workbook_files
     from mvkplan.validate import load_corpus
