@@ -87,3 +87,14 @@ def test_a_missing_extra_is_named_in_the_chosen_language(cli, project: Path, mon
     kolada = cli("kolada", "fetch", "x", "--year", "2025", "--lang", "sv", cwd=project)
     assert kolada.exit_code == 2, kolada
     assert "kommandot kräver tillägget 'kolada' (saknas: httpx)" in kolada.stderr, kolada
+
+
+def test_an_unknown_rule_on_the_command_line_names_the_option_not_the_config(cli, project: Path) -> None:
+    (project / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    for command in ("lint", "check"):
+        result = cli(command, "--select", "MVK002,nope", cwd=project)
+        assert result.exit_code == 2, result
+        assert "--select: unknown rule 'nope'" in result.stderr, result
+        assert "mvkplan.toml" not in result.stderr, result
+    ignored = cli("lint", "--ignore", "mvk999", cwd=project)
+    assert ignored.exit_code == 2 and "--ignore: unknown rule 'mvk999'" in ignored.stderr, ignored

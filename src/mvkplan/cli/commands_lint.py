@@ -63,6 +63,7 @@ def lint(
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
+    _check_selectors(select, ignore)
     try:
         result = run_lint(project, targets or None, select=_split(select),
                           ignore=_split(ignore) or (), cache=not no_cache)
@@ -107,6 +108,7 @@ def check(
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
+    _check_selectors(select, ignore)
     try:
         result = run_check(project, targets or None, select=_split(select),
                            ignore=_split(ignore) or ())
@@ -154,6 +156,17 @@ def rules(
             print(f"{r.code}  {r.name:<{width}}  {t(f'severity.{r.severity.label}'):<7}  {r.summary}")
     else:
         print(_explain(chosen[0]))
+
+
+def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:
+    """A rule named on the command line that does not exist: exit 2 naming the option, not the config."""
+    from mvkplan.lint import unknown_rule_message
+    from mvkplan.rules import select_rules
+
+    for option, values in (("--select", select), ("--ignore", ignore)):
+        for selector in _split(values) or []:
+            if not select_rules(selector):
+                fail(f"{option}: {unknown_rule_message(selector)}")
 
 
 def _split(values: list[str] | None) -> list[str] | None:
