@@ -98,3 +98,13 @@ def test_an_unknown_rule_on_the_command_line_names_the_option_not_the_config(cli
         assert "mvkplan.toml" not in result.stderr, result
     ignored = cli("lint", "--ignore", "mvk999", cwd=project)
     assert ignored.exit_code == 2 and "--ignore: unknown rule 'mvk999'" in ignored.stderr, ignored
+
+
+def test_new_refuses_a_municipality_outside_the_county_given(cli, project: Path) -> None:
+    result = cli("new", "local-plan", "vaxjo-2027", "--municipality", "vaxjo", "--county", "kalmar", cwd=project)
+    assert result.exit_code == 2, result
+    assert "lies in kronoberg, not in --county kalmar" in result.stderr, result
+    assert list((project / "plans").rglob("*.yaml")) == []
+    agreeing = cli("new", "local-plan", "vaxjo-2027", "--municipality", "vaxjo", "--county", "07", cwd=project)
+    assert agreeing.exit_code == 0, agreeing
+    assert (project / "plans" / "kronoberg" / "vaxjo-2027.yaml").is_file()

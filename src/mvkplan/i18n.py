@@ -222,6 +222,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "'{id}' är ingen plan med mål i det här arkivet"),
     "new.no_goal": ("'{id}' has no goal {goals}; its goals: {available}",
                     "'{id}' har inget mål {goals}; dess mål: {available}"),
+    "new.county_mismatch": ("--municipality {municipality} lies in {home}, not in --county {county}",
+                            "--municipality {municipality} ligger i {home}, inte i --county {county}"),
     "new.no_goals": ("'{id}' has no goals to start from", "'{id}' har inga mål att utgå från"),
     "new.outside": ("{path} is outside the project {root}", "{path} ligger utanför projektet {root}"),
     "new.exists": ("{path} already exists", "{path} finns redan"),

@@ -108,7 +108,10 @@ def new(
     if municipality:
         municipality_id = resolve_entry(index, "municipalities", municipality, "--municipality")
         entry = index.item(f"municipalities/{municipality_id}")
-        county_id = county_id or getattr(entry.obj if entry else None, "county", None)
+        home = getattr(entry.obj if entry else None, "county", None)
+        if county_id and home and county_id != home:
+            fail(t("new.county_mismatch", municipality=municipality_id, home=home, county=county_id))
+        county_id = county_id or home
     if source and source not in index.documents:
         from mvkplan.textmatch import closest
 
