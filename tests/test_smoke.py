@@ -108,3 +108,17 @@ def test_new_refuses_a_municipality_outside_the_county_given(cli, project: Path)
     agreeing = cli("new", "local-plan", "vaxjo-2027", "--municipality", "vaxjo", "--county", "07", cwd=project)
     assert agreeing.exit_code == 0, agreeing
     assert (project / "plans" / "kronoberg" / "vaxjo-2027.yaml").is_file()
+
+
+def test_kolada_import_takes_a_folder_of_saved_responses(cli, project: Path) -> None:
+    empty = project / "svar"
+    empty.mkdir()
+    none = cli("kolada", "import", "svar", cwd=project)
+    assert none.exit_code == 2, none
+    assert "no .json responses in svar" in none.stderr, none
+    (empty / "a.json").write_text('{"foo": [1]}', encoding="utf-8")
+    wrong = cli("kolada", "import", "svar", "--dry-run", cwd=project)
+    assert wrong.exit_code == 1, wrong
+    assert "K102" in wrong.stdout + wrong.stderr, wrong
+    missing = cli("kolada", "import", "nowhere", cwd=project)
+    assert missing.exit_code == 2 and "path not found: nowhere" in missing.stderr, missing

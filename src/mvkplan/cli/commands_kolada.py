@@ -41,7 +41,8 @@ def _require_extra(lang: Lang | None, *modules: str) -> None:
 
 @kolada_app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE…", help="Saved Kolada API responses (JSON).")],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE…", help="Saved Kolada API responses (JSON), or folders of them.")],
     plan: PlanOption = None,
     year: Annotated[list[int] | None, typer.Option("--year", help="Only these years (repeatable).")] = None,
     dry_run: DryRun = False,
@@ -54,22 +55,37 @@ def import_(
     All or nothing, like 'survey import'. Exit 0 when recorded, 1 on problems, 2 on usage errors.
     """
     _require_extra(lang)
-    from mvkplan.i18n import t
     from mvkplan.kolada.responses import read_response
     from mvkplan.loading import display_path
 
     project = open_project(lang)
     responses = []
-    for file in files:
-        path = file if file.is_absolute() else Path.cwd() / file
-        if not path.is_file():
-            fail(t("E402", path=file))
+    for path in _response_files(files):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            fail(f"{file}: {exc.strerror}")
+            fail(f"{display_path(path, project.root)}: {exc.strerror}")
         responses.append(read_response(data, display_path(path, project.root)))
     _run(project, responses, plan, set(year) if year else None, dry_run, overwrite, fmt)
+
+
+def _response_files(files: list[Path]) -> list[Path]:
+    """The files named, a folder standing for its .json files (as 'kolada fetch --save' writes them)."""
+    from mvkplan.i18n import t
+
+    found: list[Path] = []
+    for file in files:
+        path = file if file.is_absolute() else Path.cwd() / file
+        if path.is_dir():
+            inside = sorted(path.glob("*.json"))
+            if not inside:
+                fail(t("kolada.none", path=file))
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            fail(t("E402", path=file))
+    return found
 
 
 @kolada_app.command("fetch")

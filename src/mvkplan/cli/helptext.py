@@ -176,8 +176,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                                "Visa vad som skulle ändras; skriv ingenting."),
     "Replace answers already recorded (listed).": (
         "Replace answers already recorded (listed).", "Ersätt svar som redan registrerats (listas)."),
-    "Saved Kolada API responses (JSON).": ("Saved Kolada API responses (JSON).",
-                                           "Sparade svar från Koladas API (JSON)."),
+    "Saved Kolada API responses (JSON), or folders of them.": (
+        "Saved Kolada API responses (JSON), or folders of them.",
+        "Sparade svar från Koladas API (JSON), eller mappar med dem."),
     "Only this plan (default: every plan with a county).": (
         "Only this plan (default: every plan with a county).",
         "Bara den här planen (standard: varje plan med ett län)."),

@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "in a browser and use 'mvkplan kolada import FILE …' instead.",
                        "når inte Koladas API på {url}: {detail}. Saknas nätverk? Spara svaren i en webbläsare "
                        "och använd 'mvkplan kolada import FIL …' i stället."),
+    "kolada.none": ("no .json responses in {path}", "inga .json-svar i {path}"),
     "kolada.http": ("the Kolada API answered {status} for {url}", "Koladas API svarade {status} för {url}"),
     "kolada.summary": ("{files} responses, {values} values for the plans' KPIs: {new} new, {changed} changed, "
                        "{same} unchanged; {ignored} values for other KPIs or municipalities ignored",
