@@ -122,3 +122,16 @@ def test_kolada_import_takes_a_folder_of_saved_responses(cli, project: Path) -> 
     assert "K102" in wrong.stdout + wrong.stderr, wrong
     missing = cli("kolada", "import", "nowhere", cwd=project)
     assert missing.exit_code == 2 and "path not found: nowhere" in missing.stderr, missing
+
+
+def test_render_never_writes_where_mvkplan_reads_its_configuration(cli, real_project: Path) -> None:
+    # the project is configured in mvkplan.toml: a page named pyproject.toml would shadow nothing
+    # today, but one named mvkplan.toml in a pyproject-configured project would break every command
+    for name in ("pyproject.toml", "mvkplan.toml"):
+        before = (real_project / name).read_bytes() if (real_project / name).exists() else None
+        result = cli("render", "kalmar-2024", "-o", name, cwd=real_project)
+        assert result.exit_code == 2, result
+        assert "refusing to overwrite" in result.stderr, result
+        after = (real_project / name).read_bytes() if (real_project / name).exists() else None
+        assert after == before
+    assert cli("validate", cwd=real_project).exit_code == 0

@@ -279,6 +279,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "ersätter inte {path}: det är en fil, och build skriver en mapp"),
     "output.document": ("an input document", "ett indatadokument"),
     "output.config": ("the configuration", "konfigurationen"),
+    "output.config_name": ("where mvkplan looks for its configuration", "där mvkplan letar efter sin konfiguration"),
     "output.project": ("the project", "projektet"),
     "build.skipped": (
         "{count} files could not be read and are not in the site:",

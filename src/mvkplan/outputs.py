@@ -25,6 +25,8 @@ def protected_files(project: Project) -> dict[Path, str]:
     """Resolved paths mvkplan reads → what they are (for the message)."""
     found = walk(project.document_paths(), project.root)
     protected = {path.resolve(): t("output.document") for path in found.files}
+    for name in ("mvkplan.toml", "pyproject.toml"):  # a page written there would be read as configuration
+        protected.setdefault((project.root / name).resolve(), t("output.config_name"))
     if project.config_file is not None:
         protected[project.config_file.resolve()] = t("output.config")
     return protected
