@@ -125,8 +125,7 @@ def test_kolada_import_takes_a_folder_of_saved_responses(cli, project: Path) -> 
 
 
 def test_render_never_writes_where_mvkplan_reads_its_configuration(cli, real_project: Path) -> None:
-    # the project is configured in mvkplan.toml: a page named pyproject.toml would shadow nothing
-    # today, but one named mvkplan.toml in a pyproject-configured project would break every command
+    # a page written as mvkplan.toml (or pyproject.toml) in the root would be read as the configuration
     for name in ("pyproject.toml", "mvkplan.toml"):
         before = (real_project / name).read_bytes() if (real_project / name).exists() else None
         result = cli("render", "kalmar-2024", "-o", name, cwd=real_project)
