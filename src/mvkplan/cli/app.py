@@ -48,6 +48,8 @@ LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Språk för meddelanden / message language (default: locale)."),
 ]
+ProblemFormatOption = Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")]
 NoCacheOption = Annotated[
     bool,
     typer.Option("--no-cache", help="Läs om alla filer / read every file again, ignoring .mvkplan_cache."),

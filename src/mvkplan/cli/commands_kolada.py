@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import Lang, LangOption, ProblemFormat, app, fail, open_project
+from mvkplan.cli.app import Lang, LangOption, ProblemFormat, ProblemFormatOption, app, fail, open_project
 from mvkplan.cli.commands_survey import finish, user_path
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ app.add_typer(kolada_app, name="kolada")
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")]
 Overwrite = Annotated[bool, typer.Option("--overwrite", help="Replace values already recorded (listed).")]
 PlanOption = Annotated[str | None, typer.Option("--plan", help="Only this plan (default: every plan with a county).")]
-FormatOption = Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def _require_extra(lang: Lang | None, *modules: str) -> None:
@@ -47,7 +46,7 @@ def import_(
     year: Annotated[list[int] | None, typer.Option("--year", help="Only these years (repeatable).")] = None,
     dry_run: DryRun = False,
     overwrite: Overwrite = False,
-    fmt: FormatOption = ProblemFormat.text,
+    fmt: ProblemFormatOption = ProblemFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Läs in sparade svar från Koladas API / record saved Kolada API responses.
@@ -98,7 +97,7 @@ def fetch(
     retries: Annotated[int, typer.Option("--retries", help="Retries of a failed request.")] = 3,
     dry_run: DryRun = False,
     overwrite: Overwrite = False,
-    fmt: FormatOption = ProblemFormat.text,
+    fmt: ProblemFormatOption = ProblemFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Hämta planens nyckeltal från Koladas API / fetch the plan's KPIs from the Kolada API."""

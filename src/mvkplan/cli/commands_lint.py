@@ -16,6 +16,8 @@ from mvkplan.cli.app import (
     NoSourceOption,
     PathsArgument,
     ProblemFormat,
+    ProblemFormatOption,
+    StrictOption,
     app,
     emit,
     fail,
@@ -31,10 +33,8 @@ SelectorOption = list[str] | None
 @app.command()
 def lint(
     paths: PathsArgument = None,
-    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
-    ] = False,
+    fmt: ProblemFormatOption = ProblemFormat.text,
+    strict: StrictOption = False,
     select: Annotated[SelectorOption, typer.Option(
         "--select", help="Run only these rules (codes, names or prefixes; replaces the "
         "configured 'select'). Repeat or separate with commas.", show_default=False,
@@ -78,10 +78,8 @@ def lint(
 @app.command()
 def check(
     paths: PathsArgument = None,
-    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
-    ] = False,
+    fmt: ProblemFormatOption = ProblemFormat.text,
+    strict: StrictOption = False,
     select: Annotated[SelectorOption, typer.Option(
         "--select", help="Run only these lint rules (codes, names or prefixes).",
         show_default=False,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import Lang, LangOption, ProblemFormat, app, emit, fail, open_project
+from mvkplan.cli.app import Lang, LangOption, ProblemFormat, ProblemFormatOption, app, emit, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.config import Project
@@ -85,7 +85,7 @@ def import_(
     year: Annotated[int | None, typer.Option("--year", help="Refuse workbooks for other years.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace answers already recorded (listed).")] = False,
-    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    fmt: ProblemFormatOption = ProblemFormat.text,
     lang: LangOption = None,
 ) -> None:
     """Läs in ifyllda arbetsböcker / record the answers of returned workbooks.

@@ -14,6 +14,7 @@ from mvkplan.cli.app import (
     NoSourceOption,
     PathsArgument,
     ProblemFormat,
+    ProblemFormatOption,
     app,
     emit,
     fail,
@@ -24,7 +25,7 @@ from mvkplan.cli.app import (
 @app.command()
 def validate(
     paths: PathsArgument = None,
-    fmt: Annotated[ProblemFormat, typer.Option("--format", "-f", help="Output format.")] = ProblemFormat.text,
+    fmt: ProblemFormatOption = ProblemFormat.text,
     no_source: NoSourceOption = False,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
