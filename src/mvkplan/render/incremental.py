@@ -5,7 +5,8 @@ templates, and the documents the page shows. A document's page shows the documen
 documents it links to (their titles and items) and the documents that link to it
 (back-links, the successor that supersedes it); the start page, the county pages and the
 coverage page show every document. (The pages of frameworks, strategies and catalogs follow links through other
-documents, so they count as showing every document.) The digests of the last build are kept in the
+documents, so they count as showing every document.) A "what is new" page shows the plan, the
+one it supersedes, what either links to, and the catalogs. The digests of the last build are kept in the
 project's cache folder; a page whose digest is unchanged and whose file is still in the
 output folder is not rendered again. Without a readable record, everything is rendered.
 
@@ -23,10 +24,12 @@ from pathlib import Path
 from mvkplan.cache import fingerprint
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, Framework, Strategy
-from mvkplan.render.site import Progress, SitePage, render_site, site_pages, write_site
+from mvkplan.render.publish import publish_site
+from mvkplan.render.site import Progress, SitePage, render_site, site_pages
 from mvkplan.writing import write_atomic
 
 _DOCUMENT_PAGE = "dokument/"
+_DIFF_PAGE = "nytt/"
 # Pages of frameworks, strategies and catalogs show coverage and uses that follow links
 # through other documents: they depend on every document.
 _SHOWS_CHAINS = (Framework, Strategy, Catalog)
@@ -37,7 +40,7 @@ class BuildResult:
     """What a build did: the pages rendered anew and those carried over unchanged."""
 
     written: list[Path]
-    """Files of the pages rendered in this build (the site is always put in place whole)."""
+    """Files of the pages rendered in this build."""
     unchanged: list[str]
     pages: int
 
@@ -59,15 +62,15 @@ def rebuild(
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
     files = render_site(stale, progress)
-    fresh = set(files)
-    for page in pages:  # the site is put in place whole: unchanged pages are carried as they are
-        if page.path not in fresh:
-            files[page.path] = (out / page.path).read_bytes()
-    write_site(out, files)
+    kept = [page.path for page in pages if page.path not in files]
+    if state is not None and stale:
+        # Forget the pages about to change first: were the build stopped while they move
+        # in, the next one renders them again whatever it finds in the folder.
+        _write_state(state, {path: digest for path, digest in previous.items() if path not in files})
+    rendered = publish_site(out, files, kept)  # unchanged pages stay as they are
     if state is not None:
-        write_atomic(state, json.dumps(digests, sort_keys=True).encode())
-    rendered = [out / path for path in sorted(fresh)]
-    return BuildResult(rendered, [p.path for p in pages if p.path not in fresh], len(pages))
+        _write_state(state, digests)
+    return BuildResult(rendered, kept, len(pages))
 
 
 def state_file(cache_folder: Path, out: Path) -> Path:
@@ -85,8 +88,13 @@ def page_digests(
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))
+    catalogs = [doc_id for doc_id, loaded in index.documents.items() if isinstance(loaded.model, Catalog)]
     digests = {}
     for page in pages:
+        if page.path.startswith(_DIFF_PAGE):
+            new_id = page.path[len(_DIFF_PAGE):].removesuffix(".html")
+            digests[page.path] = _digest(base, *_shown_by_diff(index, new_id, catalogs, own))
+            continue
         document_id = page.path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
         loaded = index.documents.get(document_id) if page.path.startswith(_DOCUMENT_PAGE) else None
         if loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
@@ -107,6 +115,21 @@ def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[s
     return [own.get(other, f"{other}:missing") for other in sorted(related)]
 
 
+def _shown_by_diff(index: LinkIndex, new_id: str, catalogs: list[str],
+                   own: dict[str, str]) -> list[str]:
+    """The documents a 'what is new' page shows: the plan and the one it supersedes, what
+    either links to (items are named by their documents' titles), and the catalogs (names
+    of methods, indicator sources, regulations and counties)."""
+    loaded = index.documents.get(new_id)
+    previous = loaded.model.supersedes if loaded is not None else None
+    related = {new_id, *catalogs}
+    for document_id in (new_id, previous):
+        if document_id:
+            related.add(document_id)
+            related.update(link.target_document for link in index.links_from(document_id))
+    return [own.get(other, f"{other}:missing") for other in sorted(related)]
+
+
 def _templates_digest(folder: Path | None) -> str:
     if folder is None:
         return ""
@@ -117,6 +140,10 @@ def _templates_digest(folder: Path | None) -> str:
 
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _write_state(path: Path, digests: dict[str, str]) -> None:
+    write_atomic(path, json.dumps(digests, sort_keys=True).encode())
 
 
 def _read_state(path: Path) -> dict[str, str]:

@@ -23,8 +23,12 @@ def safe_name(document_id: str) -> str:
     return document_id
 
 
-def inside(root: Path, relative: str) -> Path:
-    """``root / relative``, refusing absolute paths, '..' and links that lead out of ``root``."""
+def inside(root: Path, relative: str, folders: dict[Path, bool] | None = None) -> Path:
+    """``root / relative``, refusing absolute paths, '..' and links that lead out of ``root``.
+
+    ``folders`` remembers which folders were found inside ``root``, so that checking the
+    pages of a site resolves each folder once (a file that is a link is still followed).
+    """
     posix = PurePosixPath(relative)
     if (
         "\\" in relative or "\x00" in relative or posix.is_absolute()
@@ -32,6 +36,13 @@ def inside(root: Path, relative: str) -> Path:
     ):
         raise UnsafePathError(f"'{relative}' is not a path inside the output folder")
     target = root.joinpath(*posix.parts)
-    if not is_within(target, root):
+    if folders is None:
+        within = is_within(target, root)
+    else:
+        parent = folders.get(target.parent)
+        if parent is None:
+            parent = folders[target.parent] = is_within(target.parent, root)
+        within = parent and (not target.is_symlink() or is_within(target, root))
+    if not within:
         raise UnsafePathError(f"'{relative}' leads outside the output folder")
     return target

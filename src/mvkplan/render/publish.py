@@ -1,9 +1,15 @@
-"""Putting a built site in place: whole or not at all, with exactly the current pages.
+"""Putting a built site in place: never a half-written page, with exactly the current pages.
 
-The new site is written into a folder beside the output folder, then swapped in by renaming,
-so an interrupted build leaves the old site as it was, never a mix of old and new pages. A
-manifest (``.mvkplan-manifest.json``) lists the files the build wrote; the next build drops
-those it no longer produces (a removed document's page) and carries over everything else
+Every page the build wrote anew is first written into a folder beside the output folder;
+only when all of them are there do they move in, each by one rename. So an interrupted
+build (a full disk, an error) leaves the old site as it was, and even one killed while the
+pages move in leaves every page whole, old or new. Pages the build kept (unchanged since
+the last build) are not touched at all, so a rebuild after one change costs what changed,
+not the size of the site. A folder that does not exist yet is written beside and renamed
+into place as a whole.
+
+A manifest (``.mvkplan-manifest.json``) lists the files the build wrote; the next build
+drops those it no longer produces (a removed document's page) and leaves everything else
 found in the output folder (a CNAME, images a web editor put there), which mvkplan never
 wrote and so never removes.
 """
@@ -14,34 +20,37 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from mvkplan.render.paths import inside
+from mvkplan.render.paths import UnsafePathError, inside
 from mvkplan.writing import default_mode, write_atomic
 
 MANIFEST = ".mvkplan-manifest.json"
 
 
-def publish_site(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Replace ``out`` with a folder holding ``files`` (plus what was not built by mvkplan)."""
+def publish_site(out: Path, files: dict[str, bytes], kept: Iterable[str] = ()) -> list[Path]:
+    """Make ``out`` hold ``files`` and the ``kept`` pages already in it (plus what was not
+    built by mvkplan); pages of the last build that are neither are removed."""
     out = Path(os.path.abspath(out))
     if out.is_symlink():
-        out = out.resolve()  # the link stays; the folder it names is replaced
-    targets = {relative: inside(out, relative) for relative in files}  # refuse before writing
+        out = out.resolve()  # the link stays; the folder it names is updated
+    checked: dict[Path, bool] = {}
+    targets = {relative: inside(out, relative, checked) for relative in files}  # refuse before writing
+    listed = set(files) | set(kept)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         os.chmod(staging, default_mode(directory=True))
         for relative, data in sorted(files.items()):
-            _write_new(inside(staging, relative), data)
+            _write_new(staging.joinpath(*relative.split("/")), data)
         if out.is_dir():
-            _carry_over(out, staging, set(files) | {MANIFEST})
-        _write_new(staging / MANIFEST, json.dumps(
-            {"generator": "mvkplan", "files": sorted(files)}, indent=1).encode("utf-8"))
-        _swap(staging, out)
-    except BaseException:
+            _move_in(staging, out, files, listed)
+        else:
+            _write_manifest(staging, listed)
+            _swap(staging, out)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     return [targets[relative] for relative in sorted(files)]
 
 
@@ -55,35 +64,39 @@ def built_files(out: Path) -> set[str]:
     return {f for f in listed if isinstance(f, str)} if isinstance(listed, list) else set()
 
 
+def _move_in(staging: Path, out: Path, files: dict[str, bytes], listed: set[str]) -> None:
+    """Rename the staged pages into ``out``, then drop the last build's pages not listed."""
+    previous = built_files(out)
+    # Until the end, the manifest names both builds' pages: whatever happens in between,
+    # the next build knows every page that may be mvkplan's.
+    _write_manifest(out, previous | listed)
+    for relative in sorted(files):
+        target = out.joinpath(*relative.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging.joinpath(*relative.split("/")), target)
+    for relative in sorted(previous - listed):
+        try:
+            stale = inside(out, relative)
+        except UnsafePathError:
+            continue  # a manifest edited by hand names nothing outside the site
+        if stale.is_file() or stale.is_symlink():
+            stale.unlink()
+    _write_manifest(out, listed)
+
+
+def _write_manifest(folder: Path, files: set[str]) -> None:
+    _write_new(folder / MANIFEST, json.dumps(
+        {"generator": "mvkplan", "files": sorted(files)}, indent=1).encode("utf-8"))
+
+
 def _write_new(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
 
 
-def _carry_over(old: Path, new: Path, produced: set[str]) -> None:
-    """Copy what the old site holds that no build wrote (the previous manifest says which)."""
-    stale = built_files(old)
-    for folder, folders, names in os.walk(old):
-        here = Path(folder)
-        relative_folder = here.relative_to(old)
-        for name in names:
-            relative = (relative_folder / name).as_posix()
-            if relative in produced or relative in stale:
-                continue
-            target = new / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            source = here / name
-            if source.is_symlink():
-                os.symlink(os.readlink(source), target)
-            else:
-                shutil.copy2(source, target)
-        for name in folders:
-            (new / relative_folder / name).mkdir(exist_ok=True)
-
-
 def _swap(staging: Path, out: Path) -> None:
-    """Rename ``staging`` to ``out``; the old folder is moved aside first and removed after."""
-    if not out.exists():
+    """Rename ``staging`` to ``out``; what is in the way is moved aside first and removed after."""
+    if not out.exists() and not out.is_symlink():
         os.replace(staging, out)
         return
     aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
@@ -94,4 +107,7 @@ def _swap(staging: Path, out: Path) -> None:
     except BaseException:
         os.replace(aside, out)  # put the old site back
         raise
-    shutil.rmtree(aside, ignore_errors=True)
+    if aside.is_dir() and not aside.is_symlink():
+        shutil.rmtree(aside, ignore_errors=True)
+    else:
+        aside.unlink(missing_ok=True)
