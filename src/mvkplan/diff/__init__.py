@@ -7,12 +7,30 @@ from mvkplan.diff.model import DocumentDiff
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, DocumentBase
 from mvkplan.render.links import document_title
+from mvkplan.render.memo import per_index
 
 
 def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
                   old_label: str | None = None, new_label: str | None = None) -> DocumentDiff:
     """``diff_documents`` with the names of methods, indicator sources and regulations from
     the catalogs the index holds (shipped ones and the project's own)."""
+    names, regulations = per_index(_catalog_names, index)
+
+    def name(key: str) -> str:
+        if key in names:
+            return names[key]
+        item = index.item(key)
+        if item is None:
+            return key
+        number = getattr(item.obj, "number", None) or item.id
+        return f"{document_title(index, item.document)} {number}: {item.title}"
+
+    return diff_documents(old, new, old_label=old_label, new_label=new_label,
+                          regulation_names=dict(regulations), name=name)
+
+
+def _catalog_names(index: LinkIndex) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+    """Names of methods and indicator sources, and regulations with what supersedes them."""
     names: dict[str, str] = {}
     regulations: dict[str, tuple[str, str | None]] = {}
     for loaded in index.documents.values():
@@ -25,18 +43,7 @@ def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
                 names.setdefault(entry.id, entry.short or entry.name)
             if kind == "regulations":
                 regulations.setdefault(entry.id, (entry.short or entry.name, entry.superseded_by))
-
-    def name(key: str) -> str:
-        if key in names:
-            return names[key]
-        item = index.item(key)
-        if item is None:
-            return key
-        number = getattr(item.obj, "number", None) or item.id
-        return f"{document_title(index, item.document)} {number}: {item.title}"
-
-    return diff_documents(old, new, old_label=old_label, new_label=new_label,
-                          regulation_names=regulations, name=name)
+    return names, regulations
 
 
 __all__ = ["DocumentDiff", "diff_documents", "diff_in_index"]

@@ -59,7 +59,8 @@ def _entry(catalog: Catalog, entry: CatalogEntry, columns: list[Column], urls: U
             found = []
             for name in (catalog.id, catalog.extends):
                 if name:
-                    found.extend(backlinks(f"{name}/{entry.id}", urls, relations=_RELATIONS))
+                    found.extend(backlinks(f"{name}/{entry.id}", urls, relations=_RELATIONS,
+                                           first_per_document=True))
             cells[key] = _unique_documents(found)
         else:
             value = getattr(entry, key)

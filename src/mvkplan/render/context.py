@@ -222,11 +222,12 @@ def _meta(model: DocumentBase, urls: Urls) -> list[MetaRow]:
 def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
     """A link to the plan's latest follow-up report, where it has one."""
     from mvkplan.followup.loading import follow_ups_by_plan
+    from mvkplan.render.memo import per_index
 
     plan = urls.index.document(plan_id)
     real = plan is not None and not plan.example
     # An example follow-up is never linked from a real plan (examples do not leak).
-    follow_ups = [f for f in follow_ups_by_plan(urls.index).get(plan_id, [])
+    follow_ups = [f for f in per_index(follow_ups_by_plan, urls.index).get(plan_id, [])
                   if not (real and f.model.example)]
     if not follow_ups:
         return None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from mvkplan.index import Link, LinkIndex
 from mvkplan.linkformat import group_links
-from mvkplan.models import CountyProfile
+from mvkplan.models import CountyProfile, DocumentBase
+from mvkplan.render.memo import per_index
 from mvkplan.render.paths import UnsafePathError, safe_name
 from mvkplan.render.views import LinkView
 
@@ -87,6 +89,7 @@ def external_url(url: str | None) -> str | None:
     return quote(url.strip(), safe="/:?#[]@!$&'*+,;=%~.-_")
 
 
+@lru_cache(maxsize=8192)
 def plain_title(text: str, limit: int = 90) -> str:
     """A Markdown title as plain text for link texts, shortened at a word boundary."""
     text = _MARKUP.sub(lambda m: m.group(1) or "", text)
@@ -99,9 +102,14 @@ def plain_title(text: str, limit: int = 90) -> str:
 def document_title(index: LinkIndex, document_id: str) -> str:
     """The short title of a document; else its title with the period, which tells versions
     of a plan apart ('Att förebygga och bekämpa mäns våld mot kvinnor 2021–2023')."""
-    model = index.document(document_id)
-    if model is None:
-        return document_id
+    return per_index(_document_titles, index).get(document_id, document_id)
+
+
+def _document_titles(index: LinkIndex) -> dict[str, str]:
+    return {document_id: _title(loaded.model) for document_id, loaded in index.documents.items()}
+
+
+def _title(model: DocumentBase) -> str:
     if model.short_title:
         return model.short_title
     period = model.period
@@ -134,21 +142,27 @@ def link_groups(refs: list[str], urls: Urls, *, prefix: bool = True) -> list[Lin
     return views
 
 
-def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link",)) -> list[LinkView]:
-    """What links to ``reference`` from other documents ('Kopplat från …')."""
+def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link",),
+              first_per_document: bool = False) -> list[LinkView]:
+    """What links to ``reference`` from other documents ('Kopplat från …'); with
+    ``first_per_document`` only each document's first link (a catalog's row names documents)."""
     document_id = reference.partition("/")[0]
     found = [
         link for link in urls.index.backlinks(reference)
         if link.document != document_id and link.relation in relations
         and shown_from(link.document, urls)
     ]
-    return _sources(found, urls)
+    return _sources(found, urls, first_per_document=first_per_document)
 
 
 def is_example(index: LinkIndex, document_id: str | None) -> bool:
     """Whether the document only illustrates the tool (``example: true``)."""
-    model = index.document(document_id) if document_id else None
-    return bool(model is not None and model.example)
+    return document_id in per_index(_examples, index)
+
+
+def _examples(index: LinkIndex) -> frozenset[str]:
+    return frozenset(document_id for document_id, loaded in index.documents.items()
+                     if loaded.model.example)
 
 
 def shown_from(source_document: str, urls: Urls) -> bool:
@@ -157,17 +171,20 @@ def shown_from(source_document: str, urls: Urls) -> bool:
     return not is_example(urls.index, source_document) or is_example(urls.index, urls.current)
 
 
-def _sources(found: list[Link], urls: Urls) -> list[LinkView]:
+def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False) -> list[LinkView]:
     seen: set[tuple[str, str | None]] = set()
+    documents: set[str] = set()
     views = []
     for link in sorted(found, key=lambda lk: (lk.document, lk.line, lk.column)):
         key = (link.document, link.source)
-        if key in seen:
+        if key in seen or (first_per_document and link.document in documents):
             continue
         seen.add(key)
+        documents.add(link.document)
         title = document_title(urls.index, link.document)
         item = urls.index.item(link.source_key) if link.source else None
-        text = f"{title}: {plain_title(item.title)}" if item else title
+        # A document's first link stands for the document: its text is the title alone.
+        text = f"{title}: {plain_title(item.title)}" if item and not first_per_document else title
         views.append(LinkView(text, urls.document(link.document, link.source if item else None)))
     return views
 
