@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -24,12 +25,18 @@ def tokens(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The words alone, lower-cased: what decides whether a text was reworded."""
-    return [token.lower() for token in tokens(text) if token[0].isalnum() or token[0] == "_"]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    # Pairing compares every old item with every new one: each text is split once.
+    return tuple(token.lower() for token in tokens(text) if token[0].isalnum() or token[0] == "_")
 
 
 def similarity(old: str, new: str) -> float:
     """0 (nothing in common) … 1 (the same words in the same order)."""
-    a, b = words(old), words(new)
+    a, b = _words(old), _words(new)
     if not a and not b:
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()

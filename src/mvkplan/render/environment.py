@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from base64 import b64encode
 from importlib import resources
 from pathlib import Path
@@ -63,12 +64,20 @@ def table_cell(value: Any) -> Markup:
 
 
 def stylesheet(env: Environment) -> tuple[Markup, str]:
-    """The stylesheet text and its CSP hash ('sha256-…') for an inline <style>."""
-    source, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
-    # Lines are stripped here because rendered pages are, and the hash must match the text.
-    css = "\n".join(line.rstrip() for line in source.strip().splitlines()) + "\n"
-    digest = b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return Markup(css), f"sha256-{digest}"
+    """The stylesheet text and its CSP hash ('sha256-…') for an inline <style>.
+
+    Read once per environment (every page of a site inlines the same stylesheet)."""
+    kept = _STYLESHEETS.get(env)
+    if kept is None:
+        source, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
+        # Lines are stripped here because rendered pages are, and the hash must match the text.
+        css = "\n".join(line.rstrip() for line in source.strip().splitlines()) + "\n"
+        digest = b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+        kept = _STYLESHEETS[env] = (Markup(css), f"sha256-{digest}")
+    return kept
+
+
+_STYLESHEETS: weakref.WeakKeyDictionary[Environment, tuple[Markup, str]] = weakref.WeakKeyDictionary()
 
 
 def content_security_policy(style_hash: str) -> str:

@@ -13,6 +13,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import unquote
 
 import nh3
@@ -64,6 +65,26 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"{indent}\\{mark}" if mark else f"{indent}{digits}\\{punct}"
 
 
+# The same text always gives the same HTML (footnote links are added per page, after), so
+# each process converts and sanitises a text once: a goal's title shown on many pages, a
+# catalog's descriptions, a page rendered again by a watching server.
+@lru_cache(maxsize=16384)
+def _block_html(text: str, level: int) -> str:
+    tokens = _PARSER.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + level - 1)}"
+        elif token.type == "th_open":
+            token.attrSet("scope", "col")
+    html = _PARSER.renderer.render(tokens, _PARSER.options, {})
+    return sanitise_html(html).strip()
+
+
+@lru_cache(maxsize=16384)
+def _inline_html(text: str) -> str:
+    return sanitise_html(_PARSER.renderInline(text)).strip()
+
+
 class HtmlWriter:
     """Markdown fields to sanitised HTML, with footnote markers as links to the notes."""
 
@@ -75,19 +96,11 @@ class HtmlWriter:
 
     def block(self, text: str, level: int = 3) -> Markup:
         """A Markdown field as block HTML; its own headings start at ``h{level}``."""
-        tokens = _PARSER.parse(text)
-        for token in tokens:
-            if token.type in ("heading_open", "heading_close"):
-                token.tag = f"h{min(6, int(token.tag[1]) + level - 1)}"
-            elif token.type == "th_open":
-                token.attrSet("scope", "col")
-        html = _PARSER.renderer.render(tokens, _PARSER.options, {})
-        return Markup(self._footnotes(sanitise_html(html).strip()))
+        return Markup(self._footnotes(_block_html(text, level)))
 
     def inline(self, text: str) -> Markup:
         """A short Markdown field (a title, a table cell) as inline HTML."""
-        html = _PARSER.renderInline(text.strip())
-        return Markup(self._footnotes(sanitise_html(html).strip()))
+        return Markup(self._footnotes(_inline_html(text.strip())))
 
     def _footnotes(self, html: str) -> str:
         return FOOTNOTE.sub(self._footnote, html)
