@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -179,9 +180,9 @@ def build(
     from mvkplan.outputs import OutputError, folder_target
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
-    from mvkplan.render.incremental import rebuild, state_file
+    from mvkplan.render.incremental import compiled_folder, rebuild, state_file
     from mvkplan.render.paths import UnsafePathError
-    from mvkplan.render.site import Progress, site_pages
+    from mvkplan.render.site import Progress, SitePage, site_pages
     from mvkplan.validate import validate as run_validate
 
     project = open_project(lang, paths=True)
@@ -204,15 +205,19 @@ def build(
     banners = errors_by_document(corpus, errors)
     # A forced build shows other documents' errors in banners: render all of it, record nothing.
     state = None if no_cache or banners else state_file(project.root / CACHE_FOLDER, target)
+    cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
+              and (project.root / CACHE_FOLDER).is_dir())
+    compiled = compiled_folder(project.root / CACHE_FOLDER) if cached else None
 
-    def build(_pages: object, advance: Progress) -> list[Path]:
+    def build(pages: list[SitePage], advance: Progress) -> list[Path]:
         return rebuild(index, target, state=state, templates=folder, updated=updated, errors=banners,
-                       plain=plain or project.settings.plain, pdf=pdf, progress=advance).written
+                       plain=plain or project.settings.plain, pdf=pdf, progress=advance,
+                       compiled=compiled, pages=pages).written
 
     try:
         if pdf:
             _require_extra("pdf")
-        pages = site_pages(index, templates=folder, updated=updated,
+        pages = site_pages(index, templates=folder, updated=updated, compiled=compiled,
                            errors=banners, plain=plain or project.settings.plain, pdf=pdf)
         written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:

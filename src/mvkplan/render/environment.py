@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup
 
 from mvkplan.render.markdown import escape_markdown
@@ -32,8 +33,12 @@ def shipped_templates() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
-def make_environment(fmt: str, overrides: Path | None = None) -> Environment:
-    """A Jinja environment for ``fmt`` ('html' or 'md') with the override folder first."""
+def make_environment(fmt: str, overrides: Path | None = None, *,
+                     compiled: Path | None = None) -> Environment:
+    """A Jinja environment for ``fmt`` ('html' or 'md') with the override folder first.
+
+    ``compiled`` is a folder where compiled templates are kept between runs (a rebuild
+    then reads them instead of compiling every template again)."""
     folders = [str(overrides)] if overrides else []
     folders.append(str(shipped_templates()))
     loader = ChoiceLoader([FileSystemLoader(folder) for folder in folders])
@@ -44,9 +49,39 @@ def make_environment(fmt: str, overrides: Path | None = None) -> Environment:
         loader=loader, autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         finalize=None if fmt == "html" else _finalize_markdown,
+        bytecode_cache=_CompiledTemplates(compiled, fmt) if compiled else None,
     )
     env.filters.update(FILTERS if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
     return env
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates in a cache folder, keyed by the template's file and text (as
+    Jinja does), the format and mvkplan's fingerprint. A file that cannot be read or
+    written, or that is corrupt, only means compiling again."""
+
+    def __init__(self, folder: Path, fmt: str) -> None:
+        from mvkplan.cache import fingerprint
+
+        super().__init__(str(folder))
+        self.folder = folder
+        self.tag = f"{fmt}\0{fingerprint()}"
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.tag}\0{name}", filename)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a damaged entry is compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:  # a read-only checkout: compile every time
+            pass
 
 
 def _finalize_markdown(value: Any) -> Any:

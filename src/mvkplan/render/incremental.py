@@ -53,10 +53,16 @@ def rebuild(
     plain: bool = False,
     pdf: bool = False,
     progress: Progress | None = None,
+    compiled: Path | None = None,
+    pages: list[SitePage] | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
-    ``state`` (a JSON file; None renders everything and keeps no record)."""
-    pages = site_pages(index, templates=templates, updated=updated, errors=errors, plain=plain, pdf=pdf)
+    ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
+    compiled templates between builds; ``pages`` are those :func:`site_pages` gave for the
+    same options, if the caller already listed them."""
+    if pages is None:
+        pages = site_pages(index, templates=templates, updated=updated, errors=errors,
+                           plain=plain, pdf=pdf, compiled=compiled)
     digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf)
     previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
@@ -77,6 +83,11 @@ def state_file(cache_folder: Path, out: Path) -> Path:
     """Where the record of the last build into ``out`` is kept."""
     name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
     return cache_folder / "build" / f"{name}.json"
+
+
+def compiled_folder(cache_folder: Path) -> Path:
+    """Where compiled templates are kept between builds."""
+    return cache_folder / "templates"
 
 
 def page_digests(

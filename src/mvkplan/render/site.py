@@ -23,7 +23,7 @@ from jinja2 import Environment
 
 from mvkplan.diff.page import diff_heading
 from mvkplan.index import LinkIndex
-from mvkplan.models import CountyProfile, FollowUp
+from mvkplan.models import Catalog, CountyProfile, FollowUp, Framework, Strategy
 from mvkplan.render.context import document_view
 from mvkplan.render.document import (
     RenderError,
@@ -49,6 +49,8 @@ class SitePage:
 
     path: str
     render: Callable[[], str | bytes]
+    weight: int = 1
+    """Rough cost in ordinary document pages: pages that list every document weigh more."""
 
 
 def site_pages(
@@ -59,25 +61,28 @@ def site_pages(
     errors: Mapping[str, Sequence[str]] | None = None,
     plain: bool = False,
     pdf: bool = False,
+    compiled: Path | None = None,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
     ``errors`` (document id → errors it is published with anyway) become a banner on its page.
     With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
     document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
-    page is their report) also gets its PDF beside its page, linked from it.
+    page is their report) also gets its PDF beside its page, linked from it. ``compiled``
+    keeps compiled templates between runs (see :func:`make_environment`).
     """
-    env = make_environment("html", templates)
+    env = make_environment("html", templates, compiled=compiled)
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
-    pages = [SitePage("index.html", lambda: _index(env, index))]
+    heavy = max(1, len(index.documents) // 16)
+    pages = [SitePage("index.html", lambda: _index(env, index), heavy)]
     profiles = _profiles(index)
     for county in county_ids(index):
         safe_name(county)
         pages.append(SitePage(f"lan/{county}.html",
                               _bind(_county, env, index, county, profiles.get(county), updated,
-                                    plain)))
-    pages.append(SitePage("tackning.html", lambda: _coverage(env, index)))
+                                    plain), heavy))
+    pages.append(SitePage("tackning.html", lambda: _coverage(env, index), heavy))
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
@@ -96,23 +101,31 @@ def site_pages(
                                   _bind(_diff, env, index, previous, document_id)))
         pages.append(SitePage(f"dokument/{document_id}.html",
                               _bind(_document, env, index, document_id, updated,
-                                    (errors or {}).get(document_id, ()), plain, tuple(related))))
+                                    (errors or {}).get(document_id, ()), plain, tuple(related)),
+                              heavy if isinstance(loaded.model, _LISTS_USES) else 1))
     return pages
 
 
+# Pages of these list every document that links to them (a catalog's "mentioned in").
+_LISTS_USES = (Catalog, Framework, Strategy)
+
+
 PARALLEL_PAGES = 64
-"""Pages to render before worker processes pay for themselves."""
+"""Pages (by weight) to render before worker processes pay for themselves."""
 
 
 def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict[str, bytes]:
     """Render every page in memory (in worker processes when there are many, same result)."""
     from mvkplan.parallel import map_ordered, workers
 
-    if len(pages) >= PARALLEL_PAGES and workers() > 1:
-        bodies = map_ordered(_render_one, pages, minimum=PARALLEL_PAGES)
+    if len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
+        # The heaviest pages first, so that no worker is left with one at the end.
+        order = sorted(pages, key=lambda page: -page.weight)
+        bodies = map_ordered(_render_one, order, minimum=1)
         if progress:
             progress(len(pages), len(pages), pages[-1].path)
-        return {page.path: body for page, body in zip(pages, bodies, strict=True)}
+        rendered = {page.path: body for page, body in zip(order, bodies, strict=True)}
+        return {page.path: rendered[page.path] for page in pages}
     rendered: dict[str, bytes] = {}
     for number, page in enumerate(pages, 1):
         rendered[page.path] = _render_one(page)
