@@ -24,8 +24,10 @@ from pathlib import Path
 from mvkplan.cache import fingerprint
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, Framework, Strategy
-from mvkplan.render.publish import publish_site
-from mvkplan.render.site import Progress, SitePage, render_site, site_pages
+from mvkplan.render.paths import inside
+from mvkplan.render.publish import Publication
+from mvkplan.render.rendering import Progress, SitePage, render_into
+from mvkplan.render.site import site_pages
 from mvkplan.writing import write_atomic
 
 _DOCUMENT_PAGE = "dokument/"
@@ -67,13 +69,18 @@ def rebuild(
     previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
-    files = render_site(stale, progress)
-    kept = [page.path for page in pages if page.path not in files]
-    if state is not None and stale:
-        # Forget the pages about to change first: were the build stopped while they move
-        # in, the next one renders them again whatever it finds in the folder.
-        _write_state(state, {path: digest for path, digest in previous.items() if path not in files})
-    rendered = publish_site(out, files, kept)  # unchanged pages stay as they are
+    written = {page.path for page in stale}
+    kept = [page.path for page in pages if page.path not in written]
+    with Publication(out) as publication:
+        folders: dict[Path, bool] = {}
+        for page in stale:  # refuse a path that leaves the site before rendering anything
+            inside(publication.out, page.path, folders)
+        render_into(stale, publication.stage, progress)
+        if state is not None and stale:
+            # Forget the pages about to change first: were the build stopped while they move
+            # in, the next one renders them again whatever it finds in the folder.
+            _write_state(state, {p: d for p, d in previous.items() if p not in written})
+        rendered = publication.commit(written, kept)  # unchanged pages stay as they are
     if state is not None:
         _write_state(state, digests)
     return BuildResult(rendered, kept, len(pages))

@@ -1,12 +1,12 @@
 """Putting a built site in place: never a half-written page, with exactly the current pages.
 
-Every page the build wrote anew is first written into a folder beside the output folder;
-only when all of them are there do they move in, each by one rename. So an interrupted
-build (a full disk, an error) leaves the old site as it was, and even one killed while the
-pages move in leaves every page whole, old or new. Pages the build kept (unchanged since
-the last build) are not touched at all, so a rebuild after one change costs what changed,
-not the size of the site. A folder that does not exist yet is written beside and renamed
-into place as a whole.
+Every page the build writes anew is first written into a folder beside the output folder
+(by the worker that rendered it); only when all of them are there do they move in, each by
+one rename. So an interrupted build (a full disk, an error) leaves the old site as it was,
+and even one killed while the pages move in leaves every page whole, old or new. Pages the
+build kept (unchanged since the last build) are not touched at all, so a rebuild after one
+change costs what changed, not the size of the site. A folder that does not exist yet is
+written beside and renamed into place as a whole.
 
 A manifest (``.mvkplan-manifest.json``) lists the files the build wrote; the next build
 drops those it no longer produces (a removed document's page) and leaves everything else
@@ -22,6 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from types import TracebackType
 
 from mvkplan.render.paths import UnsafePathError, inside
 from mvkplan.writing import default_mode, write_atomic
@@ -29,29 +30,56 @@ from mvkplan.writing import default_mode, write_atomic
 MANIFEST = ".mvkplan-manifest.json"
 
 
+class Publication:
+    """One update of ``out``: pages are staged (:meth:`stage`), then put in place together
+    (:meth:`commit`). Used as a context manager, which removes the staging folder."""
+
+    def __init__(self, out: Path) -> None:
+        out = Path(os.path.abspath(out))
+        if out.is_symlink():
+            out = out.resolve()  # the link stays; the folder it names is updated
+        self.out = out
+        self.staged: set[str] = set()
+        self._folders: dict[Path, bool] = {}
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+        os.chmod(self.staging, default_mode(directory=True))
+
+    def __enter__(self) -> Publication:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def stage(self, relative: str, data: bytes) -> None:
+        """Write one page beside the site (refused if its path would leave the site)."""
+        inside(self.out, relative, self._folders)
+        _write_new(self.staging.joinpath(*relative.split("/")), data)
+
+    def commit(self, written: Iterable[str], kept: Iterable[str] = ()) -> list[Path]:
+        """Put the ``written`` pages (all staged) in place beside the ``kept`` ones already
+        there; pages of the last build that are neither are removed."""
+        written = sorted(written)
+        listed = set(written) | set(kept)
+        if self.out.is_dir():
+            _move_in(self.staging, self.out, written, listed)
+        else:
+            _write_manifest(self.staging, listed)
+            _swap(self.staging, self.out)
+        return [self.out.joinpath(*relative.split("/")) for relative in written]
+
+
 def publish_site(out: Path, files: dict[str, bytes], kept: Iterable[str] = ()) -> list[Path]:
     """Make ``out`` hold ``files`` and the ``kept`` pages already in it (plus what was not
     built by mvkplan); pages of the last build that are neither are removed."""
-    out = Path(os.path.abspath(out))
-    if out.is_symlink():
-        out = out.resolve()  # the link stays; the folder it names is updated
-    checked: dict[Path, bool] = {}
-    targets = {relative: inside(out, relative, checked) for relative in files}  # refuse before writing
-    listed = set(files) | set(kept)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    try:
-        os.chmod(staging, default_mode(directory=True))
+    with Publication(out) as publication:
+        folders: dict[Path, bool] = {}
+        for relative in files:  # refuse before writing
+            inside(publication.out, relative, folders)
         for relative, data in sorted(files.items()):
-            _write_new(staging.joinpath(*relative.split("/")), data)
-        if out.is_dir():
-            _move_in(staging, out, files, listed)
-        else:
-            _write_manifest(staging, listed)
-            _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [targets[relative] for relative in sorted(files)]
+            publication.stage(relative, data)
+        return publication.commit(files, kept)
 
 
 def built_files(out: Path) -> set[str]:
@@ -64,13 +92,13 @@ def built_files(out: Path) -> set[str]:
     return {f for f in listed if isinstance(f, str)} if isinstance(listed, list) else set()
 
 
-def _move_in(staging: Path, out: Path, files: dict[str, bytes], listed: set[str]) -> None:
+def _move_in(staging: Path, out: Path, written: list[str], listed: set[str]) -> None:
     """Rename the staged pages into ``out``, then drop the last build's pages not listed."""
     previous = built_files(out)
     # Until the end, the manifest names both builds' pages: whatever happens in between,
     # the next build knows every page that may be mvkplan's.
     _write_manifest(out, previous | listed)
-    for relative in sorted(files):
+    for relative in written:
         target = out.joinpath(*relative.split("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging.joinpath(*relative.split("/")), target)

@@ -16,7 +16,7 @@ as it was; the new site is then swapped in as a whole.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -36,21 +36,9 @@ from mvkplan.render.environment import make_environment
 from mvkplan.render.links import Urls, document_title
 from mvkplan.render.paths import UnsafePathError, safe_name
 from mvkplan.render.publish import publish_site
+from mvkplan.render.rendering import PARALLEL_PAGES, Progress, SitePage, render_site
 from mvkplan.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
 from mvkplan.render.views import LinkView
-
-Progress = Callable[[int, int, str], None]
-"""Called after each page: pages done, pages in all, the page's path."""
-
-
-@dataclass(frozen=True)
-class SitePage:
-    """A page to render: its path in the site and how to render it."""
-
-    path: str
-    render: Callable[[], str | bytes]
-    weight: int = 1
-    """Rough cost in ordinary document pages: pages that list every document weigh more."""
 
 
 def site_pages(
@@ -108,35 +96,6 @@ def site_pages(
 
 # Pages of these list every document that links to them (a catalog's "mentioned in").
 _LISTS_USES = (Catalog, Framework, Strategy)
-
-
-PARALLEL_PAGES = 64
-"""Pages (by weight) to render before worker processes pay for themselves."""
-
-
-def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict[str, bytes]:
-    """Render every page in memory (in worker processes when there are many, same result)."""
-    from mvkplan.parallel import map_ordered, workers
-
-    if len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
-        # The heaviest pages first, so that no worker is left with one at the end.
-        order = sorted(pages, key=lambda page: -page.weight)
-        bodies = map_ordered(_render_one, order, minimum=1)
-        if progress:
-            progress(len(pages), len(pages), pages[-1].path)
-        rendered = {page.path: body for page, body in zip(order, bodies, strict=True)}
-        return {page.path: rendered[page.path] for page in pages}
-    rendered: dict[str, bytes] = {}
-    for number, page in enumerate(pages, 1):
-        rendered[page.path] = _render_one(page)
-        if progress:
-            progress(number, len(pages), page.path)
-    return rendered
-
-
-def _render_one(page: SitePage) -> bytes:
-    output = page.render()  # HTML pages give text, PDF pages bytes
-    return output.encode("utf-8") if isinstance(output, str) else output
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
@@ -269,4 +228,5 @@ def page_paths(pages: list[SitePage]) -> Iterator[str]:
     return (page.path for page in pages)
 
 
-__all__ = ["UnsafePathError", "build_site", "render_site", "site_pages", "write_site"]
+__all__ = ["PARALLEL_PAGES", "Progress", "SitePage", "UnsafePathError", "build_site", "render_site",
+           "site_pages", "write_site"]
