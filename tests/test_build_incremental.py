@@ -187,3 +187,21 @@ def test_pages_rendered_by_workers_are_those_of_one_process(
     assert one.exit_code == two.exit_code == 0, (one, two)
     assert _files(real_project / "one") == _files(real_project / "two")
     assert len(_files(real_project / "two")) > 10
+
+
+def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) -> None:
+    """The errors a page is published with are part of its record: fixing them renders it."""
+    plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    _edit(plan, "links: [jamstalldhetsmal/6]", "links: [jamstalldhetsmal/99]")
+    forced = run_cli("build", "--force", cwd=real_project)
+    assert forced.exit_code == 0, forced
+    page = real_project / "site" / "dokument" / "kalmar-2024.html"
+    assert "E302" in page.read_text(encoding="utf-8")  # the banner
+    swedish = run_cli("build", "--force", "--lang", "sv", cwd=real_project)  # only the banner changes
+    assert _written(swedish.stdout.replace("Skrev", "Wrote").replace("sidor till", "pages to")) == 1
+    assert "dokumentet &#39;jamstalldhetsmal&#39; har inget" in page.read_text(encoding="utf-8")
+    _edit(plan, "links: [jamstalldhetsmal/99]", "links: [jamstalldhetsmal/6]")
+    fixed = run_cli("build", cwd=real_project)
+    assert 0 < _written(fixed.stdout) < len(_files(real_project / "site")), fixed
+    assert run_cli("build", "--no-cache", "--out", "full", cwd=real_project).exit_code == 0
+    assert _files(real_project / "site") == _files(real_project / "full")

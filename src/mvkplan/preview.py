@@ -46,14 +46,17 @@ class Outcome:
                 f"{heading}</strong> (sidan byggs om när du sparar)</p><ul>{items}</ul></div>")
 
 
-def build_preview(root: Path, out: Path, templates: Path | None = None) -> Outcome:
-    """Re-read the project at ``root``, check it (validate and lint) and build the site into ``out``."""
+def build_preview(root: Path, out: Path, templates: Path | None = None,
+                  state: Path | None = None) -> Outcome:
+    """Re-read the project at ``root``, check it (validate and lint) and build the site into
+    ``out``; with ``state`` (the record of the last build) only the pages that changed."""
+    from mvkplan.cache import FOLDER
     from mvkplan.check import check
     from mvkplan.lint import LintConfigError
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
+    from mvkplan.render.incremental import compiled_folder, rebuild
     from mvkplan.render.paths import UnsafePathError
-    from mvkplan.render.site import build_site
 
     try:
         project = find_project(root)
@@ -67,13 +70,15 @@ def build_preview(root: Path, out: Path, templates: Path | None = None) -> Outco
     folder = templates or (project.root / project.settings.templates
                            if project.settings.templates else None)
     index = corpus.index
+    cache = project.root / FOLDER
     try:
-        written = build_site(index, out, templates=folder,
-                             updated=lambda d: last_updated(index.documents[d], project.root),
-                             errors=errors_by_document(corpus, errors))
+        result = rebuild(index, out, state=state, templates=folder,
+                         updated=lambda d: last_updated(index.documents[d], project.root),
+                         errors=errors_by_document(corpus, errors),
+                         compiled=compiled_folder(cache) if cache.is_dir() else None)
     except (RenderError, UnsafePathError, OSError) as exc:
         return Outcome(errors=errors, failure=str(exc))
-    return Outcome(len(written), errors)
+    return Outcome(len(result.written), errors)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -120,9 +125,15 @@ class Preview:
     stop_event: threading.Event = field(default_factory=threading.Event)
     server: ThreadingHTTPServer | None = None
 
+    @property
+    def state(self) -> Path:
+        """The record of the last build (beside the build folder): a save renders only the
+        pages it changes."""
+        return self.out.parent / f".{self.out.name}.mvkplan-build.json"
+
     def rebuild(self) -> Outcome:
         """Build again and remember the outcome for the pages served from now on."""
-        self.outcome = build_preview(self.root, self.out, self.templates)
+        self.outcome = build_preview(self.root, self.out, self.templates, self.state)
         if self.outcome.failure:
             self.log(t("serve.failed", detail=self.outcome.failure))
         else:
@@ -169,3 +180,4 @@ class Preview:
         if self.server is not None:
             self.server.shutdown()
             self.server.server_close()
+        self.state.unlink(missing_ok=True)

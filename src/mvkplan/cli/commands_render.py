@@ -203,8 +203,8 @@ def build(
         return last_updated(index.documents[document_id], project.root)
 
     banners = errors_by_document(corpus, errors)
-    # A forced build shows other documents' errors in banners: render all of it, record nothing.
-    state = None if no_cache or banners else state_file(project.root / CACHE_FOLDER, target)
+    # (A forced build's banners are part of what the record says each page shows.)
+    state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
     cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
               and (project.root / CACHE_FOLDER).is_dir())
     compiled = compiled_folder(project.root / CACHE_FOLDER) if cached else None

@@ -65,7 +65,7 @@ def rebuild(
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
                            plain=plain, pdf=pdf, compiled=compiled)
-    digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf)
+    digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors)
     previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
@@ -100,8 +100,10 @@ def compiled_folder(cache_folder: Path) -> Path:
 def page_digests(
     index: LinkIndex, pages: list[SitePage], templates: Path | None,
     updated: Callable[[str], str | None], *, plain: bool = False, pdf: bool = False,
+    errors: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, str]:
-    """Page path → digest of everything the page shows (a PDF counts as its document's page)."""
+    """Page path → digest of everything the page shows (a PDF counts as its document's page;
+    the errors a document is published with, shown on its page, are part of that page's)."""
     base = f"{fingerprint()}\0{_templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
@@ -119,6 +121,8 @@ def page_digests(
             digests[page.path] = everything
         else:
             digests[page.path] = _digest(base, *_shown_by(index, document_id, own))
+        if loaded is not None and errors and errors.get(document_id):
+            digests[page.path] = _digest(digests[page.path], *errors[document_id])
     return digests
 
 
