@@ -24,7 +24,17 @@ class OutputError(Exception):
 def protected_files(project: Project) -> dict[Path, str]:
     """Resolved paths mvkplan reads → what they are (for the message)."""
     found = walk(project.document_paths(), project.root)
-    protected = {path.resolve(): t("output.document") for path in found.files}
+    folders: dict[Path, Path] = {}
+
+    def resolved(path: Path) -> Path:  # each folder resolved once, not every file in it
+        if path.is_symlink():
+            return path.resolve()
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
+    protected = {resolved(path): t("output.document") for path in found.files}
     for name in ("mvkplan.toml", "pyproject.toml"):  # a page written there would be read as configuration
         protected.setdefault((project.root / name).resolve(), t("output.config_name"))
     if project.config_file is not None:
