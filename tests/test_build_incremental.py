@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import run_cli
 from mvkplan.config import find_project
 from mvkplan.render.incremental import rebuild

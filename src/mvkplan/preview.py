@@ -72,13 +72,13 @@ def build_preview(root: Path, out: Path, templates: Path | None = None,
     index = corpus.index
     cache = project.root / FOLDER
     try:
-        result = rebuild(index, out, state=state, templates=folder,
-                         updated=lambda d: last_updated(index.documents[d], project.root),
-                         errors=errors_by_document(corpus, errors),
-                         compiled=compiled_folder(cache) if cache.is_dir() else None)
+        built = rebuild(index, out, state=state, templates=folder,
+                        updated=lambda d: last_updated(index.documents[d], project.root),
+                        errors=errors_by_document(corpus, errors),
+                        compiled=compiled_folder(cache) if cache.is_dir() else None)
     except (RenderError, UnsafePathError, OSError) as exc:
         return Outcome(errors=errors, failure=str(exc))
-    return Outcome(len(result.written), errors)
+    return Outcome(len(built.written), errors)
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 Progress = Callable[[int, int, str], None]
 """Called after each page: pages done, pages in all, the page's path."""
@@ -52,8 +55,8 @@ def render_page_bytes(page: SitePage) -> bytes:
     return output.encode("utf-8") if isinstance(output, str) else output
 
 
-def _each(pages: list[SitePage], function: Callable[[SitePage], object],
-          progress: Progress | None) -> list[object]:
+def _each(pages: list[SitePage], function: Callable[[SitePage], T],
+          progress: Progress | None) -> list[T]:
     from mvkplan.parallel import map_ordered, workers
 
     if len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
