@@ -7,7 +7,8 @@ real Kalmar plans they link to), then times whole processes (medians):
 * mvkplan: validate and lint cold (``--no-cache``) and warm (cache filled), coverage,
   build (full, then after one changed file), and ``--version``;
 * optionally the same commands with an older mvkplan (``--baseline-src``: a ``src``
-  folder, e.g. ``git archive <commit> src | tar -x -C /tmp/old``) as "today's time";
+  folder, e.g. ``git archive <commit> src templates | tar -x -C /tmp/old``, then
+  ``/tmp/old/src``; without ``templates`` beside it the old build fails) as "today's time";
 * peak RSS of validate against the bytes of YAML read;
 * for every command, the time at the largest size over the time at the smallest.
 
