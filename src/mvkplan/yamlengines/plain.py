@@ -39,6 +39,7 @@ from mvkplan.yamlengines.rymltree import read_tree
 from mvkplan.yamlnodes import MAX_DEPTH, strip_bom
 
 Data = dict[str, object]
+_CONTAINER = _MAP | _SEQ
 _NULLS = frozenset(("~", "null", "Null", "NULL"))
 
 
@@ -135,21 +136,57 @@ class _Plain:
         return value, offset, end
 
     def mapping(self, n: int, kind: int, depth: int, key_end: int = -1) -> tuple[Data, int]:
+        # The engine's checks, with keys and scalar values read inline: this loop runs once
+        # per key of every file, and a call per key and value doubled its time.
         if depth > MAX_DEPTH:
             raise _Decline
         types, next_sibling = self.types, self.next_sibling
+        key_ptr, key_len, val_ptr, val_len = self.key_ptr, self.key_len, self.val_ptr, self.val_len
+        parsed, source, base, size = self.parsed, self.source, self.base, self.size
         result: Data = {}
         count = 0
         first = -1
         child = self.first_child[n]
         while child != _NONE:
-            child_kind = types[child]
-            if not child_kind & _KEY:
+            k = types[child]
+            length = key_len[child]
+            if not k & _KEY or k & (_REFUSED | _KEY_BLOCK) or not length:
                 raise _Decline
-            key, start, end = self.key(child, child_kind)
+            offset = key_ptr[child] - base
+            if not 0 <= offset <= size - length:
+                raise _Decline  # rewritten into the arena: the engine cannot place it
+            end = offset + length
+            key = parsed[offset:end].decode("utf-8")
+            if k & _KEY_QUOTED:
+                offset -= 1
+                end = source.find(b":", end)
+                if end < 0:
+                    raise _Decline
+            elif key[0] in _YAML11_INDICATORS:
+                raise _Decline
             if first < 0:
-                first = start
-            result[key] = self.value(child, child_kind, depth, end)[0]
+                first = offset
+            value: object
+            if k & _CONTAINER:
+                value = self.value(child, k, depth, end)[0]
+            elif not (length := val_len[child]):
+                if k & _VAL_STYLED:
+                    raise _Decline
+                self.colon_after(end)
+                value = None
+            else:
+                offset = val_ptr[child] - base
+                if not 0 <= offset <= size - length:
+                    raise _Decline
+                value = text = parsed[offset : offset + length].decode("utf-8")
+                if k & _VAL_STYLED:
+                    if not k & _VAL_QUOTED:
+                        self.block_header(offset)
+                elif text[0] in _YAML11_INDICATORS:
+                    raise _Decline
+                elif text in _NULLS:
+                    value = None
+            result[key] = value
             count += 1
             child = next_sibling[child]
         if len(result) != count:
