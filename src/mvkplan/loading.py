@@ -34,6 +34,7 @@ from mvkplan.yamlnodes import (
     YamlError,
     load_data,
     parse_yaml,
+    to_data,
 )
 
 Path_ = tuple[str | int, ...]
@@ -83,13 +84,27 @@ class LoadedDocument:
             self._root = self._parse_again()
         return self._root
 
+    def plain(self) -> dict[str, object]:
+        """The document's plain data (dicts, lists, strings, None) as written, read again
+        from its file: what text rules scan without building nodes ({} if it is gone)."""
+        if self._root is not None:
+            return cast("dict[str, object]", to_data(self._root))
+        data = self._source_bytes()
+        try:
+            return load_data(data)[0] if data is not None else {}
+        except YamlError:
+            return {}
+
+    def _source_bytes(self) -> bytes | None:
+        if self._data is not None or self.source is None:
+            return self._data
+        try:
+            return self.source.read_bytes()
+        except OSError:
+            return None
+
     def _parse_again(self) -> MappingNode:
-        data = self._data
-        if data is None and self.source is not None:
-            try:
-                data = self.source.read_bytes()
-            except OSError:
-                data = None
+        data = self._source_bytes()
         if data is None:
             return MappingNode(1, 1)  # the file is gone: every position falls back to 1:1
         # A file edited since it was loaded is placed as it reads now: the best there is.
