@@ -35,7 +35,7 @@ REF = re.compile(r"^[^\s/]+(/[^\s/]+){0,2}$")
 CATALOG_RELATIONS = frozenset({"method", "indicator-source", "regulation", "violence-form"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """Something a link can point at: ``<document>/<id>``."""
 
@@ -52,7 +52,7 @@ class Item:
         return f"{self.document}/{self.id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link written in a document: where it stands, what it says, what relation it is."""
 
@@ -62,9 +62,23 @@ class Link:
     target: str
     relation: str
     path: Path_
-    line: int
-    column: int
-    file: str
+    owner: LoadedDocument = field(compare=False, repr=False)
+    """The document the link is written in: where its position is read, when asked for."""
+
+    @property
+    def file(self) -> str:
+        """The path of the file the link is written in, as shown in messages."""
+        return self.owner.path
+
+    @property
+    def line(self) -> int:
+        """The line the link stands on (positions are read only for links that are reported)."""
+        return self.owner.position(self.path)[0]
+
+    @property
+    def column(self) -> int:
+        """The column the link starts at."""
+        return self.owner.position(self.path)[1]
 
     @property
     def source_key(self) -> str:
@@ -110,30 +124,35 @@ class LinkIndex:
 
     def add(self, document: LoadedDocument) -> None:
         """Add one document with its items and links."""
-        if document.id in self.documents:
-            self.duplicate_documents.append((document, self.documents[document.id]))
+        doc_id, model = document.id, document.model
+        if doc_id in self.documents:
+            self.duplicate_documents.append((document, self.documents[doc_id]))
             return
-        self.documents[document.id] = document
+        self.documents[doc_id] = document
         items: dict[str, Item] = {}
-        for item in iter_items(document.model):
+        for item in iter_items(model):
             if item.id in items:
                 self.duplicates.append((document, item, items[item.id]))
             else:
                 items[item.id] = item
-        self.items[document.id] = items
-        if isinstance(document.model, Catalog) and document.model.extends:
-            self._extensions[document.model.extends].append(document.id)
-        for source, path, target, relation in iter_links(document.model):
-            line, column = document.position(path)
-            link = Link(document.id, source, target, relation, path, line, column, document.path)
-            self.links.append(link)
-            self._backlinks[target].append(link)
-            self._links_by_document[document.id].append(link)
+        self.items[doc_id] = items
+        if isinstance(model, Catalog) and model.extends:
+            self._extensions[model.extends].append(doc_id)
+        # Run once per link of every document: the lookups are bound outside the loop.
+        links, backlinks, incoming = self.links, self._backlinks, self._incoming
+        written: list[Link] = []
+        for source, path, target, relation in iter_links(model):
+            link = Link(doc_id, source, target, relation, path, document)
+            links.append(link)
+            backlinks[target].append(link)
+            written.append(link)
             target_document = target.partition("/")[0]
-            if target_document != document.id:
-                self._incoming[target_document].setdefault(target, []).append(link)
+            if target_document != doc_id:
+                incoming[target_document].setdefault(target, []).append(link)
             if relation == "supersedes":
-                self._successors.setdefault(target, document.id)
+                self._successors.setdefault(target, doc_id)
+        if written:
+            self._links_by_document[doc_id].extend(written)
 
     # -- lookups -------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,9 +19,10 @@ from pydantic import ValidationError
 
 from mvkplan.cache import LoadCache
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
-from mvkplan.discovery import YAML_SUFFIXES, walk
-from mvkplan.i18n import get_language, has, t
+from mvkplan.discovery import YAML_SUFFIXES, Discovery, walk
+from mvkplan.i18n import has, t
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
+from mvkplan.paths import display_path
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
 from mvkplan.textmatch import closest
@@ -30,9 +30,9 @@ from mvkplan.vocabulary import english_for
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
-    ScalarNode,
     SequenceNode,
     YamlError,
+    load_data,
     parse_yaml,
     to_data,
 )
@@ -40,23 +40,72 @@ from mvkplan.yamlnodes import (
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class LoadedDocument:
-    """A validated document with the source positions of all its nodes."""
+    """A validated document; the source positions of its nodes are read when first asked for.
 
-    path: str
-    """Path as shown in messages (relative to the project root where possible)."""
-    root: MappingNode
-    model: DocumentBase
-    shipped: bool = False
-    """True for frameworks and catalogs that ship inside the package."""
-    digest: str = ""
-    """SHA-256 of the file's bytes: what incremental builds compare."""
+    Most documents have nothing to report, so loading keeps only the model: the positioned
+    nodes (``root``) are built on first use, from the bytes the document was loaded from
+    (kept for documents loaded from memory, read again from ``source`` otherwise and
+    checked against ``digest``).
+    """
+
+    def __init__(
+        self, path: str, model: DocumentBase, *, shipped: bool = False, digest: str = "",
+        root: MappingNode | None = None, source: Path | None = None, data: bytes | None = None,
+    ) -> None:
+        self.path = path
+        """Path as shown in messages (relative to the project root where possible)."""
+        self.model = model
+        self.shipped = shipped
+        """True for frameworks and catalogs that ship inside the package."""
+        self.digest = digest
+        """SHA-256 of the file's bytes: what incremental builds compare."""
+        self.source = source
+        """The file the document was read from (None when loaded from memory)."""
+        self._data = data if source is None else None
+        self._root = root
+
+    def __repr__(self) -> str:
+        return f"LoadedDocument({self.path!r}, {self.model.id!r})"
+
+    def __getstate__(self) -> dict[str, object]:
+        # Nodes are rebuilt on demand and the source is set by whoever reads the entry.
+        return {**self.__dict__, "_root": None, "source": None}
 
     @property
     def id(self) -> str:
         """The document id."""
         return self.model.id
+
+    @property
+    def root(self) -> MappingNode:
+        """The document's nodes with their positions (parsed again on first use)."""
+        if self._root is None:
+            self._root = self._parse_again()
+        return self._root
+
+    def plain(self) -> dict[str, object]:
+        """The document's plain data (dicts, lists, strings, None) as written, read again
+        from its file: what text rules scan without building nodes ({} if it is gone)."""
+        if self._root is not None:
+            return cast("dict[str, object]", to_data(self._root))
+        data = self._source_bytes()
+        try:
+            return load_data(data)[0] if data is not None else {}
+        except YamlError:
+            return {}
+
+    def _source_bytes(self) -> bytes | None:
+        if self._data is not None or self.source is None:
+            return self._data
+        try:
+            return self.source.read_bytes()
+        except OSError:
+            return None
+
+    def _parse_again(self) -> MappingNode:
+        # A file edited since it was loaded is placed as it reads now: the best there is.
+        return nodes_of(self._data, self.source)
 
     def node_at(self, path: Path_) -> Node:
         """The deepest node along ``path`` (keys and list indices) that exists."""
@@ -99,49 +148,81 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return found.files, found.missing
 
 
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, else as given; always with '/'."""
-    # The path as named (a symbolic link is shown as itself, not as where it leads).
-    named = Path(os.path.abspath(path))
-    for folder in (Path(os.path.abspath(root)), root.resolve()):
-        try:
-            return named.relative_to(folder).as_posix()
-        except ValueError:
-            pass
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return path.as_posix()
-
-
-def load_bytes(data: bytes, shown: str, *, shipped: bool = False) -> tuple[LoadedDocument | None, list[Problem]]:
-    """Parse and validate one file's bytes."""
-    # A big file allocates hundreds of thousands of nodes that all stay alive: the cyclic
+def load_bytes(
+    data: bytes, shown: str, *, shipped: bool = False, source: Path | None = None,
+) -> tuple[LoadedDocument | None, list[Problem]]:
+    """Parse and validate one file's bytes (read from ``source``, when given)."""
+    # A big file allocates hundreds of thousands of objects that all stay alive: the cyclic
     # garbage collector would rescan them again and again (superlinear), and frees nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_bytes(data, shown, shipped=shipped)
+        return _load_bytes(data, shown, shipped=shipped, source=source)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_bytes(data: bytes, shown: str, *, shipped: bool) -> tuple[LoadedDocument | None, list[Problem]]:
+def _load_bytes(
+    data: bytes, shown: str, *, shipped: bool, source: Path | None,
+) -> tuple[LoadedDocument | None, list[Problem]]:
+    return load_with_data(data, shown, shipped=shipped, source=source)[0]
+
+
+def load_with_data(
+    data: bytes, shown: str, *, shipped: bool = False, source: Path | None = None,
+) -> tuple[Loaded, dict[str, object] | None]:
+    """What :func:`load_bytes` gives, and the plain data of the file when it parsed."""
     try:
-        root = parse_yaml(data)
+        plain, root = load_data(data)
+    except YamlError as exc:
+        return (None, [_yaml_problem(shown, exc)]), None
+    loaded = document_from_plain(plain, shown, digest=hashlib.sha256(data).hexdigest(),
+                                 source=source, shipped=shipped, data=data, root=root)
+    return loaded, plain
+
+
+def parse_only(data: bytes, shown: str) -> tuple[dict[str, object] | None, list[Problem]]:
+    """The plain data of a file, or the problem that stops it parsing (what workers do)."""
+    try:
+        return load_data(data)[0], []
     except YamlError as exc:
         return None, [_yaml_problem(shown, exc)]
-    kind_node = root.get("kind")
-    kind = kind_node.value if isinstance(kind_node, ScalarNode) else None
-    if kind not in DOCUMENT_MODELS:
-        return None, [_kind_problem(shown, root, kind)]
+
+
+def document_from_plain(
+    plain: dict[str, object], shown: str, *, digest: str, source: Path | None,
+    shipped: bool = False, data: bytes | None = None, root: MappingNode | None = None,
+) -> Loaded:
+    """The document validated from its file's plain data, or the problems that stop it; a
+    problem's position comes from the nodes, parsed again (from ``data`` or ``source``)."""
+    kind = plain.get("kind")
+    if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
+        nodes = root or nodes_of(data, source)
+        return None, [_kind_problem(shown, nodes, kind if isinstance(kind, str) else None)]
     model_class = DOCUMENT_MODELS[kind]
     try:
-        model = model_class.model_validate(to_data(root))
+        model = model_class.model_validate(plain)
     except ValidationError as exc:
-        return None, problems_from_validation(exc, shown, root, model_class)
-    return LoadedDocument(shown, root, model, shipped, hashlib.sha256(data).hexdigest()), []
+        return None, problems_from_validation(exc, shown, root or nodes_of(data, source), model_class)
+    return LoadedDocument(shown, model, shipped=shipped, digest=digest, root=root, source=source,
+                          data=data), []
+
+
+def nodes_of(data: bytes | None, source: Path | None) -> MappingNode:
+    """The positioned nodes of ``data``, else of the file at ``source`` as it reads now; a bare
+    mapping at 1:1 when neither can be had (every position then falls back to the top)."""
+    if data is None and source is not None:
+        try:
+            data = source.read_bytes()
+        except OSError:
+            data = None
+    if data is None:
+        return MappingNode(1, 1)
+    try:
+        return parse_yaml(data)
+    except YamlError:
+        return MappingNode(1, 1)
 
 
 def load_file(
@@ -149,23 +230,15 @@ def load_file(
     cache: LoadCache | None = None,
 ) -> tuple[LoadedDocument | None, list[Problem]]:
     """Read, parse and validate one file, refusing files over ``max_size`` before reading."""
-    data, problems = _read(path, shown, max_size)
-    if data is None:
-        return None, problems
-    if cache is None:
-        return load_bytes(data, shown)
-    key = cache.key(shown, data, get_language())
-    hit = cache.get(key)
-    if hit is not None:
-        return cast(Loaded, hit)
-    result = load_bytes(data, shown)
-    cache.put(key, result)
-    return result
+    from mvkplan.loadmany import load_all
+
+    return load_all([path], [shown], max_size, cache)[0]
 
 
 def load_paths(
     paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
     follow_external: bool = False, cache: LoadCache | None = None,
+    discovered: Discovery | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest.
@@ -173,7 +246,8 @@ def load_paths(
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
     """
-    discovered = walk(paths, root, follow_external=follow_external)
+    if discovered is None:
+        discovered = walk(paths, root, follow_external=follow_external)
     files = discovered.files
     documents: list[LoadedDocument] = []
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in discovered.missing]
@@ -181,7 +255,9 @@ def load_paths(
                  for s in discovered.skipped]
     shown = [display_path(path, root) for path in files]
     failed: list[str] = []
-    for name, (document, found) in zip(shown, _load_all(files, shown, max_size, cache), strict=True):
+    from mvkplan.loadmany import load_all
+
+    for name, (document, found) in zip(shown, load_all(files, shown, max_size, cache), strict=True):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -190,58 +266,10 @@ def load_paths(
     return LoadResult(documents, problems, len(files) + len(discovered.skipped), failed)
 
 
-PARALLEL_MINIMUM = 48
-"""Files to load before worker processes pay for themselves."""
-
-
 Loaded = tuple["LoadedDocument | None", list[Problem]]
 
 
-def _load_all(
-    files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
-) -> list[Loaded]:
-    from mvkplan.cache import encode_entry
-    from mvkplan.parallel import map_ordered, workers
-
-    language = get_language()
-    results: list[Loaded | None] = [None] * len(files)
-    if cache is not None:  # hits are read here; only misses are loaded
-        for index, path in enumerate(files):
-            data, _ = _read(path, shown[index], max_size)
-            if data is not None:
-                results[index] = cast("Loaded | None", cache.get(cache.key(shown[index], data, language)))
-    misses = [index for index, result in enumerate(results) if result is None]
-
-    if len(misses) < PARALLEL_MINIMUM or workers() < 2:
-        for index in misses:
-            data, problems = _read(files[index], shown[index], max_size)
-            result = load_bytes(data, shown[index]) if data is not None else (None, problems)
-            results[index] = result
-            if cache is not None and data is not None:
-                cache.put(cache.key(shown[index], data, language), result)
-        return [result for result in results if result is not None]
-
-    def load_entry(index: int) -> bytes:
-        """One file's result as a cache entry: what a worker sends back (and caches)."""
-        data, problems = _read(files[index], shown[index], max_size)
-        entry = encode_entry(load_bytes(data, shown[index]) if data is not None else (None, problems))
-        if cache is not None and data is not None:
-            cache.write(cache.key(shown[index], data, language), entry)
-        return entry
-
-    entries = map_ordered(load_entry, misses, minimum=PARALLEL_MINIMUM)
-    for index, entry in zip(misses, entries, strict=True):
-        results[index] = _decode(entry)
-    return [result for result in results if result is not None]
-
-
-def _decode(entry: bytes) -> Loaded:
-    from mvkplan.cache import decode_entry
-
-    return cast(Loaded, decode_entry(entry))
-
-
-def _read(path: Path, shown: str, max_size: int) -> tuple[bytes | None, list[Problem]]:
+def read_file(path: Path, shown: str, max_size: int) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes, or the problem that stops it being read (too big, unreadable)."""
     try:
         size = path.stat().st_size
@@ -261,7 +289,7 @@ def shipped_documents() -> tuple[LoadedDocument, ...]:
             if not entry.name.endswith(YAML_SUFFIXES):
                 continue
             shown = f"<mvkplan>/{folder}/{entry.name}"
-            document, problems = load_bytes(entry.read_bytes(), shown, shipped=True)
+            document, problems = load_bytes(entry.read_bytes(), shown, shipped=True, source=entry)
             if document is None:  # a broken shipped file is a bug in mvkplan itself
                 raise RuntimeError("; ".join(f"{p.path}:{p.line}: {p.message}" for p in problems))
             documents.append(document)
