@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import weakref
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from mvkplan.index import Link, LinkIndex
 from mvkplan.linkformat import group_links
+from mvkplan.loading import LoadedDocument
 from mvkplan.models import CountyProfile, DocumentBase
 from mvkplan.render.memo import per_index
 from mvkplan.render.paths import UnsafePathError, safe_name
@@ -175,7 +179,7 @@ def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False)
     seen: set[tuple[str, str | None]] = set()
     documents: set[str] = set()
     views = []
-    for link in sorted(found, key=lambda lk: (lk.document, lk.line, lk.column)):
+    for link in sorted(found, key=_written_order(found)):
         key = (link.document, link.source)
         if key in seen or (first_per_document and link.document in documents):
             continue
@@ -187,6 +191,47 @@ def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False)
         text = f"{title}: {plain_title(item.title)}" if item and not first_per_document else title
         views.append(LinkView(text, urls.document(link.document, link.source if item else None)))
     return views
+
+
+def _written_order(found: list[Link]) -> Callable[[Link], tuple[str, int]]:
+    """Links by document, then in the order they are written (as by line and column).
+
+    Positions are not at hand (reading them parses a file again), and only needed where
+    one document has several of the links: the order is then read from its plain data,
+    whose mappings keep the order of the file, once per document and process."""
+    count = Counter(link.document for link in found)
+
+    def key(link: Link) -> tuple[str, int]:
+        if count[link.document] < 2:
+            return link.document, 0
+        ranks = _ranks(link.owner)
+        for end in range(len(link.path), 0, -1):  # the deepest node along the path, as placed
+            rank = ranks.get(link.path[:end])
+            if rank is not None:
+                return link.document, rank
+        return link.document, -1
+
+    return key
+
+
+_RANKS: weakref.WeakKeyDictionary[LoadedDocument, dict[tuple[str | int, ...], int]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _ranks(document: LoadedDocument) -> dict[tuple[str | int, ...], int]:
+    """Path of every value in ``document`` → its place in the file (values in written order)."""
+    kept = _RANKS.get(document)
+    if kept is None:
+        kept = _RANKS[document] = {}
+        stack: list[tuple[tuple[str | int, ...], object]] = [((), document.plain())]
+        while stack:  # depth first, children in the file's order: the order values are written
+            path, value = stack.pop()
+            kept[path] = len(kept)
+            children: list[tuple[str | int, object]] = (
+                list(value.items()) if isinstance(value, dict)
+                else list(enumerate(value)) if isinstance(value, list) else [])
+            stack.extend(((*path, step), child) for step, child in reversed(children))
+    return kept
 
 
 def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
