@@ -218,7 +218,7 @@ def test_links_are_ordered_as_written_without_reading_positions(real_project: Pa
     for document_id in index.documents:
         links = index.links_from(document_id)
         if len(links) > 1:
-            assert sorted(links, key=_written_order(links)) == sorted(
+            assert sorted(links, key=_written_order(links, index)) == sorted(
                 links, key=lambda link: (link.line, link.column)), document_id
             checked += 1
     assert checked > 5

@@ -179,7 +179,7 @@ def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False)
     seen: set[tuple[str, str | None]] = set()
     documents: set[str] = set()
     views = []
-    for link in sorted(found, key=_written_order(found)):
+    for link in sorted(found, key=_written_order(found, urls.index)):
         key = (link.document, link.source)
         if key in seen or (first_per_document and link.document in documents):
             continue
@@ -193,45 +193,49 @@ def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False)
     return views
 
 
-def _written_order(found: list[Link]) -> Callable[[Link], tuple[str, int]]:
+def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tuple[str, tuple[int, ...]]]:
     """Links by document, then in the order they are written (as by line and column).
 
     Positions are not at hand (reading them parses a file again), and only needed where
-    one document has several of the links: the order is then read from its plain data,
-    whose mappings keep the order of the file, once per document and process."""
+    one document has several of the links: their order is then read from the document's
+    plain data, whose mappings keep the order of the file (once per document and process).
+    """
     count = Counter(link.document for link in found)
 
-    def key(link: Link) -> tuple[str, int]:
+    def key(link: Link) -> tuple[str, tuple[int, ...]]:
         if count[link.document] < 2:
-            return link.document, 0
-        ranks = _ranks(link.owner)
-        for end in range(len(link.path), 0, -1):  # the deepest node along the path, as placed
-            rank = ranks.get(link.path[:end])
-            if rank is not None:
-                return link.document, rank
-        return link.document, -1
+            return link.document, ()
+        places = _PLACES.get(link.owner)
+        if places is None:
+            plain = link.owner.plain()
+            places = _PLACES[link.owner] = {
+                other.path: _place(plain, other.path) for other in index.links_from(link.document)}
+        if link.path not in places:  # not among the document's links in the index
+            places[link.path] = _place(link.owner.plain(), link.path)
+        return link.document, places[link.path]
 
     return key
 
 
-_RANKS: weakref.WeakKeyDictionary[LoadedDocument, dict[tuple[str | int, ...], int]] = (
+_PLACES: weakref.WeakKeyDictionary[LoadedDocument, dict[tuple[str | int, ...], tuple[int, ...]]] = (
     weakref.WeakKeyDictionary())
 
 
-def _ranks(document: LoadedDocument) -> dict[tuple[str | int, ...], int]:
-    """Path of every value in ``document`` → its place in the file (values in written order)."""
-    kept = _RANKS.get(document)
-    if kept is None:
-        kept = _RANKS[document] = {}
-        stack: list[tuple[tuple[str | int, ...], object]] = [((), document.plain())]
-        while stack:  # depth first, children in the file's order: the order values are written
-            path, value = stack.pop()
-            kept[path] = len(kept)
-            children: list[tuple[str | int, object]] = (
-                list(value.items()) if isinstance(value, dict)
-                else list(enumerate(value)) if isinstance(value, list) else [])
-            stack.extend(((*path, step), child) for step, child in reversed(children))
-    return kept
+def _place(value: object, path: tuple[str | int, ...]) -> tuple[int, ...]:
+    """Where the value at ``path`` stands among its siblings at each level: compared as
+    tuples, values are in the order they are written (an enclosing value before its parts).
+    Follows ``path`` as far as it exists, as positions do."""
+    place: list[int] = []
+    for step in path:
+        if isinstance(value, dict) and isinstance(step, str) and step in value:
+            place.append(list(value).index(step))
+            value = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+            place.append(step)
+            value = value[step]
+        else:
+            break
+    return tuple(place)
 
 
 def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
