@@ -18,7 +18,7 @@ from mvkplan.config import Project, Settings
 from mvkplan.loading import discover, display_path
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
-from mvkplan.rules.base import find_suppressions, translate
+from mvkplan.rules.base import translate
 from mvkplan.textmatch import closest
 from mvkplan.validate import Corpus, load_corpus
 
@@ -178,7 +178,7 @@ def _inline_suppressions(context: LintContext) -> dict[tuple[str, int], set[str]
     """(path, line) → codes suppressed there by ``# mvkplan: ignore[…]`` comments."""
     suppressed: dict[tuple[str, int], set[str]] = {}
     for document in context.documents:
-        for comment in find_suppressions(context.lines(document)):
+        for comment in context.suppressions(document):
             codes = {rule.code for s in comment.selectors if (rule := find_rule(s))}
             suppressed.setdefault((document.path, comment.covers), set()).update(codes)
     return suppressed
