@@ -24,6 +24,22 @@ def test_version_does_not_import_the_heavy_libraries() -> None:
     assert "HEAVY []" in out.stdout, out.stdout
 
 
+def test_version_from_the_program_does_not_build_the_command_line() -> None:
+    """``mvkplan --version`` (the console script and ``python -m mvkplan``) skips Typer."""
+    code = (
+        "import sys; sys.argv = ['mvkplan', '--version']\n"
+        "from mvkplan.entry import main\n"
+        "main()\n"
+        "print('LOADED', [m for m in ('typer', 'mvkplan.cli') if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("mvkplan 0."), out.stdout
+    assert "LOADED []" in out.stdout, out.stdout
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'mvkplan = "mvkplan.entry:main"' in pyproject
+    assert "from mvkplan.entry import main" in (REPO / "src/mvkplan/__main__.py").read_text()
+
+
 def test_schema_is_valid_json_schema_and_up_to_date(tmp_path: Path) -> None:
     from jsonschema import Draft202012Validator
 

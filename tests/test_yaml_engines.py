@@ -18,7 +18,16 @@ from test_validate_broken import BROKEN, EXPECTED
 
 from conftest import REPO, run_cli
 from mvkplan.yamlengines import libyaml, rapid
-from mvkplan.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode, YamlError, parse_yaml
+from mvkplan.yamlengines.plain import parse_plain
+from mvkplan.yamlnodes import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    YamlError,
+    parse_yaml,
+    to_data,
+)
 
 ENGINES = {"rapidyaml": rapid, "libyaml": libyaml}
 SOURCES = sorted([*REPO.glob("plans/**/*.yaml"), *REPO.glob("src/mvkplan/data/**/*.yaml")])
@@ -145,6 +154,52 @@ def test_mutated_documents_give_the_same_answer_from_both_engines(
     insert = data.draw(st.sampled_from(MUTATIONS)).encode()
     mutated = text[:at] + insert + text[at + cut:]
     assert _shape(parse_with(rapid, mutated)) == _shape(parse_with(libyaml, mutated))
+
+
+# -- the fast path: plain data without nodes, exactly where the engine takes a document -------
+
+
+def _full_data(data: bytes) -> object:
+    """What the full path makes of ``data``: plain data, or the code it refuses it with."""
+    result = parse_with(rapid, data)
+    return result if isinstance(result, tuple) else to_data(result)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_fast_path_takes_every_real_document_with_the_same_data(path: Path) -> None:
+    data = path.read_bytes()
+    assert parse_plain(data) == _full_data(data)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fast_path_declines_every_broken_document(name: str) -> None:
+    data = (BROKEN / name).read_bytes()
+    full = _full_data(data)
+    plain = parse_plain(data)
+    assert plain is None if isinstance(full, tuple) else plain in (None, full), (full, plain)
+
+
+def test_fast_path_keeps_scalars_as_written() -> None:
+    source = b'a: 07\nb: no\nc: 2024-01-01\nd: ~\ne:\nf: "~"\ng: 1.50\nh: true\ni: [x, {j: k}]\n'
+    assert parse_plain(source) == {"a": "07", "b": "no", "c": "2024-01-01", "d": None, "e": None,
+                                   "f": "~", "g": "1.50", "h": "true", "i": ["x", {"j": "k"}]}
+    assert parse_plain(source) == _full_data(source)
+
+
+@settings(max_examples=MUTATION_EXAMPLES, derandomize=True, deadline=None)
+@given(source=st.sampled_from(SOURCES), data=st.data())
+def test_mutated_documents_give_the_same_data_from_the_fast_path(
+    source: Path, data: st.DataObject
+) -> None:
+    """The fast path gives the full path's data, or declines; it never takes a refused file."""
+    text = source.read_bytes()
+    at = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, 3))
+    insert = data.draw(st.sampled_from(MUTATIONS)).encode()
+    mutated = text[:at] + insert + text[at + cut:]
+    plain = parse_plain(mutated)
+    if plain is not None:
+        assert plain == _full_data(mutated)
 
 
 def _shape(result: Node | tuple[str, int, int]) -> object:

@@ -1,5 +1,5 @@
 """Allow ``python -m mvkplan``."""
 
-from mvkplan.cli import main
+from mvkplan.entry import main
 
 main()

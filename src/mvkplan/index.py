@@ -62,9 +62,23 @@ class Link:
     target: str
     relation: str
     path: Path_
-    line: int
-    column: int
-    file: str
+    owner: LoadedDocument = field(compare=False, repr=False)
+    """The document the link is written in: where its position is read, when asked for."""
+
+    @property
+    def file(self) -> str:
+        """The path of the file the link is written in, as shown in messages."""
+        return self.owner.path
+
+    @property
+    def line(self) -> int:
+        """The line the link stands on (positions are read only for links that are reported)."""
+        return self.owner.position(self.path)[0]
+
+    @property
+    def column(self) -> int:
+        """The column the link starts at."""
+        return self.owner.position(self.path)[1]
 
     @property
     def source_key(self) -> str:
@@ -124,8 +138,7 @@ class LinkIndex:
         if isinstance(document.model, Catalog) and document.model.extends:
             self._extensions[document.model.extends].append(document.id)
         for source, path, target, relation in iter_links(document.model):
-            line, column = document.position(path)
-            link = Link(document.id, source, target, relation, path, line, column, document.path)
+            link = Link(document.id, source, target, relation, path, document)
             self.links.append(link)
             self._backlinks[target].append(link)
             self._links_by_document[document.id].append(link)

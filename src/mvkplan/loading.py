@@ -30,33 +30,73 @@ from mvkplan.vocabulary import english_for
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
-    ScalarNode,
     SequenceNode,
     YamlError,
+    load_data,
     parse_yaml,
-    to_data,
 )
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass
 class LoadedDocument:
-    """A validated document with the source positions of all its nodes."""
+    """A validated document; the source positions of its nodes are read when first asked for.
 
-    path: str
-    """Path as shown in messages (relative to the project root where possible)."""
-    root: MappingNode
-    model: DocumentBase
-    shipped: bool = False
-    """True for frameworks and catalogs that ship inside the package."""
-    digest: str = ""
-    """SHA-256 of the file's bytes: what incremental builds compare."""
+    Most documents have nothing to report, so loading keeps only the model: the positioned
+    nodes (``root``) are built on first use, from the bytes the document was loaded from
+    (kept for documents loaded from memory, read again from ``source`` otherwise and
+    checked against ``digest``).
+    """
+
+    def __init__(
+        self, path: str, model: DocumentBase, *, shipped: bool = False, digest: str = "",
+        root: MappingNode | None = None, source: Path | None = None, data: bytes | None = None,
+    ) -> None:
+        self.path = path
+        """Path as shown in messages (relative to the project root where possible)."""
+        self.model = model
+        self.shipped = shipped
+        """True for frameworks and catalogs that ship inside the package."""
+        self.digest = digest
+        """SHA-256 of the file's bytes: what incremental builds compare."""
+        self.source = source
+        """The file the document was read from (None when loaded from memory)."""
+        self._data = data if source is None else None
+        self._root = root
+
+    def __repr__(self) -> str:
+        return f"LoadedDocument({self.path!r}, {self.model.id!r})"
+
+    def __getstate__(self) -> dict[str, object]:
+        # Nodes are rebuilt on demand and the source is set by whoever reads the entry.
+        return {**self.__dict__, "_root": None, "source": None}
 
     @property
     def id(self) -> str:
         """The document id."""
         return self.model.id
+
+    @property
+    def root(self) -> MappingNode:
+        """The document's nodes with their positions (parsed again on first use)."""
+        if self._root is None:
+            self._root = self._parse_again()
+        return self._root
+
+    def _parse_again(self) -> MappingNode:
+        data = self._data
+        if data is None and self.source is not None:
+            try:
+                data = self.source.read_bytes()
+            except OSError:
+                data = None
+        if data is None:
+            return MappingNode(1, 1)  # the file is gone: every position falls back to 1:1
+        # A file edited since it was loaded is placed as it reads now: the best there is.
+        try:
+            return parse_yaml(data)
+        except YamlError:
+            return MappingNode(1, 1)
 
     def node_at(self, path: Path_) -> Node:
         """The deepest node along ``path`` (keys and list indices) that exists."""
@@ -114,34 +154,39 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_bytes(data: bytes, shown: str, *, shipped: bool = False) -> tuple[LoadedDocument | None, list[Problem]]:
-    """Parse and validate one file's bytes."""
-    # A big file allocates hundreds of thousands of nodes that all stay alive: the cyclic
+def load_bytes(
+    data: bytes, shown: str, *, shipped: bool = False, source: Path | None = None,
+) -> tuple[LoadedDocument | None, list[Problem]]:
+    """Parse and validate one file's bytes (read from ``source``, when given)."""
+    # A big file allocates hundreds of thousands of objects that all stay alive: the cyclic
     # garbage collector would rescan them again and again (superlinear), and frees nothing.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load_bytes(data, shown, shipped=shipped)
+        return _load_bytes(data, shown, shipped=shipped, source=source)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load_bytes(data: bytes, shown: str, *, shipped: bool) -> tuple[LoadedDocument | None, list[Problem]]:
+def _load_bytes(
+    data: bytes, shown: str, *, shipped: bool, source: Path | None,
+) -> tuple[LoadedDocument | None, list[Problem]]:
     try:
-        root = parse_yaml(data)
+        plain, root = load_data(data)
     except YamlError as exc:
         return None, [_yaml_problem(shown, exc)]
-    kind_node = root.get("kind")
-    kind = kind_node.value if isinstance(kind_node, ScalarNode) else None
-    if kind not in DOCUMENT_MODELS:
-        return None, [_kind_problem(shown, root, kind)]
+    kind = plain.get("kind")
+    if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
+        root = root or parse_yaml(data)
+        return None, [_kind_problem(shown, root, kind if isinstance(kind, str) else None)]
     model_class = DOCUMENT_MODELS[kind]
     try:
-        model = model_class.model_validate(to_data(root))
+        model = model_class.model_validate(plain)
     except ValidationError as exc:
-        return None, problems_from_validation(exc, shown, root, model_class)
-    return LoadedDocument(shown, root, model, shipped, hashlib.sha256(data).hexdigest()), []
+        return None, problems_from_validation(exc, shown, root or parse_yaml(data), model_class)
+    return LoadedDocument(shown, model, shipped=shipped, digest=hashlib.sha256(data).hexdigest(),
+                          root=root, source=source, data=data), []
 
 
 def load_file(
@@ -153,12 +198,12 @@ def load_file(
     if data is None:
         return None, problems
     if cache is None:
-        return load_bytes(data, shown)
+        return load_bytes(data, shown, source=path)
     key = cache.key(shown, data, get_language())
     hit = cache.get(key)
     if hit is not None:
-        return cast(Loaded, hit)
-    result = load_bytes(data, shown)
+        return _with_source(cast(Loaded, hit), path)
+    result = load_bytes(data, shown, source=path)
     cache.put(key, result)
     return result
 
@@ -209,13 +254,15 @@ def _load_all(
         for index, path in enumerate(files):
             data, _ = _read(path, shown[index], max_size)
             if data is not None:
-                results[index] = cast("Loaded | None", cache.get(cache.key(shown[index], data, language)))
+                hit = cache.get(cache.key(shown[index], data, language))
+                results[index] = None if hit is None else _with_source(cast(Loaded, hit), path)
     misses = [index for index, result in enumerate(results) if result is None]
 
     if len(misses) < PARALLEL_MINIMUM or workers() < 2:
         for index in misses:
             data, problems = _read(files[index], shown[index], max_size)
-            result = load_bytes(data, shown[index]) if data is not None else (None, problems)
+            result = (load_bytes(data, shown[index], source=files[index]) if data is not None
+                      else (None, problems))
             results[index] = result
             if cache is not None and data is not None:
                 cache.put(cache.key(shown[index], data, language), result)
@@ -231,8 +278,16 @@ def _load_all(
 
     entries = map_ordered(load_entry, misses, minimum=PARALLEL_MINIMUM)
     for index, entry in zip(misses, entries, strict=True):
-        results[index] = _decode(entry)
+        results[index] = _with_source(_decode(entry), files[index])
     return [result for result in results if result is not None]
+
+
+def _with_source(loaded: Loaded, path: Path) -> Loaded:
+    """A result read from the cache or a worker, told where its file is."""
+    document = loaded[0]
+    if document is not None:
+        document.source = path
+    return loaded
 
 
 def _decode(entry: bytes) -> Loaded:
@@ -261,7 +316,7 @@ def shipped_documents() -> tuple[LoadedDocument, ...]:
             if not entry.name.endswith(YAML_SUFFIXES):
                 continue
             shown = f"<mvkplan>/{folder}/{entry.name}"
-            document, problems = load_bytes(entry.read_bytes(), shown, shipped=True)
+            document, problems = load_bytes(entry.read_bytes(), shown, shipped=True, source=entry)
             if document is None:  # a broken shipped file is a bug in mvkplan itself
                 raise RuntimeError("; ".join(f"{p.path}:{p.line}: {p.message}" for p in problems))
             documents.append(document)

@@ -60,39 +60,41 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
 
 
 def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) -> Iterator[Problem]:
-    at = (link.file, link.line, link.column)
+    def at() -> tuple[str, int, int]:  # positions are read only for a link that is reported
+        return (link.file, *link.owner.position(link.path))
+
     if not REF.match(link.target):
-        yield Problem(*at, "E306", t("E306", target=link.target), hint=t("E306.hint"))
+        yield Problem(*at(), "E306", t("E306", target=link.target), hint=t("E306.hint"))
         return
     if link.relation in _CATALOG_OF_RELATION:
         catalog = _CATALOG_OF_RELATION[link.relation]
         if not index.resolves(link.target):
             value = link.target_item or ""
             label = getattr(index.document(catalog), "entry_label", None) or catalog
-            yield Problem(*at, "E307", t("E307", catalog=label, value=value),
+            yield Problem(*at(), "E307", t("E307", catalog=label, value=value),
                           hint=_catalog_hint(index, catalog, value))
         return
     document_id, item_id = link.target_document, link.target_item
     if document_id not in index.documents and document_id in unloaded:
-        yield Problem(*at, "E308", t("E308", target=document_id),
+        yield Problem(*at(), "E308", t("E308", target=document_id),
                       hint=t("E308.hint", path=unloaded[document_id]))
         return
     if document_id not in index.documents:
         close = closest(document_id, index.documents)
         hint = t("hint.did_you_mean", close=close) if close else None
-        yield Problem(*at, "E301", t("E301", target=document_id), hint=hint)
+        yield Problem(*at(), "E301", t("E301", target=document_id), hint=hint)
         return
     if item_id is not None and index.item(link.target) is None:
         close = closest(item_id, index.item_ids(document_id))
         hint = t("hint.did_you_mean", close=f"{document_id}/{close}") if close else None
-        yield Problem(*at, "E302", t("E302", document=document_id, item=item_id), hint=hint)
+        yield Problem(*at(), "E302", t("E302", document=document_id, item=item_id), hint=hint)
         return
     if link.target in (link.source_key, link.document) and link.relation != "cites":
-        yield Problem(*at, "E304", t("E304"), hint=t("E304.hint"))
+        yield Problem(*at(), "E304", t("E304"), hint=t("E304.hint"))
         return
     successor = _successor(index, document_id)
     if item_id is not None and successor and successor != link.document:
-        yield Problem(*at, "E303", t("E303", target=link.target, document=document_id,
+        yield Problem(*at(), "E303", t("E303", target=link.target, document=document_id,
                                      successor=successor),
                       severity=Severity.WARNING, hint=t("E303.hint", successor=successor))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
 from mvkplan.yamlengines.positions import Lines, first_control_character
 
@@ -120,6 +121,19 @@ def decode(data: bytes) -> str:
 def strip_bom(data: bytes) -> bytes:
     """``data`` without a leading UTF-8 byte-order mark."""
     return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
+def load_data(data: bytes) -> tuple[dict[str, object], MappingNode | None]:
+    """The plain data of one document whose top level is a mapping, and its nodes when
+    they had to be built (the fast engine declined it); a :class:`YamlError` otherwise."""
+    from mvkplan.yamlengines import engine
+
+    fast = getattr(engine(), "parse_plain", None)
+    plain = fast(data) if fast is not None else None
+    if plain is not None:
+        return plain, None
+    root = parse_yaml(data)
+    return cast("dict[str, object]", to_data(root)), root
 
 
 def parse_yaml(data: bytes) -> MappingNode:

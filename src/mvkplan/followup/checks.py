@@ -19,7 +19,7 @@ from mvkplan.followup.loading import (
 from mvkplan.followup.values import BadValue, read_value
 from mvkplan.i18n import has, t
 from mvkplan.index import LinkIndex
-from mvkplan.loading import LoadedDocument
+from mvkplan.loading import LoadedDocument, Path_
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.items import IndicatorSpec
 from mvkplan.problems import Problem
@@ -84,9 +84,10 @@ def _respondents(index: LinkIndex, loaded: LoadedDocument, model: FollowUp,
     for i, respondent in enumerate(model.respondents):
         key = respondent.key
         if key in seen:
-            yield _problem(loaded, ("respondents", i), "E512", key=key, first=seen[key])
+            first = loaded.position(("respondents", seen[key]))[0]
+            yield _problem(loaded, ("respondents", i), "E512", key=key, first=first)
             continue
-        seen[key] = loaded.position(("respondents", i))[0]
+        seen[key] = i
         county = respondent.county
         field = "county"
         if respondent.municipality:
@@ -133,7 +134,7 @@ def _values(loaded: LoadedDocument, model: FollowUp, plan: PlanBase, first: int 
             shown_period: str) -> Iterator[Problem]:
     indicators = indicators_for(plan, model)
     respondents = {r.key for r in model.respondents}
-    seen: dict[tuple[str, str | None, str | None, int], int] = {}
+    seen: dict[tuple[str, str | None, str | None, int], Path_] = {}
     for i, value in enumerate(model.values):
         at: Path_ = ("values", i)
         ref = indicators.get(value.indicator)
@@ -156,9 +157,9 @@ def _values(loaded: LoadedDocument, model: FollowUp, plan: PlanBase, first: int 
                           t("E502.after", year=year, follow_up_year=model.year))
         key = (value.indicator, value.respondent, value.sex, year)
         if key in seen:
-            yield _problem(loaded, at, "E511", first=seen[key])
+            yield _problem(loaded, at, "E511", first=loaded.position(seen[key])[0])
         else:
-            seen[key] = loaded.position(at)[0]
+            seen[key] = at
         if ref is None:
             continue
         if value.sex is not None and not ref.spec.per_sex:
@@ -178,9 +179,9 @@ def _activities(loaded: LoadedDocument, model: FollowUp, plan: PlanBase) -> Iter
                            activity=status.activity, plan=plan.id)
         elif status.activity in seen:
             yield _problem(loaded, ("activities", i, "activity"), "E512", key=status.activity,
-                           first=seen[status.activity])
+                           first=loaded.position(("activities", seen[status.activity]))[0])
         else:
-            seen[status.activity] = loaded.position(("activities", i))[0]
+            seen[status.activity] = i
 
 
 def _assessments(loaded: LoadedDocument, model: FollowUp, plan: PlanBase) -> Iterator[Problem]:
@@ -193,9 +194,9 @@ def _assessments(loaded: LoadedDocument, model: FollowUp, plan: PlanBase) -> Ite
                            plan=plan.id)
         elif assessment.goal in seen:
             yield _problem(loaded, ("assessments", i, "goal"), "E512", key=assessment.goal,
-                           first=seen[assessment.goal])
+                           first=loaded.position(("assessments", seen[assessment.goal]))[0])
         else:
-            seen[assessment.goal] = loaded.position(("assessments", i))[0]
+            seen[assessment.goal] = i
 
 
 def _one_per_year(index: LinkIndex) -> Iterator[Problem]:

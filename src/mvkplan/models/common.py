@@ -90,7 +90,7 @@ class Adoption(Model):
     """Date of signing or adoption."""
     written: Text | None = None
     """The dateline exactly as printed, e.g. 'Kalmar 1 januari 2024'."""
-    signatories: list[Signatory] = []
+    signatories: list[Signatory] = Field(default_factory=list)
     """Who signed, in the source's order."""
     statement: Markdown | None = None
     """Text printed with the dateline, e.g. 'Denna regionala handlingsplan är framtagen av …'."""
@@ -131,9 +131,9 @@ class Section(Model):
     the plan, e.g. '[[references]]', '[[commitments]]', '[[target-groups]]', '[[adoption]]',
     '[[indicator-lists]]', '[[indicator-list:<id>]]', '[[area:<id>]]' or '[[commitment:<n>]]'
     (the n-th of 'commitments', from 1), places that part there, as printed."""
-    sections: list[Section] = []
+    sections: list[Section] = Field(default_factory=list)
     """Sub-sections."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Framework items the section quotes or lists (e.g. the Agenda 2030 targets printed
     under it); their official texts are shown from the framework instead of being copied."""
 
@@ -207,11 +207,11 @@ class TargetGroups(Model):
     """Heading as printed, e.g. 'Målgrupp och begrepp'."""
     intro: Markdown | None = None
     """Text before the list, e.g. the national definition of 'mäns våld mot kvinnor'."""
-    groups: list[TargetGroup] = []
+    groups: list[TargetGroup] = Field(default_factory=list)
     """Named target groups."""
-    violence_forms: list[Id] = []
+    violence_forms: list[Id] = Field(default_factory=list)
     """Forms of violence covered, ids from the violence-forms catalog (e.g. 'hedersrelaterat')."""
-    definition: list[Markdown] = []
+    definition: list[Markdown] = Field(default_factory=list)
     """The definition's bullets as printed."""
     outro: Markdown | None = None
     """Text after the list."""

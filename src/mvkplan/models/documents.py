@@ -41,7 +41,7 @@ class DocumentBase(Model):
     """Short name for lists and links."""
     county: Id | None = None
     """County id from the shipped county catalog, e.g. 'kalmar' (code 08)."""
-    organisations: list[Text] = []
+    organisations: list[Text] = Field(default_factory=list)
     """Organisations behind the document."""
     period: Period | None = None
     """Years the document applies to."""
@@ -61,11 +61,11 @@ class DocumentBase(Model):
     """The published original this file transcribes."""
     example: bool = False
     """True for documents that only illustrate the tool and describe no real plan."""
-    sections: list[Section] = []
+    sections: list[Section] = Field(default_factory=list)
     """Narrative sections in reading order."""
-    footnotes: list[Footnote] = []
+    footnotes: list[Footnote] = Field(default_factory=list)
     """Numbered footnotes referred to from the narrative."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Framework items the document as a whole serves."""
 
 
@@ -78,19 +78,19 @@ class PlanBase(DocumentBase):
     """The purpose ('syfte')."""
     target_groups: TargetGroups | None = None
     """Target groups and the forms of violence covered."""
-    references: list[Reference] = []
+    references: list[Reference] = Field(default_factory=list)
     """Conventions, regulations and agreements the plan names."""
-    basis: list[Reference] = []
+    basis: list[Reference] = Field(default_factory=list)
     """Material the plan is based on ('underlag')."""
-    commitments: list[Commitment] = []
+    commitments: list[Commitment] = Field(default_factory=list)
     """Actors' commitments ('… bidrar genom att')."""
-    areas: list[Area] = []
+    areas: list[Area] = Field(default_factory=list)
     """Areas with their goals, activities or focus-area rows."""
     table_headings: TableHeadings | None = None
     """Column headings as this document prints them."""
-    closing_sections: list[Section] = []
+    closing_sections: list[Section] = Field(default_factory=list)
     """Narrative printed after the areas (appendices, back cover)."""
-    layout: list[Text] = []
+    layout: list[Text] = Field(default_factory=list)
     """The order in which the source prints the plan's top-level parts: section ids (of
     'sections' and 'closing_sections'), area ids, and the names vision, purpose,
     target-groups, references, basis, commitments, areas, indicator-lists, regional-goals,
@@ -98,7 +98,7 @@ class PlanBase(DocumentBase):
     without one (give it a section with the source's heading and place it there with
     '[[name]]' instead). Parts left out follow in the default order."""
 
-    appendix: list[Text] = []
+    appendix: list[Text] = Field(default_factory=list)
     """Parts the source does not print as such, e.g. a references list it only names in its
     prose, or goals it words in a section of its own: kept for links and lint, and shown in
     the appendix of the tool's additions instead of the body. Names as in 'layout'."""
@@ -134,9 +134,9 @@ class Strategy(PlanBase):
 
     kind: Literal["strategy"]
     """Document kind."""
-    indicator_lists: list[IndicatorList] = []
+    indicator_lists: list[IndicatorList] = Field(default_factory=list)
     """Indicator lists per goal, e.g. SCB's gender-equality indicators."""
-    regional_goals: list[FrameworkItem] = []
+    regional_goals: list[FrameworkItem] = Field(default_factory=list)
     """Goals the strategy adds itself, e.g. a regional sub-goal 7; linkable like framework items."""
 
 
@@ -176,9 +176,9 @@ class CountyProfile(DocumentBase):
     """Document kind."""
     intro: Markdown | None = None
     """Text under the page heading, before the first sub-heading."""
-    publications: list[Publication] = []
+    publications: list[Publication] = Field(default_factory=list)
     """Publications in the order the page lists them."""
-    references: list[Reference] = []
+    references: list[Reference] = Field(default_factory=list)
     """Regulations and other documents the page names (e.g. förordning 2021:995)."""
 
 

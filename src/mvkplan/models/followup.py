@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from mvkplan.models.common import Id, Markdown, Model, PartialDate, Text
 from mvkplan.models.items import IndicatorSpec, RespondentType
@@ -127,13 +127,13 @@ class FollowUpFields(Model):
     """The year followed up."""
     deadline: PartialDate | None = None
     """When the follow-up should be final ('adopted'); lint warns about a draft after it."""
-    respondents: list[Respondent] = []
+    respondents: list[Respondent] = Field(default_factory=list)
     """Who answered, in the order the report lists them."""
-    indicators: list[FollowUpIndicator] = []
+    indicators: list[FollowUpIndicator] = Field(default_factory=list)
     """Indicators the follow-up adds under the plan's goals (e.g. the survey's questions)."""
-    values: list[Value] = []
+    values: list[Value] = Field(default_factory=list)
     """Values per indicator × respondent (× sex)."""
-    activities: list[ActivityStatus] = []
+    activities: list[ActivityStatus] = Field(default_factory=list)
     """Status of the plan's activities."""
-    assessments: list[Assessment] = []
+    assessments: list[Assessment] = Field(default_factory=list)
     """The coordinator's assessment per goal."""

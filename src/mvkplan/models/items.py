@@ -60,7 +60,7 @@ class IndicatorSpec(Model):
     """Value type: number, percent, count, yes-no, choice or text."""
     unit: Text | None = None
     """Unit as written, e.g. 'antal anmälningar per 100 000 invånare'."""
-    choices: list[Text] = []
+    choices: list[Text] = Field(default_factory=list)
     """The answers a 'choice' indicator allows, in the order they are shown."""
     kolada: KoladaId | None = None
     """Kolada key figure id ('N' or 'U' and five digits), where the statistic is in Kolada."""
@@ -68,11 +68,11 @@ class IndicatorSpec(Model):
     """Starting value (year and value)."""
     target: Target | None = None
     """Target value or direction, and the year it should be reached."""
-    reported_by: list[RespondentType] = []
+    reported_by: list[RespondentType] = Field(default_factory=list)
     """Who reports a value (municipality, region, authority, organisation); empty: one value."""
     per_sex: bool = False
     """Values are given for women and men (kvinnor/män) and in total, where the statistic is."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """National indicators this indicator corresponds to, e.g. 'nationella-indikatorer/1.1'."""
 
     @model_validator(mode="after")
@@ -117,7 +117,7 @@ class Goal(Model):
     """The goal as the source words it."""
     description: Markdown | None = None
     """Further text under the goal, e.g. a parenthesis printed under the title."""
-    examples: list[Markdown] = []
+    examples: list[Markdown] = Field(default_factory=list)
     """Examples of activities ('t.ex.', 'Exempel på lokala aktiviteter')."""
     examples_lead: Text | None = None
     """Words printed before the examples where they stand in parentheses in the goal cell,
@@ -126,11 +126,11 @@ class Goal(Model):
     """The parenthesis in the goal cell exactly as printed (without the brackets), where the
     examples joined by commas would read otherwise, e.g. 'konferenser, föreläsningar och
     utbildningar utöver grundkurser'."""
-    methods: list[Id] = []
+    methods: list[Id] = Field(default_factory=list)
     """Methods named in the goal, ids from the methods catalog (e.g. 'mvp', 'vip')."""
-    indicators: list[Indicator] = []
+    indicators: list[Indicator] = Field(default_factory=list)
     """Indicators and follow-up."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Framework items or other plans' goals this goal serves."""
     note: Markdown | None = None
     """Editorial remark (e.g. on a typo kept from the source)."""
@@ -147,11 +147,11 @@ class Activity(Model):
     """Who it is for ('Målgrupp')."""
     outcome: Markdown | None = None
     """Expected outcome ('Utfall')."""
-    items: list[Markdown] = []
+    items: list[Markdown] = Field(default_factory=list)
     """Sub-items listed under the activity."""
     responsible: Text | None = None
     """Responsible actor."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Goals this activity serves, e.g. 'jonkoping-strategi-2020/delmal-1'."""
     links_written: Text | None = None
     """The link cell exactly as printed, e.g. 'Delmål 3-4, 5', when it differs from the rendering."""
@@ -166,11 +166,11 @@ class FocusRow(Model):
     """'Problemområde' as written."""
     measures: list[Markdown] = Field(min_length=1)
     """'Förslag på insats': one entry per measure."""
-    contributors: list[Text] = []
+    contributors: list[Text] = Field(default_factory=list)
     """'Du som kan bidra är': one entry per contributor."""
-    outcomes: list[Markdown] = []
+    outcomes: list[Markdown] = Field(default_factory=list)
     """Expected outcomes, where the row states them."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Sub-goals ('Delmål') the row serves, e.g. 'jamstalldhetsmal/2'."""
 
 
@@ -181,7 +181,7 @@ class IndicatorList(Model):
     """Stable id."""
     title: Text
     """Heading as printed, e.g. 'Mål 3 Jämställd utbildning'."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """The goal the indicators measure."""
     indicators: list[Text] = Field(min_length=1)
     """The indicators, as printed."""
@@ -201,15 +201,15 @@ class Area(Model):
     when it is more than the title (default: 'number. title', or the title)."""
     intro: Markdown | None = None
     """Text under the heading."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Framework goals the area stands under, e.g. 'nationell-strategi/1'."""
-    goals: list[Goal] = []
+    goals: list[Goal] = Field(default_factory=list)
     """Goals (målsättningar, delmål) in the area."""
-    activities: list[Activity] = []
+    activities: list[Activity] = Field(default_factory=list)
     """Activities in the area (yearly plans)."""
-    rows: list[FocusRow] = []
+    rows: list[FocusRow] = Field(default_factory=list)
     """Focus-area rows (strategies)."""
-    commitments: list[Commitment] = []
+    commitments: list[Commitment] = Field(default_factory=list)
     """Actors' commitments within this area ('Länsstyrelsen bidrar genom att')."""
     outro: Markdown | None = None
     """Text after the tables."""
@@ -226,9 +226,9 @@ class FrameworkItem(Model):
     """Short title, e.g. 'Jämställd hälsa'."""
     text: Markdown | None = None
     """Full text of the goal as officially worded."""
-    items: list[FrameworkItem] = []
+    items: list[FrameworkItem] = Field(default_factory=list)
     """Sub-items, e.g. the targets under an Agenda 2030 goal."""
-    links: list[Ref] = []
+    links: list[Ref] = Field(default_factory=list)
     """Goals elsewhere this item mirrors, e.g. 'nationell-strategi/2' for a regional delmål."""
     area: Text | None = None
     """For an indicator: the indicator area ('indikatorområde') the source groups it under."""
@@ -274,7 +274,7 @@ class CatalogEntry(Model):
     """County id, for municipalities."""
     description: Markdown | None = None
     """What it is."""
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     """Other names the sources use."""
     url: Text | None = None
     """Where to read more."""

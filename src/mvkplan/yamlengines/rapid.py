@@ -43,6 +43,13 @@ _YAML11_INDICATORS = ":?"
 _BLOCK_HEADER = re.compile(rb"[|>][-+0-9]*[ \t]*(?:#[^|>]*)?\r?")
 
 
+def parse_plain(data: bytes) -> dict[str, object] | None:
+    """Plain data without nodes (:mod:`mvkplan.yamlengines.plain`), or None for the full path."""
+    from mvkplan.yamlengines.plain import parse_plain as plain
+
+    return plain(data)
+
+
 class _Delegate(Exception):
     """This document goes to the libyaml engine."""
 
