@@ -25,8 +25,8 @@ from mvkplan.loading import LoadedDocument
 from mvkplan.models import PlanBase
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules.reach import LinkGraph
-from mvkplan.rules.text import DocumentText
-from mvkplan.yamlnodes import Node, to_data
+from mvkplan.rules.text import DocumentText, Source
+from mvkplan.yamlnodes import Node, YamlError, load_data, to_data
 
 Path_ = tuple[str | int, ...]
 CODE_PATTERN = re.compile(r"^MVK\d{3}$")
@@ -132,12 +132,18 @@ class Rule:
                        self.severity, hint, self.name)
 
 
-def plain_data(document: LoadedDocument) -> dict[str, object]:
+def plain_data(document: LoadedDocument, source: bytes | None = None) -> dict[str, object]:
     """The document's values as plain data: dicts, lists, strings as written, None for nulls.
 
     The one place text rules get a document's values from, so that they never need the
     positioned nodes (built again from the file on demand) unless they report something.
+    ``source`` is the file's bytes, when the caller has read them.
     """
+    if source is not None:
+        try:
+            return load_data(source)[0]
+        except YamlError:
+            pass  # changed since it was loaded: its nodes read it as best they can
     data = to_data(document.root)
     assert isinstance(data, dict)
     return data
@@ -165,6 +171,7 @@ class LintContext:
     """What :meth:`once` computed, shared by every slice of the documents."""
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _texts: dict[str, DocumentText] = field(default_factory=dict, repr=False)
+    _sources: dict[str, Source] = field(default_factory=dict, repr=False)
     _suppressions: dict[str, list[Suppression]] = field(default_factory=dict, repr=False)
 
     def subset(self, documents: list[LoadedDocument]) -> LintContext:
@@ -187,10 +194,21 @@ class LintContext:
         """The links written in a document, in source order."""
         return self.graph.by_document.get(document.id, [])
 
+    def source(self, document: LoadedDocument) -> Source:
+        """The document's file as bytes, to tell cheaply that no value holds something."""
+        if document.path not in self._sources:
+            try:
+                data: bytes | None = (self.root / document.path).read_bytes()
+            except OSError:
+                data = None
+            self._sources[document.path] = Source(data)
+        return self._sources[document.path]
+
     def text(self, document: LoadedDocument) -> DocumentText:
         """Every text value of a document (keys excluded), for the text rules."""
         if document.path not in self._texts:
-            self._texts[document.path] = DocumentText(document, plain_data(document))
+            data = plain_data(document, self.source(document).data)
+            self._texts[document.path] = DocumentText(document, data)
         return self._texts[document.path]
 
     def lines(self, document: LoadedDocument) -> list[str]:
@@ -217,11 +235,7 @@ class LintContext:
 
     def _may_suppress(self, document: LoadedDocument) -> bool:
         """Whether the file may hold a suppression comment (most hold none: look fast)."""
-        try:
-            data = (self.root / document.path).read_bytes()
-        except OSError:
-            return False
-        return MAY_SUPPRESS.search(data.lower()) is not None
+        return MAY_SUPPRESS.search(self.source(document).lowered) is not None
 
     def locate(self, document: LoadedDocument, node: Node, text: str) -> tuple[int, int]:
         """Where ``text`` first stands in the source from ``node`` on (a scalar may span lines)."""

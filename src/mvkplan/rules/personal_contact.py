@@ -59,6 +59,9 @@ TRIGGERS = (
     re.compile(r"\+(?<![\w+]\+)(?:[ ()\u2013+-]*\d){7}"),
 )
 """Every e-mail address and phone number holds a match of one: only those values are searched."""
+PHONE_IN_SOURCE = (re.compile(rb"0(?<![\w+]0)(?:[\s()+-]*[\d\x80-\xff]){7}"),
+                   re.compile(rb"\+(?<![\w+]\+)(?:[\s()+-]*[\d\x80-\xff]){7}"))
+"""The phone TRIGGERS in a file's bytes: a folded line break is a space, a non-ASCII byte a digit."""
 
 
 class Options(RuleOptions):
@@ -72,6 +75,9 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
     """Person-like e-mail addresses and phone numbers in any text of a document."""
     allowed = {_normal(text) for text in options.allow}
     for document in context.documents:
+        source = context.source(document)
+        if not source.may_hold(b"@") and not source.may_match(*PHONE_IN_SOURCE):
+            continue
         text = context.text(document)
         for i in text.holding(*TRIGGERS):
             for message, found in _contacts(text.values[i]):

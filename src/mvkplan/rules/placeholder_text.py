@@ -29,6 +29,7 @@ from pydantic import field_validator
 
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.rules.text import source_words
 
 CODE = "MVK013"
 NAME = "placeholder-text"
@@ -46,6 +47,7 @@ PLACEHOLDERS = (
 )
 TRIGGERS = ("todo", "fixme", "tbd", "xxx", "lorem ipsum", "???", "fyll i")
 """A word every match of PLACEHOLDERS holds: only values holding one are searched."""
+IN_SOURCE = source_words(TRIGGERS)
 NULL_SPELLINGS = ("", "~", "null", "Null", "NULL")
 
 
@@ -73,6 +75,8 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
     # as it is written, when a pattern could match how nulls are written.
     nulls_too = any(placeholder.search(spelling) for spelling in NULL_SPELLINGS)
     for document in context.documents:
+        if not options.patterns and not context.source(document).may_match(*IN_SOURCE, lowered=True):
+            continue
         text = context.text(document)
         candidates: Iterable[int] = (
             range(len(text.values)) if options.patterns else text.holding_words(TRIGGERS))

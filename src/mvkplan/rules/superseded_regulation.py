@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mvkplan.index import LinkIndex
+from mvkplan.index import Link, LinkIndex
+from mvkplan.loading import LoadedDocument
 from mvkplan.lookup import entries
 from mvkplan.models import CatalogEntry, DocumentBase
 from mvkplan.problems import Severity
@@ -62,12 +63,16 @@ CODE_TRIGGER = re.compile(r":(?<=\d{4}:)\d")
 def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Regulations, linked or named in the text, superseded on or before the document's start."""
     index = context.index
-    codes = context.once(f"{NAME}.codes", lambda: _codes(entries(index, "regulations")))
+    catalog = context.once(f"{NAME}.catalog", lambda: entries(index, "regulations"))
+    codes = context.once(f"{NAME}.codes", lambda: _codes(catalog))
     for document in context.documents:
         start = _start(document.model)
         if start is None:
             continue
         cited = [link for link in context.links_from(document) if link.relation == "regulation"]
+        if not any(_due(index, link, start) for link in cited) and \
+                not _may_name_due(context, document, catalog, start):
+            continue  # nothing it cites or names was superseded by its start: nothing to report
         text = context.text(document)
         in_text = list(_named_in_text(text, codes))
         cited_ids = {link.target_item for link in cited} | {entry.id for _i, entry, _t in in_text}
@@ -85,6 +90,28 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
                 continue  # a reference with 'regulation:' is reported once, by its link
             yield Finding(document, path, values=_values(index, entry, start),
                           position=context.locate_value(document, path, found))
+
+
+def _due(index: LinkIndex, link: Link, start: str) -> bool:
+    """Whether the entry a link names was superseded by ``start``."""
+    item = index.item(link.target)
+    entry = item.obj if item else None
+    return isinstance(entry, CatalogEntry) and bool(entry.superseded) and \
+        start >= str(entry.superseded)
+
+
+def _may_name_due(
+    context: LintContext, document: LoadedDocument, catalog: list[CatalogEntry], start: str,
+) -> bool:
+    """Whether the file may name a regulation superseded by ``start`` (its code's number)."""
+    due = [entry for entry in catalog if entry.superseded and start >= str(entry.superseded)]
+    numbers = sorted({match.group(0).encode() for entry in due for code in (entry.short, *entry.aliases)
+                      if code and (match := re.search(r"\d{4}:\d+", code))})
+    if not numbers:
+        return False
+    pattern = context.once(f"{NAME}.numbers:{numbers}",
+                           lambda: re.compile(b"|".join(re.escape(number) for number in numbers)))
+    return context.source(document).may_match(pattern)
 
 
 def _superseded_for(entry: CatalogEntry, start: str, cited_ids: set[str | None]) -> bool:

@@ -1,12 +1,17 @@
 """The text values of one document, searched cheaply and located only where something is found.
 
 Text rules look for rare things (placeholders, contact details, regulation codes) in every
-text value. Searching value by value costs Python calls for each of a document's hundreds of
-values; instead the values are joined once per document, and a rule first asks which values
-hold a *trigger*: something every match of its own pattern must contain (a word, a character,
-a short pattern). Only those values are searched with the rule's pattern, so a rule finds
-exactly what searching every value would find. Paths are computed, and positions looked up in
-the source, only for the values a rule reports.
+text value, and most documents hold none. So a rule asks in two steps, each of which only
+narrows what the next looks at, never what is found:
+
+1. :class:`Source`: could any value of the file hold a match at all? One pass of a pattern
+   over the file's bytes (a superset of every way the value can be written), no parsing.
+2. :class:`DocumentText`: which values hold a *trigger*, something every match of the rule's
+   own pattern contains? The values are joined once per document and searched together.
+
+Only the values that pass are searched with the rule's own pattern, so a rule finds exactly
+what searching every value would find. Paths are computed, and positions looked up in the
+source, only for the values a rule reports.
 """
 
 from __future__ import annotations
@@ -29,6 +34,56 @@ LOOKALIKES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 letter (İ ı ſ K: ``(?i)s`` matches 'ſ'). A text holding none of them for the letters of a word
 holds the word ignoring case exactly when its UTF-8, with ASCII letters lowered, holds it
 (non-ASCII characters never encode to ASCII bytes)."""
+
+
+class Source:
+    """A document's file as bytes, to tell without parsing that no value holds something.
+
+    Between a file and its values stand only quoting and line folding (a line break and
+    indentation become a space), unless a double-quoted value uses escapes, which may write
+    any character: a file with a backslash may hold anything.
+    """
+
+    def __init__(self, data: bytes | None) -> None:
+        self.data = data
+        """The bytes as read now; None when the file cannot be read any more."""
+
+    @cached_property
+    def lowered(self) -> bytes:
+        """The bytes with ASCII letters lowered."""
+        return (self.data or b"").lower()
+
+    def may_match(self, *patterns: re.Pattern[bytes], lowered: bool = False) -> bool:
+        """Whether one of ``patterns`` matches the bytes (or the lowered bytes), or escapes or
+        an unreadable file leave it open."""
+        if self.data is None or b"\\" in self.data:
+            return True
+        data = self.lowered if lowered else self.data
+        return any(pattern.search(data) for pattern in patterns)
+
+    def may_hold(self, character: bytes) -> bool:
+        """Whether a value may hold ``character`` (an ASCII byte; found faster than a pattern)."""
+        return self.data is None or b"\\" in self.data or character in self.data
+
+
+def source_words(words: Iterable[str]) -> tuple[re.Pattern[bytes], ...]:
+    """Patterns for a file's lowered bytes (:meth:`Source.may_match`) of which one matches
+    wherever a value could hold one of ``words`` (lowercase ASCII) ignoring case: a space in a
+    word may be any run of white space (a folded line break), a letter may be a look-alike.
+    One pattern a word: each starts with a plain character, which the engine finds fast."""
+    patterns = []
+    for word in words:
+        parts = []
+        for c in word:
+            if c == " ":
+                parts.append(rb"[\s\x80-\xff]+")  # YAML 1.1 also breaks lines at NEL, LS and PS
+            elif c in LOOKALIKES:
+                spellings = (c, *LOOKALIKES[c])
+                parts.append(b"(?:" + b"|".join(re.escape(x.encode()) for x in spellings) + b")")
+            else:
+                parts.append(re.escape(c.encode()))
+        patterns.append(re.compile(b"".join(parts)))
+    return tuple(patterns)
 
 
 class DocumentText:
