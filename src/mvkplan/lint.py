@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from mvkplan.config import Project, Settings
 from mvkplan.loading import discover, display_path
+from mvkplan.parallel import map_ordered, workers
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.rules.base import translate
@@ -32,6 +33,12 @@ MESSAGES = {
     "options": ("options of rule {code} ({name}): {detail}",
                 "inställningar för regeln {code} ({name}): {detail}"),
 }
+
+
+SLICE = 32
+"""Documents the rules see at a time."""
+PARALLEL_SLICES = 8
+"""Slices from which the rules run in worker processes (see :func:`run_rules`)."""
 
 
 class LintConfigError(Exception):
@@ -120,16 +127,37 @@ def lint(
     ]
     known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
     context = LintContext(corpus.index, documents, project.root, known_selectors=known)
+    problems = run_rules(config, context)
+    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
+    files = corpus.files if not targets else len(discover(targets)[0])
+    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
+    return LintResult(corpus, sorted(unique.values()), files)
+
+
+def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
+    """Every problem the enabled rules find in the context's documents, suppressions and
+    severity overrides applied; in worker processes when there are many documents.
+
+    Rules see the documents a slice at a time (what they cache per document stays small),
+    and every finding depends only on its document and the index, so the slices may run in
+    any process: their problems come back in order, the same as from one process.
+    """
+    documents = context.documents
+    slices = [documents[i:i + SLICE] for i in range(0, len(documents), SLICE)]
+    if len(slices) >= PARALLEL_SLICES and workers() > 1:
+        context.graph  # noqa: B018 - built once, before the workers fork, not once in each
+    found = map_ordered(lambda part: _run_slice(config, context.subset(part)), slices,
+                        minimum=PARALLEL_SLICES)
+    return [problem for part in found for problem in part]
+
+
+def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
     found = [
         rule.problem(finding)
         for rule in config.rules
         for finding in rule.check(context, config.options.get(rule.code))
     ]
-    problems = config.apply(found, context)
-    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
-    files = corpus.files if not targets else len(discover(targets)[0])
-    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
-    return LintResult(corpus, sorted(unique.values()), files)
+    return config.apply(found, context)
 
 
 def unknown_rule_message(selector: str, key: str | None = None) -> str:
