@@ -9,6 +9,7 @@ import pytest
 from test_validate_broken import BROKEN
 
 import mvkplan.loading
+import mvkplan.loadmany
 from conftest import PLANS, run_cli
 
 
@@ -18,11 +19,27 @@ def _copy_plans(project: Path) -> None:
         shutil.copy(BROKEN / name, project / "plans" / name)
 
 
-def _refuse_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_args: object, **_kwargs: object) -> object:
-        raise AssertionError("parsed although cached")
+def _refuse_parsing(monkeypatch: pytest.MonkeyPatch, *, allow: str = "") -> list[str]:
+    """Make parsing a file fail the test (except files whose shown path ends with ``allow``);
+    returns the shown paths parsed."""
+    parsed: list[str] = []
+    load = mvkplan.loading.load_with_data
 
-    monkeypatch.setattr(mvkplan.loading, "load_bytes", refuse)
+    def refuse(data: bytes, shown: str, **kwargs: object) -> object:
+        if not allow or not shown.endswith(allow):
+            raise AssertionError("parsed although cached")
+        parsed.append(shown)
+        return load(data, shown, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mvkplan.loadmany, "load_with_data", refuse)
+    return parsed
+
+
+def _refuse_rebuilding(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("models rebuilt although nothing changed")
+
+    monkeypatch.setattr(mvkplan.loadmany, "from_plain", refuse)
 
 
 def test_second_run_reads_the_cache_and_reports_the_same(
@@ -44,13 +61,54 @@ def test_no_cache_parses_everything_again(project: Path, monkeypatch: pytest.Mon
         run_cli("validate", "--no-cache", cwd=project)
 
 
-def test_a_changed_file_is_loaded_again(project: Path) -> None:
+def test_a_changed_file_is_loaded_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _copy_plans(project)
     run_cli("validate", cwd=project)
     plan = project / "plans" / "kalmar" / "kalmar-2024.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace("status: adopted", "status: adoptd"),
                     encoding="utf-8")
+    parsed = _refuse_parsing(monkeypatch, allow="kalmar-2024.yaml")
     assert "kalmar-2024.yaml" in run_cli("validate", cwd=project).stdout
+    assert parsed == ["plans/kalmar/kalmar-2024.yaml"]  # the others came from the cache
+
+
+def test_an_unchanged_tree_is_answered_without_rebuilding_a_model(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_plans(project)
+    first = run_cli("validate", "--format", "json", cwd=project)
+    _refuse_parsing(monkeypatch)
+    _refuse_rebuilding(monkeypatch)
+    again = run_cli("validate", "--format", "json", cwd=project)
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout), again
+
+
+def test_the_last_answer_is_not_reused_when_the_configuration_changes(project: Path) -> None:
+    _copy_plans(project)
+    assert "E102" not in run_cli("validate", cwd=project).stdout
+    (project / "mvkplan.toml").write_text('paths = ["plans"]\nmax-file-size = 2000\n',
+                                          encoding="utf-8")
+    assert "E102" in run_cli("validate", cwd=project).stdout
+
+
+def test_the_last_answer_is_not_reused_when_a_file_is_added_or_removed(project: Path) -> None:
+    _copy_plans(project)
+    first = run_cli("validate", cwd=project).stdout
+    shutil.copy(BROKEN / "unknown-item.yaml", project / "plans" / "another.yaml")
+    assert "plans/another.yaml" in run_cli("validate", cwd=project).stdout
+    (project / "plans" / "another.yaml").unlink()
+    assert run_cli("validate", cwd=project).stdout == first
+
+
+def test_a_corrupt_last_answer_is_never_trusted(project: Path) -> None:
+    _copy_plans(project)
+    first = run_cli("validate", cwd=project)
+    slots = list((project / ".mvkplan_cache" / "runs").iterdir())
+    assert slots
+    for slot in slots:
+        slot.write_bytes(slot.read_bytes()[:-9] + b"tampered!")
+    again = run_cli("validate", cwd=project)
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout), again
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"mvkplan-cache-1\n" + b"\0" * 40])
@@ -80,6 +138,6 @@ def test_parallel_loading_gives_the_single_process_output(
 ) -> None:
     _copy_plans(project)
     single = run_cli(*command, "--no-cache", cwd=project, env={"MVKPLAN_JOBS": "1"})
-    monkeypatch.setattr(mvkplan.loading, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(mvkplan.loadmany, "PARALLEL_MINIMUM", 2)
     parallel = run_cli(*command, "--no-cache", cwd=project, env={"MVKPLAN_JOBS": "2"})
     assert (parallel.exit_code, parallel.stdout) == (single.exit_code, single.stdout), parallel

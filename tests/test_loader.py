@@ -71,3 +71,30 @@ def test_deep_nesting_is_refused() -> None:
     with pytest.raises(YamlError) as caught:
         parse_yaml(b"a: " + b"[" * 200 + b"]" * 200 + b"\n")
     assert caught.value.code == "E111"
+
+
+def test_positions_are_built_on_demand_from_the_file_and_agree_with_a_full_parse(
+    tmp_path: object,
+) -> None:
+    """A loaded document keeps no nodes; asked for a position, it parses its file again."""
+    from pathlib import Path
+
+    from conftest import PLANS
+    from mvkplan.loading import load_file
+
+    source = PLANS / "kalmar" / "kalmar-2024.yaml"
+    copy = Path(str(tmp_path)) / "kalmar-2024.yaml"
+    copy.write_bytes(source.read_bytes())
+    document, problems = load_file(copy, "kalmar-2024.yaml")
+    assert problems == [] and document is not None
+    assert document._root is None  # nothing built while loading
+    full = parse_yaml(source.read_bytes())
+    assert document.plain() == to_data(full)
+    assert document._root is None  # plain data needs no nodes either
+    goal = full.get("areas").items[0].get("goals").items[0]  # type: ignore[union-attr]
+    assert document.position(("areas", 0, "goals", 0)) == (goal.line, goal.column)
+    other = copy.with_name("gone.yaml")
+    other.write_bytes(source.read_bytes())
+    gone, _ = load_file(other, "gone.yaml")
+    other.unlink()  # a file removed since it was loaded: the top of the file, never an error
+    assert gone is not None and gone.position(("areas", 0, "goals", 0)) == (1, 1)

@@ -35,7 +35,7 @@ REF = re.compile(r"^[^\s/]+(/[^\s/]+){0,2}$")
 CATALOG_RELATIONS = frozenset({"method", "indicator-source", "regulation", "violence-form"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """Something a link can point at: ``<document>/<id>``."""
 
@@ -52,7 +52,7 @@ class Item:
         return f"{self.document}/{self.id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link written in a document: where it stands, what it says, what relation it is."""
 

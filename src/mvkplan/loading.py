@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,9 +19,10 @@ from pydantic import ValidationError
 
 from mvkplan.cache import LoadCache
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
-from mvkplan.discovery import YAML_SUFFIXES, walk
-from mvkplan.i18n import get_language, has, t
+from mvkplan.discovery import YAML_SUFFIXES, Discovery, walk
+from mvkplan.i18n import has, t
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
+from mvkplan.paths import display_path
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
 from mvkplan.textmatch import closest
@@ -34,6 +34,7 @@ from mvkplan.yamlnodes import (
     YamlError,
     load_data,
     parse_yaml,
+    to_data,
 )
 
 Path_ = tuple[str | int, ...]
@@ -83,13 +84,27 @@ class LoadedDocument:
             self._root = self._parse_again()
         return self._root
 
+    def plain(self) -> dict[str, object]:
+        """The document's plain data (dicts, lists, strings, None) as written, read again
+        from its file: what text rules scan without building nodes ({} if it is gone)."""
+        if self._root is not None:
+            return cast("dict[str, object]", to_data(self._root))
+        data = self._source_bytes()
+        try:
+            return load_data(data)[0] if data is not None else {}
+        except YamlError:
+            return {}
+
+    def _source_bytes(self) -> bytes | None:
+        if self._data is not None or self.source is None:
+            return self._data
+        try:
+            return self.source.read_bytes()
+        except OSError:
+            return None
+
     def _parse_again(self) -> MappingNode:
-        data = self._data
-        if data is None and self.source is not None:
-            try:
-                data = self.source.read_bytes()
-            except OSError:
-                data = None
+        data = self._source_bytes()
         if data is None:
             return MappingNode(1, 1)  # the file is gone: every position falls back to 1:1
         # A file edited since it was loaded is placed as it reads now: the best there is.
@@ -139,21 +154,6 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return found.files, found.missing
 
 
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` when inside it, else as given; always with '/'."""
-    # The path as named (a symbolic link is shown as itself, not as where it leads).
-    named = Path(os.path.abspath(path))
-    for folder in (Path(os.path.abspath(root)), root.resolve()):
-        try:
-            return named.relative_to(folder).as_posix()
-        except ValueError:
-            pass
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return path.as_posix()
-
-
 def load_bytes(
     data: bytes, shown: str, *, shipped: bool = False, source: Path | None = None,
 ) -> tuple[LoadedDocument | None, list[Problem]]:
@@ -172,21 +172,37 @@ def load_bytes(
 def _load_bytes(
     data: bytes, shown: str, *, shipped: bool, source: Path | None,
 ) -> tuple[LoadedDocument | None, list[Problem]]:
+    return load_with_data(data, shown, shipped=shipped, source=source)[0]
+
+
+def load_with_data(
+    data: bytes, shown: str, *, shipped: bool = False, source: Path | None = None,
+) -> tuple[Loaded, dict[str, object] | None]:
+    """What :func:`load_bytes` gives, and the plain data the document was validated from."""
     try:
         plain, root = load_data(data)
     except YamlError as exc:
-        return None, [_yaml_problem(shown, exc)]
+        return (None, [_yaml_problem(shown, exc)]), None
     kind = plain.get("kind")
     if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
         root = root or parse_yaml(data)
-        return None, [_kind_problem(shown, root, kind if isinstance(kind, str) else None)]
+        return (None, [_kind_problem(shown, root, kind if isinstance(kind, str) else None)]), None
     model_class = DOCUMENT_MODELS[kind]
     try:
         model = model_class.model_validate(plain)
     except ValidationError as exc:
-        return None, problems_from_validation(exc, shown, root or parse_yaml(data), model_class)
-    return LoadedDocument(shown, model, shipped=shipped, digest=hashlib.sha256(data).hexdigest(),
-                          root=root, source=source, data=data), []
+        return (None, problems_from_validation(exc, shown, root or parse_yaml(data), model_class)), None
+    document = LoadedDocument(shown, model, shipped=shipped, digest=hashlib.sha256(data).hexdigest(),
+                              root=root, source=source, data=data)
+    return (document, []), plain
+
+
+def from_plain(
+    plain: dict[str, object], shown: str, digest: str, source: Path | None
+) -> LoadedDocument:
+    """A document again from the plain data it was validated from (kept by the cache)."""
+    model = DOCUMENT_MODELS[cast(str, plain["kind"])].model_validate(plain)
+    return LoadedDocument(shown, model, digest=digest, source=source)
 
 
 def load_file(
@@ -194,23 +210,15 @@ def load_file(
     cache: LoadCache | None = None,
 ) -> tuple[LoadedDocument | None, list[Problem]]:
     """Read, parse and validate one file, refusing files over ``max_size`` before reading."""
-    data, problems = _read(path, shown, max_size)
-    if data is None:
-        return None, problems
-    if cache is None:
-        return load_bytes(data, shown, source=path)
-    key = cache.key(shown, data, get_language())
-    hit = cache.get(key)
-    if hit is not None:
-        return _with_source(cast(Loaded, hit), path)
-    result = load_bytes(data, shown, source=path)
-    cache.put(key, result)
-    return result
+    from mvkplan.loadmany import load_all
+
+    return load_all([path], [shown], max_size, cache)[0]
 
 
 def load_paths(
     paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
     follow_external: bool = False, cache: LoadCache | None = None,
+    discovered: Discovery | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest.
@@ -218,7 +226,8 @@ def load_paths(
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
     """
-    discovered = walk(paths, root, follow_external=follow_external)
+    if discovered is None:
+        discovered = walk(paths, root, follow_external=follow_external)
     files = discovered.files
     documents: list[LoadedDocument] = []
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in discovered.missing]
@@ -226,7 +235,9 @@ def load_paths(
                  for s in discovered.skipped]
     shown = [display_path(path, root) for path in files]
     failed: list[str] = []
-    for name, (document, found) in zip(shown, _load_all(files, shown, max_size, cache), strict=True):
+    from mvkplan.loadmany import load_all
+
+    for name, (document, found) in zip(shown, load_all(files, shown, max_size, cache), strict=True):
         problems.extend(found)
         if document is not None:
             documents.append(document)
@@ -235,68 +246,10 @@ def load_paths(
     return LoadResult(documents, problems, len(files) + len(discovered.skipped), failed)
 
 
-PARALLEL_MINIMUM = 48
-"""Files to load before worker processes pay for themselves."""
-
-
 Loaded = tuple["LoadedDocument | None", list[Problem]]
 
 
-def _load_all(
-    files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
-) -> list[Loaded]:
-    from mvkplan.cache import encode_entry
-    from mvkplan.parallel import map_ordered, workers
-
-    language = get_language()
-    results: list[Loaded | None] = [None] * len(files)
-    if cache is not None:  # hits are read here; only misses are loaded
-        for index, path in enumerate(files):
-            data, _ = _read(path, shown[index], max_size)
-            if data is not None:
-                hit = cache.get(cache.key(shown[index], data, language))
-                results[index] = None if hit is None else _with_source(cast(Loaded, hit), path)
-    misses = [index for index, result in enumerate(results) if result is None]
-
-    if len(misses) < PARALLEL_MINIMUM or workers() < 2:
-        for index in misses:
-            data, problems = _read(files[index], shown[index], max_size)
-            result = (load_bytes(data, shown[index], source=files[index]) if data is not None
-                      else (None, problems))
-            results[index] = result
-            if cache is not None and data is not None:
-                cache.put(cache.key(shown[index], data, language), result)
-        return [result for result in results if result is not None]
-
-    def load_entry(index: int) -> bytes:
-        """One file's result as a cache entry: what a worker sends back (and caches)."""
-        data, problems = _read(files[index], shown[index], max_size)
-        entry = encode_entry(load_bytes(data, shown[index]) if data is not None else (None, problems))
-        if cache is not None and data is not None:
-            cache.write(cache.key(shown[index], data, language), entry)
-        return entry
-
-    entries = map_ordered(load_entry, misses, minimum=PARALLEL_MINIMUM)
-    for index, entry in zip(misses, entries, strict=True):
-        results[index] = _with_source(_decode(entry), files[index])
-    return [result for result in results if result is not None]
-
-
-def _with_source(loaded: Loaded, path: Path) -> Loaded:
-    """A result read from the cache or a worker, told where its file is."""
-    document = loaded[0]
-    if document is not None:
-        document.source = path
-    return loaded
-
-
-def _decode(entry: bytes) -> Loaded:
-    from mvkplan.cache import decode_entry
-
-    return cast(Loaded, decode_entry(entry))
-
-
-def _read(path: Path, shown: str, max_size: int) -> tuple[bytes | None, list[Problem]]:
+def read_file(path: Path, shown: str, max_size: int) -> tuple[bytes | None, list[Problem]]:
     """A file's bytes, or the problem that stops it being read (too big, unreadable)."""
     try:
         size = path.stat().st_size

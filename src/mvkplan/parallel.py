@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 In = TypeVar("In")
@@ -56,3 +56,20 @@ def map_ordered(
 def _run(index: int) -> object:
     assert _task is not None
     return _task(index)
+
+
+def imap_ordered(function: Callable[[In], Out], items: Sequence[In]) -> Iterator[Out]:
+    """``function(item)`` for every item, computed in worker processes, yielded in input order
+    as soon as each is ready (so the caller can use and drop results while others compute)."""
+    count = workers()
+    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (function(item) for item in items)
+        return
+    global _task
+    _task = lambda index: function(items[index])  # noqa: E731 - inherited by the fork
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            chunk = max(1, min(16, len(items) // (count * 8)))
+            yield from pool.imap(_run, range(len(items)), chunksize=chunk)  # type: ignore[misc]
+    finally:
+        _task = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -26,3 +27,18 @@ def is_within(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when inside it, else as given; always with '/'."""
+    # The path as named (a symbolic link is shown as itself, not as where it leads).
+    named = Path(os.path.abspath(path))
+    for folder in (Path(os.path.abspath(root)), root.resolve()):
+        try:
+            return named.relative_to(folder).as_posix()
+        except ValueError:
+            pass
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return path.as_posix()

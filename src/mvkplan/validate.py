@@ -8,15 +8,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from mvkplan.cache import LoadCache
 from mvkplan.config import Project
-from mvkplan.followup.checks import check_follow_ups
-from mvkplan.index import LinkIndex
-from mvkplan.loading import LoadResult, display_path, iter_documents, load_paths, shipped_documents
 from mvkplan.paths import is_within
 from mvkplan.problems import Problem
-from mvkplan.references import check_index
+
+if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
+    from mvkplan.discovery import Discovery
+    from mvkplan.index import LinkIndex
+    from mvkplan.loading import LoadResult
 
 
 @dataclass
@@ -33,23 +34,37 @@ class Corpus:
         return self.loaded.files
 
 
-def load_corpus(project: Project, extra: list[Path] | None = None, *, cache: bool = True) -> Corpus:
+def load_corpus(
+    project: Project, extra: list[Path] | None = None, *, cache: bool = True,
+    discovered: Discovery | None = None,
+) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
     Unchanged files come from the project's cache unless ``cache`` is False or the
     environment sets ``MVKPLAN_NO_CACHE``.
     """
+    from mvkplan.cache import LoadCache
+    from mvkplan.index import LinkIndex
+    from mvkplan.loading import iter_documents, load_paths, shipped_documents
+
+    use_cache = cache and not os.environ.get("MVKPLAN_NO_CACHE")
+    with _long_lived():
+        loaded = load_paths(corpus_paths(project, extra), project.root,
+                            max_size=project.settings.max_file_size,
+                            follow_external=project.settings.follow_external_symlinks,
+                            cache=LoadCache.for_project(project.root) if use_cache else None,
+                            discovered=discovered)
+        index = LinkIndex.build(iter_documents(shipped_documents(), loaded.documents))
+    return Corpus(project, loaded, index)
+
+
+def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
+    """The configured paths, and those of ``extra`` outside them."""
     paths = project.document_paths()
     for path in extra or []:
         if not any(is_within(path, configured) for configured in paths):
             paths.append(path)
-    use_cache = cache and not os.environ.get("MVKPLAN_NO_CACHE")
-    with _long_lived():
-        loaded = load_paths(paths, project.root, max_size=project.settings.max_file_size,
-                            follow_external=project.settings.follow_external_symlinks,
-                            cache=LoadCache.for_project(project.root) if use_cache else None)
-        index = LinkIndex.build(iter_documents(shipped_documents(), loaded.documents))
-    return Corpus(project, loaded, index)
+    return paths
 
 
 @contextmanager
@@ -71,11 +86,41 @@ def _long_lived() -> Iterator[None]:
             gc.enable()
 
 
-def validate(
+def validate_run(
     project: Project, targets: list[Path] | None = None, *, cache: bool = True
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`validate` gives them; the last run's answer
+    when not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
+    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
+        corpus, problems = validate(project, targets, cache=False)
+        return corpus.files, problems
+    from mvkplan.cache.runs import RunCache
+    from mvkplan.discovery import walk
+    from mvkplan.i18n import get_language
+
+    discovered = walk(corpus_paths(project, targets), project.root,
+                      follow_external=project.settings.follow_external_symlinks)
+    runs = RunCache(project)
+    arguments = [str(target) for target in targets or []]
+    key = runs.key("validate", arguments, discovered, get_language())
+    answer = runs.get("validate", arguments, key)
+    if answer is not None:
+        return cast("tuple[int, list[Problem]]", answer)
+    corpus, problems = validate(project, targets, cache=True, discovered=discovered)
+    runs.put("validate", arguments, key, (corpus.files, problems))
+    return corpus.files, problems
+
+
+def validate(
+    project: Project, targets: list[Path] | None = None, *, cache: bool = True,
+    discovered: Discovery | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given."""
-    corpus = load_corpus(project, targets, cache=cache)
+    from mvkplan.followup.checks import check_follow_ups
+    from mvkplan.paths import display_path
+    from mvkplan.references import check_index
+
+    corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
     problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded()),
                 *check_follow_ups(corpus.index)]
     if targets:

@@ -61,11 +61,15 @@ class LoadCache:
 
     def write(self, key: str, entry: bytes) -> None:
         """Store an entry made by :func:`encode_entry`."""
+        self.write_path(self._path(key), entry)
+
+    def write_path(self, path: Path, entry: bytes) -> None:
+        """Store an entry at ``path`` inside the folder (atomically; failures are ignored)."""
         from mvkplan.writing import write_atomic
 
         try:
             self._prepare()
-            write_atomic(self._path(key), entry)
+            write_atomic(path, entry)
         except OSError:  # a read-only checkout: run without a cache
             pass
 

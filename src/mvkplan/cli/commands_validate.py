@@ -37,15 +37,16 @@ def validate(
     from mvkplan.i18n import t
     from mvkplan.problems import exit_code_for
     from mvkplan.reporters import Report
-    from mvkplan.validate import validate as run_validate
+    from mvkplan.validate import validate_run
 
     project = open_project(lang, paths=True)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
-    corpus, problems = run_validate(project, targets or None, cache=not no_cache)
-    files = corpus.files if not targets else len({p for p in _files_under(targets)})
+    files, problems = validate_run(project, targets or None, cache=not no_cache)
+    if targets:
+        files = len(set(_files_under(targets)))
     emit(Report(problems, files), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems))
 

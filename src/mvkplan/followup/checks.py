@@ -19,7 +19,7 @@ from mvkplan.followup.loading import (
 from mvkplan.followup.values import BadValue, read_value
 from mvkplan.i18n import has, t
 from mvkplan.index import LinkIndex
-from mvkplan.loading import LoadedDocument, Path_
+from mvkplan.loading import LoadedDocument
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.items import IndicatorSpec
 from mvkplan.problems import Problem

@@ -50,6 +50,21 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 
+    @model_validator(mode="after")
+    def _share_fields_set(self) -> Model:
+        # Every object keeps the set of field names its source wrote; objects of one kind
+        # mostly write the same names, and a set per object was a fifth of a plan's memory.
+        # Models are frozen, so a shared set is never changed (copies get their own).
+        names = self.__pydantic_fields_set__
+        key = frozenset(names)
+        shared = _FIELDS_SETS.setdefault(key, names)
+        if shared is not names:
+            object.__setattr__(self, "__pydantic_fields_set__", shared)
+        return self
+
+
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
 
 class Period(Model):
     """The years a document applies to. A source may state only an end year."""

@@ -1,0 +1,75 @@
+"""Whole-run answers: when not one input of a run changed, the last run's answer stands.
+
+A commit hook or a CI job often checks a tree that has not changed since the last check.
+The per-file cache (:class:`mvkplan.cache.LoadCache`) still rebuilds every model and the
+link index for such a run; this one keeps the run's final answer under a key made of
+everything the answer depends on: mvkplan itself (:func:`mvkplan.cache.fingerprint`, which
+covers the shipped frameworks and catalogs), the message language, the configuration, the
+command and its arguments, and the path and SHA-256 of every file the run would read
+(plus what discovery skipped or could not find). Change one byte of one file and the key
+changes, so the run is done in full.
+
+One slot per command and arguments (``runs/<name>``), overwritten by the next run, so the
+folder does not grow. Slots are written atomically and checked like every entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from mvkplan.cache import FOLDER, LoadCache, decode_entry, encode_entry, fingerprint
+from mvkplan.config import Project
+from mvkplan.discovery import Discovery
+from mvkplan.paths import display_path
+
+
+class RunCache:
+    """The slots of one project."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.folder = project.root / FOLDER
+
+    def key(self, command: str, arguments: list[str], discovered: Discovery, language: str) -> str:
+        """The key of a run over ``discovered`` (reads every file found)."""
+        root = self.project.root
+        digest = hashlib.sha256("\0".join([
+            fingerprint(), language, command, *arguments, str(root),
+            os.environ.get("MVKPLAN_YAML_ENGINE", ""),
+            self.project.settings.model_dump_json(), ""]).encode())
+        limit = self.project.settings.max_file_size
+        for path in discovered.files:
+            digest.update(f"file\0{display_path(path, root)}\0".encode())
+            try:
+                size = path.stat().st_size
+                content = (hashlib.sha256(path.read_bytes()).hexdigest() if size <= limit
+                           else f"too big: {size}")
+            except OSError as exc:
+                content = f"unreadable: {exc.errno}"
+            digest.update(f"{content}\n".encode())
+        for skipped in discovered.skipped:
+            digest.update(f"skipped\0{skipped.path}\0{skipped.code}\0{skipped.message}\n".encode())
+        for missing in discovered.missing:
+            digest.update(f"missing\0{missing}\n".encode())
+        return digest.hexdigest()
+
+    def get(self, command: str, arguments: list[str], key: str) -> object | None:
+        """The answer stored for ``key``, or None."""
+        try:
+            raw = self._slot(command, arguments).read_bytes()
+        except OSError:
+            return None
+        stored = decode_entry(raw)
+        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
+            return None
+        return stored[1]
+
+    def put(self, command: str, arguments: list[str], key: str, answer: object) -> None:
+        """Keep ``answer`` as the one for ``key`` (replacing the slot's last answer)."""
+        LoadCache(self.folder).write_path(self._slot(command, arguments), encode_entry((key, answer)))
+
+    def _slot(self, command: str, arguments: list[str]) -> Path:
+        name = hashlib.sha256("\0".join([command, *arguments]).encode()).hexdigest()[:32]
+        return self.folder / "runs" / name
