@@ -26,7 +26,7 @@ from mvkplan.models import PlanBase
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules.reach import LinkGraph
 from mvkplan.rules.text import DocumentText, Source
-from mvkplan.yamlnodes import Node, YamlError, load_data, to_data
+from mvkplan.yamlnodes import Node
 
 Path_ = tuple[str | int, ...]
 CODE_PATTERN = re.compile(r"^MVK\d{3}$")
@@ -132,21 +132,13 @@ class Rule:
                        self.severity, hint, self.name)
 
 
-def plain_data(document: LoadedDocument, source: bytes | None = None) -> dict[str, object]:
+def plain_data(document: LoadedDocument) -> dict[str, object]:
     """The document's values as plain data: dicts, lists, strings as written, None for nulls.
 
     The one place text rules get a document's values from, so that they never need the
     positioned nodes (built again from the file on demand) unless they report something.
-    ``source`` is the file's bytes, when the caller has read them.
     """
-    if source is not None:
-        try:
-            return load_data(source)[0]
-        except YamlError:
-            pass  # changed since it was loaded: its nodes read it as best they can
-    data = to_data(document.root)
-    assert isinstance(data, dict)
-    return data
+    return document.plain()
 
 
 T = TypeVar("T")
@@ -207,8 +199,7 @@ class LintContext:
     def text(self, document: LoadedDocument) -> DocumentText:
         """Every text value of a document (keys excluded), for the text rules."""
         if document.path not in self._texts:
-            data = plain_data(document, self.source(document).data)
-            self._texts[document.path] = DocumentText(document, data)
+            self._texts[document.path] = DocumentText(document, plain_data(document))
         return self._texts[document.path]
 
     def lines(self, document: LoadedDocument) -> list[str]:
