@@ -10,6 +10,7 @@ strategy.
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Callable
 
 from mvkplan.index import Item, Link, LinkIndex
 
@@ -65,20 +66,21 @@ class LinkGraph:
     def reaches_framework(self, reference: str) -> bool:
         """Whether a chain of links from ``reference`` arrives at any framework goal."""
         if reference not in self._reaches_framework:
-            self._reaches_framework[reference] = self._search_framework_goal(reference)
+            self._reaches_framework[reference] = self.reaches(reference, self.is_framework_goal)
         return self._reaches_framework[reference]
 
-    def _search_framework_goal(self, reference: str) -> bool:
-        """:meth:`reach`, stopping at the first framework goal (usually one link away)."""
+    def reaches(self, reference: str, wanted: Callable[[str], bool]) -> bool:
+        """Whether something :meth:`reach` holds is ``wanted``: the same walk, stopping at the
+        first (usually one link away), and keeping no set of what it passed."""
         if reference in self._reach:
-            return any(self.is_framework_goal(r) for r in self._reach[reference])
+            return any(wanted(r) for r in self._reach[reference])
         seen: set[str] = set()
         queue = deque(self.edges.get(reference, ()))
         while queue:
             current = queue.popleft()
             if current in seen or current == reference:
                 continue
-            if self.is_framework_goal(current):
+            if wanted(current):
                 return True
             seen.add(current)
             queue.extend(self.edges.get(current, ()))
