@@ -39,7 +39,7 @@ def _refuse_rebuilding(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("models rebuilt although nothing changed")
 
-    monkeypatch.setattr(mvkplan.loadmany, "from_plain", refuse)
+    monkeypatch.setattr(mvkplan.loadmany, "document_from_plain", refuse)
 
 
 def test_second_run_reads_the_cache_and_reports_the_same(
@@ -141,3 +141,19 @@ def test_parallel_loading_gives_the_single_process_output(
     monkeypatch.setattr(mvkplan.loadmany, "PARALLEL_MINIMUM", 2)
     parallel = run_cli(*command, "--no-cache", cwd=project, env={"MVKPLAN_JOBS": "2"})
     assert (parallel.exit_code, parallel.stdout) == (single.exit_code, single.stdout), parallel
+
+
+def test_a_cached_invalid_file_reports_the_same_problems_at_the_same_places(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries keep plain data, not problems of validation: those are made again, placed by
+    parsing the file again; the output must not change."""
+    _copy_plans(project)
+    first = run_cli("validate", "--format", "json", cwd=project)
+    assert '"bad-status.yaml"' in first.stdout or "bad-status.yaml" in first.stdout
+    other = project / "plans" / "kalmar" / "kalmar-profil.yaml"
+    other.write_bytes(other.read_bytes() + b"\n# edited\n")  # the run changed, this file did not
+    parsed = _refuse_parsing(monkeypatch, allow="kalmar-profil.yaml")
+    again = run_cli("validate", "--format", "json", cwd=project)
+    assert parsed == ["plans/kalmar/kalmar-profil.yaml"]
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout), again

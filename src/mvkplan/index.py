@@ -124,29 +124,35 @@ class LinkIndex:
 
     def add(self, document: LoadedDocument) -> None:
         """Add one document with its items and links."""
-        if document.id in self.documents:
-            self.duplicate_documents.append((document, self.documents[document.id]))
+        doc_id, model = document.id, document.model
+        if doc_id in self.documents:
+            self.duplicate_documents.append((document, self.documents[doc_id]))
             return
-        self.documents[document.id] = document
+        self.documents[doc_id] = document
         items: dict[str, Item] = {}
-        for item in iter_items(document.model):
+        for item in iter_items(model):
             if item.id in items:
                 self.duplicates.append((document, item, items[item.id]))
             else:
                 items[item.id] = item
-        self.items[document.id] = items
-        if isinstance(document.model, Catalog) and document.model.extends:
-            self._extensions[document.model.extends].append(document.id)
-        for source, path, target, relation in iter_links(document.model):
-            link = Link(document.id, source, target, relation, path, document)
-            self.links.append(link)
-            self._backlinks[target].append(link)
-            self._links_by_document[document.id].append(link)
+        self.items[doc_id] = items
+        if isinstance(model, Catalog) and model.extends:
+            self._extensions[model.extends].append(doc_id)
+        # Run once per link of every document: the lookups are bound outside the loop.
+        links, backlinks, incoming = self.links, self._backlinks, self._incoming
+        written: list[Link] = []
+        for source, path, target, relation in iter_links(model):
+            link = Link(doc_id, source, target, relation, path, document)
+            links.append(link)
+            backlinks[target].append(link)
+            written.append(link)
             target_document = target.partition("/")[0]
-            if target_document != document.id:
-                self._incoming[target_document].setdefault(target, []).append(link)
+            if target_document != doc_id:
+                incoming[target_document].setdefault(target, []).append(link)
             if relation == "supersedes":
-                self._successors.setdefault(target, document.id)
+                self._successors.setdefault(target, doc_id)
+        if written:
+            self._links_by_document[doc_id].extend(written)
 
     # -- lookups -------------------------------------------------------------------------
 

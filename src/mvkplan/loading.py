@@ -104,14 +104,8 @@ class LoadedDocument:
             return None
 
     def _parse_again(self) -> MappingNode:
-        data = self._source_bytes()
-        if data is None:
-            return MappingNode(1, 1)  # the file is gone: every position falls back to 1:1
         # A file edited since it was loaded is placed as it reads now: the best there is.
-        try:
-            return parse_yaml(data)
-        except YamlError:
-            return MappingNode(1, 1)
+        return nodes_of(self._data, self.source)
 
     def node_at(self, path: Path_) -> Node:
         """The deepest node along ``path`` (keys and list indices) that exists."""
@@ -178,31 +172,57 @@ def _load_bytes(
 def load_with_data(
     data: bytes, shown: str, *, shipped: bool = False, source: Path | None = None,
 ) -> tuple[Loaded, dict[str, object] | None]:
-    """What :func:`load_bytes` gives, and the plain data the document was validated from."""
+    """What :func:`load_bytes` gives, and the plain data of the file when it parsed."""
     try:
         plain, root = load_data(data)
     except YamlError as exc:
         return (None, [_yaml_problem(shown, exc)]), None
+    loaded = document_from_plain(plain, shown, digest=hashlib.sha256(data).hexdigest(),
+                                 source=source, shipped=shipped, data=data, root=root)
+    return loaded, plain
+
+
+def parse_only(data: bytes, shown: str) -> tuple[dict[str, object] | None, list[Problem]]:
+    """The plain data of a file, or the problem that stops it parsing (what workers do)."""
+    try:
+        return load_data(data)[0], []
+    except YamlError as exc:
+        return None, [_yaml_problem(shown, exc)]
+
+
+def document_from_plain(
+    plain: dict[str, object], shown: str, *, digest: str, source: Path | None,
+    shipped: bool = False, data: bytes | None = None, root: MappingNode | None = None,
+) -> Loaded:
+    """The document validated from its file's plain data, or the problems that stop it; a
+    problem's position comes from the nodes, parsed again (from ``data`` or ``source``)."""
     kind = plain.get("kind")
     if not isinstance(kind, str) or kind not in DOCUMENT_MODELS:
-        root = root or parse_yaml(data)
-        return (None, [_kind_problem(shown, root, kind if isinstance(kind, str) else None)]), None
+        nodes = root or nodes_of(data, source)
+        return None, [_kind_problem(shown, nodes, kind if isinstance(kind, str) else None)]
     model_class = DOCUMENT_MODELS[kind]
     try:
         model = model_class.model_validate(plain)
     except ValidationError as exc:
-        return (None, problems_from_validation(exc, shown, root or parse_yaml(data), model_class)), None
-    document = LoadedDocument(shown, model, shipped=shipped, digest=hashlib.sha256(data).hexdigest(),
-                              root=root, source=source, data=data)
-    return (document, []), plain
+        return None, problems_from_validation(exc, shown, root or nodes_of(data, source), model_class)
+    return LoadedDocument(shown, model, shipped=shipped, digest=digest, root=root, source=source,
+                          data=data), []
 
 
-def from_plain(
-    plain: dict[str, object], shown: str, digest: str, source: Path | None
-) -> LoadedDocument:
-    """A document again from the plain data it was validated from (kept by the cache)."""
-    model = DOCUMENT_MODELS[cast(str, plain["kind"])].model_validate(plain)
-    return LoadedDocument(shown, model, digest=digest, source=source)
+def nodes_of(data: bytes | None, source: Path | None) -> MappingNode:
+    """The positioned nodes of ``data``, else of the file at ``source`` as it reads now; a bare
+    mapping at 1:1 when neither can be had (every position then falls back to the top)."""
+    if data is None and source is not None:
+        try:
+            data = source.read_bytes()
+        except OSError:
+            data = None
+    if data is None:
+        return MappingNode(1, 1)
+    try:
+        return parse_yaml(data)
+    except YamlError:
+        return MappingNode(1, 1)
 
 
 def load_file(

@@ -10,19 +10,24 @@ model). Entries are decoded as they arrive, so the parent never holds them all a
 from __future__ import annotations
 
 import gc
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
 from mvkplan.cache import LoadCache, decode_entry, encode_entry
 from mvkplan.i18n import get_language
-from mvkplan.loading import Loaded, from_plain, load_with_data, read_file
+from mvkplan.loading import Loaded, document_from_plain, load_with_data, parse_only, read_file
 from mvkplan.problems import Problem
 
 PARALLEL_MINIMUM = 48
 """Files to load before worker processes pay for themselves."""
 
 Entry = tuple["dict[str, object] | None", str, list[Problem]]
-"""Plain data (None when the file did not load), the file's SHA-256, its problems."""
+"""Plain data (None when the file did not parse), the file's SHA-256, the problems that
+stopped it parsing. Validation is not part of an entry: it is done where the document is
+used (cheaper than sending or unpickling a model), and so are its problems."""
 
 
 def load_all(
@@ -45,41 +50,56 @@ def load_all(
                 results[index] = _from_entry(cast(Entry, hit), shown[index], path)
     misses = [index for index, result in enumerate(results) if result is None]
 
-    def load_one(index: int) -> tuple[Loaded, Entry | None]:
+    def load_one(index: int) -> Loaded:
         data, problems = read_file(files[index], shown[index], max_size)
         if data is None:
-            return (None, problems), None
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+            return None, problems
+        with _collector_paused():
             loaded, plain = load_with_data(data, shown[index], source=files[index])
-        finally:
-            if enabled:
-                gc.enable()
-        document = loaded[0]
-        entry: Entry = (plain, document.digest if document else "", loaded[1])
         if cache is not None:
+            document = loaded[0]
+            entry: Entry = (plain, document.digest if document else hashlib.sha256(data).hexdigest(),
+                            loaded[1] if plain is None else [])
             cache.put(keys[index] or cache.key(shown[index], data, language), entry)
-        return loaded, entry
+        return loaded
 
     if len(misses) < PARALLEL_MINIMUM or workers() < 2:
         for index in misses:
-            results[index] = load_one(index)[0]
+            results[index] = load_one(index)
         return cast("list[Loaded]", results)
 
     def in_worker(index: int) -> bytes:
-        """One file's entry as bytes: what a worker sends back."""
-        loaded, entry = load_one(index)
-        return encode_entry(entry if entry is not None else (None, "", loaded[1]))
+        """One file parsed (not validated): the entry a worker sends back and caches."""
+        data, problems = read_file(files[index], shown[index], max_size)
+        if data is None:
+            return encode_entry((None, "", problems))
+        with _collector_paused():
+            plain, problems = parse_only(data, shown[index])
+        entry = encode_entry((plain, hashlib.sha256(data).hexdigest(), problems))
+        if cache is not None:
+            cache.write(keys[index] or cache.key(shown[index], data, language), entry)
+        return entry
 
     for index, raw in zip(misses, imap_ordered(in_worker, misses), strict=True):
         results[index] = _from_entry(cast(Entry, decode_entry(raw)), shown[index], files[index])
     return cast("list[Loaded]", results)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cycle collection while a file's objects are made (they live on and form no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _from_entry(entry: Entry, shown: str, source: Path) -> Loaded:
     plain, digest, problems = entry
     if plain is None:
         return None, problems
-    return from_plain(plain, shown, digest, source), problems
+    return document_from_plain(plain, shown, digest=digest, source=source)
 
