@@ -16,7 +16,6 @@ from pydantic import ValidationError
 
 from mvkplan.config import Project, Settings
 from mvkplan.loading import discover, display_path
-from mvkplan.parallel import map_ordered, workers
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.rules.base import translate
@@ -37,8 +36,6 @@ MESSAGES = {
 
 SLICE = 32
 """Documents the rules see at a time."""
-PARALLEL_SLICES = 8
-"""Slices from which the rules run in worker processes (see :func:`run_rules`)."""
 
 
 class LintConfigError(Exception):
@@ -136,19 +133,19 @@ def lint(
 
 def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
     """Every problem the enabled rules find in the context's documents, suppressions and
-    severity overrides applied; in worker processes when there are many documents.
+    severity overrides applied.
 
-    Rules see the documents a slice at a time (what they cache per document stays small),
-    and every finding depends only on its document and the index, so the slices may run in
-    any process: their problems come back in order, the same as from one process.
+    Rules see the documents a slice at a time, so what they keep per document (its bytes,
+    its text values) stays small; a finding depends only on its document and the index, so
+    the slices find what all documents at once would. Worker processes were measured not to
+    pay here (``benchmarks/lint_cost.py``): forking the loaded corpus cost more CPU time than
+    the rules themselves, for no shorter wait on two cores.
     """
     documents = context.documents
-    slices = [documents[i:i + SLICE] for i in range(0, len(documents), SLICE)]
-    if len(slices) >= PARALLEL_SLICES and workers() > 1:
-        context.graph  # noqa: B018 - built once, before the workers fork, not once in each
-    found = map_ordered(lambda part: _run_slice(config, context.subset(part)), slices,
-                        minimum=PARALLEL_SLICES)
-    return [problem for part in found for problem in part]
+    problems: list[Problem] = []
+    for start in range(0, len(documents), SLICE):
+        problems += _run_slice(config, context.subset(documents[start:start + SLICE]))
+    return problems
 
 
 def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:

@@ -148,9 +148,9 @@ T = TypeVar("T")
 class LintContext:
     """What rules may read: the link index, the documents being linted, their source text.
 
-    Rules may be shown the documents a slice at a time (in worker processes, too), so a
-    finding about a document must depend only on that document and the index; what a rule
-    computes once for the whole corpus goes through :meth:`once`.
+    Rules are shown the documents a slice at a time, so a finding about a document must
+    depend only on that document and the index; what a rule computes once for the whole
+    corpus goes through :meth:`once`.
     """
 
     index: LinkIndex
