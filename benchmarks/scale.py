@@ -121,6 +121,9 @@ def measure(size: int, runs: int, baseline: Path | None) -> dict[str, float]:
             "title: Att förebygga", "title: Att motverka", 1), encoding="utf-8")
         figures["build after one change"] = timed([*mvk, "build"], root, src, 1)
         figures["validate peak RSS"] = peak_rss([*mvk, "validate", "--no-cache"], root, src)
+        figures["interpreter RSS"] = peak_rss(
+            [PYTHON, "-c", "import mvkplan.cli, mvkplan.validate, mvkplan.loading, mvkplan.index"],
+            root, src)
     return figures
 
 
@@ -159,8 +162,11 @@ def main() -> None:
                 rows.append((base, f"today's {name}", f[f"today: {name}"]))
         for name, label, baseline in rows:
             print(f"{name:28} {f[name]:7.2f} s   {f[name] / baseline:5.2f}x {label}")
-        rss = f["validate peak RSS"]
+        rss, interpreter = f["validate peak RSS"], f["interpreter RSS"]
         print(f"{'validate peak RSS':28} {rss / 1e6:7.0f} MB  {rss / f['yaml bytes']:5.2f}x YAML bytes")
+        print(f"{'  beyond the interpreter':28} {(rss - interpreter) / 1e6:7.0f} MB  "
+              f"{(rss - interpreter) / f['yaml bytes']:5.2f}x YAML bytes "
+              f"(interpreter with mvkplan imported: {interpreter / 1e6:.0f} MB)")
     if len(sizes) > 1:
         small, large = results[sizes[0]], results[sizes[-1]]
         print(f"\n== time at {sizes[-1]} / time at {sizes[0]} (target ≤ 5.5) ==")
