@@ -18,7 +18,7 @@ from mvkplan.config import Project, Settings
 from mvkplan.loading import discover, display_path
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
-from mvkplan.rules.base import find_suppressions, translate
+from mvkplan.rules.base import translate
 from mvkplan.textmatch import closest
 from mvkplan.validate import Corpus, load_corpus
 
@@ -32,6 +32,10 @@ MESSAGES = {
     "options": ("options of rule {code} ({name}): {detail}",
                 "inställningar för regeln {code} ({name}): {detail}"),
 }
+
+
+SLICE = 32
+"""Documents the rules see at a time."""
 
 
 class LintConfigError(Exception):
@@ -120,16 +124,37 @@ def lint(
     ]
     known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
     context = LintContext(corpus.index, documents, project.root, known_selectors=known)
+    problems = run_rules(config, context)
+    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
+    files = corpus.files if not targets else len(discover(targets)[0])
+    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
+    return LintResult(corpus, sorted(unique.values()), files)
+
+
+def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
+    """Every problem the enabled rules find in the context's documents, suppressions and
+    severity overrides applied.
+
+    Rules see the documents a slice at a time, so what they keep per document (its bytes,
+    its text values) stays small; a finding depends only on its document and the index, so
+    the slices find what all documents at once would. Worker processes were measured not to
+    pay here (``benchmarks/lint_cost.py``): forking the loaded corpus cost more CPU time than
+    the rules themselves, for no shorter wait on two cores.
+    """
+    documents = context.documents
+    problems: list[Problem] = []
+    for start in range(0, len(documents), SLICE):
+        problems += _run_slice(config, context.subset(documents[start:start + SLICE]))
+    return problems
+
+
+def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
     found = [
         rule.problem(finding)
         for rule in config.rules
         for finding in rule.check(context, config.options.get(rule.code))
     ]
-    problems = config.apply(found, context)
-    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
-    files = corpus.files if not targets else len(discover(targets)[0])
-    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
-    return LintResult(corpus, sorted(unique.values()), files)
+    return config.apply(found, context)
 
 
 def unknown_rule_message(selector: str, key: str | None = None) -> str:
@@ -178,7 +203,7 @@ def _inline_suppressions(context: LintContext) -> dict[tuple[str, int], set[str]
     """(path, line) → codes suppressed there by ``# mvkplan: ignore[…]`` comments."""
     suppressed: dict[tuple[str, int], set[str]] = {}
     for document in context.documents:
-        for comment in find_suppressions(context.lines(document)):
+        for comment in context.suppressions(document):
             codes = {rule.code for s in comment.selectors if (rule := find_rule(s))}
             suppressed.setdefault((document.path, comment.covers), set()).update(codes)
     return suppressed
