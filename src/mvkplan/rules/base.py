@@ -230,16 +230,19 @@ class LintContext:
 
     def locate(self, document: LoadedDocument, node: Node, text: str) -> tuple[int, int]:
         """Where ``text`` first stands in the source from ``node`` on (a scalar may span lines)."""
-        lines = self.lines(document)
-        for number in range(node.line - 1, len(lines)):
-            column = lines[number].find(text)
-            if column >= 0:
-                return number + 1, column + 1
-        return node.line, node.column
+        return self._find(document, (node.line, node.column), text)
 
     def locate_value(self, document: LoadedDocument, path: Path_, text: str) -> tuple[int, int]:
         """Where ``text`` first stands in the source from the value at ``path`` on."""
-        return self.locate(document, document.node_at(path), text)
+        return self._find(document, document.position(path), text)
+
+    def _find(self, document: LoadedDocument, start: tuple[int, int], text: str) -> tuple[int, int]:
+        lines = self.lines(document)
+        for number in range(start[0] - 1, len(lines)):
+            column = lines[number].find(text)
+            if column >= 0:
+                return number + 1, column + 1
+        return start
 
     @property
     def graph(self) -> LinkGraph:
