@@ -235,6 +235,28 @@ def test_one_position_is_where_the_nodes_place_it(path: Path) -> None:
             assert locate(data, missing) == (deepest.line, deepest.column), missing
 
 
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_one_key_position_is_where_the_nodes_place_the_key(path: Path) -> None:
+    from mvkplan.loading import load_bytes
+
+    data = path.read_bytes()
+    document, _ = load_bytes(data, "x.yaml")
+    assert document is not None
+    slow = load_bytes(data, "x.yaml")[0]
+    assert slow is not None
+    slow.fast = False  # the same question answered from the nodes
+    for steps, node in _paths(parse_yaml(data)):
+        if not isinstance(node, MappingNode):
+            continue
+        for key, _ in node.pairs:
+            assert locate(data, (*steps, key.value), key=True) == (key.line, key.column)
+            assert slow.key_position((*steps, key.value)) == (key.line, key.column)
+        assert locate(data, (*steps, "no-such-key"), key=True) == (0, 0)
+        assert document.key_position((*steps, "no-such-key")) is None
+        assert slow.key_position((*steps, "no-such-key")) is None
+    assert slow.key_position(("no", "such", "path")) is None
+
+
 @settings(max_examples=MUTATION_EXAMPLES, derandomize=True, deadline=None)
 @given(source=st.sampled_from(SOURCES), data=st.data())
 def test_one_position_in_a_mutated_document_is_where_the_nodes_place_it(

@@ -115,6 +115,28 @@ class LoadedDocument:
             node = child
         return node
 
+    def key_position(self, path: Path_) -> tuple[int, int] | None:
+        """Line and column of the key that ends ``path`` (None when it is not written)."""
+        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
+            from mvkplan.yamlengines.locate import locate
+
+            data = self._source_bytes()
+            found = locate(data, path, key=True) if data is not None else None
+            if found is not None:
+                self._located += 1
+                return None if found == (0, 0) else found
+        node: Node | None = self.root
+        for step in path[:-1]:
+            if isinstance(node, MappingNode) and isinstance(step, str):
+                node = node.get(step)
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.items):
+                node = node.items[step]
+            else:
+                return None
+        last = path[-1]
+        key = node.key_node(last) if isinstance(node, MappingNode) and isinstance(last, str) else None
+        return (key.line, key.column) if key else None
+
     def position(self, path: Path_) -> tuple[int, int]:
         """Line and column of the node at ``path`` (the deepest along it that exists).
 

@@ -33,8 +33,9 @@ from mvkplan.yamlnodes import strip_bom
 Path_ = tuple[str | int, ...]
 
 
-def locate(data: bytes, path: Path_) -> tuple[int, int] | None:
-    """Line and column of the deepest node along ``path`` in ``data``, or None."""
+def locate(data: bytes, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+    """Line and column of the deepest node along ``path`` in ``data``, or None; with
+    ``key``, of the key that ends ``path`` ((0, 0) when that key is not there)."""
     body = strip_bom(data)
     try:
         text = body.decode("utf-8")
@@ -46,6 +47,9 @@ def locate(data: bytes, path: Path_) -> tuple[int, int] | None:
         with _quiet_stderr():
             ryml.parse_in_place(buffer, tree)
         walker = _Walker(read_tree(tree), buffer, body, Lines(text, body))
+        if key:
+            found = _Path(walker).key_start(tree, path)
+            return walker.at_byte(found) if found >= 0 else (0, 0)
         return walker.at_byte(_Path(walker).start(tree, path))
     except (_Delegate, ryml.ExceptionBasic, RuntimeError, ValueError):
         return None
@@ -55,14 +59,36 @@ class _Path:
     def __init__(self, walker: _Walker) -> None:
         self.walker = walker
         self.flat = walker.flat
+        self.after: int | None = None
+
+    def key_start(self, tree: ryml.Tree, path: Path_) -> int:
+        """The offset of the key that ends ``path`` (-1 when the path does not lead to it)."""
+        *parents, last = path
+        node, reached = self.walk(tree, tuple(parents))
+        if reached < len(parents) or not self.flat.types[node] & _MAP or not isinstance(last, str):
+            return -1
+        child = self.flat.first_child[node]
+        while child != _NONE:
+            key, start, _ = self.walker.key(child, self.flat.types[child])
+            if key.value == last:
+                return start
+            child = self.flat.next_sibling[child]
+        return -1
 
     def start(self, tree: ryml.Tree, path: Path_) -> int:
         """The offset where the engine places the deepest node along ``path``."""
+        node, _ = self.walk(tree, path)
+        return self.offset(node, self.after)
+
+    def walk(self, tree: ryml.Tree, path: Path_) -> tuple[int, int]:
+        """The deepest tree node along ``path`` and how many steps led to it (``self.after``:
+        where its key ends, if it has one)."""
         flat = self.flat
         node = tree.root_id()
         if flat.types[node] & ryml.STREAM == ryml.STREAM:
             node = tree.first_child(node)
         after: int | None = None
+        steps = 0
         for step in path:
             kind = flat.types[node]
             child = flat.first_child[node]
@@ -83,7 +109,9 @@ class _Path:
             if found == _NONE:
                 break
             node = found
-        return self.offset(node, after)
+            steps += 1
+        self.after = after
+        return node, steps
 
     def offset(self, n: int, after: int | None) -> int:
         """Where the engine places tree node ``n`` (its key ending at ``after``, if any)."""
