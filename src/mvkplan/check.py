@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mvkplan.config import Project
+from mvkplan.followup.checks import check_follow_ups
 from mvkplan.lint import LintResult, lint
 from mvkplan.loading import display_path
 from mvkplan.references import check_index
@@ -23,8 +24,8 @@ def check(
     result = lint(project, targets, select=select, ignore=ignore)
     corpus = result.corpus
     wanted = [display_path(t, project.root) for t in targets or []]
-    references = [p for p in check_index(corpus.index, corpus.loaded.unloaded())
-                  if not wanted or any(_within(p.path, w) for w in wanted)]
+    found = [*check_index(corpus.index, corpus.loaded.unloaded()), *check_follow_ups(corpus.index)]
+    references = [p for p in found if not wanted or any(_within(p.path, w) for w in wanted)]
     unique = {(p, p.message): p for p in [*result.problems, *references]}
     return LintResult(corpus, sorted(unique.values()), result.files)
 
