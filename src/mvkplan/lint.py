@@ -7,6 +7,7 @@ order: which rules run (``select``/``ignore``), then per-path ignores, inline
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -15,12 +16,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mvkplan.config import Project, Settings
+from mvkplan.discovery import Discovery
 from mvkplan.loading import discover, display_path
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.rules.base import translate
 from mvkplan.textmatch import closest
-from mvkplan.validate import Corpus, load_corpus
+from mvkplan.validate import Corpus, corpus_paths, load_corpus
 
 MESSAGES = {
     "unknown": ("unknown rule '{selector}' in '{key}'", "okänd regel '{selector}' i '{key}'"),
@@ -106,9 +108,38 @@ class LintResult:
     files: int
 
 
-def lint(
+def lint_answer(
     project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
     ignore: Iterable[str] = (), cache: bool = True,
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`lint` gives them; the last run's answer when
+    not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
+    ignore = list(ignore)
+    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
+        result = lint(project, targets, select=select, ignore=ignore, cache=False)
+        return result.files, result.problems
+    from mvkplan.cache.runs import remembered
+
+    LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
+
+    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
+        result = lint(project, targets, select=select, ignore=ignore, discovered=discovered)
+        return result.files, result.problems
+
+    return remembered(project, "lint", selection_arguments(targets, select, ignore),
+                      corpus_paths(project, targets), compute)
+
+
+def selection_arguments(
+    targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
+) -> list[str]:
+    """What besides the files decides a lint run's answer, as the run cache keys it."""
+    return [*(str(target) for target in targets or []), f"select={select!r}", f"ignore={list(ignore)!r}"]
+
+
+def lint(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True, discovered: Discovery | None = None,
 ) -> LintResult:
     """Lint the project's documents (only those under ``targets`` when given).
 
@@ -116,7 +147,7 @@ def lint(
     look at them. Raises :class:`LintConfigError` for settings naming unknown rules.
     """
     config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
-    corpus = load_corpus(project, targets, cache=cache)
+    corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
     wanted = [display_path(t, project.root) for t in targets or []]
     documents = [
         document for document in corpus.index.documents.values()
