@@ -157,3 +157,27 @@ def test_a_cached_invalid_file_reports_the_same_problems_at_the_same_places(
     again = run_cli("validate", "--format", "json", cwd=project)
     assert parsed == ["plans/kalmar/kalmar-profil.yaml"]
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout), again
+
+
+@pytest.mark.parametrize("command", ["lint", "check"])
+def test_lint_and_check_answer_an_unchanged_tree_from_the_last_run(
+    command: str, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy_plans(project)
+    first = run_cli(command, "--format", "json", cwd=project)
+    selected = run_cli(command, "--select", "MVK001", "--format", "json", cwd=project)
+    assert selected.stdout != first.stdout  # other arguments, another answer (not the slot's)
+    _refuse_parsing(monkeypatch)
+    _refuse_rebuilding(monkeypatch)
+    again = run_cli(command, "--format", "json", cwd=project)
+    assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout), again
+    assert run_cli(command, "--select", "MVK001", "--format", "json", cwd=project).stdout == \
+        selected.stdout
+
+
+def test_lint_answer_follows_a_changed_rule_option(project: Path) -> None:
+    _copy_plans(project)
+    before = run_cli("lint", cwd=project)
+    (project / "mvkplan.toml").write_text('paths = ["plans"]\nignore = ["MVK"]\n', encoding="utf-8")
+    after = run_cli("lint", cwd=project)
+    assert "MVK0" in before.stdout and "MVK0" not in after.stdout, after

@@ -74,6 +74,16 @@ def test_broken_follow_up_is_reported_at_its_place(name: str, project: Path) -> 
     assert "Traceback" not in result.stdout + result.stderr + swedish.stdout
 
 
+@pytest.mark.parametrize("name", ["duplicate-value.yaml", "unknown-activity.yaml", "not-a-number.yaml"])
+def test_check_reports_what_validate_reports_in_a_follow_up(name: str, project: Path) -> None:
+    """``check`` is validate and lint in one pass: the follow-up checks are part of it."""
+    setup(project, name)
+    code, line, column = EXPECTED[name]
+    result = run_cli("check", cwd=project)
+    assert result.exit_code == 1, result
+    assert f"plans/{name}:{line}:{column}: {code} " in result.stdout, result
+
+
 def test_did_you_mean_for_indicators_respondents_and_activities(project: Path) -> None:
     for name in ("unknown-indicator.yaml", "unknown-respondent.yaml", "unknown-activity.yaml"):
         setup(project, name)

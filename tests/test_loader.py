@@ -92,7 +92,12 @@ def test_positions_are_built_on_demand_from_the_file_and_agree_with_a_full_parse
     assert document.plain() == to_data(full)
     assert document._root is None  # plain data needs no nodes either
     goal = full.get("areas").items[0].get("goals").items[0]  # type: ignore[union-attr]
+    assert document.fast
     assert document.position(("areas", 0, "goals", 0)) == (goal.line, goal.column)
+    assert document._root is None  # one position: a walk along the path, still no nodes
+    for _ in range(5):  # asked again and again: the nodes are built once, same answer
+        assert document.position(("areas", 0, "goals", 0)) == (goal.line, goal.column)
+    assert document._root is not None
     other = copy.with_name("gone.yaml")
     other.write_bytes(source.read_bytes())
     gone, _ = load_file(other, "gone.yaml")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +19,7 @@ from test_validate_broken import BROKEN, EXPECTED
 
 from conftest import REPO, run_cli
 from mvkplan.yamlengines import libyaml, rapid
+from mvkplan.yamlengines.locate import locate
 from mvkplan.yamlengines.plain import parse_plain
 from mvkplan.yamlnodes import (
     MappingNode,
@@ -200,6 +202,77 @@ def test_mutated_documents_give_the_same_data_from_the_fast_path(
     plain = parse_plain(mutated)
     if plain is not None:
         assert plain == _full_data(mutated)
+
+
+# -- one position without the nodes: the same place as the nodes give ------------------------
+
+
+def _paths(node: Node, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Node]]:
+    yield path, node
+    if isinstance(node, MappingNode):
+        for key, value in node.pairs:
+            yield from _paths(value, (*path, key.value))
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.items):
+            yield from _paths(item, (*path, i))
+
+
+def _deepest(root: MappingNode, path: tuple[str | int, ...]) -> Node:
+    from mvkplan.loading import LoadedDocument
+
+    document = LoadedDocument("x", None, root=root)  # type: ignore[arg-type]
+    return document.node_at(path)
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_one_position_is_where_the_nodes_place_it(path: Path) -> None:
+    data = path.read_bytes()
+    root = parse_yaml(data)
+    for steps, node in _paths(root):
+        assert locate(data, steps) == (node.line, node.column), steps
+        for missing in ((*steps, "no-such-key"), (*steps, 10_000), (*steps, -1, "x")):
+            deepest = _deepest(root, missing)
+            assert locate(data, missing) == (deepest.line, deepest.column), missing
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_one_key_position_is_where_the_nodes_place_the_key(path: Path) -> None:
+    from mvkplan.loading import load_bytes
+
+    data = path.read_bytes()
+    document, _ = load_bytes(data, "x.yaml")
+    assert document is not None
+    slow = load_bytes(data, "x.yaml")[0]
+    assert slow is not None
+    slow.fast = False  # the same question answered from the nodes
+    for steps, node in _paths(parse_yaml(data)):
+        if not isinstance(node, MappingNode):
+            continue
+        for key, _ in node.pairs:
+            assert locate(data, (*steps, key.value), key=True) == (key.line, key.column)
+            assert slow.key_position((*steps, key.value)) == (key.line, key.column)
+        assert locate(data, (*steps, "no-such-key"), key=True) == (0, 0)
+        assert document.key_position((*steps, "no-such-key")) is None
+        assert slow.key_position((*steps, "no-such-key")) is None
+    assert slow.key_position(("no", "such", "path")) is None
+
+
+@settings(max_examples=MUTATION_EXAMPLES, derandomize=True, deadline=None)
+@given(source=st.sampled_from(SOURCES), data=st.data())
+def test_one_position_in_a_mutated_document_is_where_the_nodes_place_it(
+    source: Path, data: st.DataObject
+) -> None:
+    """Wherever the fast path takes a document, a single position agrees with the nodes."""
+    text = source.read_bytes()
+    at = data.draw(st.integers(0, len(text)))
+    insert = data.draw(st.sampled_from(MUTATIONS)).encode()
+    mutated = text[:at] + insert + text[at + data.draw(st.integers(0, 3)):]
+    if parse_plain(mutated) is None:
+        return
+    root = parse_yaml(mutated)
+    every = list(_paths(root))
+    for steps, node in every[:: max(1, len(every) // 40)]:
+        assert locate(mutated, steps) == (node.line, node.column), steps
 
 
 def _shape(result: Node | tuple[str, int, int]) -> object:

@@ -6,25 +6,52 @@ The documents are loaded and indexed once; the schema, identity and reference pr
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from mvkplan.config import Project
-from mvkplan.lint import LintResult, lint
+from mvkplan.discovery import Discovery
+from mvkplan.followup.checks import check_follow_ups
+from mvkplan.lint import LintConfig, LintResult, lint, selection_arguments
 from mvkplan.loading import display_path
+from mvkplan.problems import Problem
 from mvkplan.references import check_index
+from mvkplan.validate import corpus_paths
+
+
+def check_answer(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True,
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`check` gives them; the last run's answer when
+    not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
+    ignore = list(ignore)
+    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
+        result = check(project, targets, select=select, ignore=ignore, cache=False)
+        return result.files, result.problems
+    from mvkplan.cache.runs import remembered
+
+    LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
+
+    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
+        result = check(project, targets, select=select, ignore=ignore, discovered=discovered)
+        return result.files, result.problems
+
+    return remembered(project, "check", selection_arguments(targets, select, ignore),
+                      corpus_paths(project, targets), compute)
 
 
 def check(
     project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
-    ignore: Iterable[str] = (),
+    ignore: Iterable[str] = (), cache: bool = True, discovered: Discovery | None = None,
 ) -> LintResult:
     """Every validation problem and lint finding (only for ``targets`` when given)."""
-    result = lint(project, targets, select=select, ignore=ignore)
+    result = lint(project, targets, select=select, ignore=ignore, cache=cache, discovered=discovered)
     corpus = result.corpus
     wanted = [display_path(t, project.root) for t in targets or []]
-    references = [p for p in check_index(corpus.index, corpus.loaded.unloaded())
-                  if not wanted or any(_within(p.path, w) for w in wanted)]
+    found = [*check_index(corpus.index, corpus.loaded.unloaded()), *check_follow_ups(corpus.index)]
+    references = [p for p in found if not wanted or any(_within(p.path, w) for w in wanted)]
     unique = {(p, p.message): p for p in [*result.problems, *references]}
     return LintResult(corpus, sorted(unique.values()), result.files)
 

@@ -7,6 +7,7 @@ order: which rules run (``select``/``ignore``), then per-path ignores, inline
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -15,12 +16,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mvkplan.config import Project, Settings
+from mvkplan.discovery import Discovery
 from mvkplan.loading import discover, display_path
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
-from mvkplan.rules.base import find_suppressions, translate
+from mvkplan.rules.base import translate
 from mvkplan.textmatch import closest
-from mvkplan.validate import Corpus, load_corpus
+from mvkplan.validate import Corpus, corpus_paths, load_corpus
 
 MESSAGES = {
     "unknown": ("unknown rule '{selector}' in '{key}'", "okänd regel '{selector}' i '{key}'"),
@@ -32,6 +34,10 @@ MESSAGES = {
     "options": ("options of rule {code} ({name}): {detail}",
                 "inställningar för regeln {code} ({name}): {detail}"),
 }
+
+
+SLICE = 32
+"""Documents the rules see at a time."""
 
 
 class LintConfigError(Exception):
@@ -102,9 +108,38 @@ class LintResult:
     files: int
 
 
-def lint(
+def lint_answer(
     project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
     ignore: Iterable[str] = (), cache: bool = True,
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`lint` gives them; the last run's answer when
+    not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
+    ignore = list(ignore)
+    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
+        result = lint(project, targets, select=select, ignore=ignore, cache=False)
+        return result.files, result.problems
+    from mvkplan.cache.runs import remembered
+
+    LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
+
+    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
+        result = lint(project, targets, select=select, ignore=ignore, discovered=discovered)
+        return result.files, result.problems
+
+    return remembered(project, "lint", selection_arguments(targets, select, ignore),
+                      corpus_paths(project, targets), compute)
+
+
+def selection_arguments(
+    targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
+) -> list[str]:
+    """What besides the files decides a lint run's answer, as the run cache keys it."""
+    return [*(str(target) for target in targets or []), f"select={select!r}", f"ignore={list(ignore)!r}"]
+
+
+def lint(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True, discovered: Discovery | None = None,
 ) -> LintResult:
     """Lint the project's documents (only those under ``targets`` when given).
 
@@ -112,7 +147,7 @@ def lint(
     look at them. Raises :class:`LintConfigError` for settings naming unknown rules.
     """
     config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
-    corpus = load_corpus(project, targets, cache=cache)
+    corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
     wanted = [display_path(t, project.root) for t in targets or []]
     documents = [
         document for document in corpus.index.documents.values()
@@ -120,16 +155,37 @@ def lint(
     ]
     known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
     context = LintContext(corpus.index, documents, project.root, known_selectors=known)
+    problems = run_rules(config, context)
+    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
+    files = corpus.files if not targets else len(discover(targets)[0])
+    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
+    return LintResult(corpus, sorted(unique.values()), files)
+
+
+def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
+    """Every problem the enabled rules find in the context's documents, suppressions and
+    severity overrides applied.
+
+    Rules see the documents a slice at a time, so what they keep per document (its bytes,
+    its text values) stays small; a finding depends only on its document and the index, so
+    the slices find what all documents at once would. Worker processes were measured not to
+    pay here (``benchmarks/lint_cost.py``): forking the loaded corpus cost more CPU time than
+    the rules themselves, for no shorter wait on two cores.
+    """
+    documents = context.documents
+    problems: list[Problem] = []
+    for start in range(0, len(documents), SLICE):
+        problems += _run_slice(config, context.subset(documents[start:start + SLICE]))
+    return problems
+
+
+def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
     found = [
         rule.problem(finding)
         for rule in config.rules
         for finding in rule.check(context, config.options.get(rule.code))
     ]
-    problems = config.apply(found, context)
-    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
-    files = corpus.files if not targets else len(discover(targets)[0])
-    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
-    return LintResult(corpus, sorted(unique.values()), files)
+    return config.apply(found, context)
 
 
 def unknown_rule_message(selector: str, key: str | None = None) -> str:
@@ -178,7 +234,7 @@ def _inline_suppressions(context: LintContext) -> dict[tuple[str, int], set[str]
     """(path, line) → codes suppressed there by ``# mvkplan: ignore[…]`` comments."""
     suppressed: dict[tuple[str, int], set[str]] = {}
     for document in context.documents:
-        for comment in find_suppressions(context.lines(document)):
+        for comment in context.suppressions(document):
             codes = {rule.code for s in comment.selectors if (rule := find_rule(s))}
             suppressed.setdefault((document.path, comment.covers), set()).update(codes)
     return suppressed

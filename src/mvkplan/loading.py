@@ -1,4 +1,4 @@
-"""Load documents: files → nodes with positions → validated models.
+"""Load documents: files → plain data → validated models (nodes with positions on demand).
 
 A file that fails at any step becomes problems and the run goes on; callers get
 every loaded document plus every problem, never an exception for bad input.
@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import cast
 
 from pydantic import ValidationError
 
@@ -21,7 +20,8 @@ from mvkplan.cache import LoadCache
 from mvkplan.config import DEFAULT_MAX_FILE_SIZE
 from mvkplan.discovery import YAML_SUFFIXES, Discovery, walk
 from mvkplan.i18n import has, t
-from mvkplan.models import DOCUMENT_MODELS, DocumentBase
+from mvkplan.loaded import LoadedDocument, nodes_of
+from mvkplan.models import DOCUMENT_MODELS
 from mvkplan.paths import display_path
 from mvkplan.problems import Problem
 from mvkplan.schema_errors import problems_from_validation
@@ -29,102 +29,9 @@ from mvkplan.textmatch import closest
 from mvkplan.vocabulary import english_for
 from mvkplan.yamlnodes import (
     MappingNode,
-    Node,
-    SequenceNode,
     YamlError,
     load_data,
-    parse_yaml,
-    to_data,
 )
-
-Path_ = tuple[str | int, ...]
-
-
-class LoadedDocument:
-    """A validated document; the source positions of its nodes are read when first asked for.
-
-    Most documents have nothing to report, so loading keeps only the model: the positioned
-    nodes (``root``) are built on first use, from the bytes the document was loaded from
-    (kept for documents loaded from memory, read again from ``source`` otherwise and
-    checked against ``digest``).
-    """
-
-    def __init__(
-        self, path: str, model: DocumentBase, *, shipped: bool = False, digest: str = "",
-        root: MappingNode | None = None, source: Path | None = None, data: bytes | None = None,
-    ) -> None:
-        self.path = path
-        """Path as shown in messages (relative to the project root where possible)."""
-        self.model = model
-        self.shipped = shipped
-        """True for frameworks and catalogs that ship inside the package."""
-        self.digest = digest
-        """SHA-256 of the file's bytes: what incremental builds compare."""
-        self.source = source
-        """The file the document was read from (None when loaded from memory)."""
-        self._data = data if source is None else None
-        self._root = root
-
-    def __repr__(self) -> str:
-        return f"LoadedDocument({self.path!r}, {self.model.id!r})"
-
-    def __getstate__(self) -> dict[str, object]:
-        # Nodes are rebuilt on demand and the source is set by whoever reads the entry.
-        return {**self.__dict__, "_root": None, "source": None}
-
-    @property
-    def id(self) -> str:
-        """The document id."""
-        return self.model.id
-
-    @property
-    def root(self) -> MappingNode:
-        """The document's nodes with their positions (parsed again on first use)."""
-        if self._root is None:
-            self._root = self._parse_again()
-        return self._root
-
-    def plain(self) -> dict[str, object]:
-        """The document's plain data (dicts, lists, strings, None) as written, read again
-        from its file: what text rules scan without building nodes ({} if it is gone)."""
-        if self._root is not None:
-            return cast("dict[str, object]", to_data(self._root))
-        data = self._source_bytes()
-        try:
-            return load_data(data)[0] if data is not None else {}
-        except YamlError:
-            return {}
-
-    def _source_bytes(self) -> bytes | None:
-        if self._data is not None or self.source is None:
-            return self._data
-        try:
-            return self.source.read_bytes()
-        except OSError:
-            return None
-
-    def _parse_again(self) -> MappingNode:
-        # A file edited since it was loaded is placed as it reads now: the best there is.
-        return nodes_of(self._data, self.source)
-
-    def node_at(self, path: Path_) -> Node:
-        """The deepest node along ``path`` (keys and list indices) that exists."""
-        node: Node = self.root
-        for step in path:
-            child: Node | None = None
-            if isinstance(node, MappingNode) and isinstance(step, str):
-                child = node.get(step)
-            elif isinstance(node, SequenceNode) and isinstance(step, int):
-                child = node.items[step] if 0 <= step < len(node.items) else None
-            if child is None:
-                break
-            node = child
-        return node
-
-    def position(self, path: Path_) -> tuple[int, int]:
-        """Line and column of the node at ``path``."""
-        node = self.node_at(path)
-        return node.line, node.column
 
 
 @dataclass
@@ -178,21 +85,25 @@ def load_with_data(
     except YamlError as exc:
         return (None, [_yaml_problem(shown, exc)]), None
     loaded = document_from_plain(plain, shown, digest=hashlib.sha256(data).hexdigest(),
-                                 source=source, shipped=shipped, data=data, root=root)
+                                 source=source, shipped=shipped, data=data, root=root,
+                                 fast=root is None)
     return loaded, plain
 
 
-def parse_only(data: bytes, shown: str) -> tuple[dict[str, object] | None, list[Problem]]:
-    """The plain data of a file, or the problem that stops it parsing (what workers do)."""
+def parse_only(data: bytes, shown: str) -> tuple[dict[str, object] | None, list[Problem], bool]:
+    """The plain data of a file, or the problem that stops it parsing (what workers do), and
+    whether the fast path took it."""
     try:
-        return load_data(data)[0], []
+        plain, root = load_data(data)
     except YamlError as exc:
-        return None, [_yaml_problem(shown, exc)]
+        return None, [_yaml_problem(shown, exc)], False
+    return plain, [], root is None
 
 
 def document_from_plain(
     plain: dict[str, object], shown: str, *, digest: str, source: Path | None,
     shipped: bool = False, data: bytes | None = None, root: MappingNode | None = None,
+    fast: bool = False,
 ) -> Loaded:
     """The document validated from its file's plain data, or the problems that stop it; a
     problem's position comes from the nodes, parsed again (from ``data`` or ``source``)."""
@@ -206,23 +117,7 @@ def document_from_plain(
     except ValidationError as exc:
         return None, problems_from_validation(exc, shown, root or nodes_of(data, source), model_class)
     return LoadedDocument(shown, model, shipped=shipped, digest=digest, root=root, source=source,
-                          data=data), []
-
-
-def nodes_of(data: bytes | None, source: Path | None) -> MappingNode:
-    """The positioned nodes of ``data``, else of the file at ``source`` as it reads now; a bare
-    mapping at 1:1 when neither can be had (every position then falls back to the top)."""
-    if data is None and source is not None:
-        try:
-            data = source.read_bytes()
-        except OSError:
-            data = None
-    if data is None:
-        return MappingNode(1, 1)
-    try:
-        return parse_yaml(data)
-    except YamlError:
-        return MappingNode(1, 1)
+                          data=data, fast=fast), []
 
 
 def load_file(

@@ -24,9 +24,10 @@ from mvkplan.problems import Problem
 PARALLEL_MINIMUM = 48
 """Files to load before worker processes pay for themselves."""
 
-Entry = tuple["dict[str, object] | None", str, list[Problem]]
+Entry = tuple["dict[str, object] | None", str, list[Problem], bool]
 """Plain data (None when the file did not parse), the file's SHA-256, the problems that
-stopped it parsing. Validation is not part of an entry: it is done where the document is
+stopped it parsing, and whether the fast path took it (its positions can then be read one
+by one). Validation is not part of an entry: it is done where the document is
 used (cheaper than sending or unpickling a model), and so are its problems."""
 
 
@@ -59,7 +60,7 @@ def load_all(
         if cache is not None:
             document = loaded[0]
             entry: Entry = (plain, document.digest if document else hashlib.sha256(data).hexdigest(),
-                            loaded[1] if plain is None else [])
+                            loaded[1] if plain is None else [], bool(document and document.fast))
             cache.put(keys[index] or cache.key(shown[index], data, language), entry)
         return loaded
 
@@ -72,10 +73,10 @@ def load_all(
         """One file parsed (not validated): the entry a worker sends back and caches."""
         data, problems = read_file(files[index], shown[index], max_size)
         if data is None:
-            return encode_entry((None, "", problems))
+            return encode_entry((None, "", problems, False))
         with _collector_paused():
-            plain, problems = parse_only(data, shown[index])
-        entry = encode_entry((plain, hashlib.sha256(data).hexdigest(), problems))
+            plain, problems, fast = parse_only(data, shown[index])
+        entry = encode_entry((plain, hashlib.sha256(data).hexdigest(), problems, fast))
         if cache is not None:
             cache.write(keys[index] or cache.key(shown[index], data, language), entry)
         return entry
@@ -98,8 +99,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _from_entry(entry: Entry, shown: str, source: Path) -> Loaded:
-    plain, digest, problems = entry
+    plain, digest, problems, fast = entry
     if plain is None:
         return None, problems
-    return document_from_plain(plain, shown, digest=digest, source=source)
+    return document_from_plain(plain, shown, digest=digest, source=source, fast=fast)
 

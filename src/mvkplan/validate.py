@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from mvkplan.config import Project
 from mvkplan.paths import is_within
@@ -94,21 +94,14 @@ def validate_run(
     if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
         corpus, problems = validate(project, targets, cache=False)
         return corpus.files, problems
-    from mvkplan.cache.runs import RunCache
-    from mvkplan.discovery import walk
-    from mvkplan.i18n import get_language
+    from mvkplan.cache.runs import remembered
 
-    discovered = walk(corpus_paths(project, targets), project.root,
-                      follow_external=project.settings.follow_external_symlinks)
-    runs = RunCache(project)
-    arguments = [str(target) for target in targets or []]
-    key = runs.key("validate", arguments, discovered, get_language())
-    answer = runs.get("validate", arguments, key)
-    if answer is not None:
-        return cast("tuple[int, list[Problem]]", answer)
-    corpus, problems = validate(project, targets, cache=True, discovered=discovered)
-    runs.put("validate", arguments, key, (corpus.files, problems))
-    return corpus.files, problems
+    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
+        corpus, problems = validate(project, targets, cache=True, discovered=discovered)
+        return corpus.files, problems
+
+    return remembered(project, "validate", [str(target) for target in targets or []],
+                      corpus_paths(project, targets), compute)
 
 
 def validate(

@@ -17,12 +17,36 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
 from mvkplan.cache import FOLDER, LoadCache, decode_entry, encode_entry, fingerprint
 from mvkplan.config import Project
 from mvkplan.discovery import Discovery
 from mvkplan.paths import display_path
+
+Answer = TypeVar("Answer")
+
+
+def remembered(
+    project: Project, command: str, arguments: list[str], paths: list[Path],
+    compute: Callable[[Discovery], Answer],
+) -> Answer:
+    """``compute(discovered)`` for the files under ``paths``, or the last run's answer when
+    not one input changed since. ``arguments``: whatever else changes the answer."""
+    from mvkplan.discovery import walk
+    from mvkplan.i18n import get_language
+
+    discovered = walk(paths, project.root, follow_external=project.settings.follow_external_symlinks)
+    runs = RunCache(project)
+    key = runs.key(command, arguments, discovered, get_language())
+    answer = runs.get(command, arguments, key)
+    if answer is not None:
+        return cast(Answer, answer)
+    answer = compute(discovered)
+    runs.put(command, arguments, key, answer)
+    return answer
 
 
 class RunCache:

@@ -53,8 +53,7 @@ def lint(
     configuration or I/O errors. 'mvkplan rules' lists the rules.
     """
     from mvkplan.i18n import t
-    from mvkplan.lint import LintConfigError
-    from mvkplan.lint import lint as run_lint
+    from mvkplan.lint import LintConfigError, lint_answer
     from mvkplan.problems import exit_code_for
     from mvkplan.reporters import Report
 
@@ -65,14 +64,14 @@ def lint(
             fail(t("E402", path=target))
     _check_selectors(select, ignore)
     try:
-        result = run_lint(project, targets or None, select=_split(select),
-                          ignore=_split(ignore) or (), cache=not no_cache)
+        files, problems = lint_answer(project, targets or None, select=_split(select),
+                                      ignore=_split(ignore) or (), cache=not no_cache)
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
-    emit(Report(result.problems, result.files, rules=_rule_summaries(),
+    emit(Report(problems, files, rules=_rule_summaries(),
                 rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
-    raise typer.Exit(exit_code_for(result.problems, strict=strict))
+    raise typer.Exit(exit_code_for(problems, strict=strict))
 
 
 @app.command()
@@ -89,13 +88,14 @@ def check(
     )] = None,
     no_source: NoSourceOption = False,
     lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validera och granska i ett svep / validate and lint in one pass (for CI and pre-commit).
 
     One report and one exit code: 0 when no error remains (no warning either with --strict),
     1 otherwise, 2 on usage, configuration or I/O errors.
     """
-    from mvkplan.check import check as run_check
+    from mvkplan.check import check_answer
     from mvkplan.i18n import t
     from mvkplan.lint import LintConfigError
     from mvkplan.problems import exit_code_for
@@ -108,14 +108,14 @@ def check(
             fail(t("E402", path=target))
     _check_selectors(select, ignore)
     try:
-        result = run_check(project, targets or None, select=_split(select),
-                           ignore=_split(ignore) or ())
+        files, problems = check_answer(project, targets or None, select=_split(select),
+                                       ignore=_split(ignore) or (), cache=not no_cache)
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
-    emit(Report(result.problems, result.files, rules=_rule_summaries(),
+    emit(Report(problems, files, rules=_rule_summaries(),
                 rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
-    raise typer.Exit(exit_code_for(result.problems, strict=strict))
+    raise typer.Exit(exit_code_for(problems, strict=strict))
 
 
 class RulesFormat(str, Enum):

@@ -154,7 +154,8 @@ class Section(Model):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Section:
-        for name in BODY_PLACEHOLDER.findall(self.body or ""):
+        body = self.body or ""
+        for name in BODY_PLACEHOLDER.findall(body) if "[[" in body else ():
             if name not in PARTS and not name.startswith(("area:", "indicator-list:",
                                                           "commitment:")):
                 known = ", ".join(f"[[{p}]]" for p in PARTS)

@@ -13,10 +13,9 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -26,7 +25,8 @@ from mvkplan.loading import LoadedDocument
 from mvkplan.models import PlanBase
 from mvkplan.problems import Problem, Severity
 from mvkplan.rules.reach import LinkGraph
-from mvkplan.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
+from mvkplan.rules.text import DocumentText, Source
+from mvkplan.yamlnodes import Node
 
 Path_ = tuple[str | int, ...]
 CODE_PATTERN = re.compile(r"^MVK\d{3}$")
@@ -132,9 +132,26 @@ class Rule:
                        self.severity, hint, self.name)
 
 
+def plain_data(document: LoadedDocument) -> dict[str, object]:
+    """The document's values as plain data: dicts, lists, strings as written, None for nulls.
+
+    The one place text rules get a document's values from, so that they never need the
+    positioned nodes (built again from the file on demand) unless they report something.
+    """
+    return document.plain()
+
+
+T = TypeVar("T")
+
+
 @dataclass
 class LintContext:
-    """What rules may read: the link index, the documents being linted, their source text."""
+    """What rules may read: the link index, the documents being linted, their source text.
+
+    Rules are shown the documents a slice at a time, so a finding about a document must
+    depend only on that document and the index; what a rule computes once for the whole
+    corpus goes through :meth:`once`.
+    """
 
     index: LinkIndex
     documents: list[LoadedDocument]
@@ -142,8 +159,22 @@ class LintContext:
     root: Path
     known_selectors: frozenset[str] = frozenset()
     """Every rule code and name, for the rule that checks suppression comments."""
+    shared: dict[str, object] = field(default_factory=dict, repr=False)
+    """What :meth:`once` computed, shared by every slice of the documents."""
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
-    _scalars: dict[str, list[tuple[Path_, ScalarNode]]] = field(default_factory=dict, repr=False)
+    _texts: dict[str, DocumentText] = field(default_factory=dict, repr=False)
+    _sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    _suppressions: dict[str, list[Suppression]] = field(default_factory=dict, repr=False)
+
+    def subset(self, documents: list[LoadedDocument]) -> LintContext:
+        """The same context for some of the documents (sharing what :meth:`once` computed)."""
+        return LintContext(self.index, documents, self.root, self.known_selectors, self.shared)
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, computed once per lint run (every slice of documents shares it)."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        return cast(T, self.shared[key])
 
     def plans(self) -> Iterator[tuple[LoadedDocument, PlanBase]]:
         """The documents that are plans or strategies, with their models."""
@@ -155,11 +186,21 @@ class LintContext:
         """The links written in a document, in source order."""
         return self.graph.by_document.get(document.id, [])
 
-    def scalars(self, document: LoadedDocument) -> list[tuple[Path_, ScalarNode]]:
-        """Every text value of a document (keys excluded) with its path, for the text rules."""
-        if document.path not in self._scalars:
-            self._scalars[document.path] = list(iter_scalars(document.root))
-        return self._scalars[document.path]
+    def source(self, document: LoadedDocument) -> Source:
+        """The document's file as bytes, to tell cheaply that no value holds something."""
+        if document.path not in self._sources:
+            try:
+                data: bytes | None = (self.root / document.path).read_bytes()
+            except OSError:
+                data = None
+            self._sources[document.path] = Source(data)
+        return self._sources[document.path]
+
+    def text(self, document: LoadedDocument) -> DocumentText:
+        """Every text value of a document (keys excluded), for the text rules."""
+        if document.path not in self._texts:
+            self._texts[document.path] = DocumentText(document, plain_data(document))
+        return self._texts[document.path]
 
     def lines(self, document: LoadedDocument) -> list[str]:
         """The document's source lines (empty when the file cannot be read any more)."""
@@ -174,19 +215,39 @@ class LintContext:
             self._lines[document.path] = lines[:-1] if lines and not lines[-1] else lines
         return self._lines[document.path]
 
+    def suppressions(self, document: LoadedDocument) -> list[Suppression]:
+        """The document's ``# mvkplan: ignore[…]`` comments, in order."""
+        if document.path not in self._suppressions:
+            found: list[Suppression] = []
+            if self._may_suppress(document):
+                found = list(find_suppressions(self.lines(document)))
+            self._suppressions[document.path] = found
+        return self._suppressions[document.path]
+
+    def _may_suppress(self, document: LoadedDocument) -> bool:
+        """Whether the file may hold a suppression comment (most hold none: look fast)."""
+        return MAY_SUPPRESS.search(self.source(document).lowered) is not None
+
     def locate(self, document: LoadedDocument, node: Node, text: str) -> tuple[int, int]:
         """Where ``text`` first stands in the source from ``node`` on (a scalar may span lines)."""
+        return self._find(document, (node.line, node.column), text)
+
+    def locate_value(self, document: LoadedDocument, path: Path_, text: str) -> tuple[int, int]:
+        """Where ``text`` first stands in the source from the value at ``path`` on."""
+        return self._find(document, document.position(path), text)
+
+    def _find(self, document: LoadedDocument, start: tuple[int, int], text: str) -> tuple[int, int]:
         lines = self.lines(document)
-        for number in range(node.line - 1, len(lines)):
+        for number in range(start[0] - 1, len(lines)):
             column = lines[number].find(text)
             if column >= 0:
                 return number + 1, column + 1
-        return node.line, node.column
+        return start
 
-    @cached_property
+    @property
     def graph(self) -> LinkGraph:
         """Reachability along links, shared by the rules that follow chains."""
-        return LinkGraph(self.index)
+        return self.once("graph", lambda: LinkGraph(self.index))
 
 
 @dataclass(frozen=True)
@@ -202,6 +263,9 @@ class Suppression:
 
 
 SUPPRESSION = re.compile(r"#\s*mvkplan\s*:\s*ignore\b(?:\[([^\]]*)\])?", re.IGNORECASE)
+MAY_SUPPRESS = re.compile(rb"#[\s\x1c-\x1f\x80-\xff]*mv(?:k|\xe2\x84\xaa)plan[\s\x1c-\x1f\x80-\xff]*:")
+"""Matches the UTF-8 of a file, ASCII letters lowered, wherever SUPPRESSION could match its text:
+any non-ASCII character may be a space, and 'K' (Kelvin) is a 'k' ignoring case."""
 
 
 def find_suppressions(lines: list[str]) -> Iterator[Suppression]:
@@ -213,16 +277,3 @@ def find_suppressions(lines: list[str]) -> Iterator[Suppression]:
         selectors = tuple(s.strip() for s in (match.group(1) or "").split(",") if s.strip())
         alone = not text[: match.start()].strip()
         yield Suppression(number, match.start() + 1, selectors, number + 1 if alone else number)
-
-
-def iter_scalars(node: Node, path: Path_ = ()) -> Iterator[tuple[Path_, ScalarNode]]:
-    """Every scalar value under ``node`` (keys excluded) with its path."""
-    if isinstance(node, ScalarNode):
-        yield path, node
-    elif isinstance(node, SequenceNode):
-        for i, item in enumerate(node.items):
-            yield from iter_scalars(item, (*path, i))
-    elif isinstance(node, MappingNode):
-        for key, value in node.pairs:
-            yield from iter_scalars(value, (*path, key.value))
-

@@ -71,8 +71,8 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
             for field_name, what, what_sv, j, item in held:
                 if not item.links:
                     continue
-                reached = graph.reach(f"{document.id}/{item.id}")
-                if options.target in reached or any(r.startswith(prefix) for r in reached):
+                if graph.reaches(f"{document.id}/{item.id}",
+                                 lambda r: r == options.target or r.startswith(prefix)):
                     continue
                 values = {"what": what, "what_sv": what_sv, "id": item.id,
                           "links": ", ".join(item.links), "target": options.target}

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.problems import Severity
-from mvkplan.rules.base import Finding, LintContext
+from mvkplan.rules.base import Finding, LintContext, Path_
 
 CODE = "MVK010"
 NAME = "duplicate-goal-title"
@@ -45,14 +45,15 @@ MESSAGES = {
 def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Every goal whose normalised title an earlier goal of the document already has."""
     for document, plan in context.plans():
-        first: dict[str, tuple[str, int]] = {}
+        first: dict[str, tuple[str, Path_]] = {}
         for i, area in enumerate(plan.areas):
             for j, goal in enumerate(area.goals):
                 path = ("areas", i, "goals", j)
                 key = " ".join(goal.title.casefold().split()).rstrip(".")
                 if key in first:
-                    earlier, line = first[key]
+                    earlier, earlier_path = first[key]
+                    line = document.position(earlier_path)[0]  # only for a finding: it parses
                     values = {"goal": goal.id, "first": earlier, "line": line}
                     yield Finding(document, (*path, "title"), values=values)
                 else:
-                    first[key] = (goal.id, document.position(path)[0])
+                    first[key] = (goal.id, path)

@@ -45,7 +45,7 @@ YEARLY = re.compile(r"års|årlig|yearly|annual", re.IGNORECASE)
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Plans with a yearly indicator and a gap in their follow-up years."""
-    by_plan = follow_ups_by_plan(context.index)
+    by_plan = context.once(f"{NAME}.by-plan", lambda: follow_ups_by_plan(context.index))
     for document, plan in context.plans():
         follow_ups = by_plan.get(plan.id)
         if not follow_ups or plan.period is None or plan.period.start is None or not _yearly(plan):

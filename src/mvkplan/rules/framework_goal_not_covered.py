@@ -75,8 +75,6 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
         for link in serving:
             covered.add(link.target)
             covered.update(graph.ancestors(link.target))
-        key = document.root.key_node("areas") or document.root.key_node("id")
-        position = (key.line, key.column) if key else (1, 1)
         for framework_id in served:
             framework = index.document(framework_id)
             if not isinstance(framework, Framework):
@@ -86,4 +84,6 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
                 if f"{framework_id}/{goal.id}" not in covered and framework_id not in covered
             ]
             if gaps:
+                key = document.key_position(("areas",)) or document.key_position(("id",))
+                position = key or (1, 1)
                 yield Finding(document, position=position, values={"targets": "; ".join(gaps)})

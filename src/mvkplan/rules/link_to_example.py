@@ -45,11 +45,12 @@ MESSAGES = {
 def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Links from documents without ``example: true`` to documents with it."""
     index = context.index
+    examples = context.once(f"{NAME}.examples", lambda: frozenset(
+        document_id for document_id, loaded in index.documents.items() if loaded.model.example))
     for document in context.documents:
-        if document.model.example:
+        if document.model.example or not examples:
             continue
         for link in context.links_from(document):
-            target = index.document(link.target_document)
-            if target is not None and target.example:
+            if link.target.partition("/")[0] in examples:
                 yield Finding(document, position=(link.line, link.column),
                               values={"target": link.target_document})

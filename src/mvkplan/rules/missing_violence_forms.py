@@ -76,11 +76,11 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
             "missing": ", ".join(f"'{form.name}'" for form in missing),
             "ids": ", ".join(form.id for form in missing),
         }
-        key = document.root.key_node("target_groups")
+        key = document.key_position(("target_groups",))
         if key is None:
             yield Finding(document, ("id",), "message.none", values)
         else:
-            yield Finding(document, values=values, position=(key.line, key.column))
+            yield Finding(document, values=values, position=key)
 
 
 def _names(plan: PlanBase, form: CatalogEntry) -> bool:

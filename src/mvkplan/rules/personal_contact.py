@@ -50,6 +50,18 @@ PHONE = re.compile(
     r"(?<![\w+])(?:\+46[ \u2013-]*(?:\(0\))?[ ]*|0)\d{1,3}(?:[ ]?[\u2013-][ ]?|[ ])?\d{2,4}"
     r"(?:[ -]?\d{2,4}){0,3}(?![\w-])"
 )
+TRIGGERS = (
+    re.compile("@"),
+    # A phone number starts with '0' or '+' (not after a letter, digit or '+') and has 8 to 12
+    # digits, between which stand only spaces, dashes and brackets. Each trigger starts with a
+    # plain character, which the regular expression engine finds fast.
+    re.compile(r"0(?<![\w+]0)(?:[ ()\u2013+-]*\d){7}"),
+    re.compile(r"\+(?<![\w+]\+)(?:[ ()\u2013+-]*\d){7}"),
+)
+"""Every e-mail address and phone number holds a match of one: only those values are searched."""
+PHONE_IN_SOURCE = (re.compile(rb"0(?<![\w+]0)(?:[\s()+-]*[\d\x80-\xff]){7}"),
+                   re.compile(rb"\+(?<![\w+]\+)(?:[\s()+-]*[\d\x80-\xff]){7}"))
+"""The phone TRIGGERS in a file's bytes: a folded line break is a space, a non-ASCII byte a digit."""
 
 
 class Options(RuleOptions):
@@ -63,12 +75,17 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
     """Person-like e-mail addresses and phone numbers in any text of a document."""
     allowed = {_normal(text) for text in options.allow}
     for document in context.documents:
-        for path, node in context.scalars(document):
-            for message, text in _contacts(node.value):
-                if _normal(text) in allowed:
+        source = context.source(document)
+        if not source.may_hold(b"@") and not source.may_match(*PHONE_IN_SOURCE):
+            continue
+        text = context.text(document)
+        for i in text.holding(*TRIGGERS):
+            for message, found in _contacts(text.values[i]):
+                if _normal(found) in allowed:
                     continue
-                position = context.locate(document, node, text)
-                yield Finding(document, path, message, {"text": text}, position=position)
+                path = text.path(i)
+                position = context.locate_value(document, path, found)
+                yield Finding(document, path, message, {"text": found}, position=position)
 
 
 def _contacts(text: str) -> Iterator[tuple[str, str]]:

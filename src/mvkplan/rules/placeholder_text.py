@@ -23,12 +23,13 @@ Failing:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import field_validator
 
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.rules.text import source_words
 
 CODE = "MVK013"
 NAME = "placeholder-text"
@@ -44,6 +45,10 @@ PLACEHOLDERS = (
     r"\bTODO\b", r"\bFIXME\b", r"\bTBD\b", r"\bx{3,}\b", r"\blorem ipsum\b", r"\?{3,}",
     r"\[\s*fyll i[^\]]*\]", r"<\s*fyll i[^>]*>",
 )
+TRIGGERS = ("todo", "fixme", "tbd", "xxx", "lorem ipsum", "???", "fyll i")
+"""A word every match of PLACEHOLDERS holds: only values holding one are searched."""
+IN_SOURCE = source_words(TRIGGERS)
+NULL_SPELLINGS = ("", "~", "null", "Null", "NULL")
 
 
 class Options(RuleOptions):
@@ -66,9 +71,19 @@ class Options(RuleOptions):
 def check(context: LintContext, options: Options) -> Iterator[Finding]:
     """Every match of a placeholder pattern in a document's text values."""
     placeholder = re.compile("|".join((*PLACEHOLDERS, *options.patterns)), re.IGNORECASE)
+    # Patterns of one's own have no trigger word: every value is searched, and a null value
+    # as it is written, when a pattern could match how nulls are written.
+    nulls_too = any(placeholder.search(spelling) for spelling in NULL_SPELLINGS)
     for document in context.documents:
-        for path, node in context.scalars(document):
-            for match in placeholder.finditer(node.value):
-                text = match.group(0)
-                position = context.locate(document, node, text)
-                yield Finding(document, path, values={"text": text}, position=position)
+        if not options.patterns and not context.source(document).may_match(*IN_SOURCE, lowered=True):
+            continue
+        text = context.text(document)
+        candidates: Iterable[int] = (
+            range(len(text.values)) if options.patterns else text.holding_words(TRIGGERS))
+        for i in candidates:
+            value = text.written(i) if nulls_too else text.values[i]
+            for match in placeholder.finditer(value):
+                found = match.group(0)
+                path = text.path(i)
+                position = context.locate_value(document, path, found)
+                yield Finding(document, path, values={"text": found}, position=position)

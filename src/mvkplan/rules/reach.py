@@ -10,6 +10,7 @@ strategy.
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Callable
 
 from mvkplan.index import Item, Link, LinkIndex
 
@@ -40,6 +41,8 @@ class LinkGraph:
                     self.parents[item.key] = holder.key
                 self.edges[item.key].append(holder.key if holder else document_id)
         self._reach: dict[str, frozenset[str]] = {}
+        self._reaches_framework: dict[str, bool] = {}
+        self._serving: dict[str, list[Link]] = {}
 
     def reach(self, reference: str) -> frozenset[str]:
         """Every reference reachable from ``reference`` (itself excluded)."""
@@ -62,18 +65,39 @@ class LinkGraph:
 
     def reaches_framework(self, reference: str) -> bool:
         """Whether a chain of links from ``reference`` arrives at any framework goal."""
-        return any(self.is_framework_goal(r) for r in self.reach(reference))
+        if reference not in self._reaches_framework:
+            self._reaches_framework[reference] = self.reaches(reference, self.is_framework_goal)
+        return self._reaches_framework[reference]
+
+    def reaches(self, reference: str, wanted: Callable[[str], bool]) -> bool:
+        """Whether something :meth:`reach` holds is ``wanted``: the same walk, stopping at the
+        first (usually one link away), and keeping no set of what it passed."""
+        if reference in self._reach:
+            return any(wanted(r) for r in self._reach[reference])
+        seen: set[str] = set()
+        queue = deque(self.edges.get(reference, ()))
+        while queue:
+            current = queue.popleft()
+            if current in seen or current == reference:
+                continue
+            if wanted(current):
+                return True
+            seen.add(current)
+            queue.extend(self.edges.get(current, ()))
+        return False
 
     def serving_links(self, document_id: str) -> list[Link]:
         """The document's own links and those of its areas, goals, activities, rows and goals
         of its own (not the framework texts a section quotes)."""
-        items = self.index.items.get(document_id, {})
-        return [
-            link for link in self.by_document.get(document_id, ())
-            if link.relation == "link" and (
-                link.source is None or (link.source in items
-                                        and items[link.source].kind in SERVING_KINDS))
-        ]
+        if document_id not in self._serving:
+            items = self.index.items.get(document_id, {})
+            self._serving[document_id] = [
+                link for link in self.by_document.get(document_id, ())
+                if link.relation == "link" and (
+                    link.source is None or (link.source in items
+                                            and items[link.source].kind in SERVING_KINDS))
+            ]
+        return list(self._serving[document_id])
 
     def ancestors(self, reference: str) -> list[str]:
         """The framework items ``reference`` stands under, nearest first."""

@@ -35,13 +35,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mvkplan.index import LinkIndex
+from mvkplan.index import Link, LinkIndex
 from mvkplan.loading import LoadedDocument
 from mvkplan.lookup import entries
 from mvkplan.models import CatalogEntry, DocumentBase
 from mvkplan.problems import Severity
 from mvkplan.rules.base import Finding, LintContext
-from mvkplan.yamlnodes import ScalarNode
+from mvkplan.rules.text import DocumentText
 
 CODE = "MVK006"
 NAME = "superseded-regulation"
@@ -56,30 +56,62 @@ MESSAGES = {
     "hint": ("cite the successor: 'regulation: {successor_id}'",
              "hänvisa till efterföljaren: 'regulation: {successor_id}'"),
 }
+CODE_TRIGGER = re.compile(r":(?<=\d{4}:)\d")
+"""Every code searched for holds 'dddd:d' (see _codes): only values holding it are searched."""
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Regulations, linked or named in the text, superseded on or before the document's start."""
     index = context.index
-    codes = _codes(entries(index, "regulations"))
+    catalog = context.once(f"{NAME}.catalog", lambda: entries(index, "regulations"))
+    codes = context.once(f"{NAME}.codes", lambda: _codes(catalog))
     for document in context.documents:
         start = _start(document.model)
         if start is None:
             continue
         cited = [link for link in context.links_from(document) if link.relation == "regulation"]
-        in_text = list(_named_in_text(context, document, codes))
-        cited_ids = {link.target_item for link in cited} | {entry.id for _p, _n, entry, _t in in_text}
+        if not any(_due(index, link, start) for link in cited) and \
+                not _may_name_due(context, document, catalog, start):
+            continue  # nothing it cites or names was superseded by its start: nothing to report
+        text = context.text(document)
+        in_text = list(_named_in_text(text, codes))
+        cited_ids = {link.target_item for link in cited} | {entry.id for _i, entry, _t in in_text}
         for link in cited:
             item = index.item(link.target)
             entry = item.obj if item else None
             if isinstance(entry, CatalogEntry) and _superseded_for(entry, start, cited_ids):
                 yield Finding(document, link.path, values=_values(index, entry, start))
         linked = {link.path[:2] for link in cited}
-        for path, node, entry, text in in_text:
-            if path[:2] in linked or not _superseded_for(entry, start, cited_ids):
+        for i, entry, found in in_text:
+            if not _superseded_for(entry, start, cited_ids):
+                continue
+            path = text.path(i)
+            if path[:2] in linked:
                 continue  # a reference with 'regulation:' is reported once, by its link
             yield Finding(document, path, values=_values(index, entry, start),
-                          position=context.locate(document, node, text))
+                          position=context.locate_value(document, path, found))
+
+
+def _due(index: LinkIndex, link: Link, start: str) -> bool:
+    """Whether the entry a link names was superseded by ``start``."""
+    item = index.item(link.target)
+    entry = item.obj if item else None
+    return isinstance(entry, CatalogEntry) and bool(entry.superseded) and \
+        start >= str(entry.superseded)
+
+
+def _may_name_due(
+    context: LintContext, document: LoadedDocument, catalog: list[CatalogEntry], start: str,
+) -> bool:
+    """Whether the file may name a regulation superseded by ``start`` (its code's number)."""
+    due = [entry for entry in catalog if entry.superseded and start >= str(entry.superseded)]
+    numbers = sorted({match.group(0).encode() for entry in due for code in (entry.short, *entry.aliases)
+                      if code and (match := re.search(r"\d{4}:\d+", code))})
+    if not numbers:
+        return False
+    pattern = context.once(f"{NAME}.numbers:{numbers}",
+                           lambda: re.compile(b"|".join(re.escape(number) for number in numbers)))
+    return context.source(document).may_match(pattern)
 
 
 def _superseded_for(entry: CatalogEntry, start: str, cited_ids: set[str | None]) -> bool:
@@ -109,14 +141,13 @@ def _codes(catalog: list[CatalogEntry]) -> list[tuple[re.Pattern[str], CatalogEn
 
 
 def _named_in_text(
-    context: LintContext, document: LoadedDocument,
-    codes: list[tuple[re.Pattern[str], CatalogEntry]],
-) -> Iterator[tuple[tuple[str | int, ...], ScalarNode, CatalogEntry, str]]:
-    """(path, node, entry, matched text) for every regulation code written in the document."""
-    for path, node in context.scalars(document):
+    text: DocumentText, codes: list[tuple[re.Pattern[str], CatalogEntry]],
+) -> Iterator[tuple[int, CatalogEntry, str]]:
+    """(value index, entry, matched text) for every regulation code written in the document."""
+    for i in text.holding(CODE_TRIGGER):
         for pattern, entry in codes:
-            for match in pattern.finditer(node.value):
-                yield path, node, entry, match.group(0)
+            for match in pattern.finditer(text.values[i]):
+                yield i, entry, match.group(0)
 
 
 def _start(model: DocumentBase) -> str | None:

@@ -49,5 +49,5 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
         newer = index.document(successor) if successor else None
         if newer is None or newer.status == "draft":
             continue
-        path = ("status",) if document.root.get("status") else ("id",)
+        path = ("status",) if document.key_position(("status",)) else ("id",)
         yield Finding(document, path, values={"successor": successor})

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.problems import Severity
-from mvkplan.rules.base import Finding, LintContext, find_suppressions
+from mvkplan.rules.base import Finding, LintContext
 from mvkplan.textmatch import closest
 
 CODE = "MVK017"
@@ -46,7 +46,7 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Every suppression comment without rules or with an unknown code or name."""
     known = context.known_selectors
     for document in context.documents:
-        for comment in find_suppressions(context.lines(document)):
+        for comment in context.suppressions(document):
             position = (comment.line, comment.column)
             if not comment.selectors:
                 yield Finding(document, message="message.empty", hint="hint.empty",

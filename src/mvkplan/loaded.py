@@ -1,0 +1,170 @@
+"""A loaded document: its validated model, and the positions of its nodes on demand.
+
+Most documents have nothing to report, so loading keeps only the model. A position is read
+when something is reported: the first few by walking rapidyaml's tree along one path
+(:mod:`mvkplan.yamlengines.locate`), after that from the document's nodes, built once by
+parsing its file again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from mvkplan.models import DocumentBase
+from mvkplan.yamlnodes import (
+    MappingNode,
+    Node,
+    SequenceNode,
+    YamlError,
+    load_data,
+    parse_yaml,
+    to_data,
+)
+
+Path_ = tuple[str | int, ...]
+
+
+_LOCATED_BEFORE_NODES = 4
+"""Positions read one by one before a document's nodes are built (a walk costs about a
+tenth of building them)."""
+
+
+class LoadedDocument:
+    """A validated document; the source positions of its nodes are read when first asked for.
+
+    Most documents have nothing to report, so loading keeps only the model: the positioned
+    nodes (``root``) are built on first use, from the bytes the document was loaded from
+    (kept for documents loaded from memory, read again from ``source`` otherwise and
+    checked against ``digest``).
+    """
+
+    def __init__(
+        self, path: str, model: DocumentBase, *, shipped: bool = False, digest: str = "",
+        root: MappingNode | None = None, source: Path | None = None, data: bytes | None = None,
+        fast: bool = False,
+    ) -> None:
+        self.path = path
+        """Path as shown in messages (relative to the project root where possible)."""
+        self.model = model
+        self.shipped = shipped
+        """True for frameworks and catalogs that ship inside the package."""
+        self.digest = digest
+        """SHA-256 of the file's bytes: what incremental builds compare."""
+        self.source = source
+        """The file the document was read from (None when loaded from memory)."""
+        self._data = data if source is None else None
+        self._root = root
+        self.fast = fast
+        """The fast path took the file whole: one position can be read without the nodes."""
+        self._located = 0
+
+    def __repr__(self) -> str:
+        return f"LoadedDocument({self.path!r}, {self.model.id!r})"
+
+    def __getstate__(self) -> dict[str, object]:
+        # Nodes are rebuilt on demand and the source is set by whoever reads the entry.
+        return {**self.__dict__, "_root": None, "source": None}
+
+    @property
+    def id(self) -> str:
+        """The document id."""
+        return self.model.id
+
+    @property
+    def root(self) -> MappingNode:
+        """The document's nodes with their positions (parsed again on first use)."""
+        if self._root is None:
+            self._root = self._parse_again()
+        return self._root
+
+    def plain(self) -> dict[str, object]:
+        """The document's plain data (dicts, lists, strings, None) as written, read again
+        from its file: what text rules scan without building nodes ({} if it is gone)."""
+        if self._root is not None:
+            return cast("dict[str, object]", to_data(self._root))
+        data = self._source_bytes()
+        try:
+            return load_data(data)[0] if data is not None else {}
+        except YamlError:
+            return {}
+
+    def _source_bytes(self) -> bytes | None:
+        if self._data is not None or self.source is None:
+            return self._data
+        try:
+            return self.source.read_bytes()
+        except OSError:
+            return None
+
+    def _parse_again(self) -> MappingNode:
+        # A file edited since it was loaded is placed as it reads now: the best there is.
+        return nodes_of(self._data, self.source)
+
+    def node_at(self, path: Path_) -> Node:
+        """The deepest node along ``path`` (keys and list indices) that exists."""
+        node: Node = self.root
+        for step in path:
+            child: Node | None = None
+            if isinstance(node, MappingNode) and isinstance(step, str):
+                child = node.get(step)
+            elif isinstance(node, SequenceNode) and isinstance(step, int):
+                child = node.items[step] if 0 <= step < len(node.items) else None
+            if child is None:
+                break
+            node = child
+        return node
+
+    def key_position(self, path: Path_) -> tuple[int, int] | None:
+        """Line and column of the key that ends ``path`` (None when it is not written)."""
+        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
+            from mvkplan.yamlengines.locate import locate
+
+            data = self._source_bytes()
+            found = locate(data, path, key=True) if data is not None else None
+            if found is not None:
+                self._located += 1
+                return None if found == (0, 0) else found
+        node: Node | None = self.root
+        for step in path[:-1]:
+            if isinstance(node, MappingNode) and isinstance(step, str):
+                node = node.get(step)
+            elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.items):
+                node = node.items[step]
+            else:
+                return None
+        last = path[-1]
+        key = node.key_node(last) if isinstance(node, MappingNode) and isinstance(last, str) else None
+        return (key.line, key.column) if key else None
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the node at ``path`` (the deepest along it that exists).
+
+        The first few are read by walking rapidyaml's tree along ``path`` alone; a document
+        asked for more builds its nodes once and answers the rest from them."""
+        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
+            from mvkplan.yamlengines.locate import locate
+
+            data = self._source_bytes()
+            found = locate(data, path) if data is not None else None
+            if found is not None:
+                self._located += 1
+                return found
+        node = self.node_at(path)
+        return node.line, node.column
+
+
+def nodes_of(data: bytes | None, source: Path | None) -> MappingNode:
+    """The positioned nodes of ``data``, else of the file at ``source`` as it reads now; a bare
+    mapping at 1:1 when neither can be had (every position then falls back to the top)."""
+    if data is None and source is not None:
+        try:
+            data = source.read_bytes()
+        except OSError:
+            data = None
+    if data is None:
+        return MappingNode(1, 1)
+    try:
+        return parse_yaml(data)
+    except YamlError:
+        return MappingNode(1, 1)
