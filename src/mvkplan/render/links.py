@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit
 
 from mvkplan.index import Link, LinkIndex
 from mvkplan.linkformat import group_links
-from mvkplan.loading import LoadedDocument
+from mvkplan.loaded import LoadedDocument
 from mvkplan.models import CountyProfile, DocumentBase
 from mvkplan.render.memo import per_index
 from mvkplan.render.paths import UnsafePathError, safe_name
