@@ -6,18 +6,16 @@ The documents are loaded and indexed once; the schema, identity and reference pr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from mvkplan.config import Project
 from mvkplan.discovery import Discovery
 from mvkplan.followup.checks import check_follow_ups
-from mvkplan.lint import LintConfig, LintResult, lint, selection_arguments
+from mvkplan.lint import LintResult, answer, lint
 from mvkplan.loading import display_path
 from mvkplan.problems import Problem
 from mvkplan.references import check_index
-from mvkplan.validate import corpus_paths
 
 
 def check_answer(
@@ -26,20 +24,7 @@ def check_answer(
 ) -> tuple[int, list[Problem]]:
     """Files read and problems found, as :func:`check` gives them; the last run's answer when
     not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
-    ignore = list(ignore)
-    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
-        result = check(project, targets, select=select, ignore=ignore, cache=False)
-        return result.files, result.problems
-    from mvkplan.cache.runs import remembered
-
-    LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
-
-    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
-        result = check(project, targets, select=select, ignore=ignore, discovered=discovered)
-        return result.files, result.problems
-
-    return remembered(project, "check", selection_arguments(targets, select, ignore),
-                      corpus_paths(project, targets), compute)
+    return answer("check", check, project, targets, select=select, ignore=ignore, cache=cache)
 
 
 def check(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -114,19 +115,38 @@ def lint_answer(
 ) -> tuple[int, list[Problem]]:
     """Files read and problems found, as :func:`lint` gives them; the last run's answer when
     not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
+    return answer("lint", lint, project, targets, select=select, ignore=ignore, cache=cache)
+
+
+class Run(Protocol):
+    """:func:`lint`, or :func:`mvkplan.check.check`."""
+
+    def __call__(
+        self, project: Project, targets: list[Path] | None = None, *,
+        select: list[str] | None = None, ignore: Iterable[str] = (), cache: bool = True,
+        discovered: Discovery | None = None,
+    ) -> LintResult:
+        """The problems of a run over the project's documents."""
+
+
+def answer(
+    command: str, run: Run, project: Project, targets: list[Path] | None, *,
+    select: list[str] | None, ignore: Iterable[str], cache: bool,
+) -> tuple[int, list[Problem]]:
+    """Files and problems of ``run``; the last run's answer of ``command`` when nothing changed."""
     ignore = list(ignore)
     if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
-        result = lint(project, targets, select=select, ignore=ignore, cache=False)
+        result = run(project, targets, select=select, ignore=ignore, cache=False)
         return result.files, result.problems
     from mvkplan.cache.runs import remembered
 
     LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
 
     def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
-        result = lint(project, targets, select=select, ignore=ignore, discovered=discovered)
+        result = run(project, targets, select=select, ignore=ignore, discovered=discovered)
         return result.files, result.problems
 
-    return remembered(project, "lint", selection_arguments(targets, select, ignore),
+    return remembered(project, command, selection_arguments(targets, select, ignore),
                       corpus_paths(project, targets), compute)
 
 
