@@ -31,14 +31,18 @@ class CliResult:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
     """Run ``mvkplan ARGS`` in-process in ``cwd`` (English messages unless ``env`` says otherwise)."""
+    from mvkplan.i18n import get_language, set_language
+
     runner = CliRunner()
     old = Path.cwd()
+    language = get_language()  # a run with --lang sv must not leave later tests in Swedish
     os.chdir(cwd or REPO)
     try:
         result = runner.invoke(app, list(args), env={"MVKPLAN_LANG": "en", **(env or {})},
                                catch_exceptions=False)
     finally:
         os.chdir(old)
+        set_language(language)
     return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
