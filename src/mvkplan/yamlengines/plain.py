@@ -15,13 +15,10 @@ agree on every real plan, the broken-document suite and generated variants.
 
 from __future__ import annotations
 
-import ctypes
-
 import ryml
 
 from mvkplan.yamlengines.positions import first_control_character
 from mvkplan.yamlengines.rapid import (
-    _BLOCK_HEADER,
     _FLOW,
     _KEY,
     _KEY_BLOCK,
@@ -33,7 +30,9 @@ from mvkplan.yamlengines.rapid import (
     _VAL_QUOTED,
     _VAL_STYLED,
     _YAML11_INDICATORS,
+    _Delegate,
     _quiet_stderr,
+    _Walker,
 )
 from mvkplan.yamlengines.rymltree import read_tree
 from mvkplan.yamlnodes import MAX_DEPTH, strip_bom
@@ -41,10 +40,6 @@ from mvkplan.yamlnodes import MAX_DEPTH, strip_bom
 Data = dict[str, object]
 _CONTAINER = _MAP | _SEQ
 _NULLS = frozenset(("~", "null", "Null", "NULL"))
-
-
-class _Decline(Exception):
-    """The full path decides this document."""
 
 
 def parse_plain(data: bytes) -> Data | None:
@@ -64,21 +59,23 @@ def parse_plain(data: bytes) -> Data | None:
         with _quiet_stderr():
             ryml.parse_in_place(buffer, tree)
         return _Plain(tree, buffer, body).document()
-    except (_Decline, ryml.ExceptionBasic, RuntimeError, RecursionError):
+    except (_Delegate, ryml.ExceptionBasic, RuntimeError, RecursionError):
         return None
 
 
 class _Plain:
     def __init__(self, tree: ryml.Tree, buffer: bytearray, source: bytes) -> None:
         flat = read_tree(tree)
+        # The engine's own checks around a value (the colon after a key, a block's header,
+        # a container's opener): where it would hand the document on, so does this walk.
+        self.engine = engine = _Walker(flat, buffer, source, None)
         self.tree = tree
         self.types = flat.types
         self.key_ptr, self.key_len = flat.key_ptr, flat.key_len
         self.val_ptr, self.val_len = flat.val_ptr, flat.val_len
         self.first_child, self.next_sibling = flat.first_child, flat.next_sibling
         self.source = source  # as written: where the engine looks around a value
-        self.parsed = bytes(buffer)  # where the scalars are (escapes rewritten in place)
-        self.base = ctypes.addressof(ctypes.c_char.from_buffer(buffer))
+        self.parsed, self.base = engine.parsed, engine.base
         self.size = len(self.parsed)
 
     def document(self) -> Data:
@@ -86,18 +83,18 @@ class _Plain:
         kind = self.types[root]
         if kind & ryml.STREAM == ryml.STREAM:
             if tree.num_children(root) != 1:
-                raise _Decline
+                raise _Delegate
             root = tree.first_child(root)
             kind = self.types[root]
         if not kind & _MAP or kind & _REFUSED:
-            raise _Decline
+            raise _Delegate
         return self.mapping(root, kind, 1)[0]
 
     def value(self, n: int, kind: int, depth: int, key_end: int) -> tuple[object, int]:
         """The value of tree node ``n`` and where the engine places it; ``key_end``: where
         its key ends (-1 in a list)."""
         if kind & _REFUSED:
-            raise _Decline
+            raise _Delegate
         if kind & _MAP:
             return self.mapping(n, kind, depth + 1, key_end)
         if kind & _SEQ:
@@ -105,41 +102,41 @@ class _Plain:
         length = self.val_len[n]
         if not length:
             if kind & _VAL_STYLED or key_end < 0:
-                raise _Decline
-            return None, self.colon_after(key_end) + 1
+                raise _Delegate
+            return None, self.engine.colon_after(key_end) + 1
         offset = self.val_ptr[n] - self.base
         if not 0 <= offset <= self.size - length:
-            raise _Decline  # rewritten into the arena: the engine cannot place it
+            raise _Delegate  # rewritten into the arena: the engine cannot place it
         value = self.parsed[offset : offset + length].decode("utf-8")
         if kind & _VAL_STYLED:
-            return value, offset - 1 if kind & _VAL_QUOTED else self.block_header(offset)
+            return value, offset - 1 if kind & _VAL_QUOTED else self.engine.block_header(offset)
         if value[0] in _YAML11_INDICATORS:
-            raise _Decline
+            raise _Delegate
         return (None if value in _NULLS else value), offset
 
     def key(self, n: int, kind: int) -> tuple[str, int, int]:
         length = self.key_len[n]
         if kind & _KEY_BLOCK or not length:
-            raise _Decline
+            raise _Delegate
         offset = self.key_ptr[n] - self.base
         if not 0 <= offset <= self.size - length:
-            raise _Decline
+            raise _Delegate
         end = offset + length
         value = self.parsed[offset:end].decode("utf-8")
         if kind & _KEY_QUOTED:
             offset -= 1
             end = self.source.find(b":", end)
             if end < 0:
-                raise _Decline
+                raise _Delegate
         elif value[0] in _YAML11_INDICATORS:
-            raise _Decline
+            raise _Delegate
         return value, offset, end
 
     def mapping(self, n: int, kind: int, depth: int, key_end: int = -1) -> tuple[Data, int]:
         # The engine's checks, with keys and scalar values read inline: this loop runs once
         # per key of every file, and a call per key and value doubled its time.
         if depth > MAX_DEPTH:
-            raise _Decline
+            raise _Delegate
         types, next_sibling = self.types, self.next_sibling
         key_ptr, key_len, val_ptr, val_len = self.key_ptr, self.key_len, self.val_ptr, self.val_len
         parsed, source, base, size = self.parsed, self.source, self.base, self.size
@@ -151,19 +148,19 @@ class _Plain:
             k = types[child]
             length = key_len[child]
             if not k & _KEY or k & (_REFUSED | _KEY_BLOCK) or not length:
-                raise _Decline
+                raise _Delegate
             offset = key_ptr[child] - base
             if not 0 <= offset <= size - length:
-                raise _Decline  # rewritten into the arena: the engine cannot place it
+                raise _Delegate  # rewritten into the arena: the engine cannot place it
             end = offset + length
             key = parsed[offset:end].decode("utf-8")
             if k & _KEY_QUOTED:
                 offset -= 1
                 end = source.find(b":", end)
                 if end < 0:
-                    raise _Decline
+                    raise _Delegate
             elif key[0] in _YAML11_INDICATORS:
-                raise _Decline
+                raise _Delegate
             if first < 0:
                 first = offset
             value: object
@@ -171,31 +168,31 @@ class _Plain:
                 value = self.value(child, k, depth, end)[0]
             elif not (length := val_len[child]):
                 if k & _VAL_STYLED:
-                    raise _Decline
-                self.colon_after(end)
+                    raise _Delegate
+                self.engine.colon_after(end)
                 value = None
             else:
                 offset = val_ptr[child] - base
                 if not 0 <= offset <= size - length:
-                    raise _Decline
+                    raise _Delegate
                 value = text = parsed[offset : offset + length].decode("utf-8")
                 if k & _VAL_STYLED:
                     if not k & _VAL_QUOTED:
-                        self.block_header(offset)
+                        self.engine.block_header(offset)
                 elif text[0] in _YAML11_INDICATORS:
-                    raise _Decline
+                    raise _Delegate
                 elif text in _NULLS:
                     value = None
             result[key] = value
             count += 1
             child = next_sibling[child]
         if len(result) != count:
-            raise _Decline  # a duplicate key (E104)
-        return result, self.container_start(kind, first, key_end, b"{")
+            raise _Delegate  # a duplicate key (E104)
+        return result, self.engine.container_start(kind, first, _after(key_end), b"{")
 
     def sequence(self, n: int, kind: int, depth: int, key_end: int) -> tuple[list[object], int]:
         if depth > MAX_DEPTH:
-            raise _Decline
+            raise _Delegate
         types, next_sibling = self.types, self.next_sibling
         items: list[object] = []
         first = -1
@@ -206,44 +203,10 @@ class _Plain:
                 first = start
             items.append(item)
             child = next_sibling[child]
-        return items, self.container_start(kind, first, key_end, b"[" if kind & _FLOW else b"-")
+        opener = b"[" if kind & _FLOW else b"-"
+        return items, self.engine.container_start(kind, first, _after(key_end), opener)
 
-    def container_start(self, kind: int, first: int, key_end: int, opener: bytes) -> int:
-        """Where the engine places a container, declining where it cannot (as it does)."""
-        source = self.source
-        if first >= 0 and opener == b"{" and not kind & _FLOW:
-            return first
-        if first < 0:
-            if key_end < 0 or not kind & _FLOW:
-                raise _Decline
-            found = self.colon_after(key_end) + 1
-            while source[found : found + 1] in (b" ", b"\t", b"\r", b"\n"):
-                found += 1
-            if source[found : found + 1] != opener:
-                raise _Decline
-            return found
-        offset = first
-        while offset > 0 and source[offset - 1] in b" \n\r\t":
-            offset -= 1
-        if source[offset - 1 : offset] != opener:
-            raise _Decline
-        return offset - 1
 
-    def colon_after(self, key_end: int) -> int:
-        colon = key_end
-        source = self.source
-        while source[colon : colon + 1] == b" ":
-            colon += 1
-        if source[colon : colon + 1] != b":":
-            raise _Decline
-        return colon
-
-    def block_header(self, content: int) -> int:
-        source = self.source
-        line_end = source.rfind(b"\n", 0, content)
-        line_start = source.rfind(b"\n", 0, line_end) + 1
-        line = source[line_start:line_end]
-        indicator = max(line.rfind(b"|"), line.rfind(b">"))
-        if indicator < 0 or not _BLOCK_HEADER.fullmatch(line, indicator):
-            raise _Decline
-        return line_start + indicator
+def _after(key_end: int) -> int | None:
+    """The engine's spelling of "no key": None, where this walk writes -1."""
+    return key_end if key_end >= 0 else None

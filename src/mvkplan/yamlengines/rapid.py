@@ -71,12 +71,13 @@ def parse(data: bytes, text: str, lines: Lines) -> Node:
 
 
 class _Walker:
-    def __init__(self, flat: FlatTree, buffer: bytearray, data: bytes, lines: Lines) -> None:
+    def __init__(self, flat: FlatTree, buffer: bytearray, data: bytes, lines: Lines | None) -> None:
         self.flat = flat
         self.data = data  # the source as written: where positions are searched
         self.parsed = bytes(buffer)  # where the scalars are (escapes rewritten in place)
         self.base = ctypes.addressof(ctypes.c_char.from_buffer(buffer))
-        self.at_byte = lines.at_byte
+        if lines is not None:  # without lines (the plain-data walk), offsets are not placed
+            self.at_byte = lines.at_byte
 
     def document(self, tree: ryml.Tree) -> Node:
         root = tree.root_id()
