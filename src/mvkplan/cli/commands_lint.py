@@ -25,6 +25,10 @@ from mvkplan.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mvkplan.config import Project
+    from mvkplan.problems import Problem
     from mvkplan.rules import Rule
 
 SelectorOption = list[str] | None
@@ -52,26 +56,10 @@ def lint(
     Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage,
     configuration or I/O errors. 'mvkplan rules' lists the rules.
     """
-    from mvkplan.i18n import t
-    from mvkplan.lint import LintConfigError, lint_answer
-    from mvkplan.problems import exit_code_for
-    from mvkplan.reporters import Report
+    from mvkplan.lint import lint_answer
 
-    project = open_project(lang, paths=True)
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
-    for target in targets:
-        if not target.exists():
-            fail(t("E402", path=target))
-    _check_selectors(select, ignore)
-    try:
-        files, problems = lint_answer(project, targets or None, select=_split(select),
-                                      ignore=_split(ignore) or (), cache=not no_cache)
-    except LintConfigError as exc:
-        where = project.config_file.name if project.config_file else "mvkplan"
-        fail(f"{where}: {exc.message}")
-    emit(Report(problems, files, rules=_rule_summaries(),
-                rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
-    raise typer.Exit(exit_code_for(problems, strict=strict))
+    _answer_and_report(lint_answer, open_project(lang, paths=True), paths, fmt, strict=strict,
+                       select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
 
 
 @app.command()
@@ -96,20 +84,30 @@ def check(
     1 otherwise, 2 on usage, configuration or I/O errors.
     """
     from mvkplan.check import check_answer
+
+    _answer_and_report(check_answer, open_project(lang), paths, fmt, strict=strict,
+                       select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
+
+
+def _answer_and_report(
+    answer: Callable[..., tuple[int, list[Problem]]], project: Project, paths: list[Path] | None,
+    fmt: ProblemFormat, *, strict: bool, select: list[str] | None, ignore: list[str] | None,
+    no_source: bool, no_cache: bool,
+) -> None:
+    """Run ``lint_answer`` or ``check_answer`` over ``paths`` and print the report; exits."""
     from mvkplan.i18n import t
     from mvkplan.lint import LintConfigError
     from mvkplan.problems import exit_code_for
     from mvkplan.reporters import Report
 
-    project = open_project(lang)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
     _check_selectors(select, ignore)
     try:
-        files, problems = check_answer(project, targets or None, select=_split(select),
-                                       ignore=_split(ignore) or (), cache=not no_cache)
+        files, problems = answer(project, targets or None, select=_split(select),
+                                 ignore=_split(ignore) or (), cache=not no_cache)
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
