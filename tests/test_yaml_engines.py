@@ -145,16 +145,21 @@ MUTATIONS = ["", "&a ", "*a", "!!str ", "\t", ":", "- ", "'", '"', "[", "{", "#"
              "? ", "\n  ", "x: y\n"]
 
 
+def _mutated(source: Path, data: st.DataObject) -> bytes:
+    """A real document with one of MUTATIONS written somewhere over up to three bytes."""
+    text = source.read_bytes()
+    at = data.draw(st.integers(0, len(text)))
+    cut = data.draw(st.integers(0, 3))
+    insert = data.draw(st.sampled_from(MUTATIONS)).encode()
+    return text[:at] + insert + text[at + cut:]
+
+
 @settings(max_examples=MUTATION_EXAMPLES, derandomize=True, deadline=None)
 @given(source=st.sampled_from(SOURCES), data=st.data())
 def test_mutated_documents_give_the_same_answer_from_both_engines(
     source: Path, data: st.DataObject
 ) -> None:
-    text = source.read_bytes()
-    at = data.draw(st.integers(0, len(text)))
-    cut = data.draw(st.integers(0, 3))
-    insert = data.draw(st.sampled_from(MUTATIONS)).encode()
-    mutated = text[:at] + insert + text[at + cut:]
+    mutated = _mutated(source, data)
     assert _shape(parse_with(rapid, mutated)) == _shape(parse_with(libyaml, mutated))
 
 
@@ -181,6 +186,15 @@ def test_fast_path_declines_every_broken_document(name: str) -> None:
     assert plain is None if isinstance(full, tuple) else plain in (None, full), (full, plain)
 
 
+@pytest.mark.parametrize("source", [b"id: x\n`example: true` marks it\n", b"id: x\ntitle: @home\n",
+                                    b"id: x\nlist:\n  - `x`\n", b"id: x\n@key: y\n"])
+def test_reserved_indicators_start_no_plain_text_in_either_engine(source: bytes) -> None:
+    """'@' and '`' cannot start plain text; rapidyaml took it, libyaml refuses it (E103)."""
+    assert parse_plain(source) is None
+    assert _shape(parse_with(rapid, source)) == _shape(parse_with(libyaml, source))
+    assert isinstance(parse_with(libyaml, source), tuple)
+
+
 def test_fast_path_keeps_scalars_as_written() -> None:
     source = b'a: 07\nb: no\nc: 2024-01-01\nd: ~\ne:\nf: "~"\ng: 1.50\nh: true\ni: [x, {j: k}]\n'
     assert parse_plain(source) == {"a": "07", "b": "no", "c": "2024-01-01", "d": None, "e": None,
@@ -194,11 +208,7 @@ def test_mutated_documents_give_the_same_data_from_the_fast_path(
     source: Path, data: st.DataObject
 ) -> None:
     """The fast path gives the full path's data, or declines; it never takes a refused file."""
-    text = source.read_bytes()
-    at = data.draw(st.integers(0, len(text)))
-    cut = data.draw(st.integers(0, 3))
-    insert = data.draw(st.sampled_from(MUTATIONS)).encode()
-    mutated = text[:at] + insert + text[at + cut:]
+    mutated = _mutated(source, data)
     plain = parse_plain(mutated)
     if plain is not None:
         assert plain == _full_data(mutated)
@@ -263,10 +273,7 @@ def test_one_position_in_a_mutated_document_is_where_the_nodes_place_it(
     source: Path, data: st.DataObject
 ) -> None:
     """Wherever the fast path takes a document, a single position agrees with the nodes."""
-    text = source.read_bytes()
-    at = data.draw(st.integers(0, len(text)))
-    insert = data.draw(st.sampled_from(MUTATIONS)).encode()
-    mutated = text[:at] + insert + text[at + data.draw(st.integers(0, 3)):]
+    mutated = _mutated(source, data)
     if parse_plain(mutated) is None:
         return
     root = parse_yaml(mutated)

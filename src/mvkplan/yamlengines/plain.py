@@ -25,11 +25,11 @@ from mvkplan.yamlengines.rapid import (
     _KEY_QUOTED,
     _MAP,
     _NONE,
+    _NOT_PLAIN_START,
     _REFUSED,
     _SEQ,
     _VAL_QUOTED,
     _VAL_STYLED,
-    _YAML11_INDICATORS,
     _Delegate,
     _quiet_stderr,
     _Walker,
@@ -110,7 +110,7 @@ class _Plain:
         value = self.parsed[offset : offset + length].decode("utf-8")
         if kind & _VAL_STYLED:
             return value, offset - 1 if kind & _VAL_QUOTED else self.engine.block_header(offset)
-        if value[0] in _YAML11_INDICATORS:
+        if value[0] in _NOT_PLAIN_START:
             raise _Delegate
         return (None if value in _NULLS else value), offset
 
@@ -128,7 +128,7 @@ class _Plain:
             end = self.source.find(b":", end)
             if end < 0:
                 raise _Delegate
-        elif value[0] in _YAML11_INDICATORS:
+        elif value[0] in _NOT_PLAIN_START:
             raise _Delegate
         return value, offset, end
 
@@ -159,7 +159,7 @@ class _Plain:
                 end = source.find(b":", end)
                 if end < 0:
                     raise _Delegate
-            elif key[0] in _YAML11_INDICATORS:
+            elif key[0] in _NOT_PLAIN_START:
                 raise _Delegate
             if first < 0:
                 first = offset
@@ -179,7 +179,7 @@ class _Plain:
                 if k & _VAL_STYLED:
                     if not k & _VAL_QUOTED:
                         self.engine.block_header(offset)
-                elif text[0] in _YAML11_INDICATORS:
+                elif text[0] in _NOT_PLAIN_START:
                     raise _Delegate
                 elif text in _NULLS:
                     value = None

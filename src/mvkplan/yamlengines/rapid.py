@@ -39,7 +39,9 @@ _KEY_BLOCK = ryml.KEY_LITERAL | ryml.KEY_FOLDED
 _FLOW = ryml.FLOW_SL | ryml.FLOW_ML
 _MAP, _SEQ, _KEY = ryml.MAP, ryml.SEQ, ryml.KEY
 _NONE = ryml.NONE
-_YAML11_INDICATORS = ":?"
+_NOT_PLAIN_START = ":?@`"
+"""First characters of a plain scalar rapidyaml takes and libyaml does not: ':x' and '?x'
+(allowed by YAML 1.2, not 1.1) and the reserved indicators '@' and '`'."""
 _BLOCK_HEADER = re.compile(rb"[|>][-+0-9]*[ \t]*(?:#[^|>]*)?\r?")
 
 
@@ -116,8 +118,8 @@ class _Walker:
             line, column = self.at_byte(offset)
             return ScalarNode(line, column, "", True), offset
         value, offset = self.text(flat.val_ptr[n], length)
-        if value[0] in _YAML11_INDICATORS and not kind & _VAL_STYLED:
-            raise _Delegate  # YAML 1.2 allows ':x' and '?x' as plain text; libyaml (1.1) not
+        if value[0] in _NOT_PLAIN_START and not kind & _VAL_STYLED:
+            raise _Delegate  # libyaml refuses it (see _NOT_PLAIN_START)
         if kind & _VAL_STYLED:
             offset = offset - 1 if kind & _VAL_QUOTED else self.block_header(offset)
         line, column = self.at_byte(offset)
@@ -129,7 +131,7 @@ class _Walker:
         if kind & _KEY_BLOCK or not length:
             raise _Delegate  # a block-scalar key or an empty key
         value, offset = self.text(self.flat.key_ptr[n], length)
-        if value[0] in _YAML11_INDICATORS and not kind & _KEY_QUOTED:
+        if value[0] in _NOT_PLAIN_START and not kind & _KEY_QUOTED:
             raise _Delegate
         end = offset + length
         if kind & _KEY_QUOTED:
