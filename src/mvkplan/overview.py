@@ -21,10 +21,15 @@ class DocumentRow:
     activities: int
     rows: int
     path: str
+    state: str = ""
+    """The status value alone ('adopted'); ``status`` adds ', example' for an example document."""
+    example: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data for JSON output."""
-        return asdict(self)
+        """Plain data for JSON output (its keys and values as they have always been)."""
+        data = asdict(self)
+        del data["state"], data["example"]
+        return data
 
 
 def document_rows(index: LinkIndex, *, shipped: bool = False) -> list[DocumentRow]:
@@ -46,6 +51,6 @@ def document_rows(index: LinkIndex, *, shipped: bool = False) -> list[DocumentRo
         rows.append(DocumentRow(
             model.id, str(getattr(model, "kind", "")), model.county or "", period, status,
             sum(len(a.goals) for a in areas), sum(len(a.activities) for a in areas),
-            sum(len(a.rows) for a in areas), loaded.path,
+            sum(len(a.rows) for a in areas), loaded.path, model.status, bool(model.example),
         ))
     return sorted(rows, key=lambda r: (r.county, r.id))

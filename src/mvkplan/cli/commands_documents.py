@@ -7,11 +7,14 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mvkplan.cli.app import LangOption, app, fail, open_project
+
+if TYPE_CHECKING:
+    from mvkplan.overview import DocumentRow
 
 
 class ListFormat(str, Enum):
@@ -35,23 +38,34 @@ def list_documents(
     if fmt is ListFormat.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
+    _print_rows(rows)
+
+
+def _print_rows(rows: list[DocumentRow]) -> None:
+    """The rows as a table in the user's language, or one block per document on a narrow terminal."""
     from rich.console import Console
     from rich.markup import escape as rich_escape
     from rich.table import Table
 
+    from mvkplan.i18n import count, t
+    from mvkplan.terminal import printable
+    from mvkplan.words import kind_word, status_word
+
     console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
     if console.width < 110:  # a narrow terminal: one document per block, nothing cut
         for r in rows:
-            counts = [f"{n} {label}" for n, label in ((r.goals, "mål"), (r.activities, "aktiviteter"),
-                                                       (r.rows, "rader")) if n]
-            facts = " · ".join(x for x in (r.kind, r.county, r.period, r.status, *counts) if x)
-            console.print(f"[bold]{r.id}[/bold]  {facts}\n    {r.path}", highlight=False)
+            counts = [count(n, noun) for n, noun in ((r.goals, "goal"), (r.activities, "activity"),
+                                                     (r.rows, "row")) if n]
+            facts = " · ".join(x for x in (kind_word(r.kind), r.county, r.period,
+                                           status_word(r.state, example=r.example), *counts) if x)
+            console.print(f"[bold]{rich_escape(printable(r.id))}[/bold]  {rich_escape(printable(facts))}\n"
+                          f"    {rich_escape(printable(r.path))}", highlight=False)
         return
-    table = Table("id", "kind", "län", "period", "status", "mål", "aktiviteter", "rader", "fil")
-    from mvkplan.terminal import printable
-
+    columns = ("id", "kind", "county", "period", "status", "goals", "activities", "rows", "file")
+    table = Table(*(t(f"column.{name}") for name in columns))
     for r in rows:
-        table.add_row(*(rich_escape(printable(v)) for v in (r.id, r.kind, r.county, r.period, r.status)),
+        shown = (r.id, kind_word(r.kind), r.county, r.period, status_word(r.state, example=r.example))
+        table.add_row(*(rich_escape(printable(v)) for v in shown),
                       str(r.goals or ""), str(r.activities or ""), str(r.rows or ""),
                       rich_escape(printable(r.path)))
     console.print(table)

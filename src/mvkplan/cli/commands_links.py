@@ -96,24 +96,23 @@ def _print_tree(summary: LinkSummary) -> None:
     from rich.markup import escape as rich_escape
     from rich.tree import Tree
 
+    from mvkplan.i18n import t
     from mvkplan.terminal import printable
+    from mvkplan.words import relation_word
 
     def escape(text: str) -> str:  # document text: no markup, no control sequences
         return rich_escape(printable(text))
 
     tree = Tree(f"[bold]{escape(summary.ref)}[/bold] — {escape(summary.title)}")
-    from mvkplan.i18n import get_language
-
-    swedish = get_language() == "sv"
-    out = tree.add(f"{'länkar till' if swedish else 'links to'} ({len(summary.links_to)})")
+    out = tree.add(f"{t('links.to')} ({len(summary.links_to)})")
     for line in summary.links_to:
-        title = escape(line.title) if line.title else ("[red]saknas[/red]" if swedish else "[red]unresolved[/red]")
+        title = escape(line.title) if line.title else f"[red]{t('links.unresolved')}[/red]"
         source = "" if line.source == summary.ref else f"{escape(line.source)} → "
-        out.add(f"{source}[cyan]{escape(line.target)}[/cyan] {title} [dim]({line.relation})[/dim]")
-    back = tree.add(f"{'länkas från' if swedish else 'linked from'} ({len(summary.linked_from)})")
+        out.add(f"{source}[cyan]{escape(line.target)}[/cyan] {title} [dim]({relation_word(line.relation)})[/dim]")
+    back = tree.add(f"{t('links.from')} ({len(summary.linked_from)})")
     for line in summary.linked_from:
         back.add(f"[cyan]{escape(line.source)}[/cyan] {escape(line.title or '')} "
-                 f"[dim]({line.relation}, {escape(line.file)}:{line.line})[/dim]")
+                 f"[dim]({relation_word(line.relation)}, {escape(line.file)}:{line.line})[/dim]")
     _console().print(tree)
 
 
@@ -215,6 +214,8 @@ def _print_table(matrix: Coverage) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from mvkplan.i18n import t
+
     console = Console() if sys.stdout.isatty() else Console(width=120, no_color=True)
     first = max((len(d) for d in matrix.documents), default=8) + 4
     for framework in dict.fromkeys(c.framework for c in matrix.columns):
@@ -223,7 +224,7 @@ def _print_table(matrix: Coverage) -> None:
         for number, part in enumerate(parts, 1):
             title = framework if len(parts) == 1 else f"{framework} ({number}/{len(parts)})"
             table = Table(title=title, title_justify="left")
-            table.add_column("dokument", no_wrap=True)
+            table.add_column(t("column.document"), no_wrap=True)
             for column in part:
                 table.add_column(column.item, justify="right", no_wrap=True)
             for document in matrix.documents:
@@ -235,8 +236,4 @@ def _print_table(matrix: Coverage) -> None:
             for column in part:
                 names.add_row(column.item, column.title)
             console.print(names)
-    from mvkplan.i18n import get_language
-
-    console.print("siffra = antal mål/aktiviteter som länkar dit, ✓ = dokumentet som helhet"
-                  if get_language() == "sv" else
-                  "number = goals/activities linked, ✓ = the document as a whole")
+    console.print(t("coverage.legend"))

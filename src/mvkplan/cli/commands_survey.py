@@ -60,7 +60,7 @@ def export(
 ) -> None:
     """Skriv en arbetsbok per svarande / write one workbook per respondent."""
     _require_extra(lang)
-    from mvkplan.i18n import t
+    from mvkplan.i18n import count, t
     from mvkplan.survey.exporting import SurveyUsageError, export_surveys
     from mvkplan.validate import load_corpus
 
@@ -74,8 +74,9 @@ def export(
     except OSError as exc:
         fail(f"{exc.filename or folder}: {exc.strerror}")
     for item in written:
-        print(f"{_shown(item.path, project.root)}  ({item.questions})")
-    print(t("survey.written", path=_shown(folder, project.root), count=len(written)))
+        print(f"{_shown(item.path, project.root)}  ({count(item.questions, 'question')})")
+    key = "survey.written.one" if len(written) == 1 else "survey.written"
+    print(t(key, path=_shown(folder, project.root), count=len(written)))
 
 
 @survey_app.command("import")

@@ -61,23 +61,26 @@ def _files_under(targets: list[Path]) -> list[Path]:
 def schema(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file (or folder, ending in '/') "
-                                                       "instead of stdout.")
+                                                       "instead of stdout; '-' is stdout.",
+                                 show_default=False)
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors."""
+    """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors.
+
+    With -o the file is written atomically and the command says where (as render and build do).
+    """
     from mvkplan.schema import schema_json
-    from mvkplan.writing import write_atomic
 
     text = schema_json()
-    if output is None:
+    if output is None or output == "-":
         sys.stdout.write(text)
-    else:
-        from mvkplan.outputs import OutputError, file_target
+        return
+    from mvkplan.cli.commands_render import _output_path, _register_messages, _shown, _write
+    from mvkplan.i18n import t
 
-        try:
-            write_atomic(file_target(open_project(None), output, "mvkplan.schema.json"),
-                         text.encode())
-        except OutputError as exc:
-            fail(str(exc))
-        except OSError as exc:
-            fail(f"{output}: {exc.strerror}")
+    project = open_project(lang)
+    _register_messages()
+    target = _output_path(project, output, output, "mvkplan.schema.json")
+    _write(target, text.encode())
+    print(t("render.written", path=_shown(target, project.root)))

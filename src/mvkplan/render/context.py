@@ -29,18 +29,7 @@ from mvkplan.render.views import (
     ReferenceView,
     TocEntry,
 )
-
-KIND_LABELS = {
-    "regional-plan": "Regional handlingsplan",
-    "strategy": "Regional strategi",
-    "activity-plan": "Verksamhetsplan",
-    "local-plan": "Lokal handlingsplan",
-    "framework": "Mål och ramverk",
-    "county-profile": "Länets arbete",
-    "catalog": "Katalog",
-    "follow-up": "Uppföljning",
-}
-STATUS_LABELS = {"draft": "Utkast", "adopted": "Antagen", "superseded": "Ersatt"}
+from mvkplan.words import KIND_LABELS, STATUS_LABELS
 
 
 def kind_of(model: DocumentBase) -> str:

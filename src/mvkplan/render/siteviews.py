@@ -9,8 +9,6 @@ from mvkplan.coverage import Coverage, coverage_matrix
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, DocumentBase, Framework
 from mvkplan.render.context import (
-    KIND_LABELS,
-    STATUS_LABELS,
     DocumentView,
     format_period,
     kind_of,
@@ -18,6 +16,7 @@ from mvkplan.render.context import (
 )
 from mvkplan.render.links import Urls, document_title
 from mvkplan.render.views import LinkView
+from mvkplan.words import KIND_LABELS, STATUS_LABELS
 
 
 @dataclass(frozen=True)
