@@ -177,6 +177,8 @@ class Broken:
     follow_up: dict[str, Any]
     code: str
     mutation: str
+    lang: str
+    """The message language validate runs in ('en' or 'sv')."""
 
 
 @st.composite
@@ -188,6 +190,6 @@ def broken_follow_up(draw: st.DrawFn, mutation: Mutation | None = None) -> Broke
         changed = copy.deepcopy(follow_ups[0])
         code = chosen(draw, plan_data, changed)
         if code is not None:
-            return Broken(plan_data, changed, code, chosen.__name__)
+            return Broken(plan_data, changed, code, chosen.__name__, draw(st.sampled_from(["en", "sv"])))
     assume(mutation is None)
     raise AssertionError("some mutation always applies")  # _unknown_indicator does

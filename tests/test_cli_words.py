@@ -128,6 +128,14 @@ def test_survey_export_counts_questions_in_the_users_language(tmp_path: Path) ->
     assert " questions)" in english.stdout and "en: 1 workbook written" in english.stdout, english
 
 
+def test_survey_names_a_documents_kind_in_the_users_language(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    swedish = run_cli("survey", "export", "kalmar-profil", "--year", "2025", "-o", str(tmp_path), "--lang", "sv")
+    assert swedish.exit_code == 2 and "'kalmar-profil' är ingen plan (länets arbete)" in swedish.stderr, swedish
+    english = run_cli("survey", "export", "kalmar-profil", "--year", "2025", "-o", str(tmp_path), "--lang", "en")
+    assert "'kalmar-profil' is not a plan (county-profile)" in english.stderr, english
+
+
 # -- schema -o ---------------------------------------------------------------------------------
 
 

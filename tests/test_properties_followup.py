@@ -73,13 +73,17 @@ def _located(root: Path, problems: list[dict[str, Any]]) -> None:
         assert 1 <= column <= len(lines[line - 1]) + 1, (problem, lines[line - 1])
 
 
-def _validate_cli(root: Path) -> list[dict[str, Any]]:
-    """``mvkplan validate --format json``: exit 0 or 1, no traceback, the problems."""
-    result = run_cli("validate", "--format", "json", cwd=root)
+def _validate_cli(root: Path, lang: str = "en") -> list[dict[str, Any]]:
+    """``mvkplan validate`` as JSON and as text (source lines, carets) in ``lang``: exit 0 or 1,
+    no traceback, the same answer; the problems."""
+    result = run_cli("validate", "--format", "json", "--lang", lang, cwd=root)
     assert result.exit_code in (0, 1), result
     assert "Traceback" not in result.stdout + result.stderr, result
     problems: list[dict[str, Any]] = json.loads(result.stdout)["problems"]
     assert (result.exit_code == 1) == any(p["severity"] == "error" for p in problems), result
+    assert all(p["message"] for p in problems), problems
+    text = run_cli("validate", "--lang", lang, cwd=root)
+    assert text.exit_code == result.exit_code and "Traceback" not in text.stdout + text.stderr, text
     return problems
 
 
@@ -123,7 +127,7 @@ def test_a_broken_follow_up_is_reported_with_its_code_where_it_is(
 
 def _check_broken(root: Path, broken: Broken) -> None:
     paths = _place(root, [broken.plan, broken.follow_up])
-    problems = _validate_cli(root)
+    problems = _validate_cli(root, broken.lang)
     _located(root, problems)
     shown = paths[broken.follow_up["id"]].relative_to(root).as_posix()
     codes = {p["code"] for p in problems if p["path"] == shown}
@@ -143,5 +147,5 @@ def test_a_mangled_follow_up_never_crashes_validate(
     at = data.draw(st.integers(0, len(text)))
     cut = data.draw(st.integers(0, 3))
     path.write_bytes(text[:at] + data.draw(st.sampled_from(MANGLINGS)).encode() + text[at + cut:])
-    problems = _validate_cli(workspace)
+    problems = _validate_cli(workspace, data.draw(st.sampled_from(["en", "sv"])))
     _located(workspace, problems)

@@ -37,7 +37,10 @@ def export_surveys(index: LinkIndex, plan_id: str, year: int, out: Path,
     if survey is None:
         loaded = index.documents.get(plan_id)
         if loaded is not None:
-            raise SurveyUsageError(t("survey.not-a-plan", plan=plan_id, kind=getattr(loaded.model, "kind", "?")))
+            from mvkplan.words import kind_word
+
+            kind = kind_word(str(getattr(loaded.model, "kind", "?")))
+            raise SurveyUsageError(t("survey.not-a-plan", plan=plan_id, kind=kind))
         close = closest(plan_id, list(index.documents))
         hint = f" ({t('hint.did_you_mean', close=close)})" if close else ""
         raise SurveyUsageError(t("survey.unknown-plan", plan=plan_id) + hint)
