@@ -74,8 +74,8 @@ def _located(root: Path, problems: list[dict[str, Any]]) -> None:
 
 
 def _validate_cli(root: Path, lang: str = "en") -> list[dict[str, Any]]:
-    """``mvkplan validate`` as JSON and as text (source lines, carets) in ``lang``: exit 0 or 1,
-    no traceback, the same answer; the problems."""
+    """``mvkplan validate`` as JSON and as text (source lines, carets), and ``mvkplan check``, in
+    ``lang``: exit 0 or 1, no traceback, the same answer; the problems validate reports."""
     result = run_cli("validate", "--format", "json", "--lang", lang, cwd=root)
     assert result.exit_code in (0, 1), result
     assert "Traceback" not in result.stdout + result.stderr, result
@@ -84,6 +84,8 @@ def _validate_cli(root: Path, lang: str = "en") -> list[dict[str, Any]]:
     assert all(p["message"] for p in problems), problems
     text = run_cli("validate", "--lang", lang, cwd=root)
     assert text.exit_code == result.exit_code and "Traceback" not in text.stdout + text.stderr, text
+    check = run_cli("check", "--lang", lang, cwd=root)  # lint's rules over the same documents
+    assert check.exit_code in (result.exit_code, 1) and "Traceback" not in check.stdout + check.stderr, check
     return problems
 
 
