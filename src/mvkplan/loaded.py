@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from mvkplan.models import DocumentBase
+from mvkplan.models import DOCUMENT_MODELS, DocumentBase
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
@@ -30,6 +30,15 @@ _LOCATED_BEFORE_NODES = 4
 tenth of building them)."""
 
 
+class SourceChanged(Exception):
+    """A released document's file no longer gives the model it was loaded as (it changed,
+    or went, while the run read it)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 class LoadedDocument:
     """A validated document; the source positions of its nodes are read when first asked for.
 
@@ -46,7 +55,13 @@ class LoadedDocument:
     ) -> None:
         self.path = path
         """Path as shown in messages (relative to the project root where possible)."""
-        self.model = model
+        self._model: DocumentBase | None = model
+        self.id: str = model.id if model is not None else ""
+        """The document id."""
+        self.kind: str = getattr(model, "kind", "")
+        """The document kind, as written (``plan``, ``follow-up``, …)."""
+        self.status: str | None = getattr(model, "status", None)
+        """The document's status, where its kind has one."""
         self.shipped = shipped
         """True for frameworks and catalogs that ship inside the package."""
         self.digest = digest
@@ -60,16 +75,48 @@ class LoadedDocument:
         self._located = 0
 
     def __repr__(self) -> str:
-        return f"LoadedDocument({self.path!r}, {self.model.id!r})"
+        return f"LoadedDocument({self.path!r}, {self.id!r})"
 
     def __getstate__(self) -> dict[str, object]:
         # Nodes are rebuilt on demand and the source is set by whoever reads the entry.
-        return {**self.__dict__, "_root": None, "source": None}
+        return {**self.__dict__, "_model": self.model, "_root": None, "source": None}
 
     @property
-    def id(self) -> str:
-        """The document id."""
-        return self.model.id
+    def model(self) -> DocumentBase:
+        """The validated model; validated again from the file when it was released."""
+        if self._model is None:
+            self._model = self._validate_again()
+        return self._model
+
+    def release(self) -> None:
+        """Let go of the model (a streaming run keeps only the index); the next use of
+        :attr:`model` validates the file again, which must still read as it did."""
+        if self.source is not None or self._data is not None:
+            self._model = None
+
+    @property
+    def released(self) -> bool:
+        """Whether the model was let go (and would be validated again on use)."""
+        return self._model is None
+
+    def object_at(self, path: Path_) -> object:
+        """The model object at ``path``: its YAML keys are the models' attribute names."""
+        found: object = self.model
+        for step in path:
+            found = found[step] if isinstance(step, int) else getattr(found, step)  # type: ignore[index]
+        return found
+
+    def _validate_again(self) -> DocumentBase:
+        import hashlib
+
+        data = self._source_bytes()
+        if data is None or hashlib.sha256(data).hexdigest() != self.digest:
+            raise SourceChanged(self.path)
+        try:
+            plain = load_data(data)[0]
+            return DOCUMENT_MODELS[self.kind].model_validate(plain)
+        except (YamlError, ValueError, KeyError) as exc:  # pydantic's ValidationError is a ValueError
+            raise SourceChanged(self.path) from exc
 
     @property
     def root(self) -> MappingNode:

@@ -35,21 +35,27 @@ def load_all(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
 ) -> list[Loaded]:
     """The document (or None) and the problems of every file, in the order given."""
+    return list(iter_loaded(files, shown, max_size, cache))
+
+
+def iter_loaded(
+    files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
+) -> Iterator[Loaded]:
+    """The document (or None) and the problems of every file, in the order given, each
+    made when it is asked for: a caller that drops one before asking for the next never
+    holds more than one model (cache hits are decoded in turn, misses arrive from workers)."""
     from mvkplan.parallel import imap_ordered, workers
 
     language = get_language()
-    results: list[Loaded | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
-    if cache is not None:  # hits are read here; only misses are loaded
+    cached = [False] * len(files)
+    if cache is not None:  # which files the cache has; their entries are read in turn
         for index, path in enumerate(files):
             data, _ = read_file(path, shown[index], max_size)
-            if data is None:
-                continue
-            keys[index] = key = cache.key(shown[index], data, language)
-            hit = cache.get(key)
-            if hit is not None:
-                results[index] = _from_entry(cast(Entry, hit), shown[index], path)
-    misses = [index for index, result in enumerate(results) if result is None]
+            if data is not None:
+                keys[index] = key = cache.key(shown[index], data, language)
+                cached[index] = cache.has(key)
+    misses = [index for index in range(len(files)) if not cached[index]]
 
     def load_one(index: int) -> Loaded:
         data, problems = read_file(files[index], shown[index], max_size)
@@ -64,11 +70,6 @@ def load_all(
             cache.put(keys[index] or cache.key(shown[index], data, language), entry)
         return loaded
 
-    if len(misses) < PARALLEL_MINIMUM or workers() < 2:
-        for index in misses:
-            results[index] = load_one(index)
-        return cast("list[Loaded]", results)
-
     def in_worker(index: int) -> bytes:
         """One file parsed (not validated): the entry a worker sends back and caches."""
         data, problems = read_file(files[index], shown[index], max_size)
@@ -81,9 +82,18 @@ def load_all(
             cache.write(keys[index] or cache.key(shown[index], data, language), entry)
         return entry
 
-    for index, raw in zip(misses, imap_ordered(in_worker, misses), strict=True):
-        results[index] = _from_entry(cast(Entry, decode_entry(raw)), shown[index], files[index])
-    return cast("list[Loaded]", results)
+    arriving: Iterator[bytes] | None = None
+    if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
+        arriving = imap_ordered(in_worker, misses)
+    for index in range(len(files)):
+        if cached[index]:
+            hit = cache.get(cast(str, keys[index])) if cache is not None else None
+            # An entry gone or corrupt since it was seen is loaded here, like any miss.
+            yield load_one(index) if hit is None else _from_entry(cast(Entry, hit), shown[index], files[index])
+        elif arriving is not None:
+            yield _from_entry(cast(Entry, decode_entry(next(arriving))), shown[index], files[index])
+        else:
+            yield load_one(index)
 
 
 @contextmanager
