@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ryml
 
-from mvkplan.yamlengines.positions import Lines
+from mvkplan.yamlengines.positions import FewLines
 from mvkplan.yamlengines.rapid import (
     _FLOW,
     _MAP,
@@ -38,7 +38,7 @@ def locate(data: bytes, path: Path_, *, key: bool = False) -> tuple[int, int] | 
     ``key``, of the key that ends ``path`` ((0, 0) when that key is not there)."""
     body = strip_bom(data)
     try:
-        text = body.decode("utf-8")
+        body.decode("utf-8")
     except UnicodeDecodeError:
         return None
     buffer = bytearray(body)
@@ -46,7 +46,7 @@ def locate(data: bytes, path: Path_, *, key: bool = False) -> tuple[int, int] | 
     try:
         with _quiet_stderr():
             ryml.parse_in_place(buffer, tree)
-        walker = _Walker(read_tree(tree), buffer, body, Lines(text, body))
+        walker = _Walker(read_tree(tree), buffer, body, FewLines(body))
         if key:
             found = _Path(walker).key_start(tree, path)
             return walker.at_byte(found) if found >= 0 else (0, 0)
