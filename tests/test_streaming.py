@@ -13,7 +13,9 @@ import pytest
 from conftest import run_cli
 from mvkplan.config import find_project
 from mvkplan.followup.checks import follow_up_problems
+from mvkplan.index import LinkIndex
 from mvkplan.loaded import LoadedDocument
+from mvkplan.loadmany import PARALLEL_MINIMUM
 from mvkplan.models import DocumentBase
 from mvkplan.validate import _streamed_corpus, validate
 
@@ -41,6 +43,34 @@ def test_streaming_reports_what_holding_every_model_reports(real_project: Path, 
     assert len(whole) > 40
     assert streamed == whole
     assert [p.message for p in streamed] == [p.message for p in whole]
+
+
+def test_workers_that_validate_give_the_same_answer(
+    real_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enough files for worker processes, which then validate and send back index entries."""
+    _mixed_project(real_project)
+    text = PLAN.read_text(encoding="utf-8")
+    for n in range(PARALLEL_MINIMUM):
+        (real_project / "plans" / f"stream-copy-{n}.yaml").write_text(
+            text.replace("id: kalmar-2024\n", f"id: stream-copy-{n}\n", 1)
+            .replace("supersedes: kalmar-2021", "supersedes: kalmar-2012", n % 2), encoding="utf-8")
+    monkeypatch.setenv("MVKPLAN_JOBS", "2")
+    project = find_project(real_project)
+    whole = validate(project, cache=False)[1]
+    prepared: list[object] = []
+    real_add = LinkIndex.add
+
+    def add(index: LinkIndex, document: LoadedDocument, summary: object = None) -> None:
+        prepared.append(summary)
+        real_add(index, document, summary)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LinkIndex, "add", add)
+    streamed = validate(project, cache=False, streaming=True)[1]
+    assert sum(summary is not None for summary in prepared) >= PARALLEL_MINIMUM
+    assert streamed == whole
+    assert [p.message for p in streamed] == [p.message for p in whole]
+    assert sum(p.code == "E301" for p in whole) >= PARALLEL_MINIMUM // 2
 
 
 def test_streaming_lets_go_of_plans_and_keeps_follow_ups(real_project: Path) -> None:

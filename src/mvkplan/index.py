@@ -129,26 +129,31 @@ class LinkIndex:
             index.add(document)
         return index
 
-    def add(self, document: LoadedDocument) -> None:
-        """Add one document with its items and links."""
-        doc_id, model = document.id, document.model
+    def add(self, document: LoadedDocument, summary: Summary | None = None) -> None:
+        """Add one document with its items and links (read from its model, or from its
+        :func:`summarize` made elsewhere, which needs no model)."""
+        doc_id = document.id
         if doc_id in self.documents:
             self.duplicate_documents.append((document, self.documents[doc_id]))
             return
         self.documents[doc_id] = document
+        found: Iterable[Item]
+        if summary is None:
+            found, written_links = iter_items(document), iter_links(document.model)
+        else:
+            found = (Item(doc_id, *fields, document) for fields in summary[0])
+            written_links = iter(summary[1])
         items: dict[str, Item] = {}
-        for item in iter_items(document):
+        for item in found:
             if item.id in items:
                 self.duplicates.append((document, item, items[item.id]))
             else:
                 items[item.id] = item
         self.items[doc_id] = items
-        if isinstance(model, Catalog) and model.extends:
-            self._extensions[model.extends].append(doc_id)
         # Run once per link of every document: the lookups are bound outside the loop.
         links, backlinks, incoming = self.links, self._backlinks, self._incoming
         written: list[Link] = []
-        for source, path, target, relation in iter_links(model):
+        for source, path, target, relation in written_links:
             link = Link(doc_id, source, target, relation, path, document)
             links.append(link)
             backlinks[target].append(link)
@@ -158,6 +163,8 @@ class LinkIndex:
                 incoming[target_document].setdefault(target, []).append(link)
             if relation == "supersedes":
                 self._successors.setdefault(target, doc_id)
+            elif relation == "extends":  # a catalog extending another
+                self._extensions[target].append(doc_id)
         if written:
             self._links_by_document[doc_id].extend(written)
 
@@ -210,6 +217,19 @@ class LinkIndex:
 
 
 # -- walking the models ------------------------------------------------------------------
+
+LinkFields = tuple[str | None, Path_, str, str]
+"""A link as a document writes it: source item id, path, target, relation."""
+Summary = tuple[list[tuple[str, str, str, Path_]], list[LinkFields]]
+"""What the index keeps of a document: its items (id, kind, title, path) and its links."""
+
+
+def summarize(document: LoadedDocument) -> Summary:
+    """A document's items and links as plain tuples: what a worker process sends back for
+    :meth:`LinkIndex.add` instead of the model."""
+    items = [(item.id, item.kind, item.title, item.path) for item in iter_items(document)]
+    return items, list(iter_links(document.model))
+
 
 
 def iter_items(document: LoadedDocument) -> Iterator[Item]:
@@ -272,7 +292,7 @@ def _framework_items(
         yield from _framework_items(doc, item.items, (*path, i, "items"), at)
 
 
-def iter_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, str]]:
+def iter_links(model: DocumentBase) -> Iterator[LinkFields]:
     """Every link a document writes: (source item id, path, target, relation)."""
     for k, target in enumerate(model.links):
         yield None, ("links", k), target, "link"

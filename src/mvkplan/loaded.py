@@ -49,7 +49,7 @@ class LoadedDocument:
     """
 
     def __init__(
-        self, path: str, model: DocumentBase, *, shipped: bool = False, digest: str = "",
+        self, path: str, model: DocumentBase | None, *, shipped: bool = False, digest: str = "",
         root: MappingNode | None = None, source: Path | None = None, data: bytes | None = None,
         fast: bool = False,
     ) -> None:
@@ -73,6 +73,17 @@ class LoadedDocument:
         self.fast = fast
         """The fast path took the file whole: one position can be read without the nodes."""
         self._located = 0
+
+    @classmethod
+    def known(
+        cls, path: str, *, id: str, kind: str, status: str | None, digest: str, source: Path,
+        fast: bool,
+    ) -> LoadedDocument:
+        """A document validated elsewhere (in a worker process), known here by its id, kind
+        and status; its model is validated again from ``source`` if it is ever used."""
+        document = cls(path, None, digest=digest, source=source, fast=fast)
+        document.id, document.kind, document.status = id, kind, status
+        return document
 
     def __repr__(self) -> str:
         return f"LoadedDocument({self.path!r}, {self.id!r})"

@@ -133,11 +133,14 @@ def load_file(
 def load_paths(
     paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
     follow_external: bool = False, cache: LoadCache | None = None,
-    discovered: Discovery | None = None, each: Callable[[LoadedDocument], None] | None = None,
+    discovered: Discovery | None = None,
+    each: Callable[[LoadedDocument, object], None] | None = None,
+    prepare: Callable[[LoadedDocument], object] | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest. ``each`` is called with every document as soon as it is loaded, in order,
-    before the next is made (a streaming run indexes it and lets go of its model).
+    before the next is made (a streaming run indexes it and lets go of its model), and with
+    what ``prepare`` made of it in a worker process (None when it was not made there).
 
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
@@ -153,12 +156,13 @@ def load_paths(
     failed: list[str] = []
     from mvkplan.loadmany import iter_loaded
 
-    for name, (document, found) in zip(shown, iter_loaded(files, shown, max_size, cache), strict=True):
+    loading = iter_loaded(files, shown, max_size, cache, prepare)
+    for name, (document, found, prepared) in zip(shown, loading, strict=True):
         problems.extend(found)
         if document is not None:
             documents.append(document)
             if each is not None:
-                each(document)
+                each(document, prepared)
         else:
             failed.append(name)
     return LoadResult(documents, problems, len(files) + len(discovered.skipped), failed)

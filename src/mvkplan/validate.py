@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from mvkplan.config import Project
 from mvkplan.paths import is_within
@@ -16,7 +16,7 @@ from mvkplan.problems import Problem
 
 if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
     from mvkplan.discovery import Discovery
-    from mvkplan.index import LinkIndex
+    from mvkplan.index import LinkIndex, Summary
     from mvkplan.loaded import LoadedDocument
     from mvkplan.loading import LoadResult
 
@@ -38,13 +38,16 @@ class Corpus:
 def load_corpus(
     project: Project, extra: list[Path] | None = None, *, cache: bool = True,
     discovered: Discovery | None = None,
-    each: Callable[[LoadedDocument, LinkIndex], None] | None = None,
+    each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
+    prepare: Callable[[LoadedDocument], Prepared | None] | None = None,
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
     Unchanged files come from the project's cache unless ``cache`` is False or the
     environment sets ``MVKPLAN_NO_CACHE``. Each document is indexed as soon as it is loaded,
-    then handed to ``each``.
+    then handed to ``each``. With ``prepare``, worker processes validate the documents they
+    parse and send back what it made (index items and links, the document's own problems)
+    in place of the model.
     """
     from mvkplan.cache import LoadCache
     from mvkplan.index import LinkIndex
@@ -52,10 +55,10 @@ def load_corpus(
 
     index = LinkIndex.build(shipped_documents())
 
-    def indexed(document: LoadedDocument) -> None:
-        index.add(document)
+    def indexed(document: LoadedDocument, prepared: object) -> None:
+        index.add(document, cast("Prepared", prepared).summary if prepared is not None else None)
         if each is not None:
-            each(document, index)
+            each(document, index, cast("Prepared | None", prepared))
 
     use_cache = cache and not os.environ.get("MVKPLAN_NO_CACHE")
     with _long_lived():
@@ -63,7 +66,7 @@ def load_corpus(
                             max_size=project.settings.max_file_size,
                             follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None,
-                            discovered=discovered, each=indexed)
+                            discovered=discovered, each=indexed, prepare=prepare)
     return Corpus(project, loaded, index)
 
 
@@ -80,13 +83,34 @@ def _streamed_corpus(
 
     own: list[Problem] = []
 
-    def checked(document: LoadedDocument, index: LinkIndex) -> None:
+    def checked(document: LoadedDocument, index: LinkIndex, prepared: Prepared | None) -> None:
         if index.documents.get(document.id) is document:  # not a second of one id
-            own.extend(document_problems(document))
+            own.extend(prepared.problems if prepared is not None else document_problems(document))
         if document.kind not in _KEPT_KINDS:
             document.release()
 
-    return load_corpus(project, extra, cache=cache, discovered=discovered, each=checked), own
+    corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
+                         prepare=_prepared)
+    return corpus, own
+
+
+class Prepared(NamedTuple):
+    """What a worker sends back of a document it validated, in place of the model."""
+
+    summary: Summary
+    problems: list[Problem]
+    """The document's own problems (:func:`mvkplan.followup.checks.document_problems`)."""
+
+
+def _prepared(document: LoadedDocument) -> Prepared | None:
+    """A worker's part of a streaming run: the document's index entries and own checks;
+    None for the documents the checks across documents read whole (kept, not released)."""
+    from mvkplan.followup.checks import document_problems
+    from mvkplan.index import summarize
+
+    if document.kind in _KEPT_KINDS:
+        return None
+    return Prepared(summarize(document), list(document_problems(document)))
 
 
 def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
