@@ -9,9 +9,12 @@ parsing its file again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from mvkplan.models import DOCUMENT_MODELS, DocumentBase
+
+if TYPE_CHECKING:
+    from mvkplan.yamlengines.locate import Locator
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
@@ -175,14 +178,9 @@ class LoadedDocument:
 
     def key_position(self, path: Path_) -> tuple[int, int] | None:
         """Line and column of the key that ends ``path`` (None when it is not written)."""
-        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
-            from mvkplan.yamlengines.locate import locate
-
-            data = self._source_bytes()
-            found = locate(data, path, key=True) if data is not None else None
-            if found is not None:
-                self._located += 1
-                return None if found == (0, 0) else found
+        found = self._locate(path, key=True)
+        if found is not None:
+            return None if found == (0, 0) else found
         node: Node | None = self.root
         for step in path[:-1]:
             if isinstance(node, MappingNode) and isinstance(step, str):
@@ -200,16 +198,32 @@ class LoadedDocument:
 
         The first few are read by walking rapidyaml's tree along ``path`` alone; a document
         asked for more builds its nodes once and answers the rest from them."""
-        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
-            from mvkplan.yamlengines.locate import locate
-
-            data = self._source_bytes()
-            found = locate(data, path) if data is not None else None
-            if found is not None:
-                self._located += 1
-                return found
+        found = self._locate(path)
+        if found is not None:
+            return found
         node = self.node_at(path)
         return node.line, node.column
+
+    def _locate(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        """A position read by walking rapidyaml's tree; None when the nodes must answer.
+        The document last asked keeps its parsed tree, for the questions that follow."""
+        if self._root is not None or not self.fast or self._located >= _LOCATED_BEFORE_NODES:
+            return None
+        if not _recent or _recent[0][0] is not self:
+            from mvkplan.yamlengines.locate import Locator
+
+            data = self._source_bytes()
+            if data is None:
+                return None
+            _recent[:] = [(self, Locator(data))]
+        found = _recent[0][1].locate(path, key=key)
+        if found is not None:
+            self._located += 1
+        return found
+
+
+_recent: list[tuple[LoadedDocument, Locator]] = []
+"""The last document whose position was read by a walk, with its parsed tree (one slot)."""
 
 
 def nodes_of(data: bytes | None, source: Path | None) -> MappingNode:
