@@ -66,10 +66,8 @@ def schema(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors.
-
-    With -o the file is written atomically and the command says where (as render and build do).
-    """
+    """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors."""
+    # With -o: written atomically, never over an input, and said where (as render and build do).
     from mvkplan.schema import schema_json
 
     text = schema_json()

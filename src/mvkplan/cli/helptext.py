@@ -154,9 +154,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "text, md, html eller json.": ("text, md, html or json.", "text, md, html eller json."),
     "Fil att skriva (standard: standard ut).": (
         "File to write (default: standard output).", "Fil att skriva (standard: standard ut)."),
-    "Write to this file (or folder, ending in '/') instead of stdout.": (
-        "Write to this file (or folder, ending in '/') instead of standard output.",
-        "Skriv till den här filen (eller mappen, som slutar med '/') i stället för standard ut."),
+    "Write to this file (or folder, ending in '/') instead of stdout; '-' is stdout.": (
+        "Write to this file (or folder, ending in '/') instead of standard output; '-' is "
+        "standard output.",
+        "Skriv till den här filen (eller mappen, som slutar med '/') i stället för standard ut; "
+        "'-' är standard ut."),
     "Plan id, e.g. kalmar-2024.": ("Plan id, e.g. kalmar-2024.", "Planens id, t.ex. kalmar-2024."),
     "The year followed up.": ("The year followed up.", "Uppföljningsåret."),
     "Respondent id (repeatable; default: every municipality of the county).": (
