@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
@@ -37,6 +36,9 @@ class Urls:
     ext: str = ".html"
     site: bool = False
     root: str = ""
+    _known: dict[tuple[str, str | None], str | None] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    """URLs already worked out (a page listing every document asks for each many times)."""
 
     def page(self, name: str) -> str:
         """A site page by its path from the site root, e.g. 'tackning.html'."""
@@ -44,6 +46,13 @@ class Urls:
 
     def document(self, document_id: str, item: str | None = None) -> str | None:
         """The URL of a document (or an item in it), None when it has no page."""
+        key = (document_id, item)
+        if key in self._known:
+            return self._known[key]
+        url = self._known[key] = self._document(document_id, item)
+        return url
+
+    def _document(self, document_id: str, item: str | None) -> str | None:
         model = self.index.document(document_id)
         if item and "/" in item and getattr(model, "kind", None) != "follow-up":
             item = item.split("/", 1)[0]  # a plan's indicator '<goal>/<id>' is shown in its goal
@@ -151,10 +160,12 @@ def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link
     """What links to ``reference`` from other documents ('Kopplat från …'); with
     ``first_per_document`` only each document's first link (a catalog's row names documents)."""
     document_id = reference.partition("/")[0]
+    examples = per_index(_examples, urls.index)
+    hidden = frozenset() if urls.current in examples else examples  # as shown_from decides
     found = [
         link for link in urls.index.backlinks(reference)
         if link.document != document_id and link.relation in relations
-        and shown_from(link.document, urls)
+        and link.document not in hidden
     ]
     return _sources(found, urls, first_per_document=first_per_document)
 
@@ -178,6 +189,7 @@ def shown_from(source_document: str, urls: Urls) -> bool:
 def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False) -> list[LinkView]:
     seen: set[tuple[str, str | None]] = set()
     documents: set[str] = set()
+    titles = per_index(_document_titles, urls.index)
     views = []
     for link in sorted(found, key=_written_order(found, urls.index)):
         key = (link.document, link.source)
@@ -185,7 +197,7 @@ def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False)
             continue
         seen.add(key)
         documents.add(link.document)
-        title = document_title(urls.index, link.document)
+        title = titles.get(link.document, link.document)
         item = urls.index.item(link.source_key) if link.source else None
         # A document's first link stands for the document: its text is the title alone.
         text = f"{title}: {plain_title(item.title)}" if item and not first_per_document else title
@@ -197,14 +209,22 @@ def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tupl
     """Links by document, then in the order they are written (as by line and column).
 
     Positions are not at hand (reading them parses a file again), and only needed where
-    one document has several of the links: their order is then read from the document's
-    plain data, whose mappings keep the order of the file (once per document and process).
+    one document has several of the links. When those links lie at paths of one shape
+    (the same keys, differing only in list indices: the indicators of several goals), the
+    indices alone give their order. Otherwise it is read from the document's plain data,
+    whose mappings keep the order of the file (once per document and process).
     """
-    count = Counter(link.document for link in found)
+    by_document: dict[str, list[Link]] = {}
+    for link in found:
+        by_document.setdefault(link.document, []).append(link)
+    by_indices = {document for document, links in by_document.items()
+                  if len(links) > 1 and len({_shape(link.path) for link in links}) == 1}
 
     def key(link: Link) -> tuple[str, tuple[int, ...]]:
-        if count[link.document] < 2:
+        if len(by_document[link.document]) < 2:
             return link.document, ()
+        if link.document in by_indices:
+            return link.document, tuple(step for step in link.path if isinstance(step, int))
         places = _PLACES.get(link.owner)
         if places is None:
             plain = link.owner.plain()
@@ -215,6 +235,11 @@ def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tupl
         return link.document, places[link.path]
 
     return key
+
+
+def _shape(path: tuple[str | int, ...]) -> tuple[str | None, ...]:
+    """The keys of a path, with its list indices left out."""
+    return tuple(step if isinstance(step, str) else None for step in path)
 
 
 _PLACES: weakref.WeakKeyDictionary[LoadedDocument, dict[tuple[str | int, ...], tuple[int, ...]]] = (
