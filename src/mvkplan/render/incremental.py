@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mvkplan.cache import fingerprint
@@ -45,6 +45,8 @@ class BuildResult:
     """Files of the pages rendered in this build."""
     unchanged: list[str]
     pages: int
+    digests: dict[str, str] = field(default_factory=dict)
+    """Page path → digest of what it shows, for the next build (see ``previous``)."""
 
 
 def rebuild(
@@ -57,16 +59,19 @@ def rebuild(
     progress: Progress | None = None,
     compiled: Path | None = None,
     pages: list[SitePage] | None = None,
+    previous: Mapping[str, str] | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
     compiled templates between builds; ``pages`` are those :func:`site_pages` gave for the
-    same options, if the caller already listed them."""
+    same options, if the caller already listed them. A caller that keeps the digests of its
+    last build in memory (a watching server) gives them as ``previous`` instead of ``state``."""
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
                            plain=plain, pdf=pdf, compiled=compiled)
     digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors)
-    previous = _read_state(state) if state is not None else {}
+    if previous is None:
+        previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
     written = {page.path for page in stale}
@@ -83,7 +88,7 @@ def rebuild(
         rendered = publication.commit(written, kept)  # unchanged pages stay as they are
     if state is not None:
         _write_state(state, digests)
-    return BuildResult(rendered, kept, len(pages))
+    return BuildResult(rendered, kept, len(pages), digests)
 
 
 def state_file(cache_folder: Path, out: Path) -> Path:

@@ -3,7 +3,8 @@
 Some facts every page asks for (which follow-ups a plan has, the names of the catalogs'
 entries) take a walk over every document. Asked once per page, that walk makes a build
 grow with the square of the documents; kept here, it is taken once per index. An answer is
-kept for one index at a time, and taken again if documents were added since.
+kept for one index at a time, and taken again if documents were added since, or after
+:func:`forget` (an index a watching server updated in place).
 """
 
 from __future__ import annotations
@@ -27,3 +28,10 @@ def per_index(function: Callable[[LinkIndex], T], index: LinkIndex) -> T:
     result = function(index)
     _kept[function] = (weakref.ref(index), len(index.documents), result)
     return result
+
+
+def forget(index: LinkIndex) -> None:
+    """Drop what was kept for ``index``: its documents were changed in place."""
+    for function, (kept, _, _) in list(_kept.items()):
+        if kept() is index:
+            del _kept[function]

@@ -1,0 +1,133 @@
+"""``mvkplan serve`` keeps the project loaded: after each kind of change, the site it
+rebuilds in memory is byte for byte the site a fresh preview build gives, with the same
+problems."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from mvkplan.check import check
+from mvkplan.config import find_project
+from mvkplan.index import LinkIndex
+from mvkplan.live.site import LiveSite
+from mvkplan.loading import iter_documents, shipped_documents
+from mvkplan.preview import Outcome, Preview, build_preview
+from mvkplan.render import memo
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _title(path: Path) -> str:
+    match = re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match
+    return match.group(0)
+
+
+def _same_as_a_fresh_build(root: Path, preview: Preview, outcome: Outcome, scratch: Path) -> None:
+    fresh = scratch / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    kept = dict(memo._kept)  # as in a serving process, where no other index comes between
+    expected = build_preview(root, fresh)
+    memo._kept.clear()
+    memo._kept.update(kept)
+    assert (outcome.failure, outcome.errors) == (expected.failure, expected.errors)
+    if expected.failure is None:  # (a failed build leaves the served site as it was)
+        assert _files(preview.out) == _files(fresh)
+    assert preview.site is not None
+    problems = check(find_project(root), cache=False).problems
+    assert [(p, p.message, p.hint) for p in preview.site.checks.problems()] == [
+        (p, p.message, p.hint) for p in problems]
+
+
+def test_each_kind_of_change_rebuilds_in_memory_what_a_fresh_build_gives(
+    real_project: Path, tmp_path: Path,
+) -> None:
+    plans = real_project / "plans"
+    preview = Preview(real_project, tmp_path / "live", log=lambda _line: None)
+    outcome = preview.rebuild()
+    pages = len(_files(preview.out))
+    assert pages >= outcome.pages > 10  # (and the site's manifest)
+    _same_as_a_fresh_build(real_project, preview, outcome, tmp_path)
+
+    kronoberg = plans / "kronoberg" / "kronoberg-2018-reviderad.yaml"
+    kalmar = plans / "kalmar" / "kalmar-2024.yaml"
+    example = plans / "examples" / "exempelkommun-2025.yaml"
+    added = plans / "kronoberg" / "kronoberg-ny.yaml"
+    changes = [
+        ("title", lambda: _edit(kronoberg, _title(kronoberg), "title: Ny titel för Kronoberg")),
+        ("title shown elsewhere", lambda: _edit(plans / "kalmar" / "kalmar-2021.yaml",
+                                                _title(plans / "kalmar" / "kalmar-2021.yaml"),
+                                                "title: Gammal Kalmarplan")),
+        ("link added", lambda: _edit(kalmar, "links: [jamstalldhetsmal/6]",
+                                     "links: [jamstalldhetsmal/6, agenda2030/5.2]")),
+        ("link removed", lambda: _edit(example, "links: [kalmar-2024/likvardig-kunskap]",
+                                       "links: []")),
+        ("document added", lambda: added.write_text(
+            kronoberg.read_text(encoding="utf-8").replace(
+                "id: kronoberg-2018-reviderad", "id: kronoberg-ny", 1), encoding="utf-8")),
+        ("document deleted", example.unlink),
+        ("made invalid", lambda: _edit(kalmar, "\nvision:", "\nvisio:")),
+        ("fixed", lambda: _edit(kalmar, "\nvisio:", "\nvision:")),
+        ("added one deleted", added.unlink),
+    ]
+    for name, change in changes:
+        change()
+        outcome = preview.rebuild()
+        assert outcome.pages or outcome.failure, name
+        if name == "title":
+            assert outcome.pages < pages, "not every page is rendered again"
+        _same_as_a_fresh_build(real_project, preview, outcome, tmp_path)
+
+
+def test_an_invalid_file_is_left_out_and_its_errors_shown_as_a_fresh_build_does(
+    real_project: Path, tmp_path: Path,
+) -> None:
+    preview = Preview(real_project, tmp_path / "out", log=lambda _line: None)
+    assert preview.rebuild().errors == []
+    kronoberg = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
+    _edit(kronoberg, "\ntitle:", "\nvisio: x\ntitle:")
+    outcome = preview.rebuild([kronoberg])
+    fresh = build_preview(real_project, tmp_path / "fresh")
+    assert outcome.failure is None and outcome.errors == fresh.errors
+    assert any(p.code == "E202" for p in outcome.errors)
+    assert not (tmp_path / "out" / "dokument" / "kronoberg-2018-reviderad.html").exists()
+    assert _files(tmp_path / "out") == _files(tmp_path / "fresh")
+
+
+def test_a_changed_configuration_loads_the_project_anew(real_project: Path, tmp_path: Path) -> None:
+    preview = Preview(real_project, tmp_path / "out", log=lambda _line: None)
+    preview.rebuild()
+    kept = preview.site
+    (real_project / "mvkplan.toml").write_text('paths = ["plans/kalmar"]\n', encoding="utf-8")
+    preview.rebuild()
+    assert preview.site is not kept
+    assert not (tmp_path / "out" / "dokument" / "kronoberg-2018-reviderad.html").exists()
+
+
+def test_reindexing_in_place_gives_the_index_a_build_gives(real_project: Path) -> None:
+    site = LiveSite(find_project(real_project), real_project / "out")
+    index = site.live.index
+    documents = [d for d in index.documents.values() if not d.shipped]
+    reordered = [*documents[1:], documents[0]]
+    changed = index.reindex(iter_documents(shipped_documents(), reordered))
+    assert changed == set()
+    fresh = LinkIndex.build(iter_documents(shipped_documents(), reordered))
+    assert list(index.documents) == list(fresh.documents)
+    assert index.links == fresh.links
+    assert {k: v for k, v in index._backlinks.items() if v} == {
+        k: v for k, v in fresh._backlinks.items() if v}
+    for document_id in fresh.documents:
+        assert index.backlinks_to_document(document_id) == fresh.backlinks_to_document(document_id)
+        assert index.successor_of(document_id) == fresh.successor_of(document_id)
+        assert index.item_ids(document_id) == fresh.item_ids(document_id)
