@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mvkplan.cache import LoadCache
 from mvkplan.config import Project
-from mvkplan.discovery import walk
+from mvkplan.discovery import Discovery, walk
 from mvkplan.index import LinkIndex
 from mvkplan.loaded import LoadedDocument
 from mvkplan.loading import LoadResult, iter_documents, load_file, shipped_documents
@@ -23,6 +23,7 @@ Stamp = tuple[int, int, int]
 
 @dataclass
 class _File:
+    path: Path
     document: LoadedDocument | None
     problems: list[Problem]
     stamp: Stamp | None
@@ -47,8 +48,7 @@ class LiveCorpus:
     def __init__(self, project: Project, *, cache: bool = True) -> None:
         self.project = project
         self.cache = cache
-        discovery = walk(corpus_paths(project), project.root,
-                         follow_external=project.settings.follow_external_symlinks)
+        self._discovery = discovery = self._walk()
         self.corpus = load_corpus(project, cache=cache, discovered=discovery)
         by_path = {document.path: document for document in self.corpus.loaded.documents}
         problems: dict[str, list[Problem]] = {}
@@ -57,7 +57,7 @@ class LiveCorpus:
         self._files: dict[str, _File] = {}
         for path in discovery.files:
             shown = display_path(path, project.root)
-            self._files[shown] = _File(by_path.get(shown), problems.get(shown, []), _stamp(path))
+            self._files[shown] = _File(path, by_path.get(shown), problems.get(shown, []), _stamp(path))
 
     @property
     def index(self) -> LinkIndex:
@@ -69,17 +69,31 @@ class LiveCorpus:
         """Look for added, removed and changed files (by their stamps, and ``changed``,
         which are reloaded whatever their stamps say), reload those alone and update the
         index in place. ``before`` is given the ids of the documents the changed files held
-        and hold now, while the index is still as it was."""
+        and hold now, while the index is still as it was.
+
+        When every path in ``changed`` is a file known from the last refresh and still there
+        (a save, as the watcher reports it), nothing was added or removed: the folders are
+        not walked again and only those files are looked at.
+        """
         project = self.project
-        discovery = walk(corpus_paths(project), project.root,
-                         follow_external=project.settings.follow_external_symlinks)
         told = {Path(os.path.abspath(p)) for p in changed}
+        where = {Path(os.path.abspath(f.path)) for f in self._files.values()}
+        saved = bool(told) and all(p in where and p.is_file() for p in told)
+        if saved:
+            listed = [(f.path, shown) for shown, f in self._files.items()]
+        else:
+            self._discovery = self._walk()
+            listed = [(path, display_path(path, project.root)) for path in self._discovery.files]
+        discovery = self._discovery
         result = Refresh()
         files: dict[str, _File] = {}
         reloaded: list[LoadedDocument | None] = []
-        for path in discovery.files:
-            shown = display_path(path, project.root)
-            stamp, known = _stamp(path), self._files.get(shown)
+        for path, shown in listed:
+            known = self._files.get(shown)
+            if saved and known is not None and Path(os.path.abspath(path)) not in told:
+                files[shown] = known
+                continue
+            stamp = _stamp(path)
             if known is not None and known.stamp == stamp and Path(os.path.abspath(path)) not in told:
                 files[shown] = known
                 continue
@@ -87,7 +101,7 @@ class LiveCorpus:
                 result.before.add(known.document.id)
             document, problems = load_file(path, shown, max_size=project.settings.max_file_size,
                                            cache=self._load_cache())
-            files[shown] = _File(document, problems, stamp)
+            files[shown] = _File(path, document, problems, stamp)
             reloaded.append(document)
         for shown, gone in self._files.items():
             if shown not in files and gone.document is not None:
@@ -107,6 +121,10 @@ class LiveCorpus:
         loaded = LoadResult(documents, problems, len(files) + len(discovery.skipped), failed)
         self.corpus = Corpus(project, loaded, self.index)
         return result
+
+    def _walk(self) -> Discovery:
+        return walk(corpus_paths(self.project), self.project.root,
+                    follow_external=self.project.settings.follow_external_symlinks)
 
     def _load_cache(self) -> LoadCache | None:
         if not self.cache or os.environ.get("MVKPLAN_NO_CACHE"):

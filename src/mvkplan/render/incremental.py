@@ -60,12 +60,15 @@ def rebuild(
     compiled: Path | None = None,
     pages: list[SitePage] | None = None,
     previous: Mapping[str, str] | None = None,
+    parallel: bool = True,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
     compiled templates between builds; ``pages`` are those :func:`site_pages` gave for the
     same options, if the caller already listed them. A caller that keeps the digests of its
-    last build in memory (a watching server) gives them as ``previous`` instead of ``state``."""
+    last build in memory (a watching server) gives them as ``previous`` instead of ``state``,
+    and may keep the rendering in its own process (``parallel=False``), where what earlier
+    builds computed is still at hand."""
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
                            plain=plain, pdf=pdf, compiled=compiled)
@@ -80,7 +83,7 @@ def rebuild(
         folders: dict[Path, bool] = {}
         for page in stale:  # refuse a path that leaves the site before rendering anything
             inside(publication.out, page.path, folders)
-        render_into(stale, publication.stage, progress)
+        render_into(stale, publication.stage, progress, parallel=parallel)
         if state is not None and stale:
             # Forget the pages about to change first: were the build stopped while they move
             # in, the next one renders them again whatever it finds in the folder.
@@ -114,11 +117,12 @@ def page_digests(
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))
     catalogs = [doc_id for doc_id, loaded in index.documents.items() if isinstance(loaded.model, Catalog)]
-    digests = {}
+    digests: dict[str, str] = {}
+    targets: dict[str, set[str]] = {}
     for page in pages:
         if page.path.startswith(_DIFF_PAGE):
             new_id = page.path[len(_DIFF_PAGE):].removesuffix(".html")
-            digests[page.path] = _digest(base, *_shown_by_diff(index, new_id, catalogs, own))
+            digests[page.path] = _digest(base, *_shown_by_diff(index, new_id, catalogs, own, targets))
             continue
         document_id = page.path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
         loaded = index.documents.get(document_id) if page.path.startswith(_DOCUMENT_PAGE) else None
@@ -143,17 +147,21 @@ def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[s
 
 
 def _shown_by_diff(index: LinkIndex, new_id: str, catalogs: list[str],
-                   own: dict[str, str]) -> list[str]:
+                   own: dict[str, str], targets: dict[str, set[str]]) -> list[str]:
     """The documents a 'what is new' page shows: the plan and the one it supersedes, what
     either links to (items are named by their documents' titles), and the catalogs (names
-    of methods, indicator sources, regulations and counties)."""
+    of methods, indicator sources, regulations and counties). ``targets`` keeps what each
+    document links to (many plans supersede one)."""
     loaded = index.documents.get(new_id)
     previous = loaded.model.supersedes if loaded is not None else None
     related = {new_id, *catalogs}
     for document_id in (new_id, previous):
         if document_id:
             related.add(document_id)
-            related.update(link.target_document for link in index.links_from(document_id))
+            if document_id not in targets:
+                targets[document_id] = {link.target_document
+                                        for link in index.links_from(document_id)}
+            related.update(targets[document_id])
     return [own.get(other, f"{other}:missing") for other in sorted(related)]
 
 

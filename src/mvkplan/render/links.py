@@ -13,7 +13,7 @@ from mvkplan.index import Link, LinkIndex
 from mvkplan.linkformat import group_links
 from mvkplan.loaded import LoadedDocument
 from mvkplan.models import CountyProfile, DocumentBase
-from mvkplan.render.memo import per_index
+from mvkplan.render.memo import per_index, per_links
 from mvkplan.render.paths import UnsafePathError, safe_name
 from mvkplan.render.views import LinkView
 
@@ -158,16 +158,34 @@ def link_groups(refs: list[str], urls: Urls, *, prefix: bool = True) -> list[Lin
 def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link",),
               first_per_document: bool = False) -> list[LinkView]:
     """What links to ``reference`` from other documents ('Kopplat från …'); with
-    ``first_per_document`` only each document's first link (a catalog's row names documents)."""
-    document_id = reference.partition("/")[0]
+    ``first_per_document`` only each document's first link (a catalog's row names documents).
+
+    Which links are shown, in which order, depends on the links alone: it is worked out
+    once per index (and kept while a watching server sees only texts change); the titles
+    and URLs are read for each page."""
     examples = per_index(_examples, urls.index)
-    hidden = frozenset() if urls.current in examples else examples  # as shown_from decides
-    found = [
-        link for link in urls.index.backlinks(reference)
-        if link.document != document_id and link.relation in relations
-        and link.document not in hidden
-    ]
-    return _sources(found, urls, first_per_document=first_per_document)
+    key = (reference, relations, first_per_document, urls.current not in examples)
+    chosen = per_links(_chosen, urls.index)
+    if key not in chosen:
+        document_id = reference.partition("/")[0]
+        hidden = examples if key[3] else frozenset()  # as shown_from decides
+        found = [
+            link for link in urls.index.backlinks(reference)
+            if link.document != document_id and link.relation in relations
+            and link.document not in hidden
+        ]
+        chosen[key] = _sources(found, urls.index, first_per_document=first_per_document)
+    titles = per_index(_document_titles, urls.index)
+    return [LinkView(titles.get(d, d) if suffix is None else f"{titles.get(d, d)}: {suffix}",
+                     urls.document(d, source)) for d, source, suffix in chosen[key]]
+
+
+Chosen = list[tuple[str, str | None, str | None]]
+"""Links to show: the linking document, its item to link to, the item's title (if shown)."""
+
+
+def _chosen(_index: LinkIndex) -> dict[tuple[str, tuple[str, ...], bool, bool], Chosen]:
+    return {}  # filled as pages ask (see backlinks)
 
 
 def is_example(index: LinkIndex, document_id: str | None) -> bool:
@@ -186,23 +204,21 @@ def shown_from(source_document: str, urls: Urls) -> bool:
     return not is_example(urls.index, source_document) or is_example(urls.index, urls.current)
 
 
-def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False) -> list[LinkView]:
+def _sources(found: list[Link], index: LinkIndex, *, first_per_document: bool = False) -> Chosen:
     seen: set[tuple[str, str | None]] = set()
     documents: set[str] = set()
-    titles = per_index(_document_titles, urls.index)
-    views = []
-    for link in sorted(found, key=_written_order(found, urls.index)):
+    chosen: Chosen = []
+    for link in sorted(found, key=_written_order(found, index)):
         key = (link.document, link.source)
         if key in seen or (first_per_document and link.document in documents):
             continue
         seen.add(key)
         documents.add(link.document)
-        title = titles.get(link.document, link.document)
-        item = urls.index.item(link.source_key) if link.source else None
+        item = index.item(link.source_key) if link.source else None
         # A document's first link stands for the document: its text is the title alone.
-        text = f"{title}: {plain_title(item.title)}" if item and not first_per_document else title
-        views.append(LinkView(text, urls.document(link.document, link.source if item else None)))
-    return views
+        suffix = plain_title(item.title) if item and not first_per_document else None
+        chosen.append((link.document, link.source if item else None, suffix))
+    return chosen
 
 
 def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tuple[str, tuple[int, ...]]]:
@@ -264,7 +280,17 @@ def _place(value: object, path: tuple[str | int, ...]) -> tuple[int, ...]:
 
 
 def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
-    """Other documents that link to this one or its items, one entry each."""
-    sources = sorted({link.document for link in urls.index.backlinks_to_document(document_id)
-                      if link.relation not in ("county",) and shown_from(link.document, urls)})
-    return [LinkView(document_title(urls.index, d), urls.document(d)) for d in sources]
+    """Other documents that link to this one or its items, one entry each (which ones is
+    kept as :func:`backlinks` keeps its choice)."""
+    visible = urls.current in per_index(_examples, urls.index)
+    linking = per_links(_linking, urls.index)
+    if (document_id, visible) not in linking:
+        linking[document_id, visible] = sorted({
+            link.document for link in urls.index.backlinks_to_document(document_id)
+            if link.relation not in ("county",) and shown_from(link.document, urls)})
+    titles = per_index(_document_titles, urls.index)
+    return [LinkView(titles.get(d, d), urls.document(d)) for d in linking[document_id, visible]]
+
+
+def _linking(_index: LinkIndex) -> dict[tuple[str, bool], list[str]]:
+    return {}  # filled as pages ask (see documents_linking_here)

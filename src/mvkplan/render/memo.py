@@ -18,6 +18,7 @@ from mvkplan.index import LinkIndex
 T = TypeVar("T")
 
 _kept: dict[Callable[..., Any], tuple[weakref.ref[LinkIndex], int, Any]] = {}
+_structural: set[Callable[..., Any]] = set()
 
 
 def per_index(function: Callable[[LinkIndex], T], index: LinkIndex) -> T:
@@ -30,8 +31,16 @@ def per_index(function: Callable[[LinkIndex], T], index: LinkIndex) -> T:
     return result
 
 
-def forget(index: LinkIndex) -> None:
-    """Drop what was kept for ``index``: its documents were changed in place."""
+def per_links(function: Callable[[LinkIndex], T], index: LinkIndex) -> T:
+    """As :func:`per_index`, for an answer that depends only on the documents' kinds, links
+    and items (not their titles or texts): it outlives ``forget(index, links=False)``."""
+    _structural.add(function)
+    return per_index(function, index)
+
+
+def forget(index: LinkIndex, *, links: bool = True) -> None:
+    """Drop what was kept for ``index``: its documents were changed in place (with
+    ``links=False``, none of them in its kind, links or items)."""
     for function, (kept, _, _) in list(_kept.items()):
-        if kept() is index:
+        if kept() is index and (links or function not in _structural):
             del _kept[function]

@@ -17,6 +17,7 @@ from mvkplan.render.context import (
     latest_report,
 )
 from mvkplan.render.links import Urls, document_title
+from mvkplan.render.memo import per_links
 from mvkplan.render.views import LinkView
 
 
@@ -210,7 +211,7 @@ def _in_reading_order(documents: list[DocumentBase], county: str) -> list[Docume
 def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     """One table per framework; rows are the plans, columns the framework's goals. The
     national indicators follow, with only the indicators some plan or follow-up follows."""
-    matrix = coverage_matrix(index, examples=True)
+    matrix = per_links(_every_framework, index)
     view = CoverageView()
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
     # Examples come last, each row labelled: they describe no real plan.
@@ -223,7 +224,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         if table:
             view.tables.append(table)
     if isinstance(index.document(NATIONAL_INDICATORS), Framework):
-        national = coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
+        national = per_links(_national_indicators, index)
         followed = [c for c in national.columns
                     if any(national.count(d, c.key) for d in national.documents)]
         rows = sorted(national.documents, key=lambda d: (
@@ -236,6 +237,14 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
 
 
 NATIONAL_INDICATORS = "nationella-indikatorer"
+
+
+def _every_framework(index: LinkIndex) -> Coverage:
+    return coverage_matrix(index, examples=True)
+
+
+def _national_indicators(index: LinkIndex) -> Coverage:
+    return coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
 
 
 def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str,
