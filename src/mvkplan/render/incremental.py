@@ -24,6 +24,7 @@ from pathlib import Path
 from mvkplan.cache import fingerprint
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, Framework, Strategy
+from mvkplan.render.memo import per_links
 from mvkplan.render.paths import inside
 from mvkplan.render.publish import Publication
 from mvkplan.render.rendering import Progress, SitePage, render_into
@@ -111,31 +112,52 @@ def page_digests(
     errors: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, str]:
     """Page path → digest of everything the page shows (a PDF counts as its document's page;
-    the errors a document is published with, shown on its page, are part of that page's)."""
+    the errors a document is published with, shown on its page, are part of that page's).
+
+    Which documents a page shows follows from the links alone: it is worked out once per
+    index, and kept while a watching server sees only texts change (see ``per_links``)."""
     base = f"{fingerprint()}\0{_templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))
-    catalogs = [doc_id for doc_id, loaded in index.documents.items() if isinstance(loaded.model, Catalog)]
+    shown = per_links(_shown, index)
     digests: dict[str, str] = {}
-    targets: dict[str, set[str]] = {}
     for page in pages:
-        if page.path.startswith(_DIFF_PAGE):
-            new_id = page.path[len(_DIFF_PAGE):].removesuffix(".html")
-            digests[page.path] = _digest(base, *_shown_by_diff(index, new_id, catalogs, own, targets))
-            continue
-        document_id = page.path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
-        loaded = index.documents.get(document_id) if page.path.startswith(_DOCUMENT_PAGE) else None
-        if loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
+        if page.path not in shown:
+            shown[page.path] = _shown_by_page(index, page.path, shown)
+        related = shown[page.path]
+        if related is None:
             digests[page.path] = everything
         else:
-            digests[page.path] = _digest(base, *_shown_by(index, document_id, own))
-        if loaded is not None and errors and errors.get(document_id):
+            digests[page.path] = _digest(base, *(own.get(other, f"{other}:missing")
+                                                 for other in related))
+        document_id = _document_of(page.path)
+        if document_id in index.documents and errors and errors.get(document_id):
             digests[page.path] = _digest(digests[page.path], *errors[document_id])
     return digests
 
 
-def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[str]:
+def _shown(_index: LinkIndex) -> dict[str, list[str] | None]:
+    return {}  # page path → the ids of the documents it shows (None: every document)
+
+
+def _document_of(path: str) -> str | None:
+    if not path.startswith(_DOCUMENT_PAGE):
+        return None
+    return path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
+
+
+def _shown_by_page(index: LinkIndex, path: str, shown: dict[str, list[str] | None]) -> list[str] | None:
+    if path.startswith(_DIFF_PAGE):
+        return _shown_by_diff(index, path[len(_DIFF_PAGE):].removesuffix(".html"), shown)
+    document_id = _document_of(path)
+    loaded = index.documents.get(document_id) if document_id else None
+    if document_id is None or loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
+        return None
+    return _shown_by(index, document_id)
+
+
+def _shown_by(index: LinkIndex, document_id: str) -> list[str]:
     """The documents a plan's page shows: itself, what it links to (and what supersedes
     those), what links to it."""
     related = {document_id}
@@ -143,26 +165,30 @@ def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[s
     related.update(targets)
     related.update(s for t in targets if (s := index.successor_of(t)))
     related.update(link.document for link in index.backlinks_to_document(document_id))
-    return [own.get(other, f"{other}:missing") for other in sorted(related)]
+    return sorted(related)
 
 
-def _shown_by_diff(index: LinkIndex, new_id: str, catalogs: list[str],
-                   own: dict[str, str], targets: dict[str, set[str]]) -> list[str]:
+def _shown_by_diff(index: LinkIndex, new_id: str, shown: dict[str, list[str] | None]) -> list[str]:
     """The documents a 'what is new' page shows: the plan and the one it supersedes, what
     either links to (items are named by their documents' titles), and the catalogs (names
-    of methods, indicator sources, regulations and counties). ``targets`` keeps what each
-    document links to (many plans supersede one)."""
+    of methods, indicator sources, regulations and counties)."""
+    if _CATALOGS not in shown:
+        shown[_CATALOGS] = [doc_id for doc_id, loaded in index.documents.items()
+                            if isinstance(loaded.model, Catalog)]
     loaded = index.documents.get(new_id)
     previous = loaded.model.supersedes if loaded is not None else None
-    related = {new_id, *catalogs}
+    related = {new_id, *(shown[_CATALOGS] or ())}
     for document_id in (new_id, previous):
         if document_id:
             related.add(document_id)
-            if document_id not in targets:
-                targets[document_id] = {link.target_document
-                                        for link in index.links_from(document_id)}
-            related.update(targets[document_id])
-    return [own.get(other, f"{other}:missing") for other in sorted(related)]
+            key = f"{_LINKS_OF}{document_id}"  # many plans supersede one: its links once
+            if key not in shown:
+                shown[key] = sorted({link.target_document for link in index.links_from(document_id)})
+            related.update(shown[key] or ())
+    return sorted(related)
+
+
+_CATALOGS, _LINKS_OF = "\0catalogs", "\0links-of:"
 
 
 def _templates_digest(folder: Path | None) -> str:

@@ -49,7 +49,15 @@ class Urls:
         key = (document_id, item)
         if key in self._known:
             return self._known[key]
-        url = self._known[key] = self._document(document_id, item)
+        if document_id == self.current:
+            url = self._known[key] = self._document(document_id, item)
+            return url
+        # Seen from another document, a URL is the same on every page at this depth.
+        shared = per_links(_urls, self.index)
+        wide = (self.root, self.ext, self.site, document_id, item)
+        if wide not in shared:
+            shared[wide] = self._document(document_id, item)
+        url = self._known[key] = shared[wide]
         return url
 
     def _document(self, document_id: str, item: str | None) -> str | None:
@@ -87,6 +95,10 @@ class Urls:
                 return None
             return self.document(item.document, item.id)
         return self.document(document_id)
+
+
+def _urls(_index: LinkIndex) -> dict[tuple[str, str, bool, str, str | None], str | None]:
+    return {}  # filled as pages ask (see Urls.document)
 
 
 def external_url(url: str | None) -> str | None:

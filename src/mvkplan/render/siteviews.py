@@ -239,6 +239,27 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
 NATIONAL_INDICATORS = "nationella-indikatorer"
 
 
+def _covered(index: LinkIndex, matrix: Coverage, columns: list[CoverageColumn],
+             documents: list[str]) -> list[tuple[str, list[MatrixCell]]]:
+    """The documents with a cell to show, and their cells (kept as the matrix is)."""
+    kept = per_links(_cells, index)
+    key = (tuple(c.key for c in columns), tuple(documents))
+    if key not in kept or kept[key][0] is not matrix:
+        found = []
+        for document in documents:
+            cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
+                                in matrix.document_level) for c in columns]
+            if any(cell.count or cell.whole for cell in cells):
+                found.append((document, cells))
+        kept[key] = (matrix, found)
+    return kept[key][1]
+
+
+def _cells(_index: LinkIndex) -> dict[tuple[tuple[str, ...], tuple[str, ...]],
+                                      tuple[Coverage, list[tuple[str, list[MatrixCell]]]]]:
+    return {}  # filled as the coverage page asks (see _covered)
+
+
 def _every_framework(index: LinkIndex) -> Coverage:
     return coverage_matrix(index, examples=True)
 
@@ -254,11 +275,7 @@ def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str
     heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
               urls.document(framework, c.item)) for c in columns]
     rows = []
-    for document in documents:
-        cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
-                            in matrix.document_level) for c in columns]
-        if not any(cell.count or cell.whole for cell in cells):
-            continue
+    for document, cells in _covered(index, matrix, columns, documents):
         county = index.documents[document].model.county
         title = document_title(index, document)
         if index.documents[document].model.example:
