@@ -19,7 +19,7 @@ from test_validate_broken import BROKEN, EXPECTED
 
 from conftest import REPO, run_cli
 from mvkplan.yamlengines import libyaml, rapid
-from mvkplan.yamlengines.locate import locate
+from mvkplan.yamlengines.locate import Locator, locate
 from mvkplan.yamlengines.plain import parse_plain
 from mvkplan.yamlnodes import (
     MappingNode,
@@ -238,11 +238,13 @@ def _deepest(root: MappingNode, path: tuple[str | int, ...]) -> Node:
 def test_one_position_is_where_the_nodes_place_it(path: Path) -> None:
     data = path.read_bytes()
     root = parse_yaml(data)
+    once = Locator(data)  # one parse answering every question in turn, as a document asks
     for steps, node in _paths(root):
-        assert locate(data, steps) == (node.line, node.column), steps
+        assert locate(data, steps) == once.locate(steps) == (node.line, node.column), steps
         for missing in ((*steps, "no-such-key"), (*steps, 10_000), (*steps, -1, "x")):
             deepest = _deepest(root, missing)
-            assert locate(data, missing) == (deepest.line, deepest.column), missing
+            assert locate(data, missing) == once.locate(missing) == (deepest.line, deepest.column)
+        assert once.locate((*steps, "no-such-key"), key=True) == (0, 0)
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)

@@ -292,6 +292,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "E110.loop": ("cannot read: the symbolic link leads round in a loop",
                   "kan inte läsa: den symboliska länken leder runt i en slinga"),
     "E110.folder": ("cannot read folder: {detail}", "kan inte läsa mappen: {detail}"),
+    "E110.changed": (
+        "the file changed while it was being checked; its follow-ups were not checked against it",
+        "filen ändrades medan den kontrollerades; dess uppföljningar kontrollerades inte mot den",
+    ),
+    "E110.changed.hint": ("run the command again", "kör kommandot igen"),
     "E120": ("symbolic link leads outside the project, to {target}; not read",
              "symbolisk länk leder utanför projektet, till {target}; lästes inte"),
     "E120.hint": (

@@ -44,7 +44,14 @@ class Item:
     kind: str
     title: str
     path: Path_
-    obj: Any = field(compare=False, repr=False)
+    owner: LoadedDocument = field(compare=False, repr=False)
+    """The document the item is written in. The item's model object is read from it along
+    ``path`` when asked for, so an index never keeps a released document's objects alive."""
+
+    @property
+    def obj(self) -> Any:
+        """The item's model object (an area, a goal, a catalog entry, …)."""
+        return self.owner.object_at(self.path)
 
     @property
     def key(self) -> str:
@@ -122,26 +129,31 @@ class LinkIndex:
             index.add(document)
         return index
 
-    def add(self, document: LoadedDocument) -> None:
-        """Add one document with its items and links."""
-        doc_id, model = document.id, document.model
+    def add(self, document: LoadedDocument, summary: Summary | None = None) -> None:
+        """Add one document with its items and links (read from its model, or from its
+        :func:`summarize` made elsewhere, which needs no model)."""
+        doc_id = document.id
         if doc_id in self.documents:
             self.duplicate_documents.append((document, self.documents[doc_id]))
             return
         self.documents[doc_id] = document
+        found: Iterable[Item]
+        if summary is None:
+            found, written_links = iter_items(document), iter_links(document.model)
+        else:
+            found = (Item(doc_id, *fields, document) for fields in summary[0])
+            written_links = iter(summary[1])
         items: dict[str, Item] = {}
-        for item in iter_items(model):
+        for item in found:
             if item.id in items:
                 self.duplicates.append((document, item, items[item.id]))
             else:
                 items[item.id] = item
         self.items[doc_id] = items
-        if isinstance(model, Catalog) and model.extends:
-            self._extensions[model.extends].append(doc_id)
         # Run once per link of every document: the lookups are bound outside the loop.
         links, backlinks, incoming = self.links, self._backlinks, self._incoming
         written: list[Link] = []
-        for source, path, target, relation in iter_links(model):
+        for source, path, target, relation in written_links:
             link = Link(doc_id, source, target, relation, path, document)
             links.append(link)
             backlinks[target].append(link)
@@ -151,6 +163,8 @@ class LinkIndex:
                 incoming[target_document].setdefault(target, []).append(link)
             if relation == "supersedes":
                 self._successors.setdefault(target, doc_id)
+            elif relation == "extends":  # a catalog extending another
+                self._extensions[target].append(doc_id)
         if written:
             self._links_by_document[doc_id].extend(written)
 
@@ -254,66 +268,81 @@ class LinkIndex:
 
 # -- walking the models ------------------------------------------------------------------
 
+LinkFields = tuple[str | None, Path_, str, str]
+"""A link as a document writes it: source item id, path, target, relation."""
+Summary = tuple[list[tuple[str, str, str, Path_]], list[LinkFields]]
+"""What the index keeps of a document: its items (id, kind, title, path) and its links."""
 
-def iter_items(model: DocumentBase) -> Iterator[Item]:
+
+def summarize(document: LoadedDocument) -> Summary:
+    """A document's items and links as plain tuples: what a worker process sends back for
+    :meth:`LinkIndex.add` instead of the model."""
+    items = [(item.id, item.kind, item.title, item.path) for item in iter_items(document)]
+    return items, list(iter_links(document.model))
+
+
+
+def iter_items(document: LoadedDocument) -> Iterator[Item]:
     """Every linkable item of a document, with its path in the source."""
-    doc = model.id
-    yield from _sections(doc, model.sections, ("sections",))
+    model, doc, at = document.model, document.id, document
+    yield from _sections(doc, model.sections, ("sections",), at)
     for group_name in ("references", "basis"):
         for i, ref in enumerate(getattr(model, group_name, ())):
             if ref.id:
-                yield Item(doc, ref.id, "reference", ref.title, (group_name, i), ref)
+                yield Item(doc, ref.id, "reference", ref.title, (group_name, i), at)
     if isinstance(model, PlanBase):
-        yield from _sections(doc, model.closing_sections, ("closing_sections",))
+        yield from _sections(doc, model.closing_sections, ("closing_sections",), at)
         for i, area in enumerate(model.areas):
-            yield from _area(doc, area, ("areas", i))
+            yield from _area(doc, area, ("areas", i), at)
         if model.target_groups:
             for i, group in enumerate(model.target_groups.groups):
                 if group.id:
                     path = ("target_groups", "groups", i)
-                    yield Item(doc, group.id, "target-group", group.title, path, group)
+                    yield Item(doc, group.id, "target-group", group.title, path, at)
     if isinstance(model, Strategy):
         for i, lst in enumerate(model.indicator_lists):
-            yield Item(doc, lst.id, "indicator-list", lst.title, ("indicator_lists", i), lst)
-        yield from _framework_items(doc, model.regional_goals, ("regional_goals",))
+            yield Item(doc, lst.id, "indicator-list", lst.title, ("indicator_lists", i), at)
+        yield from _framework_items(doc, model.regional_goals, ("regional_goals",), at)
     if isinstance(model, Framework):
-        yield from _framework_items(doc, model.items, ("items",))
+        yield from _framework_items(doc, model.items, ("items",), at)
     if isinstance(model, Catalog):
         for i, entry in enumerate(model.entries):
-            yield Item(doc, entry.id, "entry", entry.name, ("entries", i), entry)
+            yield Item(doc, entry.id, "entry", entry.name, ("entries", i), at)
     if isinstance(model, FollowUp):
         for i, added in enumerate(model.indicators):
             key = f"{added.goal}/{added.id}"
-            yield Item(doc, key, "indicator", added.title, ("indicators", i), added)
+            yield Item(doc, key, "indicator", added.title, ("indicators", i), at)
 
 
-def _sections(doc: str, sections: list[Any], path: Path_) -> Iterator[Item]:
+def _sections(doc: str, sections: list[Any], path: Path_, at: LoadedDocument) -> Iterator[Item]:
     for i, section in enumerate(sections):
-        yield Item(doc, section.id, "section", section.title, (*path, i), section)
-        yield from _sections(doc, section.sections, (*path, i, "sections"))
+        yield Item(doc, section.id, "section", section.title, (*path, i), at)
+        yield from _sections(doc, section.sections, (*path, i, "sections"), at)
 
 
-def _area(doc: str, area: Area, path: Path_) -> Iterator[Item]:
-    yield Item(doc, area.id, "area", area.title or area.id, path, area)
+def _area(doc: str, area: Area, path: Path_, at: LoadedDocument) -> Iterator[Item]:
+    yield Item(doc, area.id, "area", area.title or area.id, path, at)
     for j, goal in enumerate(area.goals):
-        yield Item(doc, goal.id, "goal", goal.title, (*path, "goals", j), goal)
+        yield Item(doc, goal.id, "goal", goal.title, (*path, "goals", j), at)
         for k, indicator in enumerate(goal.indicators):
             key = f"{goal.id}/{indicator_id(indicator, k + 1)}"
             title = indicator.text or indicator.source or key
-            yield Item(doc, key, "indicator", title, (*path, "goals", j, "indicators", k), indicator)
+            yield Item(doc, key, "indicator", title, (*path, "goals", j, "indicators", k), at)
     for j, activity in enumerate(area.activities):
-        yield Item(doc, activity.id, "activity", activity.title, (*path, "activities", j), activity)
+        yield Item(doc, activity.id, "activity", activity.title, (*path, "activities", j), at)
     for j, row in enumerate(area.rows):
-        yield Item(doc, row.id, "row", row.problem, (*path, "rows", j), row)
+        yield Item(doc, row.id, "row", row.problem, (*path, "rows", j), at)
 
 
-def _framework_items(doc: str, items: list[FrameworkItem], path: Path_) -> Iterator[Item]:
+def _framework_items(
+    doc: str, items: list[FrameworkItem], path: Path_, at: LoadedDocument
+) -> Iterator[Item]:
     for i, item in enumerate(items):
-        yield Item(doc, item.id, "framework-item", item.title, (*path, i), item)
-        yield from _framework_items(doc, item.items, (*path, i, "items"))
+        yield Item(doc, item.id, "framework-item", item.title, (*path, i), at)
+        yield from _framework_items(doc, item.items, (*path, i, "items"), at)
 
 
-def iter_links(model: DocumentBase) -> Iterator[tuple[str | None, Path_, str, str]]:
+def iter_links(model: DocumentBase) -> Iterator[LinkFields]:
     """Every link a document writes: (source item id, path, target, relation)."""
     for k, target in enumerate(model.links):
         yield None, ("links", k), target, "link"

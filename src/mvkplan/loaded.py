@@ -9,9 +9,12 @@ parsing its file again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from mvkplan.models import DocumentBase
+from mvkplan.models import DOCUMENT_MODELS, DocumentBase
+
+if TYPE_CHECKING:
+    from mvkplan.yamlengines.locate import Locator
 from mvkplan.yamlnodes import (
     MappingNode,
     Node,
@@ -30,6 +33,15 @@ _LOCATED_BEFORE_NODES = 4
 tenth of building them)."""
 
 
+class SourceChanged(Exception):
+    """A released document's file no longer gives the model it was loaded as (it changed,
+    or went, while the run read it)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 class LoadedDocument:
     """A validated document; the source positions of its nodes are read when first asked for.
 
@@ -40,13 +52,19 @@ class LoadedDocument:
     """
 
     def __init__(
-        self, path: str, model: DocumentBase, *, shipped: bool = False, digest: str = "",
+        self, path: str, model: DocumentBase | None, *, shipped: bool = False, digest: str = "",
         root: MappingNode | None = None, source: Path | None = None, data: bytes | None = None,
         fast: bool = False,
     ) -> None:
         self.path = path
         """Path as shown in messages (relative to the project root where possible)."""
-        self.model = model
+        self._model: DocumentBase | None = model
+        self.id: str = model.id if model is not None else ""
+        """The document id."""
+        self.kind: str = getattr(model, "kind", "")
+        """The document kind, as written (``plan``, ``follow-up``, …)."""
+        self.status: str | None = getattr(model, "status", None)
+        """The document's status, where its kind has one."""
         self.shipped = shipped
         """True for frameworks and catalogs that ship inside the package."""
         self.digest = digest
@@ -59,17 +77,60 @@ class LoadedDocument:
         """The fast path took the file whole: one position can be read without the nodes."""
         self._located = 0
 
+    @classmethod
+    def known(
+        cls, path: str, *, id: str, kind: str, status: str | None, digest: str, source: Path,
+        fast: bool,
+    ) -> LoadedDocument:
+        """A document validated elsewhere (in a worker process), known here by its id, kind
+        and status; its model is validated again from ``source`` if it is ever used."""
+        document = cls(path, None, digest=digest, source=source, fast=fast)
+        document.id, document.kind, document.status = id, kind, status
+        return document
+
     def __repr__(self) -> str:
-        return f"LoadedDocument({self.path!r}, {self.model.id!r})"
+        return f"LoadedDocument({self.path!r}, {self.id!r})"
 
     def __getstate__(self) -> dict[str, object]:
         # Nodes are rebuilt on demand and the source is set by whoever reads the entry.
-        return {**self.__dict__, "_root": None, "source": None}
+        return {**self.__dict__, "_model": self.model, "_root": None, "source": None}
 
     @property
-    def id(self) -> str:
-        """The document id."""
-        return self.model.id
+    def model(self) -> DocumentBase:
+        """The validated model; validated again from the file when it was released."""
+        if self._model is None:
+            self._model = self._validate_again()
+        return self._model
+
+    def release(self) -> None:
+        """Let go of the model (a streaming run keeps only the index); the next use of
+        :attr:`model` validates the file again, which must still read as it did."""
+        if self.source is not None or self._data is not None:
+            self._model = None
+
+    @property
+    def released(self) -> bool:
+        """Whether the model was let go (and would be validated again on use)."""
+        return self._model is None
+
+    def object_at(self, path: Path_) -> object:
+        """The model object at ``path``: its YAML keys are the models' attribute names."""
+        found: object = self.model
+        for step in path:
+            found = found[step] if isinstance(step, int) else getattr(found, step)  # type: ignore[index]
+        return found
+
+    def _validate_again(self) -> DocumentBase:
+        import hashlib
+
+        data = self._source_bytes()
+        if data is None or hashlib.sha256(data).hexdigest() != self.digest:
+            raise SourceChanged(self.path)
+        try:
+            plain = load_data(data)[0]
+            return DOCUMENT_MODELS[self.kind].model_validate(plain)
+        except (YamlError, ValueError, KeyError) as exc:  # pydantic's ValidationError is a ValueError
+            raise SourceChanged(self.path) from exc
 
     @property
     def root(self) -> MappingNode:
@@ -117,14 +178,9 @@ class LoadedDocument:
 
     def key_position(self, path: Path_) -> tuple[int, int] | None:
         """Line and column of the key that ends ``path`` (None when it is not written)."""
-        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
-            from mvkplan.yamlengines.locate import locate
-
-            data = self._source_bytes()
-            found = locate(data, path, key=True) if data is not None else None
-            if found is not None:
-                self._located += 1
-                return None if found == (0, 0) else found
+        found = self._locate(path, key=True)
+        if found is not None:
+            return None if found == (0, 0) else found
         node: Node | None = self.root
         for step in path[:-1]:
             if isinstance(node, MappingNode) and isinstance(step, str):
@@ -142,16 +198,32 @@ class LoadedDocument:
 
         The first few are read by walking rapidyaml's tree along ``path`` alone; a document
         asked for more builds its nodes once and answers the rest from them."""
-        if self._root is None and self.fast and self._located < _LOCATED_BEFORE_NODES:
-            from mvkplan.yamlengines.locate import locate
-
-            data = self._source_bytes()
-            found = locate(data, path) if data is not None else None
-            if found is not None:
-                self._located += 1
-                return found
+        found = self._locate(path)
+        if found is not None:
+            return found
         node = self.node_at(path)
         return node.line, node.column
+
+    def _locate(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        """A position read by walking rapidyaml's tree; None when the nodes must answer.
+        The document last asked keeps its parsed tree, for the questions that follow."""
+        if self._root is not None or not self.fast or self._located >= _LOCATED_BEFORE_NODES:
+            return None
+        if not _recent or _recent[0][0] is not self:
+            from mvkplan.yamlengines.locate import Locator
+
+            data = self._source_bytes()
+            if data is None:
+                return None
+            _recent[:] = [(self, Locator(data))]
+        found = _recent[0][1].locate(path, key=key)
+        if found is not None:
+            self._located += 1
+        return found
+
+
+_recent: list[tuple[LoadedDocument, Locator]] = []
+"""The last document whose position was read by a walk, with its parsed tree (one slot)."""
 
 
 def nodes_of(data: bytes | None, source: Path | None) -> MappingNode:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -134,9 +134,13 @@ def load_paths(
     paths: Iterable[Path], root: Path, *, max_size: int = DEFAULT_MAX_FILE_SIZE,
     follow_external: bool = False, cache: LoadCache | None = None,
     discovered: Discovery | None = None,
+    each: Callable[[LoadedDocument, object], None] | None = None,
+    prepare: Callable[[LoadedDocument], object] | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
-    for the rest.
+    for the rest. ``each`` is called with every document as soon as it is loaded, in order,
+    before the next is made (a streaming run indexes it and lets go of its model), and with
+    what ``prepare`` made of it in a worker process (None when it was not made there).
 
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
@@ -150,12 +154,15 @@ def load_paths(
                  for s in discovered.skipped]
     shown = [display_path(path, root) for path in files]
     failed: list[str] = []
-    from mvkplan.loadmany import load_all
+    from mvkplan.loadmany import iter_loaded
 
-    for name, (document, found) in zip(shown, load_all(files, shown, max_size, cache), strict=True):
+    loading = iter_loaded(files, shown, max_size, cache, prepare)
+    for name, (document, found, prepared) in zip(shown, loading, strict=True):
         problems.extend(found)
         if document is not None:
             documents.append(document)
+            if each is not None:
+                each(document, prepared)
         else:
             failed.append(name)
     return LoadResult(documents, problems, len(files) + len(discovered.skipped), failed)

@@ -5,19 +5,26 @@ dicts, lists and strings it was validated from), its SHA-256, and its problems. 
 send entries back and the cache keeps them; a document comes back to life by validating
 its plain data again, which costs a fraction of parsing (and less than unpickling a
 model). Entries are decoded as they arrive, so the parent never holds them all at once.
+
+A streaming caller (``validate``) can also have the workers validate: given ``prepare``,
+a worker validates the document and sends back what ``prepare`` makes of it (for the index:
+items, links, the document's own problems) instead of its plain data, and the parent knows
+the document by its id, kind and status alone (:meth:`LoadedDocument.known`).
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from mvkplan.cache import LoadCache, decode_entry, encode_entry
 from mvkplan.i18n import get_language
+from mvkplan.loaded import LoadedDocument
 from mvkplan.loading import Loaded, document_from_plain, load_with_data, parse_only, read_file
 from mvkplan.problems import Problem
 
@@ -31,25 +38,49 @@ by one). Validation is not part of an entry: it is done where the document is
 used (cheaper than sending or unpickling a model), and so are its problems."""
 
 
+Prepare = Callable[[LoadedDocument], object]
+"""What a worker makes of a document it validated, for the parent (None: send the entry)."""
+
+
+@dataclass(frozen=True)
+class _Validated:
+    """A worker's answer for a document it validated: who it is, and what ``prepare`` made."""
+
+    id: str
+    kind: str
+    status: str | None
+    digest: str
+    fast: bool
+    prepared: object
+
+
 def load_all(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None
 ) -> list[Loaded]:
     """The document (or None) and the problems of every file, in the order given."""
+    return [(document, problems) for document, problems, _ in iter_loaded(files, shown, max_size, cache)]
+
+
+def iter_loaded(
+    files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
+    prepare: Prepare | None = None,
+) -> Iterator[tuple[LoadedDocument | None, list[Problem], object]]:
+    """The document (or None), the problems and what a worker prepared (or None) of every
+    file, in the order given, each made when it is asked for: a caller that drops one before
+    asking for the next never holds more than one model (cache hits are decoded in turn,
+    misses arrive from workers)."""
     from mvkplan.parallel import imap_ordered, workers
 
     language = get_language()
-    results: list[Loaded | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
-    if cache is not None:  # hits are read here; only misses are loaded
+    cached = [False] * len(files)
+    if cache is not None:  # which files the cache has; their entries are read in turn
         for index, path in enumerate(files):
             data, _ = read_file(path, shown[index], max_size)
-            if data is None:
-                continue
-            keys[index] = key = cache.key(shown[index], data, language)
-            hit = cache.get(key)
-            if hit is not None:
-                results[index] = _from_entry(cast(Entry, hit), shown[index], path)
-    misses = [index for index, result in enumerate(results) if result is None]
+            if data is not None:
+                keys[index] = key = cache.key(shown[index], data, language)
+                cached[index] = cache.has(key)
+    misses = [index for index in range(len(files)) if not cached[index]]
 
     def load_one(index: int) -> Loaded:
         data, problems = read_file(files[index], shown[index], max_size)
@@ -64,11 +95,6 @@ def load_all(
             cache.put(keys[index] or cache.key(shown[index], data, language), entry)
         return loaded
 
-    if len(misses) < PARALLEL_MINIMUM or workers() < 2:
-        for index in misses:
-            results[index] = load_one(index)
-        return cast("list[Loaded]", results)
-
     def in_worker(index: int) -> bytes:
         """One file parsed (not validated): the entry a worker sends back and caches."""
         data, problems = read_file(files[index], shown[index], max_size)
@@ -76,14 +102,40 @@ def load_all(
             return encode_entry((None, "", problems, False))
         with _collector_paused():
             plain, problems, fast = parse_only(data, shown[index])
-        entry = encode_entry((plain, hashlib.sha256(data).hexdigest(), problems, fast))
+        digest = hashlib.sha256(data).hexdigest()
+        entry = encode_entry((plain, digest, problems, fast))
         if cache is not None:
             cache.write(keys[index] or cache.key(shown[index], data, language), entry)
-        return entry
+        if prepare is None or plain is None:
+            return entry
+        with _collector_paused():
+            document, problems = document_from_plain(plain, shown[index], digest=digest,
+                                                     source=files[index], fast=fast)
+            if document is None:
+                return encode_entry((None, digest, problems, fast))
+            prepared = prepare(document)
+        if prepared is None:
+            return entry
+        return encode_entry(_Validated(document.id, document.kind, document.status, digest,
+                                       fast, prepared))
 
-    for index, raw in zip(misses, imap_ordered(in_worker, misses), strict=True):
-        results[index] = _from_entry(cast(Entry, decode_entry(raw)), shown[index], files[index])
-    return cast("list[Loaded]", results)
+    arriving: Iterator[bytes] | None = None
+    if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
+        arriving = imap_ordered(in_worker, misses)
+    for index in range(len(files)):
+        if cached[index]:
+            hit = cache.get(cast(str, keys[index])) if cache is not None else None
+            # An entry gone or corrupt since it was seen is loaded here, like any miss.
+            entry = load_one(index) if hit is None else _from_entry(cast(Entry, hit), shown[index], files[index])
+            yield (*entry, None)
+        elif arriving is not None:
+            answer = decode_entry(next(arriving))
+            if isinstance(answer, _Validated):
+                yield _known(answer, shown[index], files[index]), [], answer.prepared
+            else:
+                yield (*_from_entry(cast(Entry, answer), shown[index], files[index]), None)
+        else:
+            yield (*load_one(index), None)
 
 
 @contextmanager
@@ -96,6 +148,11 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def _known(answer: _Validated, shown: str, source: Path) -> LoadedDocument:
+    return LoadedDocument.known(shown, id=answer.id, kind=answer.kind, status=answer.status,
+                                digest=answer.digest, source=source, fast=answer.fast)
 
 
 def _from_entry(entry: Entry, shown: str, source: Path) -> Loaded:

@@ -112,8 +112,8 @@ def _successor(index: LinkIndex, document_id: str) -> str | None:
     successor = index.successor_of(document_id)
     if successor:
         return successor
-    model = index.document(document_id)
-    return "?" if model is not None and model.status == "superseded" else None
+    loaded = index.documents.get(document_id)
+    return "?" if loaded is not None and loaded.status == "superseded" else None
 
 
 def _supersedes_cycles(index: LinkIndex) -> Iterator[Problem]:

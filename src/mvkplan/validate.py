@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from mvkplan.config import Project
 from mvkplan.paths import is_within
@@ -16,7 +16,8 @@ from mvkplan.problems import Problem
 
 if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
     from mvkplan.discovery import Discovery
-    from mvkplan.index import LinkIndex
+    from mvkplan.index import LinkIndex, Summary
+    from mvkplan.loaded import LoadedDocument
     from mvkplan.loading import LoadResult
 
 
@@ -37,15 +38,27 @@ class Corpus:
 def load_corpus(
     project: Project, extra: list[Path] | None = None, *, cache: bool = True,
     discovered: Discovery | None = None,
+    each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
+    prepare: Callable[[LoadedDocument], Prepared | None] | None = None,
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
     Unchanged files come from the project's cache unless ``cache`` is False or the
-    environment sets ``MVKPLAN_NO_CACHE``.
+    environment sets ``MVKPLAN_NO_CACHE``. Each document is indexed as soon as it is loaded,
+    then handed to ``each``. With ``prepare``, worker processes validate the documents they
+    parse and send back what it made (index items and links, the document's own problems)
+    in place of the model.
     """
     from mvkplan.cache import LoadCache
     from mvkplan.index import LinkIndex
-    from mvkplan.loading import iter_documents, load_paths, shipped_documents
+    from mvkplan.loading import load_paths, shipped_documents
+
+    index = LinkIndex.build(shipped_documents())
+
+    def indexed(document: LoadedDocument, prepared: object) -> None:
+        index.add(document, cast("Prepared", prepared).summary if prepared is not None else None)
+        if each is not None:
+            each(document, index, cast("Prepared | None", prepared))
 
     use_cache = cache and not os.environ.get("MVKPLAN_NO_CACHE")
     with _long_lived():
@@ -53,9 +66,51 @@ def load_corpus(
                             max_size=project.settings.max_file_size,
                             follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None,
-                            discovered=discovered)
-        index = LinkIndex.build(iter_documents(shipped_documents(), loaded.documents))
+                            discovered=discovered, each=indexed, prepare=prepare)
     return Corpus(project, loaded, index)
+
+
+_KEPT_KINDS = frozenset({"catalog", "follow-up"})
+"""Documents a streaming run keeps whole: the checks across documents read their models."""
+
+
+def _streamed_corpus(
+    project: Project, extra: list[Path] | None, *, cache: bool, discovered: Discovery | None,
+) -> tuple[Corpus, list[Problem]]:
+    """:func:`load_corpus`, letting go of each document's model after its own checks; those
+    checks' problems come second."""
+    from mvkplan.followup.checks import document_problems
+
+    own: list[Problem] = []
+
+    def checked(document: LoadedDocument, index: LinkIndex, prepared: Prepared | None) -> None:
+        if index.documents.get(document.id) is document:  # not a second of one id
+            own.extend(prepared.problems if prepared is not None else document_problems(document))
+        if document.kind not in _KEPT_KINDS:
+            document.release()
+
+    corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
+                         prepare=_prepared)
+    return corpus, own
+
+
+class Prepared(NamedTuple):
+    """What a worker sends back of a document it validated, in place of the model."""
+
+    summary: Summary
+    problems: list[Problem]
+    """The document's own problems (:func:`mvkplan.followup.checks.document_problems`)."""
+
+
+def _prepared(document: LoadedDocument) -> Prepared | None:
+    """A worker's part of a streaming run: the document's index entries and own checks;
+    None for the documents the checks across documents read whole (kept, not released)."""
+    from mvkplan.followup.checks import document_problems
+    from mvkplan.index import summarize
+
+    if document.kind in _KEPT_KINDS:
+        return None
+    return Prepared(summarize(document), list(document_problems(document)))
 
 
 def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
@@ -92,12 +147,13 @@ def validate_run(
     """Files read and problems found, as :func:`validate` gives them; the last run's answer
     when not one input changed since (:mod:`mvkplan.cache.runs`), unless ``cache`` is off."""
     if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
-        corpus, problems = validate(project, targets, cache=False)
+        corpus, problems = validate(project, targets, cache=False, streaming=True)
         return corpus.files, problems
     from mvkplan.cache.runs import remembered
 
     def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
-        corpus, problems = validate(project, targets, cache=True, discovered=discovered)
+        corpus, problems = validate(project, targets, cache=True, discovered=discovered,
+                                    streaming=True)
         return corpus.files, problems
 
     return remembered(project, "validate", [str(target) for target in targets or []],
@@ -106,16 +162,26 @@ def validate_run(
 
 def validate(
     project: Project, targets: list[Path] | None = None, *, cache: bool = True,
-    discovered: Discovery | None = None,
+    discovered: Discovery | None = None, streaming: bool = False,
 ) -> tuple[Corpus, list[Problem]]:
-    """Every loading, schema, identity and reference problem; only for ``targets`` if given."""
-    from mvkplan.followup.checks import check_follow_ups
+    """Every loading, schema, identity and reference problem; only for ``targets`` if given.
+
+    ``streaming`` keeps only what the checks across documents need: each document's own
+    checks run as it is loaded, then its model is let go (catalogs and follow-ups are kept);
+    the corpus returned then validates a released document again when its model is used.
+    """
+    from mvkplan.followup.checks import check_follow_ups, follow_up_problems
     from mvkplan.paths import display_path
     from mvkplan.references import check_index
 
-    corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
+    if streaming:
+        corpus, own = _streamed_corpus(project, targets, cache=cache, discovered=discovered)
+        across = follow_up_problems(corpus.index)
+    else:
+        corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
+        own, across = [], check_follow_ups(corpus.index)
     problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded()),
-                *check_follow_ups(corpus.index)]
+                *own, *across]
     if targets:
         wanted = [display_path(t, project.root) for t in targets]
         problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]

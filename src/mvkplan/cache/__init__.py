@@ -53,6 +53,10 @@ class LoadCache:
             return None
         return decode_entry(raw)
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (it may still turn out unreadable)."""
+        return self._path(key).is_file()
+
     def put(self, key: str, value: object) -> bytes | None:
         """Store ``value``; returns the entry's bytes (None if it could not be written)."""
         entry = encode_entry(value)

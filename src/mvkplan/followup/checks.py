@@ -7,7 +7,7 @@ Every problem is located at the node it is about. Unknown documents and catalog 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from mvkplan.followup.loading import (
     follow_ups_by_plan,
@@ -19,6 +19,7 @@ from mvkplan.followup.loading import (
 from mvkplan.followup.values import BadValue, read_value
 from mvkplan.i18n import has, t
 from mvkplan.index import LinkIndex
+from mvkplan.loaded import SourceChanged
 from mvkplan.loading import LoadedDocument
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.items import IndicatorSpec
@@ -31,16 +32,35 @@ Path_ = tuple[str | int, ...]
 def check_follow_ups(index: LinkIndex) -> Iterator[Problem]:
     """Every follow-up problem of the repository's documents, in no particular order."""
     for loaded in index.documents.values():
-        if loaded.shipped:
-            continue
-        if isinstance(loaded.model, FollowUp):
-            yield from _check_follow_up(index, loaded, loaded.model)
-        elif isinstance(loaded.model, PlanBase):
-            for area_index, area in enumerate(loaded.model.areas):
-                for goal_index, goal in enumerate(area.goals):
-                    for k, indicator in enumerate(goal.indicators):
-                        path = ("areas", area_index, "goals", goal_index, "indicators", k)
-                        yield from _spec_values(loaded, indicator, path)
+        if not loaded.shipped:
+            yield from document_problems(loaded)
+    yield from follow_up_problems(index)
+
+
+def document_problems(loaded: LoadedDocument) -> Iterator[Problem]:
+    """What a plan's own indicators can tell alone: baseline and target values fit their type
+    (a streaming run asks this of each document as it is loaded)."""
+    model = loaded.model
+    if isinstance(model, PlanBase):
+        for area_index, area in enumerate(model.areas):
+            for goal_index, goal in enumerate(area.goals):
+                for k, indicator in enumerate(goal.indicators):
+                    path = ("areas", area_index, "goals", goal_index, "indicators", k)
+                    yield from _spec_values(loaded, indicator, path)
+
+
+def follow_up_problems(index: LinkIndex) -> Iterator[Problem]:
+    """The problems of every follow-up against its plan, and of follow-ups of one year."""
+    changed: set[str] = set()
+    for loaded in index.documents.values():
+        if not loaded.shipped and loaded.kind == "follow-up":
+            try:  # a released plan is validated again from its file here
+                yield from _check_follow_up(index, loaded, cast(FollowUp, loaded.model))
+            except SourceChanged as exc:
+                if exc.path not in changed:
+                    changed.add(exc.path)
+                    yield Problem(exc.path, 0, 0, "E110", t("E110.changed"),
+                                  hint=t("E110.changed.hint"))
     yield from _one_per_year(index)
 
 

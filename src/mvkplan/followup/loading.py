@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import cast
 
 from mvkplan.index import LinkIndex
 from mvkplan.loading import LoadedDocument
@@ -46,8 +47,8 @@ def follow_ups_by_plan(index: LinkIndex) -> dict[str, list[LoadedDocument]]:
     """Plan id → its follow-ups, oldest year first (then by id)."""
     found: dict[str, list[LoadedDocument]] = defaultdict(list)
     for loaded in index.documents.values():
-        if isinstance(loaded.model, FollowUp):
-            found[loaded.model.plan].append(loaded)
+        if loaded.kind == "follow-up":  # the kind first: a released plan is not read again
+            found[cast(FollowUp, loaded.model).plan].append(loaded)
     for documents in found.values():
         documents.sort(key=lambda d: (_follow_up(d).year, d.id))
     return dict(found)

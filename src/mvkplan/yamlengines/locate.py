@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ryml
 
-from mvkplan.yamlengines.positions import Lines
+from mvkplan.yamlengines.positions import FewLines
 from mvkplan.yamlengines.rapid import (
     _FLOW,
     _MAP,
@@ -36,23 +36,40 @@ Path_ = tuple[str | int, ...]
 def locate(data: bytes, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
     """Line and column of the deepest node along ``path`` in ``data``, or None; with
     ``key``, of the key that ends ``path`` ((0, 0) when that key is not there)."""
-    body = strip_bom(data)
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    buffer = bytearray(body)
-    tree = ryml.Tree()
-    try:
-        with _quiet_stderr():
-            ryml.parse_in_place(buffer, tree)
-        walker = _Walker(read_tree(tree), buffer, body, Lines(text, body))
-        if key:
-            found = _Path(walker).key_start(tree, path)
-            return walker.at_byte(found) if found >= 0 else (0, 0)
-        return walker.at_byte(_Path(walker).start(tree, path))
-    except (_Delegate, ryml.ExceptionBasic, RuntimeError, ValueError):
-        return None
+    return Locator(data).locate(path, key=key)
+
+
+class Locator:
+    """One document parsed once, for a few positions in it (a lint finding often asks for a
+    key, then for the place to report when the key is not there)."""
+
+    def __init__(self, data: bytes) -> None:
+        body = strip_bom(data)
+        self._buffer = buffer = bytearray(body)  # the tree points into it: kept alive here
+        self._tree: ryml.Tree | None = None
+        try:
+            body.decode("utf-8")
+            tree = ryml.Tree()
+            with _quiet_stderr():
+                ryml.parse_in_place(buffer, tree)
+            self._walker = _Walker(read_tree(tree), buffer, body, FewLines(body))
+            self._tree = tree
+        except (UnicodeDecodeError, ryml.ExceptionBasic, RuntimeError, ValueError):
+            pass
+
+    def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        """:func:`locate` in this document."""
+        tree = self._tree
+        if tree is None:
+            return None
+        walker = self._walker
+        try:
+            if key:
+                found = _Path(walker).key_start(tree, path)
+                return walker.at_byte(found) if found >= 0 else (0, 0)
+            return walker.at_byte(_Path(walker).start(tree, path))
+        except (_Delegate, ryml.ExceptionBasic, RuntimeError, ValueError):
+            return None
 
 
 class _Path:

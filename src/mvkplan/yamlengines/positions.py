@@ -43,6 +43,21 @@ class Lines:
         return line, len(self._data[start:offset].decode("utf-8", "replace")) + 1
 
 
+class FewLines:
+    """:meth:`Lines.at_byte` for a few questions about one document: each is answered by
+    counting line breaks before the offset, without building a table of line starts."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def at_byte(self, offset: int) -> tuple[int, int]:
+        """Position of the UTF-8 byte at ``offset`` (the start of a character)."""
+        data = self._data
+        start = data.rfind(b"\n", 0, offset) + 1
+        column = len(data[start:offset].decode("utf-8", "replace")) + 1
+        return data.count(b"\n", 0, offset) + 1, column
+
+
 def _starts(text: str | bytes, newline: str | bytes) -> list[int]:
     lengths = [len(line) + 1 for line in text.split(newline)]  # type: ignore[arg-type]
     return [0, *accumulate(lengths[:-1])]

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 import ryml
 
 from mvkplan.yamlengines import libyaml
-from mvkplan.yamlengines.positions import Lines
+from mvkplan.yamlengines.positions import FewLines, Lines
 from mvkplan.yamlengines.rymltree import FlatTree, read_tree
 from mvkplan.yamlnodes import MAX_DEPTH, MappingNode, Node, ScalarNode, SequenceNode
 
@@ -73,7 +73,9 @@ def parse(data: bytes, text: str, lines: Lines) -> Node:
 
 
 class _Walker:
-    def __init__(self, flat: FlatTree, buffer: bytearray, data: bytes, lines: Lines | None) -> None:
+    def __init__(
+        self, flat: FlatTree, buffer: bytearray, data: bytes, lines: Lines | FewLines | None,
+    ) -> None:
         self.flat = flat
         self.data = data  # the source as written: where positions are searched
         self.parsed = bytes(buffer)  # where the scalars are (escapes rewritten in place)

@@ -1,0 +1,147 @@
+"""``mvkplan validate`` streams: each document is checked and indexed as it is loaded, then
+its model is let go (catalogs and follow-ups are kept), so memory holds the index, not the
+corpus. What it reports must be what a validate holding every model reports."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from mvkplan.config import find_project
+from mvkplan.followup.checks import follow_up_problems
+from mvkplan.index import LinkIndex
+from mvkplan.loaded import LoadedDocument
+from mvkplan.loadmany import PARALLEL_MINIMUM
+from mvkplan.models import DocumentBase
+from mvkplan.validate import _streamed_corpus, validate
+
+TESTS = Path(__file__).parent
+PLAN = Path(__file__).parent.parent / "plans" / "kalmar" / "kalmar-2024.yaml"
+
+
+def _mixed_project(root: Path) -> None:
+    """The real plans, the broken follow-ups beside their plans, and the broken documents."""
+    shutil.copy(TESTS / "broken_followup" / "_plan.yaml", root / "plans" / "plan-2024.yaml")
+    shutil.copy(TESTS / "broken_followup" / "_activities.yaml", root / "plans" / "vp-2024.yaml")
+    for folder in ("broken_followup", "broken"):
+        target = root / "plans" / folder
+        target.mkdir()
+        for path in (TESTS / folder).glob("[!_]*.yaml"):
+            shutil.copy(path, target / path.name)
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_streaming_reports_what_holding_every_model_reports(real_project: Path, cache: bool) -> None:
+    _mixed_project(real_project)
+    project = find_project(real_project)
+    whole = validate(project, cache=cache)[1]
+    streamed = validate(project, cache=cache, streaming=True)[1]
+    assert len(whole) > 40
+    assert streamed == whole
+    assert [p.message for p in streamed] == [p.message for p in whole]
+
+
+def test_workers_that_validate_give_the_same_answer(
+    real_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enough files for worker processes, which then validate and send back index entries."""
+    _mixed_project(real_project)
+    text = PLAN.read_text(encoding="utf-8")
+    for n in range(PARALLEL_MINIMUM):
+        (real_project / "plans" / f"stream-copy-{n}.yaml").write_text(
+            text.replace("id: kalmar-2024\n", f"id: stream-copy-{n}\n", 1)
+            .replace("supersedes: kalmar-2021", "supersedes: kalmar-2012", n % 2), encoding="utf-8")
+    monkeypatch.setenv("MVKPLAN_JOBS", "2")
+    project = find_project(real_project)
+    whole = validate(project, cache=False)[1]
+    prepared: list[object] = []
+    real_add = LinkIndex.add
+
+    def add(index: LinkIndex, document: LoadedDocument, summary: object = None) -> None:
+        prepared.append(summary)
+        real_add(index, document, summary)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LinkIndex, "add", add)
+    streamed = validate(project, cache=False, streaming=True)[1]
+    assert sum(summary is not None for summary in prepared) >= PARALLEL_MINIMUM
+    assert streamed == whole
+    assert [p.message for p in streamed] == [p.message for p in whole]
+    assert sum(p.code == "E301" for p in whole) >= PARALLEL_MINIMUM // 2
+
+
+def test_streaming_lets_go_of_plans_and_keeps_follow_ups(real_project: Path) -> None:
+    corpus, _ = _streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
+    own = [d for d in corpus.index.documents.values() if not d.shipped]
+    assert {"regional-plan", "strategy", "follow-up"} <= {d.kind for d in own}
+    for document in own:
+        assert document.released is (document.kind not in ("catalog", "follow-up")), document
+    # The checks across documents validate again only the plans that follow-ups follow.
+    assert list(follow_up_problems(corpus.index)) == []
+    followed = {d.model.plan for d in own if d.kind == "follow-up"}  # type: ignore[attr-defined]
+    assert followed == {"kalmar-2024", "jonkoping-2022"}
+    assert {d.id for d in own if d.kind != "follow-up" and not d.released} == followed
+
+
+def test_a_released_document_keeps_no_model_object_alive(project: Path) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    for n in range(5):
+        (project / "plans" / f"stream-copy-{n}.yaml").write_text(
+            text.replace("id: kalmar-2024\n", f"id: stream-copy-{n}\n", 1), encoding="utf-8")
+    corpus, _ = _streamed_corpus(find_project(project), None, cache=False, discovered=None)
+    gc.unfreeze()  # loading froze what it made: get_objects() would not see it
+    gc.collect()
+    alive = [o for o in gc.get_objects()
+             if isinstance(o, DocumentBase) and o.id.startswith("stream-copy-")]
+    assert alive == []
+    assert len(corpus.index.items["stream-copy-3"]) > 30  # the index is still whole
+
+
+def test_items_read_the_same_objects_from_a_released_document(real_project: Path) -> None:
+    corpus, _ = _streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
+    compared = 0
+    for document_id, items in corpus.index.items.items():
+        loaded = corpus.index.documents[document_id]
+        if not loaded.released:
+            continue
+        again = [item.obj for item in items.values()]  # validated again from the file
+        for item, obj in zip(items.values(), again, strict=True):
+            if item.kind in ("section", "area", "goal", "activity", "row", "entry", "reference",
+                             "framework-item", "indicator-list", "target-group"):
+                assert obj.id == item.id, item
+            compared += 1
+    assert compared > 200
+
+
+def test_a_plan_changed_during_the_run_is_reported_not_raised(real_project: Path) -> None:
+    corpus, _ = _streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
+    plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    found = [p for p in follow_up_problems(corpus.index) if p.code == "E110"]
+    assert [(p.path, p.line) for p in found] == [("plans/kalmar/kalmar-2024.yaml", 0)]
+
+
+def test_a_released_document_whose_file_is_gone_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    shutil.copy(PLAN, path)
+    from mvkplan.loading import load_bytes
+
+    document, _ = load_bytes(path.read_bytes(), "x.yaml", source=path)
+    assert isinstance(document, LoadedDocument)
+    document.release()
+    path.unlink()
+    from mvkplan.loaded import SourceChanged
+
+    with pytest.raises(SourceChanged):
+        _ = document.model
+
+
+def test_the_command_line_validate_streams_and_prints_the_same(real_project: Path) -> None:
+    _mixed_project(real_project)
+    first = run_cli("validate", "--no-cache", "--format", "json", cwd=real_project)
+    second = run_cli("validate", "--format", "json", cwd=real_project)
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout
