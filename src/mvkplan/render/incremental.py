@@ -68,8 +68,9 @@ def rebuild(
     compiled templates between builds; ``pages`` are those :func:`site_pages` gave for the
     same options, if the caller already listed them. A caller that keeps the digests of its
     last build in memory (a watching server) gives them as ``previous`` instead of ``state``,
-    and may keep the rendering in its own process (``parallel=False``), where what earlier
-    builds computed is still at hand."""
+    and may keep the rendering of a few pages in its own process (``parallel=False``), where
+    what earlier builds computed is still at hand; many pages (a template changed, a plan
+    every other links to) are spread over worker processes all the same."""
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
                            plain=plain, pdf=pdf, compiled=compiled)
@@ -84,7 +85,8 @@ def rebuild(
         folders: dict[Path, bool] = {}
         for page in stale:  # refuse a path that leaves the site before rendering anything
             inside(publication.out, page.path, folders)
-        render_into(stale, publication.stage, progress, parallel=parallel)
+        many = sum(page.weight for page in stale) > len(pages) // 2  # weighed as ordinary pages
+        render_into(stale, publication.stage, progress, parallel=parallel or many)
         if state is not None and stale:
             # Forget the pages about to change first: were the build stopped while they move
             # in, the next one renders them again whatever it finds in the folder.
