@@ -8,6 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from mvkplan.check import check
 from mvkplan.config import find_project
 from mvkplan.index import LinkIndex
@@ -134,3 +136,52 @@ def test_reindexing_in_place_gives_the_index_a_build_gives(real_project: Path) -
         assert index.backlinks_to_document(document_id) == fresh.backlinks_to_document(document_id)
         assert index.successor_of(document_id) == fresh.successor_of(document_id)
         assert index.item_ids(document_id) == fresh.item_ids(document_id)
+
+
+def test_a_reported_save_reloads_that_file_alone_without_walking_the_folders(
+    real_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mvkplan.live import corpus
+
+    site = LiveSite(find_project(real_project), tmp_path / "out")
+    site.build()
+    loaded: list[str] = []
+    real_load = corpus.load_file
+
+    def load_file(path: Path, shown: str, **options: object) -> object:
+        loaded.append(shown)
+        return real_load(path, shown, **options)  # type: ignore[arg-type]
+
+    def walk(*_args: object, **_options: object) -> None:
+        raise AssertionError("the folders are walked again")
+
+    monkeypatch.setattr(corpus, "load_file", load_file)
+    monkeypatch.setattr(corpus, "walk", walk)
+    kronoberg = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
+    _edit(kronoberg, _title(kronoberg), "title: Ny titel för Kronoberg")
+    built, _ = site.build([kronoberg])
+    assert loaded == ["plans/kronoberg/kronoberg-2018-reviderad.yaml"]
+    assert "dokument/kronoberg-2018-reviderad.html" in {
+        p.relative_to(site.out).as_posix() for p in built.written}
+    assert "Ny titel för Kronoberg" in (site.out / "dokument" /
+                                         "kronoberg-2018-reviderad.html").read_text(encoding="utf-8")
+
+
+def test_reindex_walks_only_new_documents_and_names_what_changed(real_project: Path) -> None:
+    from mvkplan.loading import load_file
+
+    site = LiveSite(find_project(real_project), real_project / "out")
+    index = site.live.index
+    kronoberg = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
+    _edit(kronoberg, _title(kronoberg), "title: Ny titel för Kronoberg")
+    changed, _ = load_file(kronoberg, "plans/kronoberg/kronoberg-2018-reviderad.yaml")
+    assert changed is not None
+    kept = [changed if d.id == changed.id else d for d in index.documents.values()
+            if d.id != "exempelkommun-2025"]
+    unchanged = index.documents["kalmar-2024"]
+    items = index.items["kalmar-2024"]
+    assert index.reindex(kept) == {"kronoberg-2018-reviderad", "exempelkommun-2025"}
+    assert index.documents["kronoberg-2018-reviderad"] is changed
+    assert "exempelkommun-2025" not in index.documents
+    assert index.documents["kalmar-2024"] is unchanged and index.items["kalmar-2024"] is items
+    assert not [link for link in index.links if link.document == "exempelkommun-2025"]
