@@ -21,6 +21,7 @@ from mvkplan.live.corpus import LiveCorpus
 from mvkplan.problems import Problem
 from mvkplan.references import check_index
 from mvkplan.rules import RULES, LintContext
+from mvkplan.rules.reach import LinkGraph
 
 
 class LiveChecks:
@@ -32,6 +33,7 @@ class LiveChecks:
         self.config = LintConfig.from_settings(live.project.settings)
         self._findings: dict[str, list[Problem]] = {}
         """Document id → what the rules found in it."""
+        self._graph: LinkGraph | None = None
         self._lint(set(self._repository()))
 
     def reached(self, documents: Iterable[str]) -> set[str]:
@@ -39,12 +41,16 @@ class LiveChecks:
         the index as it is now (call before and after a change)."""
         return reached(self.live.index, documents)
 
-    def update(self, concerned: set[str]) -> None:
-        """Run the rules again for the ``concerned`` documents (those that still exist)."""
+    def update(self, concerned: set[str], *, relinked: bool = True) -> None:
+        """Run the rules again for the ``concerned`` documents (those that still exist);
+        ``relinked=False`` says no document changed in its links or items, so the rules'
+        link graph is kept."""
         repository = set(self._repository())
         for document_id in list(self._findings):
             if document_id not in repository:
                 del self._findings[document_id]
+        if relinked:
+            self._graph = None
         self._lint(concerned & repository)
 
     def problems(self) -> list[Problem]:
@@ -64,9 +70,13 @@ class LiveChecks:
         known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
         every = [index.documents[d] for d in self._repository()]
         context = LintContext(index, every, self.live.project.root, known_selectors=known)
+        if self._graph is not None:
+            context.shared["graph"] = LinkGraph.relinked(self._graph, index)
         for document in every:
             if document.id in documents:
                 self._findings[document.id] = run_rules(self.config, context.subset([document]))
+        graph = context.shared.get("graph")
+        self._graph = graph if isinstance(graph, LinkGraph) else None
 
 
 def reached(index: LinkIndex, documents: Iterable[str]) -> set[str]:

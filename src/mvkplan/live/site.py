@@ -48,9 +48,10 @@ class LiveSite:
 
             change = self.live.refresh(changed, note)
             if change:
-                forget(self.live.index, links=self._reshaped(change.documents | change.before))
+                reshaped = self._reshaped(change.documents | change.before)
+                forget(self.live.index, links=reshaped)
                 concerned.update(self.checks.reached(change.documents | change.before))
-                self.checks.update(concerned)
+                self.checks.update(concerned, relinked=reshaped)
         self.started = True
         errors = blocking(self.checks.problems())
         index, root = self.live.index, self.project.root
