@@ -150,23 +150,8 @@ class LinkIndex:
             else:
                 items[item.id] = item
         self.items[doc_id] = items
-        # Run once per link of every document: the lookups are bound outside the loop.
-        links, backlinks, incoming = self.links, self._backlinks, self._incoming
-        written: list[Link] = []
-        for source, path, target, relation in written_links:
-            link = Link(doc_id, source, target, relation, path, document)
-            links.append(link)
-            backlinks[target].append(link)
-            written.append(link)
-            target_document = target.partition("/")[0]
-            if target_document != doc_id:
-                incoming[target_document].setdefault(target, []).append(link)
-            if relation == "supersedes":
-                self._successors.setdefault(target, doc_id)
-            elif relation == "extends":  # a catalog extending another
-                self._extensions[target].append(doc_id)
-        if written:
-            self._links_by_document[doc_id].extend(written)
+        self._file(doc_id, [Link(doc_id, source, target, relation, path, document)
+                            for source, path, target, relation in written_links])
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -249,8 +234,12 @@ class LinkIndex:
         self.documents[doc_id] = document
         self.items[doc_id] = old.items[doc_id]
         self.duplicates.extend(duplicates)
+        self._file(doc_id, old._links_by_document.get(doc_id, []))
+
+    def _file(self, doc_id: str, written: list[Link]) -> None:
+        """File the links a document writes under their targets (run once per link of every
+        document: the lookups are bound outside the loop)."""
         links, backlinks, incoming = self.links, self._backlinks, self._incoming
-        written = old._links_by_document.get(doc_id, [])
         for link in written:
             target, relation = link.target, link.relation
             links.append(link)
