@@ -4,12 +4,12 @@ problems."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import edit, title_line
 from mvkplan.check import check
 from mvkplan.config import find_project
 from mvkplan.index import LinkIndex
@@ -22,18 +22,6 @@ from mvkplan.render import memo
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _title(path: Path) -> str:
-    match = re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
-    assert match
-    return match.group(0)
 
 
 def _same_as_a_fresh_build(root: Path, preview: Preview, outcome: Outcome, scratch: Path) -> None:
@@ -68,22 +56,22 @@ def test_each_kind_of_change_rebuilds_in_memory_what_a_fresh_build_gives(
     added = plans / "kronoberg" / "kronoberg-ny.yaml"
     kalmar_2021 = plans / "kalmar" / "kalmar-2021.yaml"
     changes = [  # what changes, the file the watcher reports, and how
-        ("title", kronoberg, lambda: _edit(kronoberg, _title(kronoberg),
+        ("title", kronoberg, lambda: edit(kronoberg, title_line(kronoberg),
                                            "title: Ny titel för Kronoberg")),
-        ("title shown elsewhere", kalmar_2021, lambda: _edit(
-            kalmar_2021, _title(kalmar_2021), "title: Gammal Kalmarplan")),
-        ("link added", kalmar, lambda: _edit(kalmar, "links: [jamstalldhetsmal/6]",
+        ("title shown elsewhere", kalmar_2021, lambda: edit(
+            kalmar_2021, title_line(kalmar_2021), "title: Gammal Kalmarplan")),
+        ("link added", kalmar, lambda: edit(kalmar, "links: [jamstalldhetsmal/6]",
                                              "links: [jamstalldhetsmal/6, agenda2030/5.2]")),
-        ("link removed", example, lambda: _edit(example, "links: [kalmar-2024/likvardig-kunskap]",
+        ("link removed", example, lambda: edit(example, "links: [kalmar-2024/likvardig-kunskap]",
                                                 "links: []")),
         ("document added", added, lambda: added.write_text(
             kronoberg.read_text(encoding="utf-8").replace(
                 "id: kronoberg-2018-reviderad", "id: kronoberg-ny", 1), encoding="utf-8")),
         ("document deleted", example, example.unlink),
-        ("made invalid", kalmar, lambda: _edit(kalmar, "\nvision:", "\nvisio:")),
-        ("fixed", kalmar, lambda: _edit(kalmar, "\nvisio:", "\nvision:")),
+        ("made invalid", kalmar, lambda: edit(kalmar, "\nvision:", "\nvisio:")),
+        ("fixed", kalmar, lambda: edit(kalmar, "\nvisio:", "\nvision:")),
         ("added one deleted", added, added.unlink),
-        ("title, not reported", None, lambda: _edit(kronoberg, "title: Ny titel för Kronoberg",
+        ("title, not reported", None, lambda: edit(kronoberg, "title: Ny titel för Kronoberg",
                                                      "title: Titel som ingen rapporterade")),
     ]
     for name, path, change in changes:
@@ -101,7 +89,7 @@ def test_an_invalid_file_is_left_out_and_its_errors_shown_as_a_fresh_build_does(
     preview = Preview(real_project, tmp_path / "out", log=lambda _line: None)
     assert preview.rebuild().errors == []
     kronoberg = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
-    _edit(kronoberg, "\ntitle:", "\nvisio: x\ntitle:")
+    edit(kronoberg, "\ntitle:", "\nvisio: x\ntitle:")
     outcome = preview.rebuild([kronoberg])
     fresh = build_preview(real_project, tmp_path / "fresh")
     assert outcome.failure is None and outcome.errors == fresh.errors
@@ -158,7 +146,7 @@ def test_a_reported_save_reloads_that_file_alone_without_walking_the_folders(
     monkeypatch.setattr(corpus, "load_file", load_file)
     monkeypatch.setattr(corpus, "walk", walk)
     kronoberg = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
-    _edit(kronoberg, _title(kronoberg), "title: Ny titel för Kronoberg")
+    edit(kronoberg, title_line(kronoberg), "title: Ny titel för Kronoberg")
     built, _ = site.build([kronoberg])
     assert loaded == ["plans/kronoberg/kronoberg-2018-reviderad.yaml"]
     assert "dokument/kronoberg-2018-reviderad.html" in {
@@ -173,7 +161,7 @@ def test_reindex_walks_only_new_documents_and_names_what_changed(real_project: P
     site = LiveSite(find_project(real_project), real_project / "out")
     index = site.live.index
     kronoberg = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
-    _edit(kronoberg, _title(kronoberg), "title: Ny titel för Kronoberg")
+    edit(kronoberg, title_line(kronoberg), "title: Ny titel för Kronoberg")
     changed, _ = load_file(kronoberg, "plans/kronoberg/kronoberg-2018-reviderad.yaml")
     assert changed is not None
     kept = [changed if d.id == changed.id else d for d in index.documents.values()
