@@ -6,6 +6,9 @@ ids, with the Kalmar plans they link to), then times whole processes:
 * ``validate`` with a warm cache: the loading part of every build (not render's);
 * ``build`` into an empty folder (full), then again after the title of one copy changed
   (the start page, county page, coverage and catalog pages list that title too);
+* the rebuild ``mvkplan serve`` does after a save, in its own process with the project kept
+  loaded (:mod:`mvkplan.live`): the first save after the start (which fills what later
+  saves reuse) and the median of the later ones;
 * the same two builds with an older mvkplan (``--baseline-src``: a folder holding ``src``
   and ``templates``, e.g. ``git archive <commit> src templates | tar -x -C /tmp/old``), as
   "today's" times, measured in the same run;
@@ -23,6 +26,7 @@ common word), so that nothing a process keeps per text is shared between copies.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -78,6 +82,47 @@ def toggle(root: Path) -> None:
     copy.write_text(text, encoding="utf-8")
 
 
+LIVE = """
+import json, resource, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from build_speed import toggle
+from mvkplan.config import find_project
+from mvkplan.live.site import LiveSite
+root = Path(sys.argv[1])
+site = LiveSite(find_project(root), Path(tempfile.mkdtemp()) / "site")
+site.build()
+times = []
+for _ in range(int(sys.argv[3]) + 1):
+    toggle(root)
+    ru = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    started = time.perf_counter()
+    built, _ = site.build([root / "plans" / "copies" / "000" / "copy-1.yaml"])
+    wall = time.perf_counter() - started
+    after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(a.ru_utime - b.ru_utime + a.ru_stime - b.ru_stime for a, b in zip(after, ru))
+    assert built.written and len(built.written) < built.pages, built.written
+    times.append((wall, cpu))
+print(json.dumps(times))
+"""
+
+
+def live(root: Path, src: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """The in-process rebuild of ``mvkplan serve`` after one change: the first save, then
+    the median of ``max(runs, 3)`` later saves."""
+    env = {**os.environ, "PYTHONPATH": str(src), "MVKPLAN_LANG": "en"}
+    done = subprocess.run([PYTHON, "-c", LIVE, str(root), str(Path(__file__).parent),
+                           str(max(runs, 3))], cwd=root, env=env, capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"the in-process rebuild failed ({src}):\n{done.stdout}{done.stderr}")
+    times = json.loads(done.stdout.strip().splitlines()[-1])
+    later = times[1:]
+    return {"serve: first save": (times[0][0], times[0][1]),
+            "serve: rebuild after one change": (statistics.median(t[0] for t in later),
+                                                statistics.median(t[1] for t in later))}
+
+
 def measure(root: Path, src: Path, runs: int) -> dict[str, tuple[float, float]]:
     mvk = [PYTHON, "-m", "mvkplan"]
     figures: dict[str, tuple[float, float]] = {}
@@ -93,6 +138,8 @@ def measure(root: Path, src: Path, runs: int) -> dict[str, tuple[float, float]]:
         walls.append(wall)
         cpus.append(cpu)
     figures["build after one change"] = (statistics.median(walls), statistics.median(cpus))
+    if (src / "mvkplan" / "live").is_dir():
+        figures.update(live(root, src, runs))
     return figures
 
 
@@ -131,6 +178,11 @@ def main() -> None:
     print(f"\n{'ratio':34} {'wall':>8} {'cpu':>8}")
     full, change = now["build full"], now["build after one change"]
     print(f"{'rebuild / full build':34} {change[0] / full[0]:8.3f} {change[1] / full[1]:8.3f}   (target ≤ 0.05)")
+    if "serve: rebuild after one change" in now:
+        served, first = now["serve: rebuild after one change"], now["serve: first save"]
+        print(f"{'serve rebuild / full build':34} {served[0] / full[0]:8.3f} "
+              f"{served[1] / full[1]:8.3f}   (target ≤ 0.05)")
+        print(f"{'serve first save / full build':34} {first[0] / full[0]:8.3f} {first[1] / full[1]:8.3f}")
     if "today" in results:
         today = results["today"]["build full"]
         print(f"{'full build / today':34} {full[0] / today[0]:8.3f} {full[1] / today[1]:8.3f}   (target ≤ 0.5)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,3 +67,17 @@ def real_project(tmp_path: Path) -> Iterator[Path]:
     (tmp_path / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
     shutil.copytree(PLANS, tmp_path / "plans")
     yield tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file by ``new`` (``old`` must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def title_line(path: Path) -> str:
+    """The document's ``title:`` line as written."""
+    match = re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match
+    return match.group(0)

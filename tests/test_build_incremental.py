@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import edit, run_cli, title_line
 from mvkplan.config import find_project
 from mvkplan.render.incremental import rebuild
 from mvkplan.validate import load_corpus
@@ -86,18 +86,6 @@ def test_a_removed_document_leaves_the_incremental_site(real_project: Path) -> N
         k: v for k, v in reference.items() if "manifest" not in k}
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _title_line(path: Path) -> str:
-    match = re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
-    assert match
-    return match.group(0)
-
-
 # Each edit changes what other pages show: the superseded plan's title is on its successor's
 # page and its "what is new" page; a follow-up's title is on its plan's page; a plan's body
 # text is on its own page and its "what is new" page alone.
@@ -108,17 +96,17 @@ EDITS = {
 }
 
 
-@pytest.mark.parametrize("edit", sorted(EDITS))
+@pytest.mark.parametrize("change", sorted(EDITS))
 def test_after_each_kind_of_change_the_site_is_byte_for_byte_a_full_build(
-    real_project: Path, edit: str,
+    real_project: Path, change: str,
 ) -> None:
-    where, old, new = EDITS[edit]
+    where, old, new = EDITS[change]
     path = real_project / "plans" / where
     if path.is_dir():
         path = sorted(path.rglob("*.yaml"))[0]
     assert run_cli("build", cwd=real_project).exit_code == 0
     pages = _files(real_project / "site")
-    _edit(path, old or _title_line(path), new)
+    edit(path, old or title_line(path), new)
     again = run_cli("build", cwd=real_project)
     assert again.exit_code == 0, again
     assert 0 < _written(again.stdout) < len(pages) - 1, again  # not every page
@@ -134,7 +122,7 @@ def test_a_rebuild_leaves_unchanged_pages_untouched(real_project: Path) -> None:
     site = real_project / "site"
     before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*.html")}
     plan = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
-    _edit(plan, _title_line(plan), "title: Ny titel för Kronoberg")
+    edit(plan, title_line(plan), "title: Ny titel för Kronoberg")
     changed = run_cli("build", cwd=real_project)
     after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*.html")}
     touched = {p for p in before if after.get(p) != before[p]}
@@ -153,8 +141,8 @@ def test_a_build_stopped_while_pages_move_in_is_completed_by_the_next(
 
     run_cli("build", cwd=real_project)
     plan = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
-    original = _title_line(plan)
-    _edit(plan, original, "title: Ny titel för Kronoberg")
+    original = title_line(plan)
+    edit(plan, original, "title: Ny titel för Kronoberg")
     real_replace, moved = os.replace, []
 
     def stopped(source: str | Path, target: str | Path) -> None:
@@ -171,7 +159,7 @@ def test_a_build_stopped_while_pages_move_in_is_completed_by_the_next(
                                          "kronoberg-2018-reviderad.html").read_text()
     assert "Ny titel för Kronoberg" not in (real_project / "site" / "tackning.html").read_text()
     assert [p.name for p in real_project.iterdir() if ".new-" in p.name] == []
-    _edit(plan, "title: Ny titel för Kronoberg", original)
+    edit(plan, "title: Ny titel för Kronoberg", original)
     assert run_cli("build", cwd=real_project).exit_code == 0
     assert run_cli("build", "--no-cache", "--out", "full", cwd=real_project).exit_code == 0
     assert _files(real_project / "site") == _files(real_project / "full")
@@ -193,7 +181,7 @@ def test_pages_rendered_by_workers_are_those_of_one_process(
 def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) -> None:
     """The errors a page is published with are part of its record: fixing them renders it."""
     plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
-    _edit(plan, "links: [jamstalldhetsmal/6]", "links: [jamstalldhetsmal/99]")
+    edit(plan, "links: [jamstalldhetsmal/6]", "links: [jamstalldhetsmal/99]")
     forced = run_cli("build", "--force", cwd=real_project)
     assert forced.exit_code == 0, forced
     page = real_project / "site" / "dokument" / "kalmar-2024.html"
@@ -201,7 +189,7 @@ def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) 
     swedish = run_cli("build", "--force", "--lang", "sv", cwd=real_project)  # only the banner changes
     assert _written(swedish.stdout.replace("Skrev", "Wrote").replace("sidor till", "pages to")) == 1
     assert "dokumentet &#39;jamstalldhetsmal&#39; har inget" in page.read_text(encoding="utf-8")
-    _edit(plan, "links: [jamstalldhetsmal/99]", "links: [jamstalldhetsmal/6]")
+    edit(plan, "links: [jamstalldhetsmal/99]", "links: [jamstalldhetsmal/6]")
     fixed = run_cli("build", cwd=real_project)
     assert 0 < _written(fixed.stdout) < len(_files(real_project / "site")), fixed
     assert run_cli("build", "--no-cache", "--out", "full", cwd=real_project).exit_code == 0

@@ -150,23 +150,8 @@ class LinkIndex:
             else:
                 items[item.id] = item
         self.items[doc_id] = items
-        # Run once per link of every document: the lookups are bound outside the loop.
-        links, backlinks, incoming = self.links, self._backlinks, self._incoming
-        written: list[Link] = []
-        for source, path, target, relation in written_links:
-            link = Link(doc_id, source, target, relation, path, document)
-            links.append(link)
-            backlinks[target].append(link)
-            written.append(link)
-            target_document = target.partition("/")[0]
-            if target_document != doc_id:
-                incoming[target_document].setdefault(target, []).append(link)
-            if relation == "supersedes":
-                self._successors.setdefault(target, doc_id)
-            elif relation == "extends":  # a catalog extending another
-                self._extensions[target].append(doc_id)
-        if written:
-            self._links_by_document[doc_id].extend(written)
+        self._file(doc_id, [Link(doc_id, source, target, relation, path, document)
+                            for source, path, target, relation in written_links])
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -214,6 +199,60 @@ class LinkIndex:
     def successor_of(self, document_id: str) -> str | None:
         """The id of the document that supersedes ``document_id``, if any."""
         return self._successors.get(document_id)
+
+    # -- updating in place (a watching server after a save) --------------------------------
+
+    def reindex(self, documents: Iterable[LoadedDocument]) -> set[str]:
+        """Index ``documents`` again, in place, giving what :meth:`build` would give.
+
+        A document already indexed (the very same object, under its id) keeps its items and
+        links: only the models of new or changed documents are walked. Returns the ids of
+        the documents walked or dropped (changed, added, removed).
+        """
+        old = LinkIndex(**{f: getattr(self, f) for f in self.__dataclass_fields__})
+        fresh = LinkIndex()
+        kept_duplicates: dict[int, list[tuple[LoadedDocument, Item, Item]]] = defaultdict(list)
+        for entry in old.duplicates:
+            kept_duplicates[id(entry[0])].append(entry)
+        changed: set[str] = set()
+        for document in documents:
+            doc_id = document.id
+            if old.documents.get(doc_id) is document and doc_id not in fresh.documents:
+                fresh._keep(document, old, kept_duplicates.get(id(document), []))
+            else:
+                fresh.add(document)
+                changed.add(doc_id)
+        changed.update(set(old.documents) - set(fresh.documents))
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(fresh, name))
+        return changed
+
+    def _keep(self, document: LoadedDocument, old: LinkIndex,
+              duplicates: list[tuple[LoadedDocument, Item, Item]]) -> None:
+        """What :meth:`add` does, from the items and links ``old`` holds for ``document``."""
+        doc_id = document.id
+        self.documents[doc_id] = document
+        self.items[doc_id] = old.items[doc_id]
+        self.duplicates.extend(duplicates)
+        self._file(doc_id, old._links_by_document.get(doc_id, []))
+
+    def _file(self, doc_id: str, written: list[Link]) -> None:
+        """File the links a document writes under their targets (run once per link of every
+        document: the lookups are bound outside the loop)."""
+        links, backlinks, incoming = self.links, self._backlinks, self._incoming
+        for link in written:
+            target, relation = link.target, link.relation
+            links.append(link)
+            backlinks[target].append(link)
+            target_document = target.partition("/")[0]
+            if target_document != doc_id:
+                incoming[target_document].setdefault(target, []).append(link)
+            if relation == "supersedes":
+                self._successors.setdefault(target, doc_id)
+            elif relation == "extends":  # written by a catalog extending another
+                self._extensions[target].append(doc_id)
+        if written:
+            self._links_by_document[doc_id].extend(written)
 
 
 # -- walking the models ------------------------------------------------------------------

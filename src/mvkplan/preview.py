@@ -5,21 +5,25 @@ The site is built with the same library function as ``mvkplan build``; documents
 are published with their banner, and every HTML page the preview serves carries the latest
 build's errors at the top, so the author sees them without switching to a terminal.
 File changes come from watchfiles (native file-system events), not from polling by hand.
+Between saves the project stays loaded (:mod:`mvkplan.live`): a save reloads the files it
+changed, checks again what they concern and renders the pages they change, giving the site
+:func:`build_preview` gives from scratch.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from mvkplan.config import ConfigError, find_project
+from mvkplan.config import ConfigError, Project, find_project
 from mvkplan.gate import blocking, errors_by_document, one_line
 from mvkplan.i18n import count, t
+from mvkplan.live.site import LiveSite
 from mvkplan.problems import Problem
 
 _MAIN = '<main id="mvk-main" class="wrap" tabindex="-1">'
@@ -81,6 +85,11 @@ def build_preview(root: Path, out: Path, templates: Path | None = None,
     return Outcome(len(built.written), errors)
 
 
+def _same_setup(kept: Project, now: Project) -> bool:
+    """Whether the configuration is as it was when the project was loaded."""
+    return (kept.root, kept.config_file, kept.settings) == (now.root, now.config_file, now.settings)
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Static files from the build folder; HTML pages get the latest errors injected."""
 
@@ -124,6 +133,8 @@ class Preview:
     outcome: Outcome = field(default_factory=Outcome)
     stop_event: threading.Event = field(default_factory=threading.Event)
     server: ThreadingHTTPServer | None = None
+    site: LiveSite | None = None
+    """The project as loaded for the last build, kept while its configuration stays."""
 
     @property
     def state(self) -> Path:
@@ -131,9 +142,10 @@ class Preview:
         pages it changes."""
         return self.out.parent / f".{self.out.name}.mvkplan-build.json"
 
-    def rebuild(self) -> Outcome:
-        """Build again and remember the outcome for the pages served from now on."""
-        self.outcome = build_preview(self.root, self.out, self.templates, self.state)
+    def rebuild(self, changed: Iterable[Path] = ()) -> Outcome:
+        """Build again (in memory: :meth:`build`) and remember the outcome for the pages
+        served from now on."""
+        self.outcome = self.build(changed)
         if self.outcome.failure:
             self.log(t("serve.failed", detail=self.outcome.failure))
         else:
@@ -155,9 +167,34 @@ class Preview:
         """Rebuild on every change until :meth:`stop` (blocks)."""
         from watchfiles import watch
 
-        for _changes in watch(*self.watched(), stop_event=self.stop_event, raise_interrupt=False,
-                              debounce=200):
-            self.rebuild()
+        for changes in watch(*self.watched(), stop_event=self.stop_event, raise_interrupt=False,
+                             debounce=200):
+            self.rebuild([Path(path) for _change, path in changes])
+
+    def build(self, changed: Iterable[Path] = ()) -> Outcome:
+        """What :func:`build_preview` gives, from the project kept loaded since the last
+        build (loaded anew when its configuration or templates changed)."""
+        from mvkplan.lint import LintConfigError
+        from mvkplan.render import RenderError
+        from mvkplan.render.paths import UnsafePathError
+
+        changed = list(changed)
+        try:
+            project = find_project(self.root)
+        except ConfigError as exc:
+            self.site = None
+            return Outcome(failure=str(exc))
+        if self.site is None or not _same_setup(self.site.project, project):
+            try:
+                self.site = LiveSite(project, self.out, self.templates)
+            except LintConfigError as exc:
+                self.site = None
+                return Outcome(failure=exc.message)
+        try:
+            built, errors = self.site.build(changed)
+        except (RenderError, UnsafePathError, OSError) as exc:
+            return Outcome(errors=blocking(self.site.checks.problems()), failure=str(exc))
+        return Outcome(len(built.written), errors)
 
     def watched(self) -> list[Path]:
         """The plans, the configuration and the templates: what a save can change."""

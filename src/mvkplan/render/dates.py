@@ -19,7 +19,13 @@ def last_updated(document: LoadedDocument, root: Path | None) -> str | None:
 
 
 def _git_date(root: Path, path: str) -> str | None:
-    return commit_dates(root.resolve()).get(path)
+    return commit_dates(_resolved(root)).get(path)
+
+
+@cache
+def _resolved(root: Path) -> Path:
+    """The real path of a project folder (resolved once, not once per page)."""
+    return root.resolve()
 
 
 @cache

@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mvkplan.cache import fingerprint
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, Framework, Strategy
+from mvkplan.render.memo import per_links
 from mvkplan.render.paths import inside
 from mvkplan.render.publish import Publication
 from mvkplan.render.rendering import Progress, SitePage, render_into
@@ -45,6 +46,8 @@ class BuildResult:
     """Files of the pages rendered in this build."""
     unchanged: list[str]
     pages: int
+    digests: dict[str, str] = field(default_factory=dict)
+    """Page path → digest of what it shows, for the next build (see ``previous``)."""
 
 
 def rebuild(
@@ -57,16 +60,23 @@ def rebuild(
     progress: Progress | None = None,
     compiled: Path | None = None,
     pages: list[SitePage] | None = None,
+    previous: Mapping[str, str] | None = None,
+    parallel: bool = True,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
     compiled templates between builds; ``pages`` are those :func:`site_pages` gave for the
-    same options, if the caller already listed them."""
+    same options, if the caller already listed them. A caller that keeps the digests of its
+    last build in memory (a watching server) gives them as ``previous`` instead of ``state``,
+    and may keep the rendering of a few pages in its own process (``parallel=False``), where
+    what earlier builds computed is still at hand; many pages (a template changed, a plan
+    every other links to) are spread over worker processes all the same."""
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
                            plain=plain, pdf=pdf, compiled=compiled)
     digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors)
-    previous = _read_state(state) if state is not None else {}
+    if previous is None:
+        previous = _read_state(state) if state is not None else {}
     stale = [page for page in pages
              if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
     written = {page.path for page in stale}
@@ -75,7 +85,8 @@ def rebuild(
         folders: dict[Path, bool] = {}
         for page in stale:  # refuse a path that leaves the site before rendering anything
             inside(publication.out, page.path, folders)
-        render_into(stale, publication.stage, progress)
+        many = sum(page.weight for page in stale) > len(pages) // 2  # weighed as ordinary pages
+        render_into(stale, publication.stage, progress, parallel=parallel or many)
         if state is not None and stale:
             # Forget the pages about to change first: were the build stopped while they move
             # in, the next one renders them again whatever it finds in the folder.
@@ -83,7 +94,7 @@ def rebuild(
         rendered = publication.commit(written, kept)  # unchanged pages stay as they are
     if state is not None:
         _write_state(state, digests)
-    return BuildResult(rendered, kept, len(pages))
+    return BuildResult(rendered, kept, len(pages), digests)
 
 
 def state_file(cache_folder: Path, out: Path) -> Path:
@@ -103,30 +114,52 @@ def page_digests(
     errors: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, str]:
     """Page path → digest of everything the page shows (a PDF counts as its document's page;
-    the errors a document is published with, shown on its page, are part of that page's)."""
+    the errors a document is published with, shown on its page, are part of that page's).
+
+    Which documents a page shows follows from the links alone: it is worked out once per
+    index, and kept while a watching server sees only texts change (see ``per_links``)."""
     base = f"{fingerprint()}\0{_templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))
-    catalogs = [doc_id for doc_id, loaded in index.documents.items() if isinstance(loaded.model, Catalog)]
-    digests = {}
+    shown = per_links(_shown, index)
+    digests: dict[str, str] = {}
     for page in pages:
-        if page.path.startswith(_DIFF_PAGE):
-            new_id = page.path[len(_DIFF_PAGE):].removesuffix(".html")
-            digests[page.path] = _digest(base, *_shown_by_diff(index, new_id, catalogs, own))
-            continue
-        document_id = page.path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
-        loaded = index.documents.get(document_id) if page.path.startswith(_DOCUMENT_PAGE) else None
-        if loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
+        if page.path not in shown:
+            shown[page.path] = _shown_by_page(index, page.path, shown)
+        related = shown[page.path]
+        if related is None:
             digests[page.path] = everything
         else:
-            digests[page.path] = _digest(base, *_shown_by(index, document_id, own))
-        if loaded is not None and errors and errors.get(document_id):
+            digests[page.path] = _digest(base, *(own.get(other, f"{other}:missing")
+                                                 for other in related))
+        document_id = _document_of(page.path)
+        if document_id in index.documents and errors and errors.get(document_id):
             digests[page.path] = _digest(digests[page.path], *errors[document_id])
     return digests
 
 
-def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[str]:
+def _shown(_index: LinkIndex) -> dict[str, list[str] | None]:
+    return {}  # page path → the ids of the documents it shows (None: every document)
+
+
+def _document_of(path: str) -> str | None:
+    if not path.startswith(_DOCUMENT_PAGE):
+        return None
+    return path[len(_DOCUMENT_PAGE):].removesuffix(".html").removesuffix(".pdf")
+
+
+def _shown_by_page(index: LinkIndex, path: str, shown: dict[str, list[str] | None]) -> list[str] | None:
+    if path.startswith(_DIFF_PAGE):
+        return _shown_by_diff(index, path[len(_DIFF_PAGE):].removesuffix(".html"), shown)
+    document_id = _document_of(path)
+    loaded = index.documents.get(document_id) if document_id else None
+    if document_id is None or loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
+        return None
+    return _shown_by(index, document_id)
+
+
+def _shown_by(index: LinkIndex, document_id: str) -> list[str]:
     """The documents a plan's page shows: itself, what it links to (and what supersedes
     those), what links to it."""
     related = {document_id}
@@ -134,22 +167,30 @@ def _shown_by(index: LinkIndex, document_id: str, own: dict[str, str]) -> list[s
     related.update(targets)
     related.update(s for t in targets if (s := index.successor_of(t)))
     related.update(link.document for link in index.backlinks_to_document(document_id))
-    return [own.get(other, f"{other}:missing") for other in sorted(related)]
+    return sorted(related)
 
 
-def _shown_by_diff(index: LinkIndex, new_id: str, catalogs: list[str],
-                   own: dict[str, str]) -> list[str]:
+def _shown_by_diff(index: LinkIndex, new_id: str, shown: dict[str, list[str] | None]) -> list[str]:
     """The documents a 'what is new' page shows: the plan and the one it supersedes, what
     either links to (items are named by their documents' titles), and the catalogs (names
     of methods, indicator sources, regulations and counties)."""
+    if _CATALOGS not in shown:
+        shown[_CATALOGS] = [doc_id for doc_id, loaded in index.documents.items()
+                            if isinstance(loaded.model, Catalog)]
     loaded = index.documents.get(new_id)
     previous = loaded.model.supersedes if loaded is not None else None
-    related = {new_id, *catalogs}
+    related = {new_id, *(shown[_CATALOGS] or ())}
     for document_id in (new_id, previous):
         if document_id:
             related.add(document_id)
-            related.update(link.target_document for link in index.links_from(document_id))
-    return [own.get(other, f"{other}:missing") for other in sorted(related)]
+            key = f"{_LINKS_OF}{document_id}"  # many plans supersede one: its links once
+            if key not in shown:
+                shown[key] = sorted({link.target_document for link in index.links_from(document_id)})
+            related.update(shown[key] or ())
+    return sorted(related)
+
+
+_CATALOGS, _LINKS_OF = "\0catalogs", "\0links-of:"
 
 
 def _templates_digest(folder: Path | None) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
@@ -14,7 +13,7 @@ from mvkplan.index import Link, LinkIndex
 from mvkplan.linkformat import group_links
 from mvkplan.loaded import LoadedDocument
 from mvkplan.models import CountyProfile, DocumentBase
-from mvkplan.render.memo import per_index
+from mvkplan.render.memo import per_index, per_links
 from mvkplan.render.paths import UnsafePathError, safe_name
 from mvkplan.render.views import LinkView
 
@@ -37,6 +36,9 @@ class Urls:
     ext: str = ".html"
     site: bool = False
     root: str = ""
+    _known: dict[tuple[str, str | None], str | None] = field(
+        default_factory=dict, init=False, compare=False, hash=False, repr=False)
+    """URLs already worked out (a page listing every document asks for each many times)."""
 
     def page(self, name: str) -> str:
         """A site page by its path from the site root, e.g. 'tackning.html'."""
@@ -44,6 +46,21 @@ class Urls:
 
     def document(self, document_id: str, item: str | None = None) -> str | None:
         """The URL of a document (or an item in it), None when it has no page."""
+        key = (document_id, item)
+        if key in self._known:
+            return self._known[key]
+        if document_id == self.current:
+            url = self._known[key] = self._document(document_id, item)
+            return url
+        # Seen from another document, a URL is the same on every page at this depth.
+        shared = per_links(_urls, self.index)
+        wide = (self.root, self.ext, self.site, document_id, item)
+        if wide not in shared:
+            shared[wide] = self._document(document_id, item)
+        url = self._known[key] = shared[wide]
+        return url
+
+    def _document(self, document_id: str, item: str | None) -> str | None:
         model = self.index.document(document_id)
         if item and "/" in item and getattr(model, "kind", None) != "follow-up":
             item = item.split("/", 1)[0]  # a plan's indicator '<goal>/<id>' is shown in its goal
@@ -78,6 +95,10 @@ class Urls:
                 return None
             return self.document(item.document, item.id)
         return self.document(document_id)
+
+
+def _urls(_index: LinkIndex) -> dict[tuple[str, str, bool, str, str | None], str | None]:
+    return {}  # filled as pages ask (see Urls.document)
 
 
 def external_url(url: str | None) -> str | None:
@@ -149,14 +170,34 @@ def link_groups(refs: list[str], urls: Urls, *, prefix: bool = True) -> list[Lin
 def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link",),
               first_per_document: bool = False) -> list[LinkView]:
     """What links to ``reference`` from other documents ('Kopplat från …'); with
-    ``first_per_document`` only each document's first link (a catalog's row names documents)."""
-    document_id = reference.partition("/")[0]
-    found = [
-        link for link in urls.index.backlinks(reference)
-        if link.document != document_id and link.relation in relations
-        and shown_from(link.document, urls)
-    ]
-    return _sources(found, urls, first_per_document=first_per_document)
+    ``first_per_document`` only each document's first link (a catalog's row names documents).
+
+    Which links are shown, in which order, depends on the links alone: it is worked out
+    once per index (and kept while a watching server sees only texts change); the titles
+    and URLs are read for each page."""
+    examples = per_index(_examples, urls.index)
+    key = (reference, relations, first_per_document, urls.current not in examples)
+    chosen = per_links(_chosen, urls.index)
+    if key not in chosen:
+        document_id = reference.partition("/")[0]
+        hidden = examples if key[3] else frozenset()  # as shown_from decides
+        found = [
+            link for link in urls.index.backlinks(reference)
+            if link.document != document_id and link.relation in relations
+            and link.document not in hidden
+        ]
+        chosen[key] = _sources(found, urls.index, first_per_document=first_per_document)
+    titles = per_index(_document_titles, urls.index)
+    return [LinkView(titles.get(d, d) if suffix is None else f"{titles.get(d, d)}: {suffix}",
+                     urls.document(d, source)) for d, source, suffix in chosen[key]]
+
+
+Chosen = list[tuple[str, str | None, str | None]]
+"""Links to show: the linking document, its item to link to, the item's title (if shown)."""
+
+
+def _chosen(_index: LinkIndex) -> dict[tuple[str, tuple[str, ...], bool, bool], Chosen]:
+    return {}  # filled as pages ask (see backlinks)
 
 
 def is_example(index: LinkIndex, document_id: str | None) -> bool:
@@ -175,36 +216,43 @@ def shown_from(source_document: str, urls: Urls) -> bool:
     return not is_example(urls.index, source_document) or is_example(urls.index, urls.current)
 
 
-def _sources(found: list[Link], urls: Urls, *, first_per_document: bool = False) -> list[LinkView]:
+def _sources(found: list[Link], index: LinkIndex, *, first_per_document: bool = False) -> Chosen:
     seen: set[tuple[str, str | None]] = set()
     documents: set[str] = set()
-    views = []
-    for link in sorted(found, key=_written_order(found, urls.index)):
+    chosen: Chosen = []
+    for link in sorted(found, key=_written_order(found, index)):
         key = (link.document, link.source)
         if key in seen or (first_per_document and link.document in documents):
             continue
         seen.add(key)
         documents.add(link.document)
-        title = document_title(urls.index, link.document)
-        item = urls.index.item(link.source_key) if link.source else None
+        item = index.item(link.source_key) if link.source else None
         # A document's first link stands for the document: its text is the title alone.
-        text = f"{title}: {plain_title(item.title)}" if item and not first_per_document else title
-        views.append(LinkView(text, urls.document(link.document, link.source if item else None)))
-    return views
+        suffix = plain_title(item.title) if item and not first_per_document else None
+        chosen.append((link.document, link.source if item else None, suffix))
+    return chosen
 
 
 def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tuple[str, tuple[int, ...]]]:
     """Links by document, then in the order they are written (as by line and column).
 
     Positions are not at hand (reading them parses a file again), and only needed where
-    one document has several of the links: their order is then read from the document's
-    plain data, whose mappings keep the order of the file (once per document and process).
+    one document has several of the links. When those links lie at paths of one shape
+    (the same keys, differing only in list indices: the indicators of several goals), the
+    indices alone give their order. Otherwise it is read from the document's plain data,
+    whose mappings keep the order of the file (once per document and process).
     """
-    count = Counter(link.document for link in found)
+    by_document: dict[str, list[Link]] = {}
+    for link in found:
+        by_document.setdefault(link.document, []).append(link)
+    by_indices = {document for document, links in by_document.items()
+                  if len(links) > 1 and len({_shape(link.path) for link in links}) == 1}
 
     def key(link: Link) -> tuple[str, tuple[int, ...]]:
-        if count[link.document] < 2:
+        if len(by_document[link.document]) < 2:
             return link.document, ()
+        if link.document in by_indices:
+            return link.document, tuple(step for step in link.path if isinstance(step, int))
         places = _PLACES.get(link.owner)
         if places is None:
             plain = link.owner.plain()
@@ -215,6 +263,11 @@ def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tupl
         return link.document, places[link.path]
 
     return key
+
+
+def _shape(path: tuple[str | int, ...]) -> tuple[str | None, ...]:
+    """The keys of a path, with its list indices left out."""
+    return tuple(step if isinstance(step, str) else None for step in path)
 
 
 _PLACES: weakref.WeakKeyDictionary[LoadedDocument, dict[tuple[str | int, ...], tuple[int, ...]]] = (
@@ -239,7 +292,17 @@ def _place(value: object, path: tuple[str | int, ...]) -> tuple[int, ...]:
 
 
 def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
-    """Other documents that link to this one or its items, one entry each."""
-    sources = sorted({link.document for link in urls.index.backlinks_to_document(document_id)
-                      if link.relation not in ("county",) and shown_from(link.document, urls)})
-    return [LinkView(document_title(urls.index, d), urls.document(d)) for d in sources]
+    """Other documents that link to this one or its items, one entry each (which ones is
+    kept as :func:`backlinks` keeps its choice)."""
+    visible = urls.current in per_index(_examples, urls.index)
+    linking = per_links(_linking, urls.index)
+    if (document_id, visible) not in linking:
+        linking[document_id, visible] = sorted({
+            link.document for link in urls.index.backlinks_to_document(document_id)
+            if link.relation not in ("county",) and shown_from(link.document, urls)})
+    titles = per_index(_document_titles, urls.index)
+    return [LinkView(titles.get(d, d), urls.document(d)) for d in linking[document_id, visible]]
+
+
+def _linking(_index: LinkIndex) -> dict[tuple[str, bool], list[str]]:
+    return {}  # filled as pages ask (see documents_linking_here)

@@ -40,13 +40,15 @@ def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict
     return {page.path: body for page, body in zip(pages, bodies, strict=True)}
 
 
-def render_into(pages: list[SitePage], stage: Stage, progress: Progress | None = None) -> None:
-    """Render every page and hand it to ``stage`` (in the worker that rendered it)."""
+def render_into(pages: list[SitePage], stage: Stage, progress: Progress | None = None, *,
+                parallel: bool = True) -> None:
+    """Render every page and hand it to ``stage`` (in the worker that rendered it); without
+    ``parallel``, in this process (where what was computed for earlier builds is at hand)."""
 
     def render_and_stage(page: SitePage) -> None:
         stage(page.path, render_page_bytes(page))
 
-    _each(pages, render_and_stage, progress)
+    _each(pages, render_and_stage, progress, parallel=parallel)
 
 
 def render_page_bytes(page: SitePage) -> bytes:
@@ -56,10 +58,10 @@ def render_page_bytes(page: SitePage) -> bytes:
 
 
 def _each(pages: list[SitePage], function: Callable[[SitePage], T],
-          progress: Progress | None) -> list[T]:
+          progress: Progress | None, *, parallel: bool = True) -> list[T]:
     from mvkplan.parallel import map_ordered, workers
 
-    if len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
+    if parallel and len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
         order = sorted(range(len(pages)), key=lambda i: -pages[i].weight)
         results = map_ordered(lambda i: function(pages[i]), order, minimum=1)
         if progress:

@@ -15,6 +15,7 @@ from mvkplan.render.context import (
     latest_report,
 )
 from mvkplan.render.links import Urls, document_title
+from mvkplan.render.memo import per_links
 from mvkplan.render.views import LinkView
 from mvkplan.words import KIND_LABELS, STATUS_LABELS
 
@@ -209,7 +210,7 @@ def _in_reading_order(documents: list[DocumentBase], county: str) -> list[Docume
 def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     """One table per framework; rows are the plans, columns the framework's goals. The
     national indicators follow, with only the indicators some plan or follow-up follows."""
-    matrix = coverage_matrix(index, examples=True)
+    matrix = per_links(_every_framework, index)
     view = CoverageView()
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
     # Examples come last, each row labelled: they describe no real plan.
@@ -222,7 +223,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         if table:
             view.tables.append(table)
     if isinstance(index.document(NATIONAL_INDICATORS), Framework):
-        national = coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
+        national = per_links(_national_indicators, index)
         followed = [c for c in national.columns
                     if any(national.count(d, c.key) for d in national.documents)]
         rows = sorted(national.documents, key=lambda d: (
@@ -237,6 +238,35 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
 NATIONAL_INDICATORS = "nationella-indikatorer"
 
 
+def _covered(index: LinkIndex, matrix: Coverage, columns: list[CoverageColumn],
+             documents: list[str]) -> list[tuple[str, list[MatrixCell]]]:
+    """The documents with a cell to show, and their cells (kept as the matrix is)."""
+    kept = per_links(_cells, index)
+    key = (tuple(c.key for c in columns), tuple(documents))
+    if key not in kept or kept[key][0] is not matrix:
+        found = []
+        for document in documents:
+            cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
+                                in matrix.document_level) for c in columns]
+            if any(cell.count or cell.whole for cell in cells):
+                found.append((document, cells))
+        kept[key] = (matrix, found)
+    return kept[key][1]
+
+
+def _cells(_index: LinkIndex) -> dict[tuple[tuple[str, ...], tuple[str, ...]],
+                                      tuple[Coverage, list[tuple[str, list[MatrixCell]]]]]:
+    return {}  # filled as the coverage page asks (see _covered)
+
+
+def _every_framework(index: LinkIndex) -> Coverage:
+    return coverage_matrix(index, examples=True)
+
+
+def _national_indicators(index: LinkIndex) -> Coverage:
+    return coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
+
+
 def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str,
                   columns: list[CoverageColumn], documents: list[str]) -> MatrixTable | None:
     model = index.document(framework)
@@ -244,11 +274,7 @@ def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str
     heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
               urls.document(framework, c.item)) for c in columns]
     rows = []
-    for document in documents:
-        cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
-                            in matrix.document_level) for c in columns]
-        if not any(cell.count or cell.whole for cell in cells):
-            continue
+    for document, cells in _covered(index, matrix, columns, documents):
         county = index.documents[document].model.county
         title = document_title(index, document)
         if index.documents[document].model.example:

@@ -44,6 +44,21 @@ class LinkGraph:
         self._reaches_framework: dict[str, bool] = {}
         self._serving: dict[str, list[Link]] = {}
 
+    @classmethod
+    def relinked(cls, graph: LinkGraph, index: LinkIndex) -> LinkGraph:
+        """The graph of ``index``, whose documents link and hold items exactly as those
+        ``graph`` was made from did (a watching server saw only texts change): the edges and
+        the walks already taken along them are kept, the links are those of ``index``."""
+        new = cls.__new__(cls)
+        new.index = index
+        new.edges, new.parents = graph.edges, graph.parents
+        new.by_document = defaultdict(list)
+        for link in index.links:
+            new.by_document[link.document].append(link)
+        new._reach, new._reaches_framework = graph._reach, graph._reaches_framework
+        new._serving = {}
+        return new
+
     def reach(self, reference: str) -> frozenset[str]:
         """Every reference reachable from ``reference`` (itself excluded)."""
         if reference not in self._reach:

@@ -1,0 +1,94 @@
+"""The site of a :class:`~mvkplan.live.corpus.LiveCorpus`, rebuilt in memory after a save."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from pathlib import Path
+
+from mvkplan.cache import FOLDER
+from mvkplan.config import Project
+from mvkplan.gate import blocking, errors_by_document
+from mvkplan.index import LinkIndex
+from mvkplan.live.checks import LiveChecks
+from mvkplan.live.corpus import LiveCorpus
+from mvkplan.problems import Problem
+from mvkplan.render.dates import last_updated
+from mvkplan.render.incremental import BuildResult, compiled_folder, rebuild
+from mvkplan.render.memo import forget
+
+
+class LiveSite:
+    """A project kept loaded and checked, and the site built from it into ``out``.
+
+    :meth:`build` gives what ``build_preview`` gives from scratch (the same pages, the same
+    errors), rendering only the pages whose inputs changed since the last call.
+    """
+
+    def __init__(self, project: Project, out: Path, templates: Path | None = None) -> None:
+        self.project = project
+        self.out = out
+        self.templates = templates or (project.root / project.settings.templates
+                                       if project.settings.templates else None)
+        self.live = LiveCorpus(project)
+        self.checks = LiveChecks(self.live)
+        self._shapes = {d: _shape(self.live.index, d) for d in self.live.index.documents}
+        self.digests: dict[str, str] = {}
+        """What the pages in ``out`` show, as of the last build that succeeded."""
+        self.started = False
+
+    def build(self, changed: Iterable[Path] = ()) -> tuple[BuildResult, list[Problem]]:
+        """Reload what changed (files with new stamps, and ``changed``), check again what
+        the change concerns, render the pages it changed; the build's errors with it.
+        A render error propagates (the pages of this build are then not recorded)."""
+        if self.started:
+            concerned: set[str] = set()
+
+            def note(ids: set[str]) -> None:  # the index as it was
+                concerned.update(self.checks.reached(ids))
+
+            change = self.live.refresh(changed, note)
+            if change:
+                reshaped = self._reshaped(change.documents | change.before)
+                forget(self.live.index, links=reshaped)
+                concerned.update(self.checks.reached(change.documents | change.before))
+                self.checks.update(concerned, relinked=reshaped)
+        self.started = True
+        errors = blocking(self.checks.problems())
+        index, root = self.live.index, self.project.root
+        cache = root / FOLDER
+        previous, self.digests = self.digests, {}  # were the build to fail: all pages anew
+        built = rebuild(index, self.out, state=None, templates=self.templates,
+                        updated=lambda d: last_updated(index.documents[d], root),
+                        errors=errors_by_document(self.live.corpus, errors),
+                        compiled=compiled_folder(cache) if cache.is_dir() else None,
+                        previous=previous, parallel=not previous)
+        self.digests = built.digests
+        return built, errors
+
+    def _reshaped(self, documents: set[str]) -> bool:
+        """Whether any of the changed ``documents`` changed in kind, links or items (or came
+        or went); records their shapes as they are now."""
+        reshaped = False
+        for document_id in documents:
+            shape = _shape(self.live.index, document_id)
+            reshaped = reshaped or shape != self._shapes.get(document_id)
+            self._shapes[document_id] = shape
+        return reshaped
+
+
+def _shape(index: LinkIndex, document_id: str) -> Hashable:
+    """What answers kept by :func:`~mvkplan.render.memo.per_links` may depend on: the
+    document's kind and the facts that place it (example, county, the plan and year of a
+    follow-up), its links and its items. (Read when the document is loaded: its model is
+    then at hand.)"""
+    loaded = index.documents.get(document_id)
+    if loaded is None:
+        return None
+    model = loaded.model
+    placed = (type(model).__name__, model.example, model.county,
+              getattr(model, "plan", None), getattr(model, "year", None))
+    links = tuple((link.source, link.target, link.relation, link.path)
+                  for link in index.links_from(document_id))
+    items = tuple((item.id, item.kind, item.title, item.path)
+                  for item in index.items.get(document_id, {}).values())
+    return placed, links, items
