@@ -25,6 +25,7 @@ from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.items import IndicatorSpec
 from mvkplan.problems import Problem
 from mvkplan.textmatch import closest
+from mvkplan.words import kind_word
 
 Path_ = tuple[str | int, ...]
 
@@ -83,7 +84,7 @@ def _check_follow_up(index: LinkIndex, loaded: LoadedDocument, model: FollowUp) 
         return  # E301 from the link checks
     plan = target.model
     if not isinstance(plan, PlanBase):
-        yield _problem(loaded, ("plan",), "E501", target=model.plan, kind=plan.kind)  # type: ignore[attr-defined]
+        yield _problem(loaded, ("plan",), "E501", target=model.plan, kind=kind_word(plan.kind))  # type: ignore[attr-defined]
         return
     period = plan.period
     first = period.start if period and period.start is not None else None
