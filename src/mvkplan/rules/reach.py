@@ -10,7 +10,7 @@ strategy.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from mvkplan.index import Item, Link, LinkIndex
 
@@ -62,16 +62,20 @@ class LinkGraph:
     def reach(self, reference: str) -> frozenset[str]:
         """Every reference reachable from ``reference`` (itself excluded)."""
         if reference not in self._reach:
-            seen: set[str] = set()
-            queue = deque(self.edges.get(reference, ()))
-            while queue:
-                current = queue.popleft()
-                if current in seen or current == reference:
-                    continue
-                seen.add(current)
-                queue.extend(self.edges.get(current, ()))
-            self._reach[reference] = frozenset(seen)
+            self._reach[reference] = frozenset(self._walk(reference))
         return self._reach[reference]
+
+    def _walk(self, reference: str) -> Iterator[str]:
+        """The references reachable from ``reference``, nearest first, each once."""
+        seen: set[str] = set()
+        queue = deque(self.edges.get(reference, ()))
+        while queue:
+            current = queue.popleft()
+            if current in seen or current == reference:
+                continue
+            seen.add(current)
+            yield current
+            queue.extend(self.edges.get(current, ()))
 
     def is_framework_goal(self, reference: str) -> bool:
         """Whether ``reference`` names a goal or target of a framework (or a strategy's own goal)."""
@@ -89,17 +93,7 @@ class LinkGraph:
         first (usually one link away), and keeping no set of what it passed."""
         if reference in self._reach:
             return any(wanted(r) for r in self._reach[reference])
-        seen: set[str] = set()
-        queue = deque(self.edges.get(reference, ()))
-        while queue:
-            current = queue.popleft()
-            if current in seen or current == reference:
-                continue
-            if wanted(current):
-                return True
-            seen.add(current)
-            queue.extend(self.edges.get(current, ()))
-        return False
+        return any(wanted(r) for r in self._walk(reference))
 
     def serving_links(self, document_id: str) -> list[Link]:
         """The document's own links and those of its areas, goals, activities, rows and goals
