@@ -5,8 +5,10 @@ corpus. What it reports must be what a validate holding every model reports."""
 from __future__ import annotations
 
 import gc
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +19,7 @@ from mvkplan.index import LinkIndex
 from mvkplan.loaded import LoadedDocument
 from mvkplan.loadmany import PARALLEL_MINIMUM
 from mvkplan.models import DocumentBase
-from mvkplan.validate import _streamed_corpus, validate
+from mvkplan.validate import streamed_corpus, validate
 
 TESTS = Path(__file__).parent
 PLAN = Path(__file__).parent.parent / "plans" / "kalmar" / "kalmar-2024.yaml"
@@ -74,7 +76,7 @@ def test_workers_that_validate_give_the_same_answer(
 
 
 def test_streaming_lets_go_of_plans_and_keeps_follow_ups(real_project: Path) -> None:
-    corpus, _ = _streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
+    corpus, _ = streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
     own = [d for d in corpus.index.documents.values() if not d.shipped]
     assert {"regional-plan", "strategy", "follow-up"} <= {d.kind for d in own}
     for document in own:
@@ -91,7 +93,7 @@ def test_a_released_document_keeps_no_model_object_alive(project: Path) -> None:
     for n in range(5):
         (project / "plans" / f"stream-copy-{n}.yaml").write_text(
             text.replace("id: kalmar-2024\n", f"id: stream-copy-{n}\n", 1), encoding="utf-8")
-    corpus, _ = _streamed_corpus(find_project(project), None, cache=False, discovered=None)
+    corpus, _ = streamed_corpus(find_project(project), None, cache=False, discovered=None)
     gc.unfreeze()  # loading froze what it made: get_objects() would not see it
     gc.collect()
     alive = [o for o in gc.get_objects()
@@ -101,7 +103,7 @@ def test_a_released_document_keeps_no_model_object_alive(project: Path) -> None:
 
 
 def test_items_read_the_same_objects_from_a_released_document(real_project: Path) -> None:
-    corpus, _ = _streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
+    corpus, _ = streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
     compared = 0
     for document_id, items in corpus.index.items.items():
         loaded = corpus.index.documents[document_id]
@@ -117,7 +119,7 @@ def test_items_read_the_same_objects_from_a_released_document(real_project: Path
 
 
 def test_a_plan_changed_during_the_run_is_reported_not_raised(real_project: Path) -> None:
-    corpus, _ = _streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
+    corpus, _ = streamed_corpus(find_project(real_project), None, cache=False, discovered=None)
     plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     found = [p for p in follow_up_problems(corpus.index) if p.code == "E110"]
@@ -145,3 +147,64 @@ def test_the_command_line_validate_streams_and_prints_the_same(real_project: Pat
     second = run_cli("validate", "--format", "json", cwd=real_project)
     assert first.exit_code == second.exit_code == 1
     assert first.stdout == second.stdout
+
+
+def _copies_with_findings(root: Path) -> None:
+    """Enough copies of a plan for worker processes, some marked as examples and some
+    linking to one, so that the lint rules find something different in each kind."""
+    text = PLAN.read_text(encoding="utf-8")
+    for n in range(PARALLEL_MINIMUM):
+        copy = text.replace("id: kalmar-2024\n", f"id: stream-copy-{n}\n", 1)
+        if n == 0:
+            copy = copy.replace("id: stream-copy-0\n", "id: stream-copy-0\nexample: true\n", 1)
+        elif n % 5 == 1:
+            copy = copy.replace("supersedes: kalmar-2021", "supersedes: stream-copy-0", 1)
+        elif n % 7 == 2:
+            copy = copy.replace("target_groups:", "target_groups_:", 1)
+        (root / "plans" / f"stream-copy-{n}.yaml").write_text(copy, encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["lint", "check"])
+def test_lint_in_workers_reports_what_one_process_reports(
+    real_project: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """With workers, documents come back known by their index entries and the rules run in
+    forked workers that validate them again from the plain data kept for them."""
+    _mixed_project(real_project)
+    _copies_with_findings(real_project)
+    monkeypatch.setenv("MVKPLAN_JOBS", "1")
+    alone = run_cli(command, "--no-cache", "--format", "json", cwd=real_project)
+    import mvkplan.parallel
+
+    slices: list[int] = []
+    real_map = mvkplan.parallel.map_ordered
+
+    def map_ordered(function: Any, items: Any, *, minimum: int) -> Any:
+        slices.append(len(items))
+        return real_map(function, items, minimum=minimum)
+
+    monkeypatch.setattr(mvkplan.parallel, "map_ordered", map_ordered)
+    monkeypatch.setenv("MVKPLAN_JOBS", "2")
+    parallel = run_cli(command, "--no-cache", "--format", "json", cwd=real_project)
+    assert slices and slices[0] >= 2  # the rules ran in workers
+    assert parallel.exit_code == alone.exit_code == 1
+    assert parallel.stdout == alone.stdout
+    codes = {problem["code"] for problem in json.loads(alone.stdout)["problems"]}
+    assert {"MVK011", "MVK018"} <= codes, codes
+
+
+def test_a_released_document_with_its_plain_data_kept_needs_no_file(tmp_path: Path) -> None:
+    """What ``lint``'s workers rely on: the model comes back from the plain data kept."""
+    path = tmp_path / "x.yaml"
+    shutil.copy(PLAN, path)
+    from mvkplan.loading import load_bytes
+
+    document, _ = load_bytes(path.read_bytes(), "x.yaml", source=path)
+    assert isinstance(document, LoadedDocument)
+    before = document.model
+    document.keep(document.plain())
+    document.release()
+    path.unlink()
+    assert document.released
+    assert document.model == before
+    assert document.plain()["id"] == "kalmar-2024"

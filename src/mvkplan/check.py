@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mvkplan.config import Project
 from mvkplan.discovery import Discovery
-from mvkplan.followup.checks import check_follow_ups
+from mvkplan.followup.checks import follow_up_problems
 from mvkplan.lint import LintResult, answer, lint
 from mvkplan.loading import display_path
 from mvkplan.problems import Problem
@@ -35,7 +35,8 @@ def check(
     result = lint(project, targets, select=select, ignore=ignore, cache=cache, discovered=discovered)
     corpus = result.corpus
     wanted = [display_path(t, project.root) for t in targets or []]
-    found = [*check_index(corpus.index, corpus.loaded.unloaded()), *check_follow_ups(corpus.index)]
+    found = [*check_index(corpus.index, corpus.loaded.unloaded()), *result.own,
+             *follow_up_problems(corpus.index)]
     references = [p for p in found if not wanted or any(_within(p.path, w) for w in wanted)]
     unique = {(p, p.message): p for p in [*result.problems, *references]}
     return LintResult(corpus, sorted(unique.values()), result.files)

@@ -92,9 +92,9 @@ def coverage_matrix(
     documents = sorted(
         doc_id for doc_id, loaded in index.documents.items()
         if (isinstance(loaded.model, PlanBase)
-            or (examples and isinstance(loaded.model, FollowUp) and loaded.model.example))
+            or (examples and isinstance(loaded.model, FollowUp) and loaded.example))
         and not loaded.shipped
-        and (examples or not loaded.model.example)
+        and (examples or not loaded.example)
         and (county_filter is None or loaded.model.county in county_filter)
     )
     matrix = Coverage(columns, documents)
@@ -103,9 +103,9 @@ def coverage_matrix(
     for document_id in documents:
         indicators: set[tuple[str, str]] = set()
         units = list(index.items[document_id].values())
-        real = not index.documents[document_id].model.example
+        real = not index.documents[document_id].example
         for follow_up in follow_ups.get(document_id, []):
-            if real and follow_up.model.example:
+            if real and follow_up.example:
                 continue  # an example follow-up is a row of its own, never a real plan's
             units.extend(i for i in index.items[follow_up.id].values() if i.kind == "indicator")
         for item in units:

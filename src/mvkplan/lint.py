@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Protocol
@@ -23,7 +23,7 @@ from mvkplan.problems import Problem, Severity
 from mvkplan.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.rules.base import translate
 from mvkplan.textmatch import closest
-from mvkplan.validate import Corpus, corpus_paths, load_corpus
+from mvkplan.validate import Corpus, corpus_paths, streamed_corpus
 
 MESSAGES = {
     "unknown": ("unknown rule '{selector}' in '{key}'", "okänd regel '{selector}' i '{key}'"),
@@ -107,6 +107,9 @@ class LintResult:
     corpus: Corpus
     problems: list[Problem]
     files: int
+    own: list[Problem] = field(default_factory=list)
+    """What each document's own validation checks found as it loaded (follow-up values of
+    a plan's indicators): ``check`` reports them with the checks across documents."""
 
 
 def lint_answer(
@@ -167,7 +170,8 @@ def lint(
     look at them. Raises :class:`LintConfigError` for settings naming unknown rules.
     """
     config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
-    corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
+    corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered,
+                                  release=False)
     wanted = [display_path(t, project.root) for t in targets or []]
     documents = [
         document for document in corpus.index.documents.values()
@@ -179,7 +183,7 @@ def lint(
     problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
     files = corpus.files if not targets else len(discover(targets)[0])
     unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
-    return LintResult(corpus, sorted(unique.values()), files)
+    return LintResult(corpus, sorted(unique.values()), files, own)
 
 
 def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
@@ -188,15 +192,20 @@ def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
 
     Rules see the documents a slice at a time, so what they keep per document (its bytes,
     its text values) stays small; a finding depends only on its document and the index, so
-    the slices find what all documents at once would. Worker processes were measured not to
-    pay here (``benchmarks/lint_cost.py``): forking the loaded corpus cost more CPU time than
-    the rules themselves, for no shorter wait on two cores.
+    the slices find what all documents at once would. Documents that worker processes
+    validated while loading are known here by their index entries alone: their slices run
+    in forked workers, which validate them again side by side (reading them again in this
+    process would cost more than the rules). Results keep the slices' order.
     """
     documents = context.documents
-    problems: list[Problem] = []
-    for start in range(0, len(documents), SLICE):
-        problems += _run_slice(config, context.subset(documents[start:start + SLICE]))
-    return problems
+    slices = [documents[start:start + SLICE] for start in range(0, len(documents), SLICE)]
+    if not any(document.released for document in documents):
+        return [problem for part in slices for problem in _run_slice(config, context.subset(part))]
+    from mvkplan.parallel import map_ordered
+
+    _share(config, context)
+    found = map_ordered(lambda part: _run_released(config, context.subset(part)), slices, minimum=2)
+    return [problem for part in found for problem in part]
 
 
 def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
@@ -206,6 +215,27 @@ def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
         for finding in rule.check(context, config.options.get(rule.code))
     ]
     return config.apply(found, context)
+
+
+def _share(config: LintConfig, context: LintContext) -> None:
+    """Compute what the rules share (:meth:`LintContext.once`) before workers are forked, so
+    that they inherit it instead of each computing it again."""
+    context.graph  # noqa: B018 - computed once, kept in the context
+    nothing = context.subset([])
+    for rule in config.rules:
+        for _ in rule.check(nothing, config.options.get(rule.code)):
+            pass
+
+
+def _run_released(config: LintConfig, context: LintContext) -> list[Problem]:
+    """:func:`_run_slice` in a worker, over documents validated again from the plain data
+    kept for them; their models are let go after the slice, as they were before it."""
+    released = [document for document in context.documents if document.released]
+    try:
+        return _run_slice(config, context)
+    finally:
+        for document in released:
+            document.release()
 
 
 def unknown_rule_message(selector: str, key: str | None = None) -> str:

@@ -65,6 +65,8 @@ class LoadedDocument:
         """The document kind, as written (``plan``, ``follow-up``, …)."""
         self.status: str | None = getattr(model, "status", None)
         """The document's status, where its kind has one."""
+        self.example: bool = bool(getattr(model, "example", False))
+        """Whether the document says ``example: true`` (it never shows in real ones)."""
         self.shipped = shipped
         """True for frameworks and catalogs that ship inside the package."""
         self.digest = digest
@@ -76,16 +78,18 @@ class LoadedDocument:
         self.fast = fast
         """The fast path took the file whole: one position can be read without the nodes."""
         self._located = 0
+        self._plain: dict[str, object] | None = None
 
     @classmethod
     def known(
-        cls, path: str, *, id: str, kind: str, status: str | None, digest: str, source: Path,
-        fast: bool,
+        cls, path: str, *, id: str, kind: str, status: str | None, example: bool, digest: str,
+        source: Path, fast: bool,
     ) -> LoadedDocument:
-        """A document validated elsewhere (in a worker process), known here by its id, kind
-        and status; its model is validated again from ``source`` if it is ever used."""
+        """A document validated elsewhere (in a worker process), known here by its id, kind,
+        status and example mark; its model is validated again from ``source`` if it is ever
+        used."""
         document = cls(path, None, digest=digest, source=source, fast=fast)
-        document.id, document.kind, document.status = id, kind, status
+        document.id, document.kind, document.status, document.example = id, kind, status, example
         return document
 
     def __repr__(self) -> str:
@@ -102,9 +106,15 @@ class LoadedDocument:
             self._model = self._validate_again()
         return self._model
 
+    def keep(self, plain: dict[str, object]) -> None:
+        """Keep the plain data the document was validated from (in a worker): its model is
+        then made again from it, not from the file, and :meth:`plain` gives it."""
+        self._plain = plain
+
     def release(self) -> None:
         """Let go of the model (a streaming run keeps only the index); the next use of
-        :attr:`model` validates the file again, which must still read as it did."""
+        :attr:`model` validates the kept plain data again, else the file, which must still
+        read as it did."""
         if self.source is not None or self._data is not None:
             self._model = None
 
@@ -123,6 +133,8 @@ class LoadedDocument:
     def _validate_again(self) -> DocumentBase:
         import hashlib
 
+        if self._plain is not None:
+            return DOCUMENT_MODELS[self.kind].model_validate(self._plain)
         data = self._source_bytes()
         if data is None or hashlib.sha256(data).hexdigest() != self.digest:
             raise SourceChanged(self.path)
@@ -140,8 +152,11 @@ class LoadedDocument:
         return self._root
 
     def plain(self) -> dict[str, object]:
-        """The document's plain data (dicts, lists, strings, None) as written, read again
-        from its file: what text rules scan without building nodes ({} if it is gone)."""
+        """The document's plain data (dicts, lists, strings, None) as written: kept, else read
+        again from its file; what text rules scan without building nodes ({} if it is gone).
+        Callers only read it."""
+        if self._plain is not None:
+            return self._plain
         if self._root is not None:
             return cast("dict[str, object]", to_data(self._root))
         data = self._source_bytes()

@@ -135,7 +135,7 @@ def load_paths(
     follow_external: bool = False, cache: LoadCache | None = None,
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, object], None] | None = None,
-    prepare: Callable[[LoadedDocument], object] | None = None,
+    prepare: Callable[[LoadedDocument, dict[str, object]], object] | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest. ``each`` is called with every document as soon as it is loaded, in order,

@@ -9,7 +9,7 @@ model). Entries are decoded as they arrive, so the parent never holds them all a
 A streaming caller (``validate``) can also have the workers validate: given ``prepare``,
 a worker validates the document and sends back what ``prepare`` makes of it (for the index:
 items, links, the document's own problems) instead of its plain data, and the parent knows
-the document by its id, kind and status alone (:meth:`LoadedDocument.known`).
+the document by its id, kind, status and example mark alone (:meth:`LoadedDocument.known`).
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ by one). Validation is not part of an entry: it is done where the document is
 used (cheaper than sending or unpickling a model), and so are its problems."""
 
 
-Prepare = Callable[[LoadedDocument], object]
-"""What a worker makes of a document it validated, for the parent (None: send the entry)."""
+Prepare = Callable[[LoadedDocument, "dict[str, object]"], object]
+"""What a worker makes of a document it validated (and of the plain data it was validated
+from), for the parent (None: send the entry)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class _Validated:
     id: str
     kind: str
     status: str | None
+    example: bool
     digest: str
     fast: bool
     prepared: object
@@ -113,11 +115,11 @@ def iter_loaded(
                                                      source=files[index], fast=fast)
             if document is None:
                 return encode_entry((None, digest, problems, fast))
-            prepared = prepare(document)
+            prepared = prepare(document, plain)
         if prepared is None:
             return entry
-        return encode_entry(_Validated(document.id, document.kind, document.status, digest,
-                                       fast, prepared))
+        return encode_entry(_Validated(document.id, document.kind, document.status,
+                                       document.example, digest, fast, prepared))
 
     arriving: Iterator[bytes] | None = None
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
@@ -152,7 +154,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _known(answer: _Validated, shown: str, source: Path) -> LoadedDocument:
     return LoadedDocument.known(shown, id=answer.id, kind=answer.kind, status=answer.status,
-                                digest=answer.digest, source=source, fast=answer.fast)
+                                example=answer.example, digest=answer.digest, source=source, fast=answer.fast)
 
 
 def _from_entry(entry: Entry, shown: str, source: Path) -> Loaded:

@@ -39,7 +39,7 @@ def load_corpus(
     project: Project, extra: list[Path] | None = None, *, cache: bool = True,
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
-    prepare: Callable[[LoadedDocument], Prepared | None] | None = None,
+    prepare: Callable[[LoadedDocument, dict[str, object]], Prepared | None] | None = None,
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
@@ -74,11 +74,18 @@ _KEPT_KINDS = frozenset({"catalog", "follow-up"})
 """Documents a streaming run keeps whole: the checks across documents read their models."""
 
 
-def _streamed_corpus(
+def streamed_corpus(
     project: Project, extra: list[Path] | None, *, cache: bool, discovered: Discovery | None,
+    release: bool = True,
 ) -> tuple[Corpus, list[Problem]]:
-    """:func:`load_corpus`, letting go of each document's model after its own checks; those
-    checks' problems come second."""
+    """:func:`load_corpus` with each document's own checks run as it loads (by the worker
+    that validated it, if one did); those checks' problems come second.
+
+    With ``release``, each document's model is let go after its checks. Without it, the
+    documents this process validated keep their models, and only those validated by workers
+    are known by their index entries alone (``lint`` reads them again in its own workers).
+    Catalogs and follow-ups are always kept whole.
+    """
     from mvkplan.followup.checks import document_problems
 
     own: list[Problem] = []
@@ -86,11 +93,13 @@ def _streamed_corpus(
     def checked(document: LoadedDocument, index: LinkIndex, prepared: Prepared | None) -> None:
         if index.documents.get(document.id) is document:  # not a second of one id
             own.extend(prepared.problems if prepared is not None else document_problems(document))
-        if document.kind not in _KEPT_KINDS:
+        if prepared is not None and prepared.plain is not None:
+            document.keep(prepared.plain)
+        if release and document.kind not in _KEPT_KINDS:
             document.release()
 
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
-                         prepare=_prepared)
+                         prepare=_prepared if release else _prepared_with_plain)
     return corpus, own
 
 
@@ -100,9 +109,11 @@ class Prepared(NamedTuple):
     summary: Summary
     problems: list[Problem]
     """The document's own problems (:func:`mvkplan.followup.checks.document_problems`)."""
+    plain: dict[str, object] | None = None
+    """The plain data it was validated from, when the model will be wanted again."""
 
 
-def _prepared(document: LoadedDocument) -> Prepared | None:
+def _prepared(document: LoadedDocument, plain: dict[str, object]) -> Prepared | None:
     """A worker's part of a streaming run: the document's index entries and own checks;
     None for the documents the checks across documents read whole (kept, not released)."""
     from mvkplan.followup.checks import document_problems
@@ -111,6 +122,13 @@ def _prepared(document: LoadedDocument) -> Prepared | None:
     if document.kind in _KEPT_KINDS:
         return None
     return Prepared(summarize(document), list(document_problems(document)))
+
+
+def _prepared_with_plain(document: LoadedDocument, plain: dict[str, object]) -> Prepared | None:
+    """:func:`_prepared`, with the plain data: validating it again costs a fraction of reading
+    and parsing the file again."""
+    prepared = _prepared(document, plain)
+    return prepared._replace(plain=plain) if prepared is not None else None
 
 
 def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
@@ -175,7 +193,7 @@ def validate(
     from mvkplan.references import check_index
 
     if streaming:
-        corpus, own = _streamed_corpus(project, targets, cache=cache, discovered=discovered)
+        corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered)
         across = follow_up_problems(corpus.index)
     else:
         corpus = load_corpus(project, targets, cache=cache, discovered=discovered)

@@ -226,7 +226,7 @@ def _one_per_year(index: LinkIndex) -> Iterator[Problem]:
         by_year: dict[tuple[int, bool], LoadedDocument] = {}
         for loaded in documents:
             year = loaded.model.year  # type: ignore[attr-defined]
-            slot = (year, bool(loaded.model.example))  # type: ignore[attr-defined]
+            slot = (year, loaded.example)
             if slot in by_year:
                 yield _problem(loaded, ("year",), "E514", plan=plan_id, year=year,
                                other=by_year[slot].path)

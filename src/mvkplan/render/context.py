@@ -217,7 +217,7 @@ def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
     real = plan is not None and not plan.example
     # An example follow-up is never linked from a real plan (examples do not leak).
     follow_ups = [f for f in per_index(follow_ups_by_plan, urls.index).get(plan_id, [])
-                  if not (real and f.model.example)]
+                  if not (real and f.example)]
     if not follow_ups:
         return None
     latest = follow_ups[-1]

@@ -207,7 +207,7 @@ def is_example(index: LinkIndex, document_id: str | None) -> bool:
 
 def _examples(index: LinkIndex) -> frozenset[str]:
     return frozenset(document_id for document_id, loaded in index.documents.items()
-                     if loaded.model.example)
+                     if loaded.example)
 
 
 def shown_from(source_document: str, urls: Urls) -> bool:

@@ -215,7 +215,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
     # Examples come last, each row labelled: they describe no real plan.
     documents = sorted(matrix.documents, key=lambda d: (
-        index.documents[d].model.example,
+        index.documents[d].example,
         county_name(index, index.documents[d].model.county or "")[0], d))
     for framework in frameworks:
         columns = [c for c in matrix.columns if c.framework == framework]
@@ -227,7 +227,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         followed = [c for c in national.columns
                     if any(national.count(d, c.key) for d in national.documents)]
         rows = sorted(national.documents, key=lambda d: (
-            index.documents[d].model.example,
+            index.documents[d].example,
             county_name(index, index.documents[d].model.county or "")[0], d))
         table = _matrix_table(index, urls, national, NATIONAL_INDICATORS, followed, rows)
         if table:
@@ -277,7 +277,7 @@ def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str
     for document, cells in _covered(index, matrix, columns, documents):
         county = index.documents[document].model.county
         title = document_title(index, document)
-        if index.documents[document].model.example:
+        if index.documents[document].example:
             title = f"{title} (exempel, ingen verklig plan)"
         rows.append(MatrixRow(LinkView(title, urls.document(document)),
                               county_name(index, county)[0] if county else "", cells))

@@ -52,7 +52,7 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
             continue
         # A real plan's years are its real follow-ups' (an example never fills a real gap).
         years = {f.model.year for f in follow_ups if isinstance(f.model, FollowUp)
-                 and (plan.example or not f.model.example)}
+                 and (plan.example or not f.example)}
         if not years:
             continue
         missing = [y for y in range(plan.period.start, max(years)) if y not in years]

@@ -46,9 +46,9 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Links from documents without ``example: true`` to documents with it."""
     index = context.index
     examples = context.once(f"{NAME}.examples", lambda: frozenset(
-        document_id for document_id, loaded in index.documents.items() if loaded.model.example))
+        document_id for document_id, loaded in index.documents.items() if loaded.example))
     for document in context.documents:
-        if document.model.example or not examples:
+        if document.example or not examples:
             continue
         for link in context.links_from(document):
             if link.target.partition("/")[0] in examples:

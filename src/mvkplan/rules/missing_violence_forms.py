@@ -63,13 +63,16 @@ class Options(RuleOptions):
 def check(context: LintContext, options: Options) -> Iterator[Finding]:
     """Forms of the shipped violence-forms catalog that a plan's target groups do not name."""
     forms = [
-        item.obj for item in context.index.items.get(NATIONAL_DEFINITION, {}).values()
+        (item.obj, [_folded(name) for name in (item.obj.name, *item.obj.aliases)])
+        for item in context.index.items.get(NATIONAL_DEFINITION, {}).values()
         if isinstance(item.obj, CatalogEntry)
     ]
     for document, plan in context.plans():
         if getattr(plan, "kind", None) not in options.kinds:
             continue
-        missing = [form for form in forms if not _names(plan, form)]
+        named, text = (plan.target_groups.violence_forms if plan.target_groups else ()), _written(plan)
+        missing = [form for form, names in forms
+                   if form.id not in named and not any(name in text for name in names)]
         if not missing:
             continue
         values = {
@@ -83,13 +86,15 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
             yield Finding(document, values=values, position=key)
 
 
-def _names(plan: PlanBase, form: CatalogEntry) -> bool:
+def _written(plan: PlanBase) -> str:
+    """The plan's target-group texts, casefolded, with runs of whitespace as one space."""
     groups = plan.target_groups
     if groups is None:
-        return False
-    if form.id in groups.violence_forms:
-        return True
+        return ""
     texts = [groups.intro, groups.outro, *groups.definition]
     texts += [text for group in groups.groups for text in (group.title, group.description)]
-    text = " ".join(" ".join(t.casefold().split()) for t in texts if t)
-    return any(" ".join(name.casefold().split()) in text for name in (form.name, *form.aliases))
+    return " ".join(_folded(t) for t in texts if t)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())

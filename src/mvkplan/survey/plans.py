@@ -171,7 +171,7 @@ def survey_plan(index: LinkIndex, plan_id: str, year: int) -> SurveyPlan | None:
     if plan is None or not isinstance(plan.model, PlanBase):
         return None
     follow_ups = [f for f in follow_ups_by_plan(index).get(plan_id, []) if isinstance(f.model, FollowUp)]
-    real = [f for f in follow_ups if not f.model.example or plan.model.example]
+    real = [f for f in follow_ups if not f.example or plan.example]
     this_year = next((f for f in real if _year(f) == year), None)
     earlier = [f for f in real if _year(f) < year]
     carried = None if this_year else (earlier[-1] if earlier else None)

@@ -86,8 +86,8 @@ class _Path:
             return -1
         child = self.flat.first_child[node]
         while child != _NONE:
-            key, start, _ = self.walker.key(child, self.flat.types[child])
-            if key.value == last:
+            key, start, _ = self.walker.key_span(child, self.flat.types[child])
+            if key == last:
                 return start
             child = self.flat.next_sibling[child]
         return -1
@@ -112,8 +112,8 @@ class _Path:
             found = _NONE
             if kind & _MAP and isinstance(step, str):
                 while child != _NONE:
-                    key, _, end = self.walker.key(child, flat.types[child])
-                    if key.value == step:
+                    key, _, end = self.walker.key_span(child, flat.types[child])
+                    if key == step:
                         found, after = child, end
                         break
                     child = flat.next_sibling[child]
@@ -136,7 +136,7 @@ class _Path:
         kind = flat.types[n]
         if kind & _MAP:
             child = flat.first_child[n]
-            first = walker.key(child, flat.types[child])[1] if child != _NONE else -1
+            first = walker.key_span(child, flat.types[child])[1] if child != _NONE else -1
             return walker.container_start(kind, first, after, b"{")
         if kind & _SEQ:
             child = flat.first_child[n]

@@ -129,6 +129,13 @@ class _Walker:
 
     def key(self, n: int, kind: int) -> tuple[ScalarNode, int, int]:
         """The key of tree node ``n``, its offset and the offset where it ends."""
+        value, offset, end = self.key_span(n, kind)
+        line, column = self.at_byte(offset)
+        return ScalarNode(line, column, value, not kind & _KEY_QUOTED), offset, end
+
+    def key_span(self, n: int, kind: int) -> tuple[str, int, int]:
+        """The text of the key of tree node ``n``, its offset and the offset where it ends
+        (:meth:`key` without the line and column)."""
         length = self.flat.key_len[n]
         if kind & _KEY_BLOCK or not length:
             raise _Delegate  # a block-scalar key or an empty key
@@ -139,8 +146,7 @@ class _Walker:
         if kind & _KEY_QUOTED:
             offset -= 1
             end = self.data.index(b":", end)  # past the closing quote (and its escapes)
-        line, column = self.at_byte(offset)
-        return ScalarNode(line, column, value, not kind & _KEY_QUOTED), offset, end
+        return value, offset, end
 
     def mapping(self, n: int, kind: int, depth: int, after: int | None) -> tuple[Node, int]:
         if depth > MAX_DEPTH:
