@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, CatalogEntry
-from mvkplan.render.links import Urls, backlinks, external_url
+from mvkplan.render.links import Urls, document_title, document_titles, external_url, placed_backlinks
+from mvkplan.render.memo import per_links
 from mvkplan.render.markdown import Writer
 from mvkplan.render.views import Column, EntryView, LinkView
 
@@ -56,16 +58,40 @@ def _entry(catalog: Catalog, entry: CatalogEntry, columns: list[Column], urls: U
             cells[key] = (LinkView(target, urls.document(catalog.id, target))
                           if target else None)
         elif key == "used_in":
-            found = []
-            for name in (catalog.id, catalog.extends):
-                if name:
-                    found.extend(backlinks(f"{name}/{entry.id}", urls, relations=_RELATIONS,
-                                           first_per_document=True))
-            cells[key] = _unique_documents(found)
+            cells[key] = _used_in(catalog, entry, urls)
         else:
             value = getattr(entry, key)
             cells[key] = str(value) if value else None
     return EntryView(entry.id, cells)  # type: ignore[arg-type]
+
+
+def _used_in(catalog: Catalog, entry: CatalogEntry, urls: Urls) -> list[LinkView]:
+    """The documents that use an entry, also through catalogs extending this one.
+
+    Which documents, and the URL of each, follow from the links alone when every one has
+    a page of its own: kept per index and page, only the titles are read for each page."""
+    references = [f"{name}/{entry.id}" for name in (catalog.id, catalog.extends) if name]
+    kept = per_links(_documents_used_in, urls.index)
+    where = (tuple(references), urls.current, urls.root, urls.ext, urls.site)
+    documents = kept.get(where)
+    if documents is None:
+        placed = [place for reference in references
+                  for place in placed_backlinks(reference, urls, relations=_RELATIONS,
+                                                first_per_document=True)]
+        if not all(href and not href.startswith("#") for _, href, _ in placed):
+            # A link without a page of its own is told apart by its title: read each time.
+            titles = [LinkView(document_title(urls.index, d), href) for d, href, _ in placed]
+            return _unique_documents(titles)
+        first: dict[str, tuple[str, str]] = {}
+        for document_id, href, _ in placed:
+            first.setdefault(href.partition("#")[0], (document_id, href))  # type: ignore[union-attr]
+        documents = kept[where] = list(first.values())
+    titles = document_titles(urls.index)
+    return [LinkView(titles.get(d, d).partition(": ")[0], href) for d, href in documents]
+
+
+def _documents_used_in(_index: LinkIndex) -> dict[tuple[object, ...], list[tuple[str, str]]]:
+    return {}  # filled as pages ask (see _used_in)
 
 
 def _unique_documents(links: list[LinkView]) -> list[LinkView]:

@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup
 
+from mvkplan.render.fragments import FILTERS as HTML_FILTERS
 from mvkplan.render.markdown import escape_markdown
 
 STYLESHEET = "static/mvkplan.css"
@@ -51,7 +52,7 @@ def make_environment(fmt: str, overrides: Path | None = None, *,
         finalize=None if fmt == "html" else _finalize_markdown,
         bytecode_cache=_CompiledTemplates(compiled, fmt) if compiled else None,
     )
-    env.filters.update(FILTERS if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
+    env.filters.update({**FILTERS, **HTML_FILTERS} if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
     return env
 
 

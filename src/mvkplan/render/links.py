@@ -130,6 +130,11 @@ def document_title(index: LinkIndex, document_id: str) -> str:
     return per_index(_document_titles, index).get(document_id, document_id)
 
 
+def document_titles(index: LinkIndex) -> dict[str, str]:
+    """:func:`document_title` of every document, by id (not to be changed)."""
+    return per_index(_document_titles, index)
+
+
 def _document_titles(index: LinkIndex) -> dict[str, str]:
     return {document_id: _title(loaded.model) for document_id, loaded in index.documents.items()}
 
@@ -175,29 +180,47 @@ def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link
     Which links are shown, in which order, depends on the links alone: it is worked out
     once per index (and kept while a watching server sees only texts change); the titles
     and URLs are read for each page."""
+    titles = per_index(_document_titles, urls.index)
+    return [LinkView(titles.get(d, d) if suffix is None else f"{titles.get(d, d)}: {suffix}", href)
+            for d, href, suffix in placed_backlinks(reference, urls, relations=relations,
+                                                    first_per_document=first_per_document)]
+
+
+def placed_backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link",),
+                     first_per_document: bool = False) -> Placed:
+    """The back-links :func:`backlinks` shows, as (linking document, URL, item title if
+    shown): they follow from the links alone, and are kept per index and page."""
     examples = per_index(_examples, urls.index)
     key = (reference, relations, first_per_document, urls.current not in examples)
-    chosen = per_links(_chosen, urls.index)
-    if key not in chosen:
-        document_id = reference.partition("/")[0]
-        hidden = examples if key[3] else frozenset()  # as shown_from decides
-        found = [
-            link for link in urls.index.backlinks(reference)
-            if link.document != document_id and link.relation in relations
-            and link.document not in hidden
-        ]
-        chosen[key] = _sources(found, urls.index, first_per_document=first_per_document)
-    titles = per_index(_document_titles, urls.index)
-    return [LinkView(titles.get(d, d) if suffix is None else f"{titles.get(d, d)}: {suffix}",
-                     urls.document(d, source)) for d, source, suffix in chosen[key]]
+    placed = per_links(_placed, urls.index)
+    where = (key, urls.current, urls.root, urls.ext, urls.site)
+    if where not in placed:
+        chosen = per_links(_chosen, urls.index)
+        if key not in chosen:
+            document_id = reference.partition("/")[0]
+            hidden = examples if key[3] else frozenset()  # as shown_from decides
+            found = [
+                link for link in urls.index.backlinks(reference)
+                if link.document != document_id and link.relation in relations
+                and link.document not in hidden
+            ]
+            chosen[key] = _sources(found, urls.index, first_per_document=first_per_document)
+        placed[where] = [(d, urls.document(d, source), suffix) for d, source, suffix in chosen[key]]
+    return placed[where]
 
 
 Chosen = list[tuple[str, str | None, str | None]]
 """Links to show: the linking document, its item to link to, the item's title (if shown)."""
+Placed = list[tuple[str, str | None, str | None]]
+"""Links to show on a page: the linking document, the link's URL, the item's title (if shown)."""
 
 
 def _chosen(_index: LinkIndex) -> dict[tuple[str, tuple[str, ...], bool, bool], Chosen]:
     return {}  # filled as pages ask (see backlinks)
+
+
+def _placed(_index: LinkIndex) -> dict[tuple[object, ...], Placed]:
+    return {}  # filled as pages ask (see placed_backlinks)
 
 
 def is_example(index: LinkIndex, document_id: str | None) -> bool:

@@ -1,0 +1,62 @@
+"""Lists of links written in Python (``mvkplan.render.fragments``) read exactly as the
+``link`` macro writes each link, and a kept link is never shown for another."""
+
+from __future__ import annotations
+
+import pytest
+from markupsafe import Markup
+
+from mvkplan.render import fragments
+from mvkplan.render.environment import make_environment
+from mvkplan.render.views import LinkView
+
+LINKS = [
+    LinkView("Plan <2024> & mer", "../dokument/a.html#mål-1"),
+    LinkView(Markup("<em>Plan</em> &amp; mer"), "../dokument/a.html"),
+    LinkView("MVP", "../dokument/methods.html#mvp", hint='Mentorer i "våldsprevention"'),
+    LinkView("Utan sida"),
+    LinkView("Förkortning", None, hint="Full <namn>"),
+    LinkView("Tom länk", ""),
+]
+
+
+def _macro(links: list[LinkView], sep: str) -> str:
+    """The links as the template loop that the filter replaced wrote them."""
+    env = make_environment("html")
+    template = env.from_string(
+        '{% import "html/macros.html" as m %}'
+        "{% for l in links %}{{ m.link(l) }}{% if not loop.last %}{{ sep }}{% endif %}{% endfor %}")
+    return template.render(links=links, sep=sep)
+
+
+@pytest.mark.parametrize("sep", [", ", "; ", " · ", " <&> "])
+def test_a_list_of_links_reads_as_the_link_macro_writes_each(sep: str) -> None:
+    fragments._KEPT.clear()
+    assert str(fragments.link_list(LINKS, sep)) == _macro(LINKS, sep)
+    assert str(fragments.link_list(LINKS, sep)) == _macro(LINKS, sep)  # kept, the same
+
+
+def test_list_items_and_the_macro_in_a_template_agree() -> None:
+    env = make_environment("html")
+    rendered = env.from_string('{% import "html/macros.html" as m %}{{ m.inline_links(links, "; ") }}'
+                               "|{{ links | link_items }}").render(links=LINKS)
+    inline, items = rendered.split("|", 1)
+    assert inline == _macro(LINKS, "; ")
+    assert items == "".join(f"<li>{_macro([link], '')}</li>" for link in LINKS)
+
+
+def test_text_and_markup_with_the_same_characters_are_kept_apart() -> None:
+    fragments._KEPT.clear()
+    text, markup = LinkView("<b>x</b>", "a.html"), LinkView(Markup("<b>x</b>"), "a.html")
+    assert fragments.link_html(text) == '<a href="a.html">&lt;b&gt;x&lt;/b&gt;</a>'
+    assert fragments.link_html(markup) == '<a href="a.html"><b>x</b></a>'
+    assert fragments.link_html(text) == '<a href="a.html">&lt;b&gt;x&lt;/b&gt;</a>'
+
+
+def test_the_kept_links_are_forgotten_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    fragments._KEPT.clear()
+    monkeypatch.setattr(fragments, "LIMIT", 3)
+    for number in range(7):
+        fragments.link_html(LinkView(f"Plan {number}", f"{number}.html"))
+        assert len(fragments._KEPT) <= 3
+    assert fragments.link_html(LinkView("Plan 1", "1.html")) == '<a href="1.html">Plan 1</a>'
