@@ -173,3 +173,31 @@ def test_reindex_walks_only_new_documents_and_names_what_changed(real_project: P
     assert "exempelkommun-2025" not in index.documents
     assert index.documents["kalmar-2024"] is unchanged and index.items["kalmar-2024"] is items
     assert not [link for link in index.links if link.document == "exempelkommun-2025"]
+
+
+def test_a_large_project_is_kept_out_of_the_collectors_sight_after_its_first_build(
+    real_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from mvkplan.live import site as live_site
+
+    monkeypatch.setattr(live_site, "SETTLED_FROM", 0)  # as at 200 documents and more
+    try:
+        site = LiveSite(find_project(real_project), tmp_path / "live")
+        before = gc.get_freeze_count()
+        site.build()
+        settled = gc.get_freeze_count()
+        assert settled > before
+        kalmar_2021 = real_project / "plans" / "kalmar" / "kalmar-2021.yaml"
+        edit(kalmar_2021, title_line(kalmar_2021), "title: Gammal Kalmarplan")
+        built, _ = site.build([kalmar_2021])
+        assert gc.get_freeze_count() <= settled  # only the first build (what it dropped is freed)
+        assert 0 < len(built.written) < built.pages
+        kept = dict(memo._kept)
+        build_preview(real_project, tmp_path / "fresh")
+        memo._kept.clear()
+        memo._kept.update(kept)
+        assert _files(tmp_path / "live") == _files(tmp_path / "fresh")
+    finally:
+        gc.unfreeze()

@@ -223,9 +223,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         if table:
             view.tables.append(table)
     if isinstance(index.document(NATIONAL_INDICATORS), Framework):
-        national = per_links(_national_indicators, index)
-        followed = [c for c in national.columns
-                    if any(national.count(d, c.key) for d in national.documents)]
+        national, followed = per_links(_national_indicators, index)
         rows = sorted(national.documents, key=lambda d: (
             index.documents[d].example,
             county_name(index, index.documents[d].model.county or "")[0], d))
@@ -263,8 +261,12 @@ def _every_framework(index: LinkIndex) -> Coverage:
     return coverage_matrix(index, examples=True)
 
 
-def _national_indicators(index: LinkIndex) -> Coverage:
-    return coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
+def _national_indicators(index: LinkIndex) -> tuple[Coverage, list[CoverageColumn]]:
+    """The matrix of the national indicators, and the indicators some document follows."""
+    national = coverage_matrix(index, frameworks=[NATIONAL_INDICATORS], examples=True)
+    followed = [c for c in national.columns
+                if any(national.count(d, c.key) for d in national.documents)]
+    return national, followed
 
 
 def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str,
