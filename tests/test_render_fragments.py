@@ -1,12 +1,16 @@
 """Lists of links written in Python (``mvkplan.render.fragments``) read exactly as the
-``link`` macro writes each link, and a kept link is never shown for another."""
+``link`` macro writes each link, and a kept link is never shown for another; a rendered
+page is tidied as it was before the byte-level check for control characters."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markupsafe import Markup
 
 from mvkplan.render import fragments
+from mvkplan.render.document import tidy
 from mvkplan.render.environment import make_environment
 from mvkplan.render.views import LinkView
 
@@ -60,3 +64,27 @@ def test_the_kept_links_are_forgotten_at_the_limit(monkeypatch: pytest.MonkeyPat
         fragments.link_html(LinkView(f"Plan {number}", f"{number}.html"))
         assert len(fragments._KEPT) <= 3
     assert fragments.link_html(LinkView("Plan 1", "1.html")) == '<a href="1.html">Plan 1</a>'
+
+
+def _tidy_as_before(text: str) -> str:
+    """The page tidying as it was written before the byte-level check (the reference)."""
+    from mvkplan.render.document import _BLANK_RUNS, _CONTROL
+
+    text = _CONTROL.sub("\ufffd", text)
+    text = "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"
+    return _BLANK_RUNS.sub("\n\n", text)
+
+
+_TRICKY = "\x00\x07\x0b\x0c\r\n\x1b\x1c\x1e\x1f\x7f\x80\x85\x9f\xa0\xa7\xc2\u2028\u2029\u3000 \tå–"
+
+
+@given(st.text(alphabet=st.sampled_from([*_TRICKY, "a", "<", "\n"]), max_size=60)
+       | st.text(max_size=60))
+def test_tidying_a_page_is_the_same_as_before_for_any_text(text: str) -> None:
+    assert tidy(text) == _tidy_as_before(text)
+
+
+def test_tidying_replaces_every_control_character() -> None:
+    for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]:
+        assert tidy(f"a{chr(code)}b") == "a\ufffdb\n", hex(code)
+    assert tidy("a\u00a7b\u00a0c\r\nd  \n\n\n\ne") == "a\u00a7b\u00a0c\nd\n\ne\n"

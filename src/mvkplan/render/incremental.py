@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +78,9 @@ def rebuild(
     digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors)
     if previous is None:
         previous = _read_state(state) if state is not None else {}
-    stale = [page for page in pages
-             if previous.get(page.path) != digests[page.path] or not (out / page.path).is_file()]
+    folder = str(out)  # (os.path: a rebuild asks this of every page of the site)
+    stale = [page for page in pages if previous.get(page.path) != digests[page.path]
+             or not os.path.isfile(os.path.join(folder, page.path))]
     written = {page.path for page in stale}
     kept = [page.path for page in pages if page.path not in written]
     with Publication(out) as publication:
