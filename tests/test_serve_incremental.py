@@ -62,6 +62,12 @@ def test_each_kind_of_change_rebuilds_in_memory_what_a_fresh_build_gives(
             kalmar_2021, title_line(kalmar_2021), "title: Gammal Kalmarplan")),
         ("link added", kalmar, lambda: edit(kalmar, "links: [jamstalldhetsmal/6]",
                                              "links: [jamstalldhetsmal/6, agenda2030/5.2]")),
+        ("link broken", kalmar, lambda: edit(kalmar, "agenda2030/5.2]", "agenda2030/99.9]")),
+        ("line moved above a broken link", kalmar, lambda: edit(
+            kalmar, "\nid: kalmar-2024", "\n# en rad till\nid: kalmar-2024")),
+        ("title, a broken link elsewhere", kronoberg, lambda: edit(
+            kronoberg, "title: Ny titel för Kronoberg", "title: Ännu en titel för Kronoberg")),
+        ("broken link fixed", kalmar, lambda: edit(kalmar, "agenda2030/99.9]", "agenda2030/5.2]")),
         ("link removed", example, lambda: edit(example, "links: [kalmar-2024/likvardig-kunskap]",
                                                 "links: []")),
         ("document added", added, lambda: added.write_text(
@@ -71,7 +77,7 @@ def test_each_kind_of_change_rebuilds_in_memory_what_a_fresh_build_gives(
         ("made invalid", kalmar, lambda: edit(kalmar, "\nvision:", "\nvisio:")),
         ("fixed", kalmar, lambda: edit(kalmar, "\nvisio:", "\nvision:")),
         ("added one deleted", added, added.unlink),
-        ("title, not reported", None, lambda: edit(kronoberg, "title: Ny titel för Kronoberg",
+        ("title, not reported", None, lambda: edit(kronoberg, "title: Ännu en titel för Kronoberg",
                                                      "title: Titel som ingen rapporterade")),
     ]
     for name, path, change in changes:
@@ -81,6 +87,12 @@ def test_each_kind_of_change_rebuilds_in_memory_what_a_fresh_build_gives(
         if name == "title":
             assert outcome.pages < pages, "not every page is rendered again"
         _same_as_a_fresh_build(real_project, preview, outcome, tmp_path)
+        if name == "link broken":
+            broken = [p for p in outcome.errors if "99.9" in p.message]
+            assert broken and broken[0].path.endswith("kalmar-2024.yaml")
+        if name == "line moved above a broken link":  # found again, one line further down
+            assert [p.line for p in outcome.errors if "99.9" in p.message] == [
+                p.line + 1 for p in broken]
 
 
 def test_an_invalid_file_is_left_out_and_its_errors_shown_as_a_fresh_build_does(

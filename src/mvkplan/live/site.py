@@ -52,7 +52,8 @@ class LiveSite:
                 reshaped = self._reshaped(change.documents | change.before)
                 forget(self.live.index, links=reshaped)
                 concerned.update(self.checks.reached(change.documents | change.before))
-                self.checks.update(concerned, relinked=reshaped)
+                self.checks.update(concerned, relinked=reshaped,
+                                   changed=change.documents | change.before)
         first, self.started = not self.started, True
         errors = blocking(self.checks.problems())
         index, root = self.live.index, self.project.root
