@@ -199,14 +199,14 @@ def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) 
 def test_links_are_ordered_as_written_without_reading_positions(real_project: Path) -> None:
     """Back-links are listed in the order they are written: the order read from the plain
     data is the order of their lines and columns, in every real document."""
-    from mvkplan.render.links import _written_order
+    from mvkplan.render.places import written_order
 
     index = load_corpus(find_project(real_project)).index
     checked = 0
     for document_id in index.documents:
         links = index.links_from(document_id)
         if len(links) > 1:
-            assert sorted(links, key=_written_order(links, index)) == sorted(
+            assert sorted(links, key=written_order(links, index)) == sorted(
                 links, key=lambda link: (link.line, link.column)), document_id
             checked += 1
     assert checked > 5

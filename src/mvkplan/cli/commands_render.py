@@ -180,7 +180,7 @@ def build(
     from mvkplan.outputs import OutputError, folder_target
     from mvkplan.render import RenderError
     from mvkplan.render.dates import last_updated
-    from mvkplan.render.incremental import compiled_folder, rebuild, state_file
+    from mvkplan.render.incremental import compiled_folder, places_file, rebuild, state_file
     from mvkplan.render.paths import UnsafePathError
     from mvkplan.render.site import Progress, SitePage, site_pages
     from mvkplan.validate import validate as run_validate
@@ -212,7 +212,8 @@ def build(
     def build(pages: list[SitePage], advance: Progress) -> list[Path]:
         return rebuild(index, target, state=state, templates=folder, updated=updated, errors=banners,
                        plain=plain or project.settings.plain, pdf=pdf, progress=advance,
-                       compiled=compiled, pages=pages).written
+                       compiled=compiled, pages=pages,
+                       places=places_file(project.root / CACHE_FOLDER) if cached else None).written
 
     try:
         if pdf:

@@ -27,6 +27,7 @@ from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, Framework, Strategy
 from mvkplan.render.memo import per_links
 from mvkplan.render.paths import inside
+from mvkplan.render.places import load_store, prepare, save_store
 from mvkplan.render.publish import Publication
 from mvkplan.render.rendering import Progress, SitePage, render_into
 from mvkplan.render.site import site_pages
@@ -63,6 +64,7 @@ def rebuild(
     pages: list[SitePage] | None = None,
     previous: Mapping[str, str] | None = None,
     parallel: bool = True,
+    places: Path | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
@@ -71,7 +73,9 @@ def rebuild(
     last build in memory (a watching server) gives them as ``previous`` instead of ``state``,
     and may keep the rendering of a few pages in its own process (``parallel=False``), where
     what earlier builds computed is still at hand; many pages (a template changed, a plan
-    every other links to) are spread over worker processes all the same."""
+    every other links to) are spread over worker processes all the same. ``places`` is
+    the store of where documents' links stand in their files (see
+    :mod:`mvkplan.render.places`), read before and written after the build."""
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
                            plain=plain, pdf=pdf, compiled=compiled)
@@ -88,6 +92,10 @@ def rebuild(
         for page in stale:  # refuse a path that leaves the site before rendering anything
             inside(publication.out, page.path, folders)
         many = sum(page.weight for page in stale) > len(pages) // 2  # weighed as ordinary pages
+        if stale:
+            if places is not None:
+                load_store(places)
+            prepare(index, parallel=parallel or many)  # shared by the workers rendering pages
         render_into(stale, publication.stage, progress, parallel=parallel or many)
         if state is not None and stale:
             # Forget the pages about to change first: were the build stopped while they move
@@ -96,6 +104,8 @@ def rebuild(
         rendered = publication.commit(written, kept)  # unchanged pages stay as they are
     if state is not None:
         _write_state(state, digests)
+    if places is not None and stale:
+        save_store(places, index)
     return BuildResult(rendered, kept, len(pages), digests)
 
 
@@ -103,6 +113,11 @@ def state_file(cache_folder: Path, out: Path) -> Path:
     """Where the record of the last build into ``out`` is kept."""
     name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
     return cache_folder / "build" / f"{name}.json"
+
+
+def places_file(cache_folder: Path) -> Path:
+    """Where the places of documents' links are kept between builds."""
+    return cache_folder / "build" / "places.pickle"
 
 
 def compiled_folder(cache_folder: Path) -> Path:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from mvkplan.index import Link, LinkIndex
 from mvkplan.linkformat import group_links
-from mvkplan.loaded import LoadedDocument
 from mvkplan.models import CountyProfile, DocumentBase
 from mvkplan.render.memo import per_index, per_links
 from mvkplan.render.paths import UnsafePathError, safe_name
+from mvkplan.render.places import written_order
 from mvkplan.render.views import LinkView
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
@@ -243,7 +241,7 @@ def _sources(found: list[Link], index: LinkIndex, *, first_per_document: bool = 
     seen: set[tuple[str, str | None]] = set()
     documents: set[str] = set()
     chosen: Chosen = []
-    for link in sorted(found, key=_written_order(found, index)):
+    for link in sorted(found, key=written_order(found, index)):
         key = (link.document, link.source)
         if key in seen or (first_per_document and link.document in documents):
             continue
@@ -254,64 +252,6 @@ def _sources(found: list[Link], index: LinkIndex, *, first_per_document: bool = 
         suffix = plain_title(item.title) if item and not first_per_document else None
         chosen.append((link.document, link.source if item else None, suffix))
     return chosen
-
-
-def _written_order(found: list[Link], index: LinkIndex) -> Callable[[Link], tuple[str, tuple[int, ...]]]:
-    """Links by document, then in the order they are written (as by line and column).
-
-    Positions are not at hand (reading them parses a file again), and only needed where
-    one document has several of the links. When those links lie at paths of one shape
-    (the same keys, differing only in list indices: the indicators of several goals), the
-    indices alone give their order. Otherwise it is read from the document's plain data,
-    whose mappings keep the order of the file (once per document and process).
-    """
-    by_document: dict[str, list[Link]] = {}
-    for link in found:
-        by_document.setdefault(link.document, []).append(link)
-    by_indices = {document for document, links in by_document.items()
-                  if len(links) > 1 and len({_shape(link.path) for link in links}) == 1}
-
-    def key(link: Link) -> tuple[str, tuple[int, ...]]:
-        if len(by_document[link.document]) < 2:
-            return link.document, ()
-        if link.document in by_indices:
-            return link.document, tuple(step for step in link.path if isinstance(step, int))
-        places = _PLACES.get(link.owner)
-        if places is None:
-            plain = link.owner.plain()
-            places = _PLACES[link.owner] = {
-                other.path: _place(plain, other.path) for other in index.links_from(link.document)}
-        if link.path not in places:  # not among the document's links in the index
-            places[link.path] = _place(link.owner.plain(), link.path)
-        return link.document, places[link.path]
-
-    return key
-
-
-def _shape(path: tuple[str | int, ...]) -> tuple[str | None, ...]:
-    """The keys of a path, with its list indices left out."""
-    return tuple(step if isinstance(step, str) else None for step in path)
-
-
-_PLACES: weakref.WeakKeyDictionary[LoadedDocument, dict[tuple[str | int, ...], tuple[int, ...]]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _place(value: object, path: tuple[str | int, ...]) -> tuple[int, ...]:
-    """Where the value at ``path`` stands among its siblings at each level: compared as
-    tuples, values are in the order they are written (an enclosing value before its parts).
-    Follows ``path`` as far as it exists, as positions do."""
-    place: list[int] = []
-    for step in path:
-        if isinstance(value, dict) and isinstance(step, str) and step in value:
-            place.append(list(value).index(step))
-            value = value[step]
-        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
-            place.append(step)
-            value = value[step]
-        else:
-            break
-    return tuple(place)
 
 
 def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
