@@ -42,6 +42,19 @@ def similarity(old: str, new: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def _similarity_from(matcher: SequenceMatcher[str], old: tuple[str, ...],
+                     threshold: float) -> float | None:
+    """:func:`similarity` of ``old`` and the matcher's second sequence, None when it is
+    below ``threshold``: difflib's quick upper bounds rule most pairs out without matching."""
+    if not old and not matcher.b:
+        return 1.0 if 1.0 >= threshold else None
+    matcher.set_seq1(old)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return None
+    score = matcher.ratio()
+    return score if score >= threshold else None
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """The text as (op, text) runs: '=' kept, '-' removed, '+' added; spacing as in ``new``."""
     a, b = tokens(old), tokens(new)
@@ -87,16 +100,20 @@ def pair(
         if i is not None and i not in paired.values():
             paired[j] = i
     scores = []
+    taken_old = set(paired.values())
     for j, b in enumerate(new):
         if j in paired:
             continue
+        # One matcher per new text: difflib keeps what it works out about the second
+        # sequence, and each old text is compared against it.
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(_words(text(b)))
         for i, a in enumerate(old):
-            if i in paired.values():
+            if i in taken_old:
                 continue
-            score = similarity(text(a), text(b))
-            if score >= threshold:
+            score = _similarity_from(matcher, _words(text(a)), threshold)
+            if score is not None:
                 scores.append((score + bonus(a, b), -j, -i, j, i))
-    taken_old = set(paired.values())
     for _score, _nj, _ni, j, i in sorted(scores, reverse=True):
         if j not in paired and i not in taken_old:
             paired[j] = i
