@@ -213,3 +213,24 @@ def test_a_large_project_is_kept_out_of_the_collectors_sight_after_its_first_bui
         assert _files(tmp_path / "live") == _files(tmp_path / "fresh")
     finally:
         gc.unfreeze()
+
+
+def test_a_save_writes_again_only_the_list_lines_of_what_changed(
+    real_project: Path, tmp_path: Path,
+) -> None:
+    from mvkplan.render import fragments
+
+    site = LiveSite(find_project(real_project), tmp_path / "live")
+    site.build()
+    kept = site._env
+    kalmar_2021 = real_project / "plans" / "kalmar" / "kalmar-2021.yaml"
+    edit(kalmar_2021, title_line(kalmar_2021), "title: Gammal Kalmarplan")
+    lines = dict(fragments._CALLS)
+    built, _ = site.build([kalmar_2021])
+    assert site._env is kept  # the same templates: the same environment, the same macros
+    new = [str(html) for key, html in fragments._CALLS.items() if key not in lines]
+    assert new and all("Gammal Kalmarplan" in html for html in new)  # its line on each list
+    page = (tmp_path / "live" / "lan" / "kalmar.html").read_text(encoding="utf-8")
+    assert page.count("Gammal Kalmarplan") == 1 and any(html in page for html in new)
+    build_preview(real_project, tmp_path / "fresh")
+    assert _files(tmp_path / "live") == _files(tmp_path / "fresh")

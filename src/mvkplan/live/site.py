@@ -6,6 +6,8 @@ import gc
 from collections.abc import Hashable, Iterable
 from pathlib import Path
 
+from jinja2 import Environment
+
 from mvkplan.cache import FOLDER
 from mvkplan.config import Project
 from mvkplan.gate import blocking, errors_by_document
@@ -14,7 +16,8 @@ from mvkplan.live.checks import LiveChecks
 from mvkplan.live.corpus import LiveCorpus
 from mvkplan.problems import Problem
 from mvkplan.render.dates import last_updated
-from mvkplan.render.incremental import BuildResult, compiled_folder, rebuild
+from mvkplan.render.environment import make_environment, shipped_templates
+from mvkplan.render.incremental import BuildResult, compiled_folder, rebuild, templates_digest
 from mvkplan.render.memo import forget
 
 
@@ -36,6 +39,7 @@ class LiveSite:
         self.digests: dict[str, str] = {}
         """What the pages in ``out`` show, as of the last build that succeeded."""
         self.started = False
+        self._env: tuple[Hashable, Environment] | None = None
 
     def build(self, changed: Iterable[Path] = ()) -> tuple[BuildResult, list[Problem]]:
         """Reload what changed (files with new stamps, and ``changed``), check again what
@@ -63,11 +67,21 @@ class LiveSite:
                         updated=lambda d: last_updated(index.documents[d], root),
                         errors=errors_by_document(self.live.corpus, errors),
                         compiled=compiled_folder(cache) if cache.is_dir() else None,
-                        previous=previous, parallel=not previous)
+                        previous=previous, parallel=not previous,
+                        env=self._environment(compiled_folder(cache) if cache.is_dir() else None))
         self.digests = built.digests
         if first and len(index.documents) >= SETTLED_FROM:
             _settle()
         return built, errors
+
+    def _environment(self, compiled: Path | None) -> Environment:
+        """The Jinja environment of the last build while no template was added, removed or
+        changed (its compiled templates, and the page lines kept by their macros, are then
+        still good; a template edited in place is compiled again by Jinja itself)."""
+        stamp = (templates_digest(self.templates), templates_digest(shipped_templates()), compiled)
+        if self._env is None or self._env[0] != stamp:
+            self._env = (stamp, make_environment("html", self.templates, compiled=compiled))
+        return self._env[1]
 
     def _reshaped(self, documents: set[str]) -> bool:
         """Whether any of the changed ``documents`` changed in kind, links or items (or came

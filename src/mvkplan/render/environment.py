@@ -20,6 +20,7 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup
 
 from mvkplan.render.fragments import FILTERS as HTML_FILTERS
+from mvkplan.render.fragments import GLOBALS as HTML_GLOBALS
 from mvkplan.render.markdown import escape_markdown
 
 STYLESHEET = "static/mvkplan.css"
@@ -53,6 +54,8 @@ def make_environment(fmt: str, overrides: Path | None = None, *,
         bytecode_cache=_CompiledTemplates(compiled, fmt) if compiled else None,
     )
     env.filters.update({**FILTERS, **HTML_FILTERS} if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
+    if fmt == "html":
+        env.globals.update(HTML_GLOBALS)
     return env
 
 

@@ -10,7 +10,7 @@ serve``) writes anew only the links whose text or target changed, and joins the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -54,5 +54,25 @@ def link_items(links: Iterable[LinkView]) -> Markup:
     return Markup("".join([f"<li>{link_html(link)}</li>" for link in links]))
 
 
+_CALLS: dict[tuple[object, ...], object] = {}
+
+
+def kept(macro: Callable[..., object], *args: Hashable) -> object:
+    """``macro(*args)``, kept by the macro and its arguments: for a line of a list of every
+    document, written again only when what it shows changed. The arguments must be all the
+    macro reads, hashable, and hold plain text (not markup: a text and markup with the same
+    characters compare equal). A macro is the same object while its template is unchanged
+    (an environment kept between builds, as ``mvkplan serve`` keeps one)."""
+    key = (macro, *args)
+    html = _CALLS.get(key)
+    if html is None:
+        if len(_CALLS) >= LIMIT:
+            _CALLS.clear()
+        html = _CALLS[key] = macro(*args)
+    return html
+
+
 FILTERS = {"link_list": link_list, "link_items": link_items}
 """The filters HTML templates use (see :func:`~mvkplan.render.environment.make_environment`)."""
+GLOBALS = {"kept": kept}
+"""The functions HTML templates call."""

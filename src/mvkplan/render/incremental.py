@@ -22,6 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from mvkplan.cache import fingerprint
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, Framework, Strategy
@@ -65,6 +67,7 @@ def rebuild(
     previous: Mapping[str, str] | None = None,
     parallel: bool = True,
     places: Path | None = None,
+    env: Environment | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
@@ -75,10 +78,11 @@ def rebuild(
     what earlier builds computed is still at hand; many pages (a template changed, a plan
     every other links to) are spread over worker processes all the same. ``places`` is
     the store of where documents' links stand in their files (see
-    :mod:`mvkplan.render.places`), read before and written after the build."""
+    :mod:`mvkplan.render.places`), read before and written after the build; ``env`` a
+    Jinja environment for ``templates`` the caller keeps between builds."""
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
-                           plain=plain, pdf=pdf, compiled=compiled)
+                           plain=plain, pdf=pdf, compiled=compiled, env=env)
     digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors)
     if previous is None:
         previous = _read_state(state) if state is not None else {}
@@ -135,7 +139,7 @@ def page_digests(
 
     Which documents a page shows follows from the links alone: it is worked out once per
     index, and kept while a watching server sees only texts change (see ``per_links``)."""
-    base = f"{fingerprint()}\0{_templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
+    base = f"{fingerprint()}\0{templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))
@@ -210,7 +214,8 @@ def _shown_by_diff(index: LinkIndex, new_id: str, shown: dict[str, list[str] | N
 _CATALOGS, _LINKS_OF = "\0catalogs", "\0links-of:"
 
 
-def _templates_digest(folder: Path | None) -> str:
+def templates_digest(folder: Path | None) -> str:
+    """The names, sizes and modification times of the templates in ``folder``, digested."""
     if folder is None:
         return ""
     parts = [f"{p.relative_to(folder)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"

@@ -50,6 +50,7 @@ def site_pages(
     plain: bool = False,
     pdf: bool = False,
     compiled: Path | None = None,
+    env: Environment | None = None,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
@@ -57,9 +58,10 @@ def site_pages(
     With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
     document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
     page is their report) also gets its PDF beside its page, linked from it. ``compiled``
-    keeps compiled templates between runs (see :func:`make_environment`).
+    keeps compiled templates between runs (see :func:`make_environment`); ``env``, one
+    made for ``templates`` and kept between builds, is used instead of a new one.
     """
-    env = make_environment("html", templates, compiled=compiled)
+    env = env or make_environment("html", templates, compiled=compiled)
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
     heavy = max(1, len(index.documents) // 16)
