@@ -10,6 +10,8 @@ A streaming caller (``validate``) can also have the workers validate: given ``pr
 a worker validates the document and sends back what ``prepare`` makes of it (for the index:
 items, links, the document's own problems) instead of its plain data, and the parent knows
 the document by its id, kind, status and example mark alone (:meth:`LoadedDocument.known`).
+What ``prepare`` made is cached beside the file's entry (under the function's name): a file
+unchanged since comes back the same way, neither parsed nor validated.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ stopped it parsing, and whether the fast path took it (its positions can then be
 by one). Validation is not part of an entry: it is done where the document is
 used (cheaper than sending or unpickling a model), and so are its problems."""
 
+
+Made = tuple["LoadedDocument | None", list[Problem], object]
+"""A document (or None), its problems, and what ``prepare`` made of it (or None)."""
 
 Prepare = Callable[[LoadedDocument, "dict[str, object]"], object]
 """What a worker makes of a document it validated (and of the plain data it was validated
@@ -66,28 +71,31 @@ def load_all(
 def iter_loaded(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
     prepare: Prepare | None = None,
-) -> Iterator[tuple[LoadedDocument | None, list[Problem], object]]:
-    """The document (or None), the problems and what a worker prepared (or None) of every
-    file, in the order given, each made when it is asked for: a caller that drops one before
-    asking for the next never holds more than one model (cache hits are decoded in turn,
-    misses arrive from workers)."""
+) -> Iterator[Made]:
+    """The document (or None), the problems and what ``prepare`` made of it (or None) of
+    every file, in the order given, each made when it is asked for: a caller that drops one
+    before asking for the next never holds more than one model (cache hits are decoded in
+    turn, misses arrive from workers). What ``prepare`` made is cached beside the file's
+    entry, so an unchanged file later comes back known by it, without validating again."""
     from mvkplan.parallel import imap_ordered, workers
 
     language = get_language()
     keys: list[str | None] = [None] * len(files)
     cached = [False] * len(files)
+    ready = [False] * len(files)  # what ``prepare`` makes of the file is cached too
     if cache is not None:  # which files the cache has; their entries are read in turn
         for index, path in enumerate(files):
             data, _ = read_file(path, shown[index], max_size)
             if data is not None:
                 keys[index] = key = cache.key(shown[index], data, language)
-                cached[index] = cache.has(key)
+                ready[index] = prepare is not None and cache.has(_prepared_key(key, prepare))
+                cached[index] = ready[index] or cache.has(key)
     misses = [index for index in range(len(files)) if not cached[index]]
 
-    def load_one(index: int) -> Loaded:
+    def load_one(index: int) -> tuple[Loaded, dict[str, object] | None]:
         data, problems = read_file(files[index], shown[index], max_size)
         if data is None:
-            return None, problems
+            return (None, problems), None
         with _collector_paused():
             loaded, plain = load_with_data(data, shown[index], source=files[index])
         if cache is not None:
@@ -95,7 +103,18 @@ def iter_loaded(
             entry: Entry = (plain, document.digest if document else hashlib.sha256(data).hexdigest(),
                             loaded[1] if plain is None else [], bool(document and document.fast))
             cache.put(keys[index] or cache.key(shown[index], data, language), entry)
-        return loaded
+        return loaded, plain
+
+    def made_here(index: int, loaded: Loaded, plain: dict[str, object] | None) -> Made:
+        """A document made in this process, with what ``prepare`` makes of it (cached)."""
+        document, problems = loaded
+        if prepare is None or document is None or plain is None:
+            return document, problems, None
+        prepared = prepare(document, plain)
+        key = keys[index]
+        if prepared is not None and cache is not None and key is not None:
+            cache.write(_prepared_key(key, prepare), encode_entry(_validated(document, prepared)))
+        return document, problems, prepared
 
     def in_worker(index: int) -> bytes:
         """One file parsed (not validated): the entry a worker sends back and caches."""
@@ -106,8 +125,9 @@ def iter_loaded(
             plain, problems, fast = parse_only(data, shown[index])
         digest = hashlib.sha256(data).hexdigest()
         entry = encode_entry((plain, digest, problems, fast))
+        key = keys[index] or (cache.key(shown[index], data, language) if cache is not None else "")
         if cache is not None:
-            cache.write(keys[index] or cache.key(shown[index], data, language), entry)
+            cache.write(key, entry)
         if prepare is None or plain is None:
             return entry
         with _collector_paused():
@@ -118,18 +138,28 @@ def iter_loaded(
             prepared = prepare(document, plain)
         if prepared is None:
             return entry
-        return encode_entry(_Validated(document.id, document.kind, document.status,
-                                       document.example, digest, fast, prepared))
+        answer = encode_entry(_validated(document, prepared))
+        if cache is not None:
+            cache.write(_prepared_key(key, prepare), answer)
+        return answer
 
     arriving: Iterator[bytes] | None = None
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
         arriving = imap_ordered(in_worker, misses)
     for index in range(len(files)):
-        if cached[index]:
-            hit = cache.get(cast(str, keys[index])) if cache is not None else None
+        if cached[index] and cache is not None:
+            key = cast(str, keys[index])
+            if ready[index] and prepare is not None:
+                answer = cache.get(_prepared_key(key, prepare))
+                if isinstance(answer, _Validated):
+                    yield _known(answer, shown[index], files[index]), [], answer.prepared
+                    continue
+            hit = cast("Entry | None", cache.get(key))
             # An entry gone or corrupt since it was seen is loaded here, like any miss.
-            entry = load_one(index) if hit is None else _from_entry(cast(Entry, hit), shown[index], files[index])
-            yield (*entry, None)
+            if hit is None:
+                yield made_here(index, *load_one(index))
+            else:
+                yield made_here(index, _from_entry(hit, shown[index], files[index]), hit[0])
         elif arriving is not None:
             answer = decode_entry(next(arriving))
             if isinstance(answer, _Validated):
@@ -137,7 +167,18 @@ def iter_loaded(
             else:
                 yield (*_from_entry(cast(Entry, answer), shown[index], files[index]), None)
         else:
-            yield (*load_one(index), None)
+            yield made_here(index, *load_one(index))
+
+
+def _prepared_key(key: str, prepare: Prepare) -> str:
+    """Where what ``prepare`` made of a file is cached, beside the file's own entry: valid as
+    long as that entry is (same bytes, path, language and mvkplan)."""
+    return f"{key}-{getattr(prepare, '__name__', 'prepared')}"
+
+
+def _validated(document: LoadedDocument, prepared: object) -> _Validated:
+    return _Validated(document.id, document.kind, document.status, document.example,
+                      document.digest, document.fast, prepared)
 
 
 @contextmanager
