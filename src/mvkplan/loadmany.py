@@ -105,14 +105,17 @@ def iter_loaded(
             cache.put(keys[index] or cache.key(shown[index], data, language), entry)
         return loaded, plain
 
-    def made_here(index: int, loaded: Loaded, plain: dict[str, object] | None) -> Made:
-        """A document made in this process, with what ``prepare`` makes of it (cached)."""
+    def made_here(index: int, loaded: Loaded, plain: dict[str, object] | None, *,
+                  parsed: bool) -> Made:
+        """A document made in this process, with what ``prepare`` makes of it: cached when
+        the file was ``parsed`` here (a miss), not for every entry read (a write per file
+        would cost more than it saves)."""
         document, problems = loaded
         if prepare is None or document is None or plain is None:
             return document, problems, None
         prepared = prepare(document, plain)
         key = keys[index]
-        if prepared is not None and cache is not None and key is not None:
+        if parsed and prepared is not None and cache is not None and key is not None:
             cache.write(_prepared_key(key, prepare), encode_entry(_validated(document, prepared)))
         return document, problems, prepared
 
@@ -157,9 +160,10 @@ def iter_loaded(
             hit = cast("Entry | None", cache.get(key))
             # An entry gone or corrupt since it was seen is loaded here, like any miss.
             if hit is None:
-                yield made_here(index, *load_one(index))
+                yield made_here(index, *load_one(index), parsed=True)
             else:
-                yield made_here(index, _from_entry(hit, shown[index], files[index]), hit[0])
+                yield made_here(index, _from_entry(hit, shown[index], files[index]), hit[0],
+                                parsed=False)
         elif arriving is not None:
             answer = decode_entry(next(arriving))
             if isinstance(answer, _Validated):
@@ -167,7 +171,7 @@ def iter_loaded(
             else:
                 yield (*_from_entry(cast(Entry, answer), shown[index], files[index]), None)
         else:
-            yield made_here(index, *load_one(index))
+            yield made_here(index, *load_one(index), parsed=True)
 
 
 def _prepared_key(key: str, prepare: Prepare) -> str:
