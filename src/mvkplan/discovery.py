@@ -38,6 +38,9 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    digests: dict[Path, str] = field(default_factory=dict)
+    """The SHA-256 of files already read in this run (by the run cache's key), so that
+    loading need not read them again to look them up in the per-file cache."""
 
 
 def walk(paths: Iterable[Path], root: Path | None = None, *, follow_external: bool = False) -> Discovery:

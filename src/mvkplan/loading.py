@@ -156,7 +156,7 @@ def load_paths(
     failed: list[str] = []
     from mvkplan.loadmany import iter_loaded
 
-    loading = iter_loaded(files, shown, max_size, cache, prepare)
+    loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests)
     for name, (document, found, prepared) in zip(shown, loading, strict=True):
         problems.extend(found)
         if document is not None:

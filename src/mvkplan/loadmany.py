@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,13 +70,15 @@ def load_all(
 
 def iter_loaded(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
-    prepare: Prepare | None = None,
+    prepare: Prepare | None = None, digests: Mapping[Path, str] | None = None,
 ) -> Iterator[Made]:
     """The document (or None), the problems and what ``prepare`` made of it (or None) of
     every file, in the order given, each made when it is asked for: a caller that drops one
     before asking for the next never holds more than one model (cache hits are decoded in
     turn, misses arrive from workers). What ``prepare`` made is cached beside the file's
-    entry, so an unchanged file later comes back known by it, without validating again."""
+    entry, so an unchanged file later comes back known by it, without validating again.
+    ``digests``: the SHA-256 of files this run already read (they are not read again to be
+    looked up)."""
     from mvkplan.parallel import imap_ordered, workers
 
     language = get_language()
@@ -85,9 +87,12 @@ def iter_loaded(
     ready = [False] * len(files)  # what ``prepare`` makes of the file is cached too
     if cache is not None:  # which files the cache has; their entries are read in turn
         for index, path in enumerate(files):
-            data, _ = read_file(path, shown[index], max_size)
-            if data is not None:
-                keys[index] = key = cache.key(shown[index], data, language)
+            content = (digests or {}).get(path)
+            if content is None:
+                data, _ = read_file(path, shown[index], max_size)
+                content = hashlib.sha256(data).hexdigest() if data is not None else None
+            if content is not None:
+                keys[index] = key = cache.key(shown[index], content, language)
                 ready[index] = prepare is not None and cache.has(_prepared_key(key, prepare))
                 cached[index] = ready[index] or cache.has(key)
     misses = [index for index in range(len(files)) if not cached[index]]
@@ -100,9 +105,10 @@ def iter_loaded(
             loaded, plain = load_with_data(data, shown[index], source=files[index])
         if cache is not None:
             document = loaded[0]
-            entry: Entry = (plain, document.digest if document else hashlib.sha256(data).hexdigest(),
-                            loaded[1] if plain is None else [], bool(document and document.fast))
-            cache.put(keys[index] or cache.key(shown[index], data, language), entry)
+            digest = document.digest if document else hashlib.sha256(data).hexdigest()
+            entry: Entry = (plain, digest, loaded[1] if plain is None else [],
+                            bool(document and document.fast))
+            cache.put(keys[index] or cache.key(shown[index], digest, language), entry)
         return loaded, plain
 
     def made_here(index: int, loaded: Loaded, plain: dict[str, object] | None, *,
@@ -128,7 +134,7 @@ def iter_loaded(
             plain, problems, fast = parse_only(data, shown[index])
         digest = hashlib.sha256(data).hexdigest()
         entry = encode_entry((plain, digest, problems, fast))
-        key = keys[index] or (cache.key(shown[index], data, language) if cache is not None else "")
+        key = keys[index] or (cache.key(shown[index], digest, language) if cache is not None else "")
         if cache is not None:
             cache.write(key, entry)
         if prepare is None or plain is None:
