@@ -83,7 +83,8 @@ def streamed_corpus(
 
     With ``release``, each document's model is let go after its checks. Without it, the
     documents this process validated keep their models, and only those validated by workers
-    are known by their index entries alone (``lint`` reads them again in its own workers).
+    are known by their index entries and the plain data they were validated from (``lint``
+    validates them again from it in its own workers).
     Catalogs and follow-ups are always kept whole.
     """
     from mvkplan.followup.checks import document_problems
