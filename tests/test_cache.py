@@ -192,16 +192,18 @@ def _kept_whole(project: Path) -> set[str]:
             if re.search(r"^kind: (catalog|follow-up)\s*$", path.read_text(encoding="utf-8"), re.M)}
 
 
+@pytest.mark.parametrize("command", ["validate", "lint", "check"])
 def test_after_one_change_only_that_file_is_validated_again(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     """What validate made of each file (its index entries, its own problems) is cached beside
-    the file's entry, so an unchanged plan is neither parsed nor validated again."""
+    the file's entry, so an unchanged plan is neither parsed nor validated again in the main
+    process; lint and check read the same entries (and the plain data beside them)."""
     _copy_plans(project)
     run_cli("validate", cwd=project)
     plan = project / "plans" / "kalmar" / "kalmar-2021.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
-    fresh = run_cli("validate", "--no-cache", "--format", "json", cwd=project)
+    fresh = run_cli(command, "--no-cache", "--format", "json", cwd=project)
     validated: list[str] = []
     for name in ("document_from_plain", "load_with_data"):  # from an entry; from the file
         real = getattr(mvkplan.loadmany, name)
@@ -211,7 +213,7 @@ def test_after_one_change_only_that_file_is_validated_again(
             return real(data, shown, **kwargs)
 
         monkeypatch.setattr(mvkplan.loadmany, name, counting)
-    again = run_cli("validate", "--format", "json", cwd=project)
+    again = run_cli(command, "--format", "json", cwd=project)
     assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)
     assert "plans/kalmar/kalmar-2021.yaml" in validated
     invalid = {"plans/bad-status.yaml", "plans/unknown-item.yaml"}  # no model to know them by

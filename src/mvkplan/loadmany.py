@@ -20,7 +20,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
@@ -43,9 +43,8 @@ used (cheaper than sending or unpickling a model), and so are its problems."""
 Made = tuple["LoadedDocument | None", list[Problem], object]
 """A document (or None), its problems, and what ``prepare`` made of it (or None)."""
 
-Prepare = Callable[[LoadedDocument, "dict[str, object]"], object]
-"""What a worker makes of a document it validated (and of the plain data it was validated
-from), for the parent (None: send the entry)."""
+Prepare = Callable[[LoadedDocument], object]
+"""What a worker makes of a document it validated, for the parent (None: send the entry)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,9 @@ class _Validated:
     digest: str
     fast: bool
     prepared: object
+    plain: dict[str, object] | None = None
+    """The plain data it was validated from, sent when the caller keeps it (never cached:
+    the file's own entry holds it)."""
 
 
 def load_all(
@@ -71,6 +73,7 @@ def load_all(
 def iter_loaded(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
     prepare: Prepare | None = None, digests: Mapping[Path, str] | None = None,
+    keep_plain: bool = False,
 ) -> Iterator[Made]:
     """The document (or None), the problems and what ``prepare`` made of it (or None) of
     every file, in the order given, each made when it is asked for: a caller that drops one
@@ -78,7 +81,9 @@ def iter_loaded(
     turn, misses arrive from workers). What ``prepare`` made is cached beside the file's
     entry, so an unchanged file later comes back known by it, without validating again.
     ``digests``: the SHA-256 of files this run already read (they are not read again to be
-    looked up)."""
+    looked up). With ``keep_plain``, a document known by what ``prepare`` made keeps the
+    plain data it was validated from (:meth:`LoadedDocument.keep`), read from the file's
+    entry or sent by the worker, so its model can be made again without the file."""
     from mvkplan.parallel import imap_ordered, workers
 
     language = get_language()
@@ -119,7 +124,7 @@ def iter_loaded(
         document, problems = loaded
         if prepare is None or document is None or plain is None:
             return document, problems, None
-        prepared = prepare(document, plain)
+        prepared = prepare(document)
         key = keys[index]
         if parsed and prepared is not None and cache is not None and key is not None:
             cache.write(_prepared_key(key, prepare), encode_entry(_validated(document, prepared)))
@@ -144,13 +149,13 @@ def iter_loaded(
                                                      source=files[index], fast=fast)
             if document is None:
                 return encode_entry((None, digest, problems, fast))
-            prepared = prepare(document, plain)
+            prepared = prepare(document)
         if prepared is None:
             return entry
-        answer = encode_entry(_validated(document, prepared))
+        answer = _validated(document, prepared)
         if cache is not None:
-            cache.write(_prepared_key(key, prepare), answer)
-        return answer
+            cache.write(_prepared_key(key, prepare), encode_entry(answer))
+        return encode_entry(replace(answer, plain=plain) if keep_plain else answer)
 
     arriving: Iterator[bytes] | None = None
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
@@ -158,12 +163,18 @@ def iter_loaded(
     for index in range(len(files)):
         if cached[index] and cache is not None:
             key = cast(str, keys[index])
-            if ready[index] and prepare is not None:
-                answer = cache.get(_prepared_key(key, prepare))
-                if isinstance(answer, _Validated):
-                    yield _known(answer, shown[index], files[index]), [], answer.prepared
-                    continue
-            hit = cast("Entry | None", cache.get(key))
+            fetched = keep_plain or not ready[index]  # the file's entry, unless not needed
+            hit = cast("Entry | None", cache.get(key)) if fetched else None
+            answer = cache.get(_prepared_key(key, prepare)) if ready[index] and prepare else None
+            plain = hit[0] if hit is not None else None
+            if isinstance(answer, _Validated) and (plain is not None or not keep_plain):
+                known = _known(answer, shown[index], files[index])
+                if plain is not None:
+                    known.keep(plain)
+                yield known, [], answer.prepared
+                continue
+            if not fetched:
+                hit = cast("Entry | None", cache.get(key))
             # An entry gone or corrupt since it was seen is loaded here, like any miss.
             if hit is None:
                 yield made_here(index, *load_one(index), parsed=True)
@@ -173,7 +184,10 @@ def iter_loaded(
         elif arriving is not None:
             answer = decode_entry(next(arriving))
             if isinstance(answer, _Validated):
-                yield _known(answer, shown[index], files[index]), [], answer.prepared
+                known = _known(answer, shown[index], files[index])
+                if answer.plain is not None:
+                    known.keep(answer.plain)
+                yield known, [], answer.prepared
             else:
                 yield (*_from_entry(cast(Entry, answer), shown[index], files[index]), None)
         else:
