@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import pickle
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -33,11 +34,16 @@ from mvkplan.problems import Problem
 PARALLEL_MINIMUM = 48
 """Files to load before worker processes pay for themselves."""
 
-Entry = tuple["dict[str, object] | None", str, list[Problem], bool]
-"""Plain data (None when the file did not parse), the file's SHA-256, the problems that
-stopped it parsing, and whether the fast path took it (its positions can then be read one
-by one). Validation is not part of an entry: it is done where the document is
-used (cheaper than sending or unpickling a model), and so are its problems."""
+Entry = tuple["bytes | None", str, list[Problem], bool, "Validated | None"]
+"""Plain data, pickled on its own (None when the file did not parse), the file's SHA-256,
+the problems that stopped it parsing, whether the fast path took it (its positions can then
+be read one by one), and what a ``prepare`` made of the document it validated, under that
+function's name (None when none did). Without the last, a document is validated where it is
+used (cheaper than sending or unpickling a model); with it, a caller passing the same
+``prepare`` knows the document without validating it, and unpickles the plain data only if
+it keeps it."""
+
+Validated = tuple[str, "_Validated"]
 
 
 Made = tuple["LoadedDocument | None", list[Problem], object]
@@ -87,9 +93,9 @@ def iter_loaded(
     from mvkplan.parallel import imap_ordered, workers
 
     language = get_language()
+    name = getattr(prepare, "__name__", "prepared") if prepare is not None else ""
     keys: list[str | None] = [None] * len(files)
     cached = [False] * len(files)
-    ready = [False] * len(files)  # what ``prepare`` makes of the file is cached too
     if cache is not None:  # which files the cache has; their entries are read in turn
         for index, path in enumerate(files):
             content = (digests or {}).get(path)
@@ -98,63 +104,66 @@ def iter_loaded(
                 content = hashlib.sha256(data).hexdigest() if data is not None else None
             if content is not None:
                 keys[index] = key = cache.key(shown[index], content, language)
-                ready[index] = prepare is not None and cache.has(_prepared_key(key, prepare))
-                cached[index] = ready[index] or cache.has(key)
+                cached[index] = cache.has(key)
     misses = [index for index in range(len(files)) if not cached[index]]
 
-    def load_one(index: int) -> tuple[Loaded, dict[str, object] | None]:
+    def entry_of(data: bytes, plain: dict[str, object] | None, problems: list[Problem],
+                 fast: bool, answer: _Validated | None) -> Entry:
+        digest = answer.digest if answer else hashlib.sha256(data).hexdigest()
+        blob = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL) if plain is not None else None
+        return blob, digest, problems if plain is None else [], fast, (name, answer) if answer else None
+
+    def key_of(index: int, data: bytes) -> str:
+        assert cache is not None
+        return keys[index] or cache.key(shown[index], hashlib.sha256(data).hexdigest(), language)
+
+    def load_one(index: int) -> Made:
+        """A file parsed and validated here, and what ``prepare`` made of it (cached with it)."""
         data, problems = read_file(files[index], shown[index], max_size)
         if data is None:
-            return (None, problems), None
+            return None, problems, None
         with _collector_paused():
-            loaded, plain = load_with_data(data, shown[index], source=files[index])
+            (document, problems), plain = load_with_data(data, shown[index], source=files[index])
+            prepared = prepare(document) if prepare and document and plain is not None else None
         if cache is not None:
-            document = loaded[0]
-            digest = document.digest if document else hashlib.sha256(data).hexdigest()
-            entry: Entry = (plain, digest, loaded[1] if plain is None else [],
-                            bool(document and document.fast))
-            cache.put(keys[index] or cache.key(shown[index], digest, language), entry)
-        return loaded, plain
+            answer = _validated(document, prepared) if document and prepared is not None else None
+            fast = bool(document and document.fast)
+            cache.put(key_of(index, data), entry_of(data, plain, problems, fast, answer))
+        return document, problems, prepared
 
-    def made_here(index: int, loaded: Loaded, plain: dict[str, object] | None, *,
-                  parsed: bool) -> Made:
-        """A document made in this process, with what ``prepare`` makes of it: cached when
-        the file was ``parsed`` here (a miss), not for every entry read (a write per file
-        would cost more than it saves)."""
-        document, problems = loaded
-        if prepare is None or document is None or plain is None:
-            return document, problems, None
-        prepared = prepare(document)
-        key = keys[index]
-        if parsed and prepared is not None and cache is not None and key is not None:
-            cache.write(_prepared_key(key, prepare), encode_entry(_validated(document, prepared)))
+    def from_entry(index: int, entry: Entry) -> Made:
+        """A document made from its cache entry: known by what ``prepare`` made of it when
+        the entry holds that, else validated from its plain data."""
+        validated = entry[4]
+        if prepare is not None and validated is not None and validated[0] == name:
+            answer = validated[1]
+            plain = _plain(entry) if keep_plain else None
+            return _known(answer, shown[index], files[index], plain), [], answer.prepared
+        document, problems = _from_entry(entry, shown[index], files[index])
+        prepared = prepare(document) if prepare and document else None
         return document, problems, prepared
 
     def in_worker(index: int) -> bytes:
-        """One file parsed (not validated): the entry a worker sends back and caches."""
+        """One file parsed, and validated if ``prepare`` is given: the answer a worker sends
+        back, and the entry it caches (one file per file read)."""
         data, problems = read_file(files[index], shown[index], max_size)
         if data is None:
-            return encode_entry((None, "", problems, False))
+            return encode_entry((None, "", problems, False, None))
         with _collector_paused():
             plain, problems, fast = parse_only(data, shown[index])
-        digest = hashlib.sha256(data).hexdigest()
-        entry = encode_entry((plain, digest, problems, fast))
-        key = keys[index] or (cache.key(shown[index], digest, language) if cache is not None else "")
+            answer: _Validated | None = None
+            if prepare is not None and plain is not None:
+                document, _ = document_from_plain(
+                    plain, shown[index], digest=hashlib.sha256(data).hexdigest(),
+                    source=files[index], fast=fast)
+                prepared = prepare(document) if document is not None else None
+                if prepared is not None:
+                    answer = _validated(cast(LoadedDocument, document), prepared)
+        entry = entry_of(data, plain, problems, fast, answer)
         if cache is not None:
-            cache.write(key, entry)
-        if prepare is None or plain is None:
-            return entry
-        with _collector_paused():
-            document, problems = document_from_plain(plain, shown[index], digest=digest,
-                                                     source=files[index], fast=fast)
-            if document is None:
-                return encode_entry((None, digest, problems, fast))
-            prepared = prepare(document)
-        if prepared is None:
-            return entry
-        answer = _validated(document, prepared)
-        if cache is not None:
-            cache.write(_prepared_key(key, prepare), encode_entry(answer))
+            cache.write(key_of(index, data), encode_entry(entry))
+        if answer is None:
+            return encode_entry(entry)
         return encode_entry(replace(answer, plain=plain) if keep_plain else answer)
 
     arriving: Iterator[bytes] | None = None
@@ -162,42 +171,17 @@ def iter_loaded(
         arriving = imap_ordered(in_worker, misses)
     for index in range(len(files)):
         if cached[index] and cache is not None:
-            key = cast(str, keys[index])
-            fetched = keep_plain or not ready[index]  # the file's entry, unless not needed
-            hit = cast("Entry | None", cache.get(key)) if fetched else None
-            answer = cache.get(_prepared_key(key, prepare)) if ready[index] and prepare else None
-            plain = hit[0] if hit is not None else None
-            if isinstance(answer, _Validated) and (plain is not None or not keep_plain):
-                known = _known(answer, shown[index], files[index])
-                if plain is not None:
-                    known.keep(plain)
-                yield known, [], answer.prepared
-                continue
-            if not fetched:
-                hit = cast("Entry | None", cache.get(key))
+            hit = cast("Entry | None", cache.get(cast(str, keys[index])))
             # An entry gone or corrupt since it was seen is loaded here, like any miss.
-            if hit is None:
-                yield made_here(index, *load_one(index), parsed=True)
-            else:
-                yield made_here(index, _from_entry(hit, shown[index], files[index]), hit[0],
-                                parsed=False)
+            yield load_one(index) if hit is None else from_entry(index, hit)
         elif arriving is not None:
             answer = decode_entry(next(arriving))
             if isinstance(answer, _Validated):
-                known = _known(answer, shown[index], files[index])
-                if answer.plain is not None:
-                    known.keep(answer.plain)
-                yield known, [], answer.prepared
+                yield _known(answer, shown[index], files[index], answer.plain), [], answer.prepared
             else:
-                yield (*_from_entry(cast(Entry, answer), shown[index], files[index]), None)
+                yield from_entry(index, cast(Entry, answer))
         else:
-            yield made_here(index, *load_one(index), parsed=True)
-
-
-def _prepared_key(key: str, prepare: Prepare) -> str:
-    """Where what ``prepare`` made of a file is cached, beside the file's own entry: valid as
-    long as that entry is (same bytes, path, language and mvkplan)."""
-    return f"{key}-{getattr(prepare, '__name__', 'prepared')}"
+            yield load_one(index)
 
 
 def _validated(document: LoadedDocument, prepared: object) -> _Validated:
@@ -217,14 +201,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _known(answer: _Validated, shown: str, source: Path) -> LoadedDocument:
-    return LoadedDocument.known(shown, id=answer.id, kind=answer.kind, status=answer.status,
-                                example=answer.example, digest=answer.digest, source=source, fast=answer.fast)
+def _known(answer: _Validated, shown: str, source: Path,
+           plain: dict[str, object] | None) -> LoadedDocument:
+    """The document a worker (or an earlier run) validated, keeping ``plain`` if given."""
+    document = LoadedDocument.known(shown, id=answer.id, kind=answer.kind, status=answer.status,
+                                    example=answer.example, digest=answer.digest, source=source,
+                                    fast=answer.fast)
+    if plain is not None:
+        document.keep(plain)
+    return document
 
 
 def _from_entry(entry: Entry, shown: str, source: Path) -> Loaded:
-    plain, digest, problems, fast = entry
+    plain, (_, digest, problems, fast, _) = _plain(entry), entry
     if plain is None:
         return None, problems
     return document_from_plain(plain, shown, digest=digest, source=source, fast=fast)
+
+
+def _plain(entry: Entry) -> dict[str, object] | None:
+    """The plain data of an entry (checked with the entry when it was read)."""
+    return pickle.loads(entry[0]) if entry[0] is not None else None  # noqa: S301 - our own entry
 
