@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_validate_broken import BROKEN
@@ -11,6 +13,7 @@ from test_validate_broken import BROKEN
 import mvkplan.loading
 import mvkplan.loadmany
 from conftest import PLANS, run_cli
+from mvkplan.cache import decode_entry
 
 
 def _copy_plans(project: Path) -> None:
@@ -181,3 +184,51 @@ def test_lint_answer_follows_a_changed_rule_option(project: Path) -> None:
     (project / "mvkplan.toml").write_text('paths = ["plans"]\nignore = ["MVK"]\n', encoding="utf-8")
     after = run_cli("lint", cwd=project)
     assert "MVK0" in before.stdout and "MVK0" not in after.stdout, after
+
+
+def _kept_whole(project: Path) -> set[str]:
+    """Documents a streaming run keeps whole (catalogs, follow-ups): validated in the main
+    process, so not among those whose validation is cached."""
+    return {path.relative_to(project).as_posix() for path in (project / "plans").rglob("*.yaml")
+            if re.search(r"^kind: (catalog|follow-up)\s*$", path.read_text(encoding="utf-8"), re.M)}
+
+
+@pytest.mark.parametrize("command", ["validate", "lint", "check"])
+def test_after_one_change_only_that_file_is_validated_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """What validate made of each file (its index entries, its own problems) is cached beside
+    the file's entry, so an unchanged plan is neither parsed nor validated again in the main
+    process; lint and check read the same entries (and the plain data beside them)."""
+    _copy_plans(project)
+    run_cli("validate", cwd=project)
+    plan = project / "plans" / "kalmar" / "kalmar-2021.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
+    fresh = run_cli(command, "--no-cache", "--format", "json", cwd=project)
+    validated: list[str] = []
+    for name in ("document_from_plain", "load_with_data"):  # from an entry; from the file
+        real = getattr(mvkplan.loadmany, name)
+
+        def counting(data: object, shown: str, real: Any = real, **kwargs: object) -> object:
+            validated.append(shown)
+            return real(data, shown, **kwargs)
+
+        monkeypatch.setattr(mvkplan.loadmany, name, counting)
+    again = run_cli(command, "--format", "json", cwd=project)
+    assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)
+    assert "plans/kalmar/kalmar-2021.yaml" in validated
+    invalid = {"plans/bad-status.yaml", "plans/unknown-item.yaml"}  # no model to know them by
+    assert set(validated) - _kept_whole(project) - invalid == {"plans/kalmar/kalmar-2021.yaml"}
+
+
+def test_one_entry_per_file_holds_what_validate_made_of_it(project: Path) -> None:
+    _copy_plans(project)
+    run_cli("validate", cwd=project)
+    files = [p for p in (project / "plans").rglob("*.yaml")]
+    entries = [p for p in (project / ".mvkplan_cache" / "v1").rglob("*") if p.is_file()]
+    assert len(entries) == len(files)
+    decoded = [decode_entry(entry.read_bytes()) for entry in entries]
+    validated = [entry[4][1] for entry in decoded if entry[4] is not None]  # type: ignore[index]
+    # Catalogs and follow-ups are validated where they are used; two files do not validate.
+    assert len(validated) == len(files) - len(_kept_whole(project)) - 2
+    assert {answer.kind for answer in validated} >= {"regional-plan", "strategy"}

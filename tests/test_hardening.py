@@ -126,6 +126,21 @@ def test_dangling_and_looping_links_and_unreadable_folders_are_reported(project:
     assert ":0:0" not in text.stdout
 
 
+def test_files_and_folders_reached_twice_through_links_are_read_once(tmp_path: Path) -> None:
+    from mvkplan.discovery import walk
+
+    plans = tmp_path / "plans"
+    (plans / "a" / "b").mkdir(parents=True)
+    (plans / "a" / "b" / "x.yaml").write_text("id: x\n", encoding="utf-8")
+    (plans / "a" / "y.yml").write_text("id: y\n", encoding="utf-8")
+    (plans / "a" / "notes.txt").write_text("", encoding="utf-8")
+    (plans / "b-again").symlink_to(plans / "a" / "b")
+    (plans / "a" / "x-again.yaml").symlink_to(plans / "a" / "b" / "x.yaml")
+    found = walk([plans, plans / "a" / "y.yml"], tmp_path)
+    assert found.files == [plans / "a" / "b" / "x.yaml", plans / "a" / "y.yml"]
+    assert (found.missing, found.skipped) == ([], [])
+
+
 def _site_project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "tests" / "fixtures" / "render", tmp_path, dirs_exist_ok=True)
     return tmp_path

@@ -38,6 +38,9 @@ class Discovery:
     files: list[Path] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    digests: dict[Path, str] = field(default_factory=dict)
+    """The SHA-256 of files already read in this run (by the run cache's key), so that
+    loading need not read them again to look them up in the per-file cache."""
 
 
 def walk(paths: Iterable[Path], root: Path | None = None, *, follow_external: bool = False) -> Discovery:
@@ -66,8 +69,7 @@ def walk(paths: Iterable[Path], root: Path | None = None, *, follow_external: bo
             return False
         return True
 
-    def visit_folder(folder: Path) -> None:
-        real = folder.resolve()
+    def visit_folder(folder: Path, real: Path) -> None:
         if real in seen_folders:
             return
         seen_folders.add(real)
@@ -79,21 +81,37 @@ def walk(paths: Iterable[Path], root: Path | None = None, *, follow_external: bo
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            visit(Path(entry.path), top=False)
+            # What scandir tells of an entry costs no system call; only links are resolved.
+            if entry.is_symlink():
+                visit(Path(entry.path), top=False)
+            elif entry.is_dir(follow_symlinks=False):
+                visit_folder(Path(entry.path), real / entry.name)
+            elif entry.is_file(follow_symlinks=False):
+                if entry.name.endswith(YAML_SUFFIXES):
+                    add(Path(entry.path), real / entry.name)
+            elif entry.name.endswith(YAML_SUFFIXES):
+                not_regular(Path(entry.path))
+
+    def add(path: Path, real: Path) -> None:
+        if real not in real_files:  # a file reached twice (through a link) is read once
+            real_files.add(real)
+            files.add(path)
+
+    def not_regular(path: Path) -> None:  # a socket, a FIFO: exists, but not a file to read
+        found.skipped.append(Skipped(path, "E110", t("E110", detail="not a regular file")))
 
     def visit(path: Path, *, top: bool) -> None:
         if path.is_symlink() and not check_link(path, named=top):
             return
         if path.is_dir():
-            visit_folder(path)
+            visit_folder(path, path.resolve())
         elif path.is_file():
-            if (top or path.suffix in YAML_SUFFIXES) and path.resolve() not in real_files:
-                real_files.add(path.resolve())  # a file reached twice (through a link) is read once
-                files.add(path)
+            if top or path.suffix in YAML_SUFFIXES:
+                add(path, path.resolve())
         elif top:
             found.missing.append(path)
-        elif path.suffix in YAML_SUFFIXES:  # a socket, a FIFO: exists, but not a file to read
-            found.skipped.append(Skipped(path, "E110", t("E110", detail="not a regular file")))
+        elif path.suffix in YAML_SUFFIXES:
+            not_regular(path)
 
     for path in paths:
         if not path.exists() and not path.is_symlink():

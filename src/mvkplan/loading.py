@@ -135,12 +135,13 @@ def load_paths(
     follow_external: bool = False, cache: LoadCache | None = None,
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, object], None] | None = None,
-    prepare: Callable[[LoadedDocument, dict[str, object]], object] | None = None,
+    prepare: Callable[[LoadedDocument], object] | None = None, keep_plain: bool = False,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest. ``each`` is called with every document as soon as it is loaded, in order,
     before the next is made (a streaming run indexes it and lets go of its model), and with
-    what ``prepare`` made of it in a worker process (None when it was not made there).
+    what ``prepare`` made of it (None when it made nothing); with ``keep_plain``, a document
+    known by what ``prepare`` made keeps the plain data it was validated from.
 
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.parallel`), in the same order.
@@ -156,7 +157,7 @@ def load_paths(
     failed: list[str] = []
     from mvkplan.loadmany import iter_loaded
 
-    loading = iter_loaded(files, shown, max_size, cache, prepare)
+    loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain)
     for name, (document, found, prepared) in zip(shown, loading, strict=True):
         problems.extend(found)
         if document is not None:

@@ -31,14 +31,29 @@ def is_within(path: Path, folder: Path) -> bool:
 
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` when inside it, else as given; always with '/'."""
-    # The path as named (a symbolic link is shown as itself, not as where it leads).
-    named = Path(os.path.abspath(path))
-    for folder in (Path(os.path.abspath(root)), root.resolve()):
-        try:
-            return named.relative_to(folder).as_posix()
-        except ValueError:
-            pass
+    # The path as named (a symbolic link is shown as itself, not as where it leads); the
+    # root resolved (a system call per folder on the way) only when the plain names differ.
+    named = os.path.abspath(path)
+    inside = _relative(named, os.path.abspath(root))
+    if inside is not None:
+        return inside
+    try:
+        inside = _relative(named, str(root.resolve()))
+    except (OSError, RuntimeError):
+        inside = None
+    if inside is not None:
+        return inside
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):
         return path.as_posix()
+
+
+def _relative(named: str, folder: str) -> str | None:
+    """``named`` relative to ``folder`` with '/' (both absolute, normalised), or None."""
+    if named == folder:
+        return "."
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    if not named.startswith(prefix):
+        return None
+    return Path(named[len(prefix):]).as_posix()

@@ -39,7 +39,7 @@ def load_corpus(
     project: Project, extra: list[Path] | None = None, *, cache: bool = True,
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
-    prepare: Callable[[LoadedDocument, dict[str, object]], Prepared | None] | None = None,
+    prepare: Callable[[LoadedDocument], Prepared | None] | None = None, keep_plain: bool = False,
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
@@ -47,7 +47,8 @@ def load_corpus(
     environment sets ``MVKPLAN_NO_CACHE``. Each document is indexed as soon as it is loaded,
     then handed to ``each``. With ``prepare``, worker processes validate the documents they
     parse and send back what it made (index items and links, the document's own problems)
-    in place of the model.
+    in place of the model; with ``keep_plain`` such a document also keeps the plain data it
+    was validated from (:meth:`LoadedDocument.keep`).
     """
     from mvkplan.cache import LoadCache
     from mvkplan.index import LinkIndex
@@ -66,7 +67,8 @@ def load_corpus(
                             max_size=project.settings.max_file_size,
                             follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None,
-                            discovered=discovered, each=indexed, prepare=prepare)
+                            discovered=discovered, each=indexed, prepare=prepare,
+                            keep_plain=keep_plain)
     return Corpus(project, loaded, index)
 
 
@@ -83,7 +85,8 @@ def streamed_corpus(
 
     With ``release``, each document's model is let go after its checks. Without it, the
     documents this process validated keep their models, and only those validated by workers
-    are known by their index entries alone (``lint`` reads them again in its own workers).
+    are known by their index entries and the plain data they were validated from (``lint``
+    validates them again from it in its own workers).
     Catalogs and follow-ups are always kept whole.
     """
     from mvkplan.followup.checks import document_problems
@@ -93,13 +96,11 @@ def streamed_corpus(
     def checked(document: LoadedDocument, index: LinkIndex, prepared: Prepared | None) -> None:
         if index.documents.get(document.id) is document:  # not a second of one id
             own.extend(prepared.problems if prepared is not None else document_problems(document))
-        if prepared is not None and prepared.plain is not None:
-            document.keep(prepared.plain)
         if release and document.kind not in _KEPT_KINDS:
             document.release()
 
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
-                         prepare=_prepared if release else _prepared_with_plain)
+                         prepare=_prepared, keep_plain=not release)
     return corpus, own
 
 
@@ -109,11 +110,9 @@ class Prepared(NamedTuple):
     summary: Summary
     problems: list[Problem]
     """The document's own problems (:func:`mvkplan.followup.checks.document_problems`)."""
-    plain: dict[str, object] | None = None
-    """The plain data it was validated from, when the model will be wanted again."""
 
 
-def _prepared(document: LoadedDocument, plain: dict[str, object]) -> Prepared | None:
+def _prepared(document: LoadedDocument) -> Prepared | None:
     """A worker's part of a streaming run: the document's index entries and own checks;
     None for the documents the checks across documents read whole (kept, not released)."""
     from mvkplan.followup.checks import document_problems
@@ -122,13 +121,6 @@ def _prepared(document: LoadedDocument, plain: dict[str, object]) -> Prepared | 
     if document.kind in _KEPT_KINDS:
         return None
     return Prepared(summarize(document), list(document_problems(document)))
-
-
-def _prepared_with_plain(document: LoadedDocument, plain: dict[str, object]) -> Prepared | None:
-    """:func:`_prepared`, with the plain data: validating it again costs a fraction of reading
-    and parsing the file again."""
-    prepared = _prepared(document, plain)
-    return prepared._replace(plain=plain) if prepared is not None else None
 
 
 def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:

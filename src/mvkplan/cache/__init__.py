@@ -39,11 +39,10 @@ class LoadCache:
         """The cache of the project at ``root``."""
         return cls(root / FOLDER)
 
-    def key(self, shown: str, data: bytes, language: str) -> str:
-        """The key of one file's bytes shown as ``shown`` with messages in ``language``."""
-        digest = hashlib.sha256(f"{fingerprint()}\0{language}\0{shown}\0".encode())
-        digest.update(data)
-        return digest.hexdigest()
+    def key(self, shown: str, content: str, language: str) -> str:
+        """The key of one file shown as ``shown`` whose bytes have the SHA-256 ``content``
+        (hex), with messages in ``language``."""
+        return hashlib.sha256(f"{fingerprint()}\0{language}\0{shown}\0{content}".encode()).hexdigest()
 
     def get(self, key: str) -> object | None:
         """The value stored under ``key``, or None when absent, unreadable or corrupt."""

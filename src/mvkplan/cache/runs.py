@@ -57,7 +57,8 @@ class RunCache:
         self.folder = project.root / FOLDER
 
     def key(self, command: str, arguments: list[str], discovered: Discovery, language: str) -> str:
-        """The key of a run over ``discovered`` (reads every file found)."""
+        """The key of a run over ``discovered`` (reads every file found, and notes each one's
+        SHA-256 in ``discovered.digests``)."""
         root = self.project.root
         digest = hashlib.sha256("\0".join([
             fingerprint(), language, command, *arguments, str(root),
@@ -68,8 +69,10 @@ class RunCache:
             digest.update(f"file\0{display_path(path, root)}\0".encode())
             try:
                 size = path.stat().st_size
-                content = (hashlib.sha256(path.read_bytes()).hexdigest() if size <= limit
-                           else f"too big: {size}")
+                if size <= limit:
+                    content = discovered.digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                else:
+                    content = f"too big: {size}"
             except OSError as exc:
                 content = f"unreadable: {exc.errno}"
             digest.update(f"{content}\n".encode())
