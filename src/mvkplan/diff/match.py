@@ -42,11 +42,11 @@ def similarity(old: str, new: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _similarity_from(matcher: SequenceMatcher[str], old: tuple[str, ...],
+def _similarity_from(matcher: SequenceMatcher[str], old: tuple[str, ...], new: tuple[str, ...],
                      threshold: float) -> float | None:
-    """:func:`similarity` of ``old`` and the matcher's second sequence, None when it is
-    below ``threshold``: difflib's quick upper bounds rule most pairs out without matching."""
-    if not old and not matcher.b:
+    """:func:`similarity` of ``old`` and ``new`` (the matcher's second sequence), None when
+    it is below ``threshold``: difflib's quick upper bounds rule most pairs out unmatched."""
+    if not old and not new:
         return 1.0 if 1.0 >= threshold else None
     matcher.set_seq1(old)
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
@@ -107,11 +107,12 @@ def pair(
         # One matcher per new text: difflib keeps what it works out about the second
         # sequence, and each old text is compared against it.
         matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(_words(text(b)))
+        new_words = _words(text(b))
+        matcher.set_seq2(new_words)
         for i, a in enumerate(old):
             if i in taken_old:
                 continue
-            score = _similarity_from(matcher, _words(text(a)), threshold)
+            score = _similarity_from(matcher, _words(text(a)), new_words, threshold)
             if score is not None:
                 scores.append((score + bonus(a, b), -j, -i, j, i))
     for _score, _nj, _ni, j, i in sorted(scores, reverse=True):

@@ -19,9 +19,9 @@ from collections.abc import Hashable, Iterable
 
 from mvkplan.followup.checks import document_problems, follow_up_problems
 from mvkplan.index import LinkIndex
-from mvkplan.loaded import LoadedDocument
 from mvkplan.lint import LintConfig, run_rules
 from mvkplan.live.corpus import LiveCorpus
+from mvkplan.loaded import LoadedDocument
 from mvkplan.problems import Problem
 from mvkplan.references import check_index
 from mvkplan.rules import RULES, LintContext

@@ -5,8 +5,8 @@ from __future__ import annotations
 from mvkplan.index import LinkIndex
 from mvkplan.models import Catalog, CatalogEntry
 from mvkplan.render.links import Urls, document_title, document_titles, external_url, placed_backlinks
-from mvkplan.render.memo import per_links
 from mvkplan.render.markdown import Writer
+from mvkplan.render.memo import per_links
 from mvkplan.render.views import Column, EntryView, LinkView
 
 # Column key → heading; a column appears when some entry fills it.
@@ -78,13 +78,14 @@ def _used_in(catalog: Catalog, entry: CatalogEntry, urls: Urls) -> list[LinkView
         placed = [place for reference in references
                   for place in placed_backlinks(reference, urls, relations=_RELATIONS,
                                                 first_per_document=True)]
-        if not all(href and not href.startswith("#") for _, href, _ in placed):
+        paged = [(d, href) for d, href, _ in placed if href and not href.startswith("#")]
+        if len(paged) < len(placed):
             # A link without a page of its own is told apart by its title: read each time.
-            titles = [LinkView(document_title(urls.index, d), href) for d, href, _ in placed]
-            return _unique_documents(titles)
+            found = [LinkView(document_title(urls.index, d), href) for d, href, _ in placed]
+            return _unique_documents(found)
         first: dict[str, tuple[str, str]] = {}
-        for document_id, href, _ in placed:
-            first.setdefault(href.partition("#")[0], (document_id, href))  # type: ignore[union-attr]
+        for document_id, href in paged:
+            first.setdefault(href.partition("#")[0], (document_id, href))
         documents = kept[where] = list(first.values())
     titles = document_titles(urls.index)
     return [LinkView(titles.get(d, d).partition(": ")[0], href) for d, href in documents]
