@@ -24,9 +24,9 @@ LINKS = [
 ]
 
 
-def _macro(links: list[LinkView], sep: str) -> str:
+def _macro(links: list[LinkView], sep: str, fmt: str = "html") -> str:
     """The links as the template loop that the filter replaced wrote them."""
-    env = make_environment("html")
+    env = make_environment(fmt)
     template = env.from_string(
         '{% import "html/macros.html" as m %}'
         "{% for l in links %}{{ m.link(l) }}{% if not loop.last %}{{ sep }}{% endif %}{% endfor %}")
@@ -38,6 +38,16 @@ def test_a_list_of_links_reads_as_the_link_macro_writes_each(sep: str) -> None:
     fragments._KEPT.clear()
     assert str(fragments.link_list(LINKS, sep)) == _macro(LINKS, sep)
     assert str(fragments.link_list(LINKS, sep)) == _macro(LINKS, sep)  # kept, the same
+
+
+def test_in_the_markdown_environment_the_filters_escape_as_its_templates_do() -> None:
+    """(A Markdown render linking into the site fills HTML templates there.)"""
+    links = [*LINKS, LinkView("Plan_1 *viktig*", "../dokument/plan_1.html#mål_1", hint="a_b")]
+    env = make_environment("md")
+    rendered = env.from_string('{% import "html/macros.html" as m %}{{ m.inline_links(links, " _ ") }}'
+                               ).render(links=links)
+    assert rendered == _macro(links, " _ ", "md")
+    assert "Plan\\_1" in rendered  # escaped as Markdown, as the loop did
 
 
 def test_list_items_and_the_macro_in_a_template_agree() -> None:

@@ -19,8 +19,8 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup
 
-from mvkplan.render.fragments import FILTERS as HTML_FILTERS
 from mvkplan.render.fragments import GLOBALS as HTML_GLOBALS
+from mvkplan.render.fragments import filters as link_filters
 from mvkplan.render.markdown import escape_markdown
 
 STYLESHEET = "static/mvkplan.css"
@@ -53,9 +53,10 @@ def make_environment(fmt: str, overrides: Path | None = None, *,
         finalize=None if fmt == "html" else _finalize_markdown,
         bytecode_cache=_CompiledTemplates(compiled, fmt) if compiled else None,
     )
-    env.filters.update({**FILTERS, **HTML_FILTERS} if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
-    if fmt == "html":
-        env.globals.update(HTML_GLOBALS)
+    env.filters.update(FILTERS if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
+    # (The Markdown environment also fills HTML templates: a page linking into the site.)
+    env.filters.update(link_filters(None if fmt == "html" else _finalize_markdown))
+    env.globals.update(HTML_GLOBALS)
     return env
 
 

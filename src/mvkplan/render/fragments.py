@@ -11,47 +11,55 @@ serve``) writes anew only the links whose text or target changed, and joins the 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from mvkplan.render.views import LinkView
 
-_Key = tuple[bool, object, object, object]
+Finalize = Callable[[Any], Any]
+"""What an environment does to each printed value before escaping it (Markdown's escapes
+plain text as Markdown): the filters do the same, so that they write what a template would."""
+_Key = tuple[object, bool, object, object, object]
 
 _KEPT: dict[_Key, str] = {}
 LIMIT = 400_000
 """Links kept at most (a long ``serve`` session forgets them all and starts again)."""
 
 
-def link_html(link: LinkView) -> str:
+def _same(value: Any) -> Any:
+    return value
+
+
+def link_html(link: LinkView, finalize: Finalize = _same) -> str:
     """The HTML of one link, as the ``link`` macro writes it."""
     text = link.text
-    key = (isinstance(text, Markup), text, link.href, link.hint)
+    key = (finalize, isinstance(text, Markup), text, link.href, link.hint)
     html = _KEPT.get(key)
     if html is None:
         if len(_KEPT) >= LIMIT:
             _KEPT.clear()
-        html = _KEPT[key] = _write(link)
+        html = _KEPT[key] = _write(link, finalize)
     return html
 
 
-def _write(link: LinkView) -> str:
-    shown = escape(link.text)
+def _write(link: LinkView, finalize: Finalize) -> str:
+    shown = escape(finalize(link.text))
     if link.hint:
-        shown = Markup('<abbr title="{}">{}</abbr>').format(link.hint, link.text)
+        shown = Markup('<abbr title="{}">{}</abbr>').format(finalize(link.hint), finalize(link.text))
     if link.href:
-        return f'<a href="{escape(link.href)}">{shown}</a>'
+        return f'<a href="{escape(finalize(link.href))}">{shown}</a>'
     return str(shown)
 
 
-def link_list(links: Iterable[LinkView], sep: str = ", ") -> Markup:
+def link_list(links: Iterable[LinkView], sep: str = ", ", finalize: Finalize = _same) -> Markup:
     """Links one after another, ``sep`` between them (escaped unless it is markup)."""
-    return Markup(str(escape(sep)).join([link_html(link) for link in links]))
+    return Markup(str(escape(finalize(sep))).join([link_html(link, finalize) for link in links]))
 
 
-def link_items(links: Iterable[LinkView]) -> Markup:
+def link_items(links: Iterable[LinkView], finalize: Finalize = _same) -> Markup:
     """Links as the items of a list: ``<li>…</li>`` each."""
-    return Markup("".join([f"<li>{link_html(link)}</li>" for link in links]))
+    return Markup("".join([f"<li>{link_html(link, finalize)}</li>" for link in links]))
 
 
 _CALLS: dict[tuple[object, ...], object] = {}
@@ -72,7 +80,13 @@ def kept(macro: Callable[..., object], *args: Hashable) -> object:
     return html
 
 
-FILTERS = {"link_list": link_list, "link_items": link_items}
-"""The filters HTML templates use (see :func:`~mvkplan.render.environment.make_environment`)."""
+def filters(finalize: Finalize | None = None) -> dict[str, Callable[..., Markup]]:
+    """The filters for HTML templates, in an environment with ``finalize`` (see
+    :func:`~mvkplan.render.environment.make_environment`)."""
+    done = finalize or _same
+    return {"link_list": lambda links, sep=", ": link_list(links, sep, done),
+            "link_items": lambda links: link_items(links, done)}
+
+
 GLOBALS = {"kept": kept}
 """The functions HTML templates call."""
