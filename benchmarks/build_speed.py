@@ -4,8 +4,10 @@ Writes the corpus of ``scale.py`` (copies of ``plans/kalmar/kalmar-2024.yaml`` u
 ids, with the Kalmar plans they link to), then times whole processes:
 
 * ``validate`` with a warm cache: the loading part of every build (not render's);
-* ``build`` into an empty folder (full), then again after the title of one copy changed
-  (the start page, county page, coverage and catalog pages list that title too);
+* ``build`` into an empty folder (full; what builds keep in ``.mvkplan_cache/build`` is
+  removed first: the record of pages and where documents' links stand in their files), then
+  again after the title of one copy changed (the start page, county page, coverage and
+  catalog pages list that title too);
 * the rebuild ``mvkplan serve`` does after a save, in its own process with the project kept
   loaded (:mod:`mvkplan.live`): the first save after the start (which fills what later
   saves reuse) and the median of the later ones;
