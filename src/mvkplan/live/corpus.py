@@ -27,6 +27,11 @@ class _File:
     document: LoadedDocument | None
     problems: list[Problem]
     stamp: Stamp | None
+    absolute: str = ""
+    """The path made absolute (what the watcher's paths are compared with)."""
+
+    def __post_init__(self) -> None:
+        self.absolute = os.path.abspath(self.path)
 
 
 @dataclass
@@ -76,9 +81,9 @@ class LiveCorpus:
         not walked again and only those files are looked at.
         """
         project = self.project
-        told = {Path(os.path.abspath(p)) for p in changed}
-        where = {Path(os.path.abspath(f.path)) for f in self._files.values()}
-        saved = bool(told) and all(p in where and p.is_file() for p in told)
+        told = {os.path.abspath(p) for p in changed}
+        where = {f.absolute for f in self._files.values()}
+        saved = bool(told) and all(p in where and os.path.isfile(p) for p in told)
         if saved:
             listed = [(f.path, shown) for shown, f in self._files.items()]
         else:
@@ -90,11 +95,11 @@ class LiveCorpus:
         reloaded: list[LoadedDocument | None] = []
         for path, shown in listed:
             known = self._files.get(shown)
-            if saved and known is not None and Path(os.path.abspath(path)) not in told:
+            if saved and known is not None and known.absolute not in told:
                 files[shown] = known
                 continue
             stamp = _stamp(path)
-            if known is not None and known.stamp == stamp and Path(os.path.abspath(path)) not in told:
+            if known is not None and known.stamp == stamp and os.path.abspath(path) not in told:
                 files[shown] = known
                 continue
             if known is not None and known.document is not None:
