@@ -234,3 +234,28 @@ def test_a_save_writes_again_only_the_list_lines_of_what_changed(
     assert page.count("Gammal Kalmarplan") == 1 and any(html in page for html in new)
     build_preview(real_project, tmp_path / "fresh")
     assert _files(tmp_path / "live") == _files(tmp_path / "fresh")
+
+
+def test_a_changed_template_gives_a_new_environment_and_forgets_the_kept_lines(
+    real_project: Path, tmp_path: Path,
+) -> None:
+    from mvkplan.render import fragments
+    from mvkplan.render.environment import shipped_templates
+
+    overrides = tmp_path / "templates"
+    (overrides / "html" / "site").mkdir(parents=True)
+    macros = overrides / "html" / "site" / "macros.html"
+    macros.write_text((shipped_templates() / "html" / "site" / "macros.html").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    site = LiveSite(find_project(real_project), tmp_path / "live", templates=overrides)
+    site.build()
+    first = site._env
+    assert fragments._CALLS
+    macros.write_text(macros.read_text(encoding="utf-8").replace(
+        '<ul class="doc-list">', '<ul class="doc-list changed">'), encoding="utf-8")
+    site.build()
+    assert site._env is not first and first is not None
+    old_environment = first[1]
+    assert all(getattr(key[0], "_environment", None) is not old_environment
+               for key in fragments._CALLS)  # the old templates' lines are forgotten
+    assert 'class="doc-list changed"' in (tmp_path / "live" / "index.html").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from mvkplan.live.corpus import LiveCorpus
 from mvkplan.problems import Problem
 from mvkplan.render.dates import last_updated
 from mvkplan.render.environment import make_environment, shipped_templates
+from mvkplan.render.fragments import forget_calls
 from mvkplan.render.incremental import BuildResult, compiled_folder, rebuild, templates_digest
 from mvkplan.render.memo import forget
 
@@ -80,6 +81,8 @@ class LiveSite:
         still good; a template edited in place is compiled again by Jinja itself)."""
         stamp = (templates_digest(self.templates), templates_digest(shipped_templates()), compiled)
         if self._env is None or self._env[0] != stamp:
+            if self._env is not None:
+                forget_calls()  # lines kept by the old templates' macros
             self._env = (stamp, make_environment("html", self.templates, compiled=compiled))
         return self._env[1]
 

@@ -23,7 +23,7 @@ plain text as Markdown): the filters do the same, so that they write what a temp
 _Key = tuple[object, bool, object, object, object]
 
 _KEPT: dict[_Key, str] = {}
-LIMIT = 400_000
+LIMIT = 200_000
 """Links kept at most (a long ``serve`` session forgets them all and starts again)."""
 
 
@@ -63,6 +63,8 @@ def link_items(links: Iterable[LinkView], finalize: Finalize = _same) -> Markup:
 
 
 _CALLS: dict[tuple[object, ...], object] = {}
+CALLS_LIMIT = 50_000
+"""Lines kept at most."""
 
 
 def kept(macro: Callable[..., object], *args: Hashable) -> object:
@@ -74,10 +76,15 @@ def kept(macro: Callable[..., object], *args: Hashable) -> object:
     key = (macro, *args)
     html = _CALLS.get(key)
     if html is None:
-        if len(_CALLS) >= LIMIT:
+        if len(_CALLS) >= CALLS_LIMIT:
             _CALLS.clear()
         html = _CALLS[key] = macro(*args)
     return html
+
+
+def forget_calls() -> None:
+    """Drop the kept lines (their macros' environment is no longer used)."""
+    _CALLS.clear()
 
 
 def filters(finalize: Finalize | None = None) -> dict[str, Callable[..., Markup]]:
