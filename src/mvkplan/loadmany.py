@@ -10,7 +10,7 @@ A streaming caller (``validate``) can also have the workers validate: given ``pr
 a worker validates the document and sends back what ``prepare`` makes of it (for the index:
 items, links, the document's own problems) instead of its plain data, and the parent knows
 the document by its id, kind, status and example mark alone (:meth:`LoadedDocument.known`).
-What ``prepare`` made is cached beside the file's entry (under the function's name): a file
+What ``prepare`` made is cached in the file's entry (under the function's name): a file
 unchanged since comes back the same way, neither parsed nor validated.
 """
 
@@ -84,8 +84,8 @@ def iter_loaded(
     """The document (or None), the problems and what ``prepare`` made of it (or None) of
     every file, in the order given, each made when it is asked for: a caller that drops one
     before asking for the next never holds more than one model (cache hits are decoded in
-    turn, misses arrive from workers). What ``prepare`` made is cached beside the file's
-    entry, so an unchanged file later comes back known by it, without validating again.
+    turn, misses arrive from workers). What ``prepare`` made is cached in the file's entry,
+    so an unchanged file later comes back known by it, without validating again.
     ``digests``: the SHA-256 of files this run already read (they are not read again to be
     looked up). With ``keep_plain``, a document known by what ``prepare`` made keeps the
     plain data it was validated from (:meth:`LoadedDocument.keep`), read from the file's
@@ -107,15 +107,14 @@ def iter_loaded(
                 cached[index] = cache.has(key)
     misses = [index for index in range(len(files)) if not cached[index]]
 
-    def entry_of(data: bytes, plain: dict[str, object] | None, problems: list[Problem],
+    def entry_of(digest: str, plain: dict[str, object] | None, problems: list[Problem],
                  fast: bool, answer: _Validated | None) -> Entry:
-        digest = answer.digest if answer else hashlib.sha256(data).hexdigest()
         blob = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL) if plain is not None else None
         return blob, digest, problems if plain is None else [], fast, (name, answer) if answer else None
 
-    def key_of(index: int, data: bytes) -> str:
+    def key_of(index: int, digest: str) -> str:
         assert cache is not None
-        return keys[index] or cache.key(shown[index], hashlib.sha256(data).hexdigest(), language)
+        return keys[index] or cache.key(shown[index], digest, language)
 
     def load_one(index: int) -> Made:
         """A file parsed and validated here, and what ``prepare`` made of it (cached with it)."""
@@ -127,8 +126,9 @@ def iter_loaded(
             prepared = prepare(document) if prepare and document and plain is not None else None
         if cache is not None:
             answer = _validated(document, prepared) if document and prepared is not None else None
+            digest = document.digest if document else hashlib.sha256(data).hexdigest()
             fast = bool(document and document.fast)
-            cache.put(key_of(index, data), entry_of(data, plain, problems, fast, answer))
+            cache.put(key_of(index, digest), entry_of(digest, plain, problems, fast, answer))
         return document, problems, prepared
 
     def from_entry(index: int, entry: Entry) -> Made:
@@ -151,17 +151,17 @@ def iter_loaded(
             return encode_entry((None, "", problems, False, None))
         with _collector_paused():
             plain, problems, fast = parse_only(data, shown[index])
+            digest = hashlib.sha256(data).hexdigest()
             answer: _Validated | None = None
             if prepare is not None and plain is not None:
-                document, _ = document_from_plain(
-                    plain, shown[index], digest=hashlib.sha256(data).hexdigest(),
-                    source=files[index], fast=fast)
+                document, _ = document_from_plain(plain, shown[index], digest=digest,
+                                                  source=files[index], fast=fast)
                 prepared = prepare(document) if document is not None else None
                 if prepared is not None:
                     answer = _validated(cast(LoadedDocument, document), prepared)
-        entry = entry_of(data, plain, problems, fast, answer)
+        entry = entry_of(digest, plain, problems, fast, answer)
         if cache is not None:
-            cache.write(key_of(index, data), encode_entry(entry))
+            cache.write(key_of(index, digest), encode_entry(entry))
         if answer is None:
             return encode_entry(entry)
         return encode_entry(replace(answer, plain=plain) if keep_plain else answer)
