@@ -9,7 +9,7 @@ ids, with the Kalmar plans they link to), then times whole processes:
   again after the title of one copy changed (the start page, county page, coverage and
   catalog pages list that title too);
 * the rebuild ``mvkplan serve`` does after a save, in its own process with the project kept
-  loaded (:mod:`mvkplan.live`): the first save after the start (which fills what later
+  loaded (:mod:`mvkplan.publish.serve`): the first save after the start (which fills what later
   saves reuse) and the median of the later ones;
 * the same two builds with an older mvkplan (``--baseline-src``: a folder holding ``src``
   and ``templates``, e.g. ``git archive <commit> src templates | tar -x -C /tmp/old``), as
@@ -89,8 +89,8 @@ import json, resource, sys, tempfile, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from build_speed import toggle
-from mvkplan.config import find_project
-from mvkplan.live.site import LiveSite
+from mvkplan.project.config import find_project
+from mvkplan.publish.serve.site import LiveSite
 root = Path(sys.argv[1])
 site = LiveSite(find_project(root), Path(tempfile.mkdtemp()) / "site")
 site.build()

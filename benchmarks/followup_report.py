@@ -19,11 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from mvkplan.config import find_project
-from mvkplan.followup.render import render_report
-from mvkplan.followup.report import build_report, report_data
-from mvkplan.loading import load_paths, shipped_documents
-from mvkplan.validate import validate
+from mvkplan.checks.validate import validate
+from mvkplan.loading.load import load_paths
+from mvkplan.loading.shipped import shipped_documents
+from mvkplan.project.config import find_project
+from mvkplan.publish.report.render import render_report
+from mvkplan.views.report.build import build_report, report_data
 
 COUNTIES = ["stockholm", "uppsala", "sodermanland", "ostergotland", "jonkoping", "kronoberg",
             "kalmar", "gotland", "blekinge", "skane", "halland", "vastra-gotaland", "varmland",

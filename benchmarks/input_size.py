@@ -22,10 +22,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mvkplan.config import Project, Settings
-from mvkplan.lint import lint
-from mvkplan.loading import shipped_documents
-from mvkplan.validate import validate
+from mvkplan.checks.lint import lint
+from mvkplan.checks.validate import validate
+from mvkplan.loading.shipped import shipped_documents
+from mvkplan.project.config import Project, Settings
 
 HEAD = ["id: stor", "kind: regional-plan", "title: Stor plan", "county: kalmar",
         "period: {start: 2024, end: 2026}", "areas:", "  - id: omrade"]

@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _synthetic import write_repository  # noqa: E402
 
-from mvkplan.index import LinkIndex  # noqa: E402
-from mvkplan.loading import iter_documents, load_paths, shipped_documents  # noqa: E402
-from mvkplan.references import check_index  # noqa: E402
+from mvkplan.checks.references import check_index  # noqa: E402
+from mvkplan.index.linkindex import LinkIndex  # noqa: E402
+from mvkplan.loading.load import iter_documents, load_paths
+from mvkplan.loading.shipped import shipped_documents  # noqa: E402
 
 
 def main() -> None:

@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import scale  # noqa: E402
 
-from mvkplan.config import find_project  # noqa: E402
-from mvkplan.lint import LintConfig  # noqa: E402
-from mvkplan.rules import RULES, LintContext  # noqa: E402
-from mvkplan.validate import load_corpus  # noqa: E402
+from mvkplan.checks.lint import LintConfig  # noqa: E402
+from mvkplan.checks.rules import RULES, LintContext  # noqa: E402
+from mvkplan.checks.validate import load_corpus  # noqa: E402
+from mvkplan.project.config import find_project  # noqa: E402
 
 
 def processes(root: Path, runs: int) -> tuple[float, float, float]:

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pikepdf
 
-from mvkplan.config import find_project
-from mvkplan.publish.pdf import render_pdf
-from mvkplan.render import render_document
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.exports.pdf import render_pdf
+from mvkplan.publish.render.pages import render_document
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -134,7 +134,8 @@ def measure(size: int, runs: int, baseline: Path | None) -> dict[str, float]:
         figures["build after one change"] = timed([*mvk, "build"], root, src, 1)
         figures["validate peak RSS"] = peak_rss([*mvk, "validate", "--no-cache"], root, src)
         figures["interpreter RSS"] = peak_rss(
-            [PYTHON, "-c", "import mvkplan.cli, mvkplan.validate, mvkplan.loading, mvkplan.index"],
+            [PYTHON, "-c", "import mvkplan.cli.main, mvkplan.checks.validate, "
+                    "mvkplan.loading.load, mvkplan.index.linkindex"],
             root, src)
     return figures
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from mvkplan.config import find_project
-from mvkplan.recording.commit import check_written, write_all
-from mvkplan.survey.exporting import export_surveys
-from mvkplan.survey.importing import import_survey, workbook_files
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.cycle.recording.commit import check_written, write_all
+from mvkplan.cycle.survey.exporting import export_surveys
+from mvkplan.cycle.survey.importing import import_survey, workbook_files
+from mvkplan.project.config import find_project
 
 MUNICIPALITIES = int(sys.argv[1]) if len(sys.argv) > 1 else 290
 TYPES = ["yes-no", "percent", "count", "choice", "text", "number"]

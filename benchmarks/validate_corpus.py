@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _synthetic import write_repository  # noqa: E402
 
-from mvkplan.config import find_project  # noqa: E402
-from mvkplan.loading import shipped_documents  # noqa: E402
-from mvkplan.validate import validate  # noqa: E402
+from mvkplan.checks.validate import validate  # noqa: E402
+from mvkplan.loading.shipped import shipped_documents  # noqa: E402
+from mvkplan.project.config import find_project  # noqa: E402
 
 DOCUMENTS = 21 * 3 + 290 * 2
 

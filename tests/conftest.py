@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from mvkplan.cli import app
+from mvkplan.cli.main import app
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
@@ -32,7 +32,7 @@ class CliResult:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> CliResult:
     """Run ``mvkplan ARGS`` in-process in ``cwd`` (English messages unless ``env`` says otherwise)."""
-    from mvkplan.i18n import get_language, set_language
+    from mvkplan.messages.i18n import get_language, set_language
 
     runner = CliRunner()
     old = Path.cwd()

@@ -17,8 +17,10 @@ from typing import Any
 from hypothesis import strategies as st
 
 from conftest import PLANS, REPO
-from mvkplan.index import LinkIndex
-from mvkplan.loading import LoadedDocument, iter_documents, load_paths, shipped_documents
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.load import iter_documents, load_paths
+from mvkplan.loading.shipped import shipped_documents
 
 HOSTILE = [
     "<script>alert(1)</script>", "[klick](javascript:alert(1))", "[x][r]\n\n[r]: javascript:alert(1)",

@@ -16,8 +16,9 @@ from typing import Any
 from generated import SLUG, TEXT, corpus, document
 from hypothesis import strategies as st
 
-from mvkplan.index import LinkIndex
-from mvkplan.loading import iter_documents, shipped_documents
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.load import iter_documents
+from mvkplan.loading.shipped import shipped_documents
 
 PLAN_KINDS = ["regional-plan", "local-plan", "activity-plan", "strategy"]
 TYPES = ["number", "percent", "count", "yes-no", "choice", "text", None]

@@ -226,9 +226,9 @@ def _longest_increasing(values: list[int]) -> set[int]:
 if __name__ == "__main__":  # pragma: no cover - a report for people
     import sys
 
-    from mvkplan.config import find_project
-    from mvkplan.render import render_document
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.project.config import find_project
+    from mvkplan.publish.render.pages import render_document
 
     index = load_corpus(find_project(Path(__file__).resolve().parents[1])).index
     verbose = "-v" in sys.argv

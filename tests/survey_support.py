@@ -77,7 +77,7 @@ def survey_project(tmp_path: Path) -> Path:
 
 def follow_up(project: Path, name: str = "kalmar-2024-2025"):
     """The follow-up as the project's loader reads it."""
-    from mvkplan.loading import load_file
+    from mvkplan.loading.load import load_file
 
     path = project / "plans" / "kalmar" / "uppfoljning" / f"{name}.yaml"
     loaded, problems = load_file(path, path.name)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import edit, run_cli, title_line
-from mvkplan.config import find_project
-from mvkplan.render.incremental import rebuild
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.incremental import rebuild
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -137,7 +137,7 @@ def test_a_build_stopped_while_pages_move_in_is_completed_by_the_next(
     """Stopped half-way through the renames, the site holds whole pages, old and new; the
     next build renders again the pages that were about to change, whatever the folder holds
     (here the change is undone in between, so their records match the old pages again)."""
-    from mvkplan.render import publish
+    from mvkplan.publish.render import publish
 
     run_cli("build", cwd=real_project)
     plan = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
@@ -168,7 +168,7 @@ def test_a_build_stopped_while_pages_move_in_is_completed_by_the_next(
 def test_pages_rendered_by_workers_are_those_of_one_process(
     real_project: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from mvkplan.render import rendering
+    from mvkplan.publish.render import rendering
 
     monkeypatch.setattr(rendering, "PARALLEL_PAGES", 2)  # the real plans are few: fork anyway
     one = run_cli("build", "--no-cache", "--out", "one", cwd=real_project, env={"MVKPLAN_JOBS": "1"})
@@ -199,7 +199,7 @@ def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) 
 def test_links_are_ordered_as_written_without_reading_positions(real_project: Path) -> None:
     """Back-links are listed in the order they are written: the order read from the plain
     data is the order of their lines and columns, in every real document."""
-    from mvkplan.render.places import written_order
+    from mvkplan.publish.render.places import written_order
 
     index = load_corpus(find_project(real_project)).index
     checked = 0

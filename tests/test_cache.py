@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from test_validate_broken import BROKEN
 
-import mvkplan.loading
-import mvkplan.loadmany
+import mvkplan.loading.load
+import mvkplan.loading.many
 from conftest import PLANS, run_cli
-from mvkplan.cache import decode_entry
+from mvkplan.loading.cache import decode_entry
 
 
 def _copy_plans(project: Path) -> None:
@@ -26,7 +26,7 @@ def _refuse_parsing(monkeypatch: pytest.MonkeyPatch, *, allow: str = "") -> list
     """Make parsing a file fail the test (except files whose shown path ends with ``allow``);
     returns the shown paths parsed."""
     parsed: list[str] = []
-    load = mvkplan.loading.load_with_data
+    load = mvkplan.loading.validation.load_with_data
 
     def refuse(data: bytes, shown: str, **kwargs: object) -> object:
         if not allow or not shown.endswith(allow):
@@ -34,7 +34,7 @@ def _refuse_parsing(monkeypatch: pytest.MonkeyPatch, *, allow: str = "") -> list
         parsed.append(shown)
         return load(data, shown, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(mvkplan.loadmany, "load_with_data", refuse)
+    monkeypatch.setattr(mvkplan.loading.many, "load_with_data", refuse)
     return parsed
 
 
@@ -42,7 +42,7 @@ def _refuse_rebuilding(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("models rebuilt although nothing changed")
 
-    monkeypatch.setattr(mvkplan.loadmany, "document_from_plain", refuse)
+    monkeypatch.setattr(mvkplan.loading.many, "document_from_plain", refuse)
 
 
 def test_second_run_reads_the_cache_and_reports_the_same(
@@ -141,7 +141,7 @@ def test_parallel_loading_gives_the_single_process_output(
 ) -> None:
     _copy_plans(project)
     single = run_cli(*command, "--no-cache", cwd=project, env={"MVKPLAN_JOBS": "1"})
-    monkeypatch.setattr(mvkplan.loadmany, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setattr(mvkplan.loading.many, "PARALLEL_MINIMUM", 2)
     parallel = run_cli(*command, "--no-cache", cwd=project, env={"MVKPLAN_JOBS": "2"})
     assert (parallel.exit_code, parallel.stdout) == (single.exit_code, single.stdout), parallel
 
@@ -207,13 +207,13 @@ def test_after_one_change_only_that_file_is_validated_again(
     fresh = run_cli(command, "--no-cache", "--format", "json", cwd=project)
     validated: list[str] = []
     for name in ("document_from_plain", "load_with_data"):  # from an entry; from the file
-        real = getattr(mvkplan.loadmany, name)
+        real = getattr(mvkplan.loading.many, name)
 
         def counting(data: object, shown: str, real: Any = real, **kwargs: object) -> object:
             validated.append(shown)
             return real(data, shown, **kwargs)
 
-        monkeypatch.setattr(mvkplan.loadmany, name, counting)
+        monkeypatch.setattr(mvkplan.loading.many, name, counting)
     again = run_cli(command, "--format", "json", cwd=project)
     assert (again.exit_code, again.stdout) == (fresh.exit_code, fresh.stdout)
     assert "plans/kalmar/kalmar-2021.yaml" in validated
@@ -228,7 +228,7 @@ def test_one_entry_per_file_holds_what_validate_made_of_it(project: Path) -> Non
     entries = [p for p in (project / ".mvkplan_cache" / "v1").rglob("*") if p.is_file()]
     assert len(entries) == len(files)
     decoded = [decode_entry(entry.read_bytes()) for entry in entries]
-    validated = [entry[4][1] for entry in decoded if entry[4] is not None]  # type: ignore[index]
+    validated = [entry.prepared.known for entry in decoded if entry.prepared is not None]  # type: ignore[union-attr]
     # Catalogs and follow-ups are validated where they are used; two files do not validate.
     assert len(validated) == len(files) - len(_kept_whole(project)) - 2
     assert {answer.kind for answer in validated} >= {"regional-plan", "strategy"}

@@ -14,7 +14,7 @@ from conftest import REPO, run_cli
 def test_version_does_not_import_the_heavy_libraries() -> None:
     code = (
         "import sys; sys.argv = ['mvkplan', '--version']\n"
-        "from mvkplan.cli import main\n"
+        "from mvkplan.cli.main import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('pydantic', 'jinja2', 'mvkplan.models', 'yaml') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
@@ -28,16 +28,16 @@ def test_version_from_the_program_does_not_build_the_command_line() -> None:
     """``mvkplan --version`` (the console script and ``python -m mvkplan``) skips Typer."""
     code = (
         "import sys; sys.argv = ['mvkplan', '--version']\n"
-        "from mvkplan.entry import main\n"
+        "from mvkplan.__main__ import main\n"
         "main()\n"
-        "print('LOADED', [m for m in ('typer', 'mvkplan.cli') if m in sys.modules])\n"
+        "print('LOADED', [m for m in ('typer', 'mvkplan.cli.main') if m in sys.modules])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.startswith("mvkplan 0."), out.stdout
     assert "LOADED []" in out.stdout, out.stdout
     pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'mvkplan = "mvkplan.entry:main"' in pyproject
-    assert "from mvkplan.entry import main" in (REPO / "src/mvkplan/__main__.py").read_text()
+    assert 'mvkplan = "mvkplan.__main__:main"' in pyproject
+    assert "def main() -> None:" in (REPO / "src/mvkplan/__main__.py").read_text()
 
 
 def test_schema_is_valid_json_schema_and_up_to_date(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_schema_is_valid_json_schema_and_up_to_date(tmp_path: Path) -> None:
 
 def yaml12_core(node: object) -> object:
     """Data as a YAML 1.2 editor (yaml-language-server) reads it: 2024 is a number, no is text."""
-    from mvkplan.yamlnodes import MappingNode, ScalarNode, SequenceNode
+    from mvkplan.source.nodes import MappingNode, ScalarNode, SequenceNode
 
     if isinstance(node, MappingNode):
         return {k.value: yaml12_core(v) for k, v in node.pairs}
@@ -77,7 +77,7 @@ def test_schema_accepts_the_shipped_plans() -> None:
     """The JSON Schema editors use agrees with the tool on every real plan."""
     from jsonschema import Draft202012Validator
 
-    from mvkplan.yamlnodes import parse_yaml
+    from mvkplan.source.parse import parse_yaml
 
     validator = Draft202012Validator(json.loads(run_cli("schema").stdout))
     for path in sorted((REPO / "plans").rglob("*.yaml")):

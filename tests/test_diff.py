@@ -20,10 +20,10 @@ from textwrap import dedent
 import pytest
 
 from conftest import run_cli
-from mvkplan.diff.compare import diff_documents
-from mvkplan.diff.match import similarity, word_diff
-from mvkplan.diff.summary import counts_line
 from mvkplan.models.documents import RegionalPlan
+from mvkplan.views.diff.compare import diff_documents
+from mvkplan.views.diff.match import similarity, word_diff
+from mvkplan.views.diff.summary import counts_line
 
 GIT = shutil.which("git")
 

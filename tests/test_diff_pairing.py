@@ -1,4 +1,4 @@
-"""Pairing by similarity (``mvkplan.diff.match.pair``) rules pairs out by difflib's quick
+"""Pairing by similarity (``mvkplan.views.diff.match.pair``) rules pairs out by difflib's quick
 upper bounds first: it pairs exactly as comparing every old text with every new one does."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mvkplan.diff.match import THRESHOLD, pair, similarity
+from mvkplan.views.diff.match import THRESHOLD, pair, similarity
 
 WORDS = ["våld", "mot", "kvinnor", "barn", "stöd", "kunskap", "insatser", "metoder", "länet", "och"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mvkplan.extras import MissingExtraError, require
+from mvkplan.project.extras import MissingExtraError, require
 
 
 def test_a_module_whose_parent_package_is_missing_counts_as_missing():

@@ -398,8 +398,8 @@ def test_help_is_in_one_language(cli) -> None:
 
 
 def test_rule_documentation_in_both_languages(cli) -> None:
-    from mvkplan.rules import RULES
-    from mvkplan.rules.docs_sv import DOCS_SV
+    from mvkplan.checks.rules import RULES
+    from mvkplan.checks.rules.docs_sv import DOCS_SV
 
     assert set(DOCS_SV) == {rule.code for rule in RULES}
     for text in DOCS_SV.values():

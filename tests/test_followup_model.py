@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_cli
-from mvkplan.index import LinkIndex
-from mvkplan.loading import load_bytes, shipped_documents
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.shipped import shipped_documents
+from mvkplan.loading.validation import load_bytes
 from mvkplan.models import FollowUp, RegionalPlan
 
 PLAN = """\

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from mvkplan.config import find_project
+from mvkplan.checks.validate import load_corpus
 from mvkplan.models import PlanBase
-from mvkplan.validate import load_corpus
+from mvkplan.project.config import find_project
 
 MUNICIPALITIES = ["Borgholm kommun", "Emmaboda kommun", "Kalmar kommun", "Västervik kommun"]
 

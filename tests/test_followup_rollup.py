@@ -6,8 +6,11 @@ from typing import Any
 
 import pytest
 
-from mvkplan.followup.loading import indicators_for
-from mvkplan.followup.rollup import (
+from mvkplan.index.followups import indicators_for
+from mvkplan.models import ActivityPlan, FollowUp, RegionalPlan
+from mvkplan.models.items import IndicatorSpec
+from mvkplan.models.values import BadValue, format_number, read_number, read_value
+from mvkplan.views.report.rollup import (
     activity_counts,
     area_summaries,
     expected_respondents,
@@ -17,9 +20,6 @@ from mvkplan.followup.rollup import (
     observations,
     per_respondent,
 )
-from mvkplan.followup.values import BadValue, format_number, read_number, read_value
-from mvkplan.models import ActivityPlan, FollowUp, RegionalPlan
-from mvkplan.models.items import IndicatorSpec
 
 PLAN = RegionalPlan.model_validate({
     "id": "plan", "kind": "regional-plan", "title": "Plan", "period": {"start": 2024, "end": 2026},

@@ -9,7 +9,7 @@ import pytest
 from survey_support import fill, follow_up, survey_project
 
 from conftest import run_cli
-from mvkplan.recording.yamledit import EditError, Update, edit_list, render_scalar
+from mvkplan.cycle.recording.yamledit import EditError, Update, edit_list, render_scalar
 
 HAND_EDITED = """\
 # Uppföljning 2025 – handredigerad av samordnaren

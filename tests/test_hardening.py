@@ -19,15 +19,17 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import PLANS, REPO, run_cli
-from mvkplan.config import Project
-from mvkplan.index import LinkIndex
-from mvkplan.linkreport import dot_string, mermaid_text
-from mvkplan.loading import iter_documents, load_bytes, load_paths, shipped_documents
-from mvkplan.problems import Problem
-from mvkplan.render import render_document
-from mvkplan.render.markdown import MarkdownWriter
-from mvkplan.reporters import MAX_PER_FILE, Report, report_github, report_text
-from mvkplan.terminal import printable
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.load import iter_documents, load_paths
+from mvkplan.loading.shipped import shipped_documents
+from mvkplan.loading.validation import load_bytes
+from mvkplan.messages.problems import Problem
+from mvkplan.messages.reporters import MAX_PER_FILE, Report, report_github, report_text
+from mvkplan.messages.terminal import printable
+from mvkplan.project.config import Project
+from mvkplan.publish.render.markdown import MarkdownWriter
+from mvkplan.publish.render.pages import render_document
+from mvkplan.views.linkreport import dot_string, mermaid_text
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -127,7 +129,7 @@ def test_dangling_and_looping_links_and_unreadable_folders_are_reported(project:
 
 
 def test_files_and_folders_reached_twice_through_links_are_read_once(tmp_path: Path) -> None:
-    from mvkplan.discovery import walk
+    from mvkplan.project.discovery import walk
 
     plans = tmp_path / "plans"
     (plans / "a" / "b").mkdir(parents=True)
@@ -176,7 +178,7 @@ def test_build_removes_pages_of_removed_documents_and_keeps_files_it_never_wrote
 
 @pytest.mark.parametrize("fail_after", [0, 1, 7])
 def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path, monkeypatch, fail_after: int) -> None:
-    from mvkplan.render import publish
+    from mvkplan.publish.render import publish
 
     root = _site_project(tmp_path)
     assert run_cli("build", cwd=root).exit_code == 0

@@ -12,8 +12,8 @@ import pytest
 from survey_support import follow_up, survey_project
 
 from conftest import REPO, run_cli
-from mvkplan.kolada import client as kolada_client
-from mvkplan.kolada.responses import read_response
+from mvkplan.cycle.kolada import client as kolada_client
+from mvkplan.cycle.kolada.responses import read_response
 
 FIXTURES = REPO / "tests" / "fixtures" / "kolada"
 SAVED = FIXTURES / "u00001-kalmar-2025.json"
@@ -203,7 +203,7 @@ def test_a_kpi_no_catalog_lists_is_named_once_the_catalog_has_ids(tmp_path):
 
 
 def test_the_shipped_catalog_guesses_no_ids():
-    from mvkplan.loading import shipped_documents
+    from mvkplan.loading.shipped import shipped_documents
 
     catalog = next(d.model for d in shipped_documents() if d.id == "kolada-kpis")
     assert catalog.entries and all(entry.code is None and entry.url for entry in catalog.entries)

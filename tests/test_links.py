@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from mvkplan.linkformat import format_numbers
+from mvkplan.index.linkformat import format_numbers
 
 
 @pytest.mark.parametrize(("ids", "written"), [
@@ -28,9 +28,9 @@ def test_numeric_links_are_written_as_the_sources_write_them(ids: list[str], wri
 
 
 def test_group_links_uses_the_frameworks_label() -> None:
-    from mvkplan.config import find_project
-    from mvkplan.linkformat import group_links
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.index.linkformat import group_links
+    from mvkplan.project.config import find_project
 
     index = load_corpus(find_project()).index
     refs = [f"jonkoping-strategi-2020-2026/{n}" for n in (1, 2, 3, 4, 5)] + ["agenda2030/5.2"]
@@ -142,8 +142,8 @@ def test_link_to_an_item_of_a_superseded_document_is_a_warning(project: Path) ->
 
 
 def test_back_links_on_a_synthetic_repository(project: Path) -> None:
-    from mvkplan.config import find_project
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.project.config import find_project
 
     write(project, "county", "id: county\nkind: regional-plan\ntitle: C\nareas:\n  - id: a\n"
           "    links: [nationell-strategi/2]\n    goals:\n      - id: g\n        title: G\n")

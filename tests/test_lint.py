@@ -274,7 +274,7 @@ def test_sarif_of_a_clean_run_is_valid_too(project: Path) -> None:
 
 
 def test_rules_lists_every_rule() -> None:
-    from mvkplan.rules import RULES
+    from mvkplan.checks.rules import RULES
 
     result = run_cli("rules")
     assert result.exit_code == 0, result
@@ -343,7 +343,7 @@ def readme_section(title: str) -> str:
 
 
 def test_readme_rule_table_matches_the_registry() -> None:
-    from mvkplan.rules import RULES
+    from mvkplan.checks.rules import RULES
 
     section = readme_section("lint")
     for rule in RULES:
@@ -353,8 +353,8 @@ def test_readme_rule_table_matches_the_registry() -> None:
 def test_readme_configuration_example_is_valid() -> None:
     import tomllib
 
-    from mvkplan.config import Settings
-    from mvkplan.lint import LintConfig
+    from mvkplan.checks.lint import LintConfig
+    from mvkplan.project.config import Settings
 
     section = readme_section("lint")
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
@@ -366,10 +366,10 @@ def test_readme_configuration_example_is_valid() -> None:
 def test_a_rule_that_does_not_explain_itself_is_refused() -> None:
     import types
 
-    from mvkplan.rules import goal_without_indicator as model
-    from mvkplan.rules.base import Rule
+    from mvkplan.checks.rules import goal_without_indicator as model
+    from mvkplan.checks.rules.base import Rule
 
-    module = types.ModuleType("mvkplan.rules.fake", "A fake rule.\n\nWhy: no reason.\n")
+    module = types.ModuleType("mvkplan.checks.rules.fake", "A fake rule.\n\nWhy: no reason.\n")
     for name in ("CODE", "NAME", "SEVERITY", "MESSAGES", "check"):
         setattr(module, name, getattr(model, name))
     with pytest.raises(TypeError, match="How to fix, Passing, Failing"):

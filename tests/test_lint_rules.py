@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from mvkplan.config import Project, Settings
-from mvkplan.lint import lint
-from mvkplan.rules import RULES
+from mvkplan.checks.lint import lint
+from mvkplan.checks.rules import RULES
+from mvkplan.project.config import Project, Settings
 
 FIXTURES = Path(__file__).parent / "rules"
 

@@ -1,7 +1,7 @@
 """Text rules find exactly what searching every value would, however cheaply they look.
 
 The placeholder, contact and regulation rules first ask the file's bytes, then the joined
-values, whether anything could match (see ``mvkplan.rules.text``). These tests hold them to
+values, whether anything could match (see ``mvkplan.checks.rules.text``). These tests hold them to
 the plain search: every way of writing a value, findings located where they stand, and the
 same problems from slices of the documents as from all at once.
 """
@@ -17,13 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mvkplan import lint as lint_module
-from mvkplan.config import Project, Settings
-from mvkplan.lint import lint
-from mvkplan.rules.personal_contact import _contacts
-from mvkplan.rules.placeholder_text import PLACEHOLDERS
-from mvkplan.rules.text import LOOKALIKES
-from mvkplan.yamlnodes import load_data
+from mvkplan.checks import lint as lint_module
+from mvkplan.checks.lint import lint
+from mvkplan.checks.rules.personal_contact import _contacts
+from mvkplan.checks.rules.placeholder_text import PLACEHOLDERS
+from mvkplan.checks.rules.text import LOOKALIKES
+from mvkplan.project.config import Project, Settings
+from mvkplan.source.parse import load_data
 
 HEAD = "id: plan\nkind: regional-plan\ntitle: Plan\n"
 

@@ -7,8 +7,9 @@ import tracemalloc
 
 import pytest
 
-from mvkplan.loading import load_bytes
-from mvkplan.yamlnodes import YamlError, parse_yaml, to_data
+from mvkplan.loading.validation import load_bytes
+from mvkplan.source.nodes import YamlError, to_data
+from mvkplan.source.parse import parse_yaml
 
 
 def test_yaml_11_traps_stay_text() -> None:
@@ -80,7 +81,7 @@ def test_positions_are_built_on_demand_from_the_file_and_agree_with_a_full_parse
     from pathlib import Path
 
     from conftest import PLANS
-    from mvkplan.loading import load_file
+    from mvkplan.loading.load import load_file
 
     source = PLANS / "kalmar" / "kalmar-2024.yaml"
     copy = Path(str(tmp_path)) / "kalmar-2024.yaml"

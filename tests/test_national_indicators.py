@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from mvkplan.config import find_project
-from mvkplan.loading import shipped_documents
+from mvkplan.checks.validate import load_corpus
+from mvkplan.loading.shipped import shipped_documents
 from mvkplan.models import Framework, FrameworkItem
-from mvkplan.validate import load_corpus
+from mvkplan.project.config import find_project
 
 FRAMEWORK = "nationella-indikatorer"
 REPORT_TOTAL, REPORT_CORE = 75, 39

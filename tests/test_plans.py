@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import PLANS, run_cli
-from mvkplan.config import find_project
-from mvkplan.index import LinkIndex
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.project.config import find_project
 
 
 @pytest.fixture(scope="module")

@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from conftest import PLANS
-from mvkplan.config import Project
-from mvkplan.lint import lint
-from mvkplan.loading import load_bytes
-from mvkplan.problems import Severity
-from mvkplan.render import render_document
-from mvkplan.render.site import build_site, render_site, site_pages
-from mvkplan.validate import validate
+from mvkplan.checks.lint import lint
+from mvkplan.checks.validate import validate
+from mvkplan.loading.validation import load_bytes
+from mvkplan.messages.problems import Severity
+from mvkplan.project.config import Project
+from mvkplan.publish.render.pages import render_document
+from mvkplan.publish.render.site import build_site, render_site, site_pages
 
 # CI: a fixed seed and no shrinking (each example builds a site; the failing one is printed whole).
 settings.register_profile("ci", max_examples=28, derandomize=True, deadline=None,

@@ -32,14 +32,14 @@ from hypothesis import strategies as st
 from test_properties import workspace  # noqa: F401  (the project fixture; loads the Hypothesis profile)
 
 from conftest import run_cli
-from mvkplan.config import Project
-from mvkplan.followup.render import render_report
-from mvkplan.followup.report import build_report, report_data
-from mvkplan.i18n import MESSAGES
-from mvkplan.lint import lint
-from mvkplan.problems import Severity
-from mvkplan.render import render_document
-from mvkplan.validate import validate
+from mvkplan.checks.lint import lint
+from mvkplan.checks.validate import validate
+from mvkplan.messages.i18n import MESSAGES
+from mvkplan.messages.problems import Severity
+from mvkplan.project.config import Project
+from mvkplan.publish.render.pages import render_document
+from mvkplan.publish.report.render import render_report
+from mvkplan.views.report.build import build_report, report_data
 
 EXAMPLES = max(4, settings().max_examples // 4)
 CODE = re.compile(r"\A(E[1-5]\d\d|MVK\d{3})\Z")

@@ -17,9 +17,9 @@ import docx
 from test_render_support import require_or_skip
 
 from conftest import REPO, run_cli
-from mvkplan.config import find_project
-from mvkplan.publish.docx import render_docx
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.exports.docx import render_docx
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -20,11 +20,11 @@ import pytest
 from test_render_support import require_or_skip
 
 from conftest import PLANS, REPO, run_cli
-from mvkplan.config import find_project
-from mvkplan.publish.htmltree import Element, parse_html
-from mvkplan.publish.pdf import render_pdf
-from mvkplan.render import render_document
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.exports.htmltree import Element, parse_html
+from mvkplan.publish.exports.pdf import render_pdf
+from mvkplan.publish.render.pages import render_document
 
 PDFTOTEXT = shutil.which("pdftotext")
 

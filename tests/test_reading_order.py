@@ -15,9 +15,9 @@ from reading_order import QUIRKS, SEED_OF, SEEDS, reading_order, seed_text
 from test_render_support import require_or_skip
 
 from conftest import REPO
-from mvkplan.config import find_project
-from mvkplan.render import render_document
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.pages import render_document
 
 # Documents whose every found sentence is in the source's order.
 IN_ORDER = ("kalmar-2021", "kalmar-2024", "kalmar-jamstalldhetsstrategi-2024", "kalmar-profil",

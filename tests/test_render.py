@@ -11,12 +11,12 @@ from jinja2 import UndefinedError
 from markupsafe import Markup
 from test_render_support import copy_fixture
 
-from mvkplan.config import find_project
-from mvkplan.render import render_document
-from mvkplan.render.environment import make_environment, table_cell
-from mvkplan.render.markdown import HtmlWriter, MarkdownWriter, escape_markdown
-from mvkplan.render.paths import UnsafePathError, inside, safe_name
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.environment import make_environment, table_cell
+from mvkplan.publish.render.markdown import HtmlWriter, MarkdownWriter, escape_markdown
+from mvkplan.publish.render.pages import render_document
+from mvkplan.publish.render.paths import UnsafePathError, inside, safe_name
 
 
 @pytest.fixture
@@ -261,7 +261,7 @@ def test_version_does_not_import_the_renderer():
     import subprocess
     import sys
 
-    code = ("import sys; from mvkplan.cli import app; "
-            "print(any(m in sys.modules for m in ('jinja2', 'pydantic', 'mvkplan.render')))")
+    code = ("import sys; from mvkplan.cli.main import app; "
+            "print(any(m in sys.modules for m in ('jinja2', 'pydantic', 'mvkplan.publish.render')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""Lists of links written in Python (``mvkplan.render.fragments``) read exactly as the
+"""Lists of links written in Python (``mvkplan.publish.render.fragments``) read exactly as the
 ``link`` macro writes each link, and a kept link is never shown for another; a rendered
 page is tidied as it was before the byte-level check for control characters."""
 
@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from mvkplan.render import fragments
-from mvkplan.render.document import tidy
-from mvkplan.render.environment import make_environment
-from mvkplan.render.views import LinkView
+from mvkplan.publish.render import fragments
+from mvkplan.publish.render.document import tidy
+from mvkplan.publish.render.environment import make_environment
+from mvkplan.publish.render.views import LinkView
 
 LINKS = [
     LinkView("Plan <2024> & mer", "../dokument/a.html#mål-1"),
@@ -78,7 +78,7 @@ def test_the_kept_links_are_forgotten_at_the_limit(monkeypatch: pytest.MonkeyPat
 
 def _tidy_as_before(text: str) -> str:
     """The page tidying as it was written before the byte-level check (the reference)."""
-    from mvkplan.render.document import _BLANK_RUNS, _CONTROL
+    from mvkplan.publish.render.document import _BLANK_RUNS, _CONTROL
 
     text = _CONTROL.sub("\ufffd", text)
     text = "\n".join(line.rstrip() for line in text.splitlines()).strip() + "\n"

@@ -13,9 +13,9 @@ import os
 import pytest
 from test_render_support import FIXTURE, GOLDEN, normalise_style
 
-from mvkplan.config import find_project
-from mvkplan.render import render_document
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.pages import render_document
 
 ONE_OF_EACH_KIND = {
     "regional-plan": "exempel-2024",

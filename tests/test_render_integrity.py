@@ -8,9 +8,9 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import REPO, run_cli
-from mvkplan.config import find_project
-from mvkplan.render import render_document
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.pages import render_document
 
 _HREF = re.compile(r'href="#([^"]*)"')
 _MD_LINK = re.compile(r"\]\(#([^)\s]*)\)")

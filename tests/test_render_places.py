@@ -1,4 +1,4 @@
-"""Where links stand in their files (``mvkplan.render.places``) is read once per file version:
+"""Where links stand in their files (``mvkplan.publish.render.places``) is read once per file version:
 kept in a store between builds, shared by the processes rendering pages, and never trusted
 when the store is damaged or written by another version."""
 
@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from conftest import edit, run_cli, title_line
-from mvkplan.cache import encode_entry
-from mvkplan.config import find_project
-from mvkplan.index import LinkIndex
-from mvkplan.loaded import LoadedDocument
-from mvkplan.render import places
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.cache import encode_entry
+from mvkplan.loading.documents import LoadedDocument
+from mvkplan.project.config import find_project
+from mvkplan.publish.render import places
 
 
 def _forget() -> None:

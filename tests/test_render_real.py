@@ -8,10 +8,10 @@ import re
 import pytest
 
 from conftest import PLANS, REPO
-from mvkplan.config import find_project
+from mvkplan.checks.validate import load_corpus
 from mvkplan.models import PlanBase
-from mvkplan.render import render_document
-from mvkplan.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.pages import render_document
 
 pytestmark = pytest.mark.skipif(not (PLANS / "kalmar" / "kalmar-2024.yaml").exists(),
                                 reason="plans/kalmar/kalmar-2024.yaml not transcribed yet")

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from conftest import edit, title_line
-from mvkplan.check import check
-from mvkplan.config import find_project
-from mvkplan.index import LinkIndex
-from mvkplan.live.site import LiveSite
-from mvkplan.loading import iter_documents, shipped_documents
-from mvkplan.preview import Outcome, Preview, build_preview
-from mvkplan.render import memo
+from mvkplan.checks.check import check
+from mvkplan.index import memo
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.load import iter_documents
+from mvkplan.loading.shipped import shipped_documents
+from mvkplan.project.config import find_project
+from mvkplan.publish.serve.server import Outcome, Preview, build_preview
+from mvkplan.publish.serve.site import LiveSite
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -141,7 +142,7 @@ def test_reindexing_in_place_gives_the_index_a_build_gives(real_project: Path) -
 def test_a_reported_save_reloads_that_file_alone_without_walking_the_folders(
     real_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from mvkplan.live import corpus
+    from mvkplan.publish.serve import corpus
 
     site = LiveSite(find_project(real_project), tmp_path / "out")
     site.build()
@@ -168,7 +169,7 @@ def test_a_reported_save_reloads_that_file_alone_without_walking_the_folders(
 
 
 def test_reindex_walks_only_new_documents_and_names_what_changed(real_project: Path) -> None:
-    from mvkplan.loading import load_file
+    from mvkplan.loading.load import load_file
 
     site = LiveSite(find_project(real_project), real_project / "out")
     index = site.live.index
@@ -192,7 +193,7 @@ def test_a_large_project_is_kept_out_of_the_collectors_sight_after_its_first_bui
 ) -> None:
     import gc
 
-    from mvkplan.live import site as live_site
+    from mvkplan.publish.serve import site as live_site
 
     monkeypatch.setattr(live_site, "SETTLED_FROM", 0)  # as at 200 documents and more
     try:
@@ -218,7 +219,7 @@ def test_a_large_project_is_kept_out_of_the_collectors_sight_after_its_first_bui
 def test_a_save_writes_again_only_the_list_lines_of_what_changed(
     real_project: Path, tmp_path: Path,
 ) -> None:
-    from mvkplan.render import fragments
+    from mvkplan.publish.render import fragments
 
     site = LiveSite(find_project(real_project), tmp_path / "live")
     site.build()
@@ -239,8 +240,8 @@ def test_a_save_writes_again_only_the_list_lines_of_what_changed(
 def test_a_changed_template_gives_a_new_environment_and_forgets_the_kept_lines(
     real_project: Path, tmp_path: Path,
 ) -> None:
-    from mvkplan.render import fragments
-    from mvkplan.render.environment import shipped_templates
+    from mvkplan.publish.render import fragments
+    from mvkplan.publish.render.environment import shipped_templates
 
     overrides = tmp_path / "templates"
     (overrides / "html" / "site").mkdir(parents=True)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from test_render_support import broken_links, copy_fixture, parse_page
 
-from mvkplan.config import find_project
-from mvkplan.render.paths import UnsafePathError
-from mvkplan.render.site import build_site, site_pages
-from mvkplan.validate import load_corpus
+from mvkplan.checks.validate import load_corpus
+from mvkplan.project.config import find_project
+from mvkplan.publish.render.paths import UnsafePathError
+from mvkplan.publish.render.site import build_site, site_pages
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ def test_build_out_naming_a_file_is_refused_and_the_file_survives(cli, project: 
 def _all_help_texts() -> list[tuple[str, str]]:
     import typer.main
 
-    from mvkplan.cli import app
+    from mvkplan.cli.main import app
 
     found: list[tuple[str, str]] = []
 

@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 from conftest import run_cli
-from mvkplan.config import find_project
-from mvkplan.followup.checks import follow_up_problems
-from mvkplan.index import LinkIndex
-from mvkplan.loaded import LoadedDocument
-from mvkplan.loadmany import PARALLEL_MINIMUM
+from mvkplan.checks.followups import follow_up_problems
+from mvkplan.checks.validate import streamed_corpus, validate
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.many import PARALLEL_MINIMUM
 from mvkplan.models import DocumentBase
-from mvkplan.validate import streamed_corpus, validate
+from mvkplan.project.config import find_project
 
 TESTS = Path(__file__).parent
 PLAN = Path(__file__).parent.parent / "plans" / "kalmar" / "kalmar-2024.yaml"
@@ -129,13 +129,13 @@ def test_a_plan_changed_during_the_run_is_reported_not_raised(real_project: Path
 def test_a_released_document_whose_file_is_gone_says_so(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     shutil.copy(PLAN, path)
-    from mvkplan.loading import load_bytes
+    from mvkplan.loading.validation import load_bytes
 
     document, _ = load_bytes(path.read_bytes(), "x.yaml", source=path)
     assert isinstance(document, LoadedDocument)
     document.release()
     path.unlink()
-    from mvkplan.loaded import SourceChanged
+    from mvkplan.loading.documents import SourceChanged
 
     with pytest.raises(SourceChanged):
         _ = document.model
@@ -174,16 +174,16 @@ def test_lint_in_workers_reports_what_one_process_reports(
     _copies_with_findings(real_project)
     monkeypatch.setenv("MVKPLAN_JOBS", "1")
     alone = run_cli(command, "--no-cache", "--format", "json", cwd=real_project)
-    import mvkplan.parallel
+    import mvkplan.project.parallel
 
     slices: list[int] = []
-    real_map = mvkplan.parallel.map_ordered
+    real_map = mvkplan.project.parallel.map_ordered
 
     def map_ordered(function: Any, items: Any, *, minimum: int) -> Any:
         slices.append(len(items))
         return real_map(function, items, minimum=minimum)
 
-    monkeypatch.setattr(mvkplan.parallel, "map_ordered", map_ordered)
+    monkeypatch.setattr(mvkplan.project.parallel, "map_ordered", map_ordered)
     monkeypatch.setenv("MVKPLAN_JOBS", "2")
     parallel = run_cli(command, "--no-cache", "--format", "json", cwd=real_project)
     assert slices and slices[0] >= 2  # the rules ran in workers
@@ -197,7 +197,7 @@ def test_a_released_document_with_its_plain_data_kept_needs_no_file(tmp_path: Pa
     """What ``lint``'s workers rely on: the model comes back from the plain data kept."""
     path = tmp_path / "x.yaml"
     shutil.copy(PLAN, path)
-    from mvkplan.loading import load_bytes
+    from mvkplan.loading.validation import load_bytes
 
     document, _ = load_bytes(path.read_bytes(), "x.yaml", source=path)
     assert isinstance(document, LoadedDocument)

@@ -7,8 +7,8 @@ import importlib.util
 import pytest
 
 from conftest import run_cli
-from mvkplan.survey.cells import CellProblem, read_answer
-from mvkplan.survey.questions import Question
+from mvkplan.cycle.recording.questions import Question
+from mvkplan.cycle.survey.cells import CellProblem, read_answer
 
 
 def q(kind: str, choices: tuple[str, ...] = ()) -> Question:

@@ -22,7 +22,7 @@ SURVEY_SOURCES = {"lansstyrelsens-arliga-kartlaggning", "kartlaggning-arbetet-mo
 
 def survey_indicators(plan_id: str) -> list[str]:
     """'<goal>/<indicator>' of the plan's indicators from a survey source, in plan order."""
-    from mvkplan.loading import load_file
+    from mvkplan.loading.load import load_file
 
     path = next(PLANS.rglob(f"{plan_id}.yaml"))
     loaded, problems = load_file(path, path.name)
@@ -117,7 +117,7 @@ def test_import_writes_a_real_follow_up_beside_the_examples(real):
     assert f"wrote {FOLDER / created.name}" in imported.stdout
     for name, data in examples.items():  # the examples are neither replaced nor read
         assert (project / FOLDER / name).read_bytes() == data
-    from mvkplan.loading import load_file
+    from mvkplan.loading.load import load_file
 
     loaded, problems = load_file(created, created.name)
     assert loaded is not None, problems

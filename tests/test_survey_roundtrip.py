@@ -160,7 +160,7 @@ def test_activity_status_of_an_activity_plan_round_trips(tmp_path):
     wb.save(path)
     result = run_cli("survey", "import", str(path), cwd=tmp_path)
     assert result.exit_code == 0, result
-    from mvkplan.loading import load_file
+    from mvkplan.loading.load import load_file
 
     created = tmp_path / "plans/jonkoping/uppfoljning/jonkoping-2022-2022.yaml"
     loaded, problems = load_file(created, created.name)

@@ -1,6 +1,6 @@
 """Both YAML engines give the same nodes, positions and refusals; positions are an editor's.
 
-rapidyaml is the engine when installed, libyaml the fallback (``mvkplan.yamlengines``).
+rapidyaml is the engine when installed, libyaml the fallback (``mvkplan.source.engines``).
 Every test here runs against both, so the fallback cannot drift from the fast path.
 """
 
@@ -18,18 +18,11 @@ from hypothesis import strategies as st
 from test_validate_broken import BROKEN, EXPECTED
 
 from conftest import REPO, run_cli
-from mvkplan.yamlengines import libyaml, rapid
-from mvkplan.yamlengines.locate import Locator, locate
-from mvkplan.yamlengines.plain import parse_plain
-from mvkplan.yamlnodes import (
-    MappingNode,
-    Node,
-    ScalarNode,
-    SequenceNode,
-    YamlError,
-    parse_yaml,
-    to_data,
-)
+from mvkplan.source import libyaml, rapid
+from mvkplan.source.locate import Locator, locate
+from mvkplan.source.nodes import MappingNode, Node, ScalarNode, SequenceNode, YamlError, to_data
+from mvkplan.source.parse import parse_yaml
+from mvkplan.source.plain import parse_plain
 
 ENGINES = {"rapidyaml": rapid, "libyaml": libyaml}
 SOURCES = sorted([*REPO.glob("plans/**/*.yaml"), *REPO.glob("src/mvkplan/data/**/*.yaml")])
@@ -39,12 +32,12 @@ SOURCES = sorted([*REPO.glob("plans/**/*.yaml"), *REPO.glob("src/mvkplan/data/**
 def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     """Every parse in the test goes through one engine."""
     module = ENGINES[request.param]
-    monkeypatch.setattr("mvkplan.yamlengines.engine", lambda name=None: module)
+    monkeypatch.setattr("mvkplan.source.engines.engine", lambda name=None: module)
     return module
 
 
 def parse_with(module: ModuleType, data: bytes) -> Node | tuple[str, int, int]:
-    import mvkplan.yamlengines as engines
+    import mvkplan.source.engines as engines
 
     saved = engines.engine
     engines.engine = lambda name=None: module  # type: ignore[assignment]
@@ -228,7 +221,7 @@ def _paths(node: Node, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple
 
 
 def _deepest(root: MappingNode, path: tuple[str | int, ...]) -> Node:
-    from mvkplan.loading import LoadedDocument
+    from mvkplan.loading.documents import LoadedDocument
 
     document = LoadedDocument("x", None, root=root)  # type: ignore[arg-type]
     return document.node_at(path)
@@ -249,7 +242,7 @@ def test_one_position_is_where_the_nodes_place_it(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_one_key_position_is_where_the_nodes_place_the_key(path: Path) -> None:
-    from mvkplan.loading import load_bytes
+    from mvkplan.loading.validation import load_bytes
 
     data = path.read_bytes()
     document, _ = load_bytes(data, "x.yaml")

@@ -13,8 +13,8 @@ from mvkplan import __version__
 from mvkplan.cli.helptext import LocalizedGroup
 
 if TYPE_CHECKING:
-    from mvkplan.config import Project
-    from mvkplan.reporters import Report
+    from mvkplan.messages.reporters import Report
+    from mvkplan.project.config import Project
 
 app = typer.Typer(
     name="mvkplan",
@@ -36,7 +36,7 @@ class Lang(str, Enum):
 
 
 class ProblemFormat(str, Enum):
-    """Output formats for problems; mirrors mvkplan.reporters.REPORTERS."""
+    """Output formats for problems; mirrors mvkplan.messages.reporters.REPORTERS."""
 
     text = "text"
     json = "json"
@@ -90,8 +90,8 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
     ``paths``, a configured document path that does not exist is a usage error (exit 2), as
     the same path on the command line is.
     """
-    from mvkplan.config import ConfigError, find_project
-    from mvkplan.i18n import detect_language, set_language, t
+    from mvkplan.messages.i18n import detect_language, set_language, t
+    from mvkplan.project.config import ConfigError, find_project
 
     set_language(detect_language(lang.value if lang else None))
     try:
@@ -120,7 +120,7 @@ NoSourceOption = Annotated[
 
 def emit(report: Report, fmt: ProblemFormat, root: Path | None = None) -> None:
     """Print a report in the chosen format (the text format with source lines from ``root``)."""
-    from mvkplan.reporters import REPORTERS, file_lines
+    from mvkplan.messages.reporters import REPORTERS, file_lines
 
     if root is not None and fmt is ProblemFormat.text:
         report.sources = file_lines(root)

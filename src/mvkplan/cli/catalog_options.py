@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mvkplan.cli.app import fail
 
 if TYPE_CHECKING:
-    from mvkplan.index import LinkIndex
+    from mvkplan.index.linkindex import LinkIndex
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "option.unknown": ("unknown {label} '{value}' for {option}", "{label} '{value}' för {option}"),
@@ -24,9 +24,9 @@ _LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipali
 
 def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> str:
     """The id of the entry ``value`` names in ``catalog``; exit 2 with a hint if none."""
-    from mvkplan.i18n import MESSAGES as SHARED
-    from mvkplan.i18n import get_language, t
-    from mvkplan.lookup import closest_entry, find_entry
+    from mvkplan.index.lookup import closest_entry, find_entry
+    from mvkplan.messages.i18n import MESSAGES as SHARED
+    from mvkplan.messages.i18n import get_language, t
 
     for key, texts in MESSAGES.items():
         SHARED.setdefault(key, texts)

@@ -12,9 +12,9 @@ import typer
 from mvkplan.cli.app import LangOption, app, fail, open_project
 
 if TYPE_CHECKING:
-    from mvkplan.config import Project
+    from mvkplan.checks.validate import Corpus
     from mvkplan.models import DocumentBase
-    from mvkplan.validate import Corpus
+    from mvkplan.project.config import Project
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "diff.unknown": ("unknown document '{id}'", "okänt dokument '{id}'"),
@@ -67,9 +67,9 @@ def diff(
     lang: LangOption = None,
 ) -> None:
     """Visa vad som ändrats mellan två planer eller versioner / what changed between plans."""
-    from mvkplan.diff import diff_in_index
-    from mvkplan.i18n import t
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.messages.i18n import t
+    from mvkplan.views.diff import diff_in_index
 
     project = open_project(lang)
     _register_messages()
@@ -102,8 +102,8 @@ def _model(corpus: Corpus, document: str) -> DocumentBase:
 def _revisions(project: Project, corpus: Corpus, document: str,
                spec: str) -> tuple[DocumentBase, DocumentBase, tuple[str, str]]:
     """The document at the old revision, and at the new one (or in the working tree)."""
-    from mvkplan.diff.revisions import RevisionError, split_range
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
+    from mvkplan.views.diff.revisions import RevisionError, split_range
 
     current = _model(corpus, document)
     loaded = corpus.index.documents[document]
@@ -120,9 +120,9 @@ def _revisions(project: Project, corpus: Corpus, document: str,
 
 
 def _at_revision(path: Path, document: str, revision: str) -> DocumentBase:
-    from mvkplan.diff.revisions import RevisionError, read_at_revision
-    from mvkplan.i18n import t
-    from mvkplan.loading import load_bytes
+    from mvkplan.loading.validation import load_bytes
+    from mvkplan.messages.i18n import t
+    from mvkplan.views.diff.revisions import RevisionError, read_at_revision
 
     try:
         data = read_at_revision(path, revision)
@@ -137,11 +137,11 @@ def _at_revision(path: Path, document: str, revision: str) -> DocumentBase:
 
 
 def _format(corpus: Corpus, result: object, before: DocumentBase, after: DocumentBase, fmt: str) -> str:
-    from mvkplan.diff.formats import FORMATTERS
-    from mvkplan.diff.model import DocumentDiff
-    from mvkplan.diff.page import render_diff_page
-    from mvkplan.render.environment import make_environment
-    from mvkplan.render.views import LinkView
+    from mvkplan.publish.diff.formats import FORMATTERS
+    from mvkplan.publish.diff.page import render_diff_page
+    from mvkplan.publish.render.environment import make_environment
+    from mvkplan.publish.render.views import LinkView
+    from mvkplan.views.diff.model import DocumentDiff
 
     assert isinstance(result, DocumentDiff)
     if fmt != "html":
@@ -154,7 +154,7 @@ def _format(corpus: Corpus, result: object, before: DocumentBase, after: Documen
 def _write(project: Project, output: str, text: str, name: str) -> None:
     from mvkplan.cli.commands_render import _output_path, _shown
     from mvkplan.cli.commands_render import _write as write
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     target = _output_path(project, output, output, name)
     write(target, text.encode("utf-8"))
@@ -163,7 +163,7 @@ def _write(project: Project, output: str, text: str, name: str) -> None:
 
 def _register_messages() -> None:
     from mvkplan.cli.commands_render import _register_messages as render_messages
-    from mvkplan.i18n import MESSAGES as SHARED
+    from mvkplan.messages.i18n import MESSAGES as SHARED
 
     render_messages()
     for key, value in MESSAGES.items():

@@ -14,7 +14,7 @@ import typer
 from mvkplan.cli.app import LangOption, app, fail, open_project
 
 if TYPE_CHECKING:
-    from mvkplan.overview import DocumentRow
+    from mvkplan.views.overview import DocumentRow
 
 
 class ListFormat(str, Enum):
@@ -31,8 +31,8 @@ def list_documents(
     lang: LangOption = None,
 ) -> None:
     """Översikt över dokumenten / overview of the documents."""
-    from mvkplan.overview import document_rows
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.views.overview import document_rows
 
     rows = document_rows(load_corpus(open_project(lang)).index, shipped=shipped)
     if fmt is ListFormat.json:
@@ -47,9 +47,9 @@ def _print_rows(rows: list[DocumentRow]) -> None:
     from rich.markup import escape as rich_escape
     from rich.table import Table
 
-    from mvkplan.i18n import count, t
-    from mvkplan.terminal import printable
-    from mvkplan.words import kind_word, status_word
+    from mvkplan.messages.i18n import count, t
+    from mvkplan.messages.terminal import printable
+    from mvkplan.messages.words import kind_word, status_word
 
     console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
     if console.width < 110:  # a narrow terminal: one document per block, nothing cut
@@ -94,9 +94,11 @@ def new(
     lang: LangOption = None,
 ) -> None:
     """Skapa ett nytt dokument från en mall / create a new document from a template."""
+    from mvkplan.checks.validate import load_corpus
     from mvkplan.cli.catalog_options import resolve_entry
-    from mvkplan.i18n import t
-    from mvkplan.scaffold import (
+    from mvkplan.messages.i18n import t
+    from mvkplan.project.writing import write_atomic
+    from mvkplan.start.new import (
         KINDS,
         SCHEMA,
         ScaffoldError,
@@ -106,12 +108,10 @@ def new(
         schema_comment,
         target_path,
     )
-    from mvkplan.validate import load_corpus
-    from mvkplan.writing import write_atomic
 
     project = open_project(lang)
     if kind not in KINDS:
-        from mvkplan.vocabulary import english_for
+        from mvkplan.messages.vocabulary import english_for
 
         english = english_for(kind, list(KINDS))
         hint = f" ({t('E204.swedish', value=kind, english=english)})" if english else ""
@@ -127,7 +127,7 @@ def new(
             fail(t("new.county_mismatch", municipality=municipality_id, home=home, county=county_id))
         county_id = county_id or home
     if source and source not in index.documents:
-        from mvkplan.textmatch import closest
+        from mvkplan.messages.textmatch import closest
 
         close = closest(source, list(index.documents))
         fail(t("new.from", id=source) + (f" ({t('hint.did_you_mean', close=close)})" if close else ""))

@@ -11,10 +11,10 @@ from mvkplan.cli.app import Lang, LangOption, ProblemFormat, ProblemFormatOption
 from mvkplan.cli.commands_survey import finish, user_path
 
 if TYPE_CHECKING:
-    from mvkplan.config import Project
-    from mvkplan.index import LinkIndex
-    from mvkplan.kolada.responses import Response
-    from mvkplan.validate import Corpus
+    from mvkplan.checks.validate import Corpus
+    from mvkplan.cycle.kolada.responses import Response
+    from mvkplan.index.linkindex import LinkIndex
+    from mvkplan.project.config import Project
 
 kolada_app = typer.Typer(
     help="Nyckeltal från Kolada (Öppna jämförelser m.m.) / official statistics from Kolada.",
@@ -28,8 +28,8 @@ PlanOption = Annotated[str | None, typer.Option("--plan", help="Only this plan (
 
 
 def _require_extra(lang: Lang | None, *modules: str) -> None:
-    from mvkplan.extras import MissingExtraError, require
-    from mvkplan.i18n import detect_language, set_language
+    from mvkplan.messages.i18n import detect_language, set_language
+    from mvkplan.project.extras import MissingExtraError, require
 
     try:
         require("kolada", "ruamel.yaml", *modules)
@@ -54,8 +54,8 @@ def import_(
     All or nothing, like 'survey import'. Exit 0 when recorded, 1 on problems, 2 on usage errors.
     """
     _require_extra(lang)
-    from mvkplan.kolada.responses import read_response
-    from mvkplan.loading import display_path
+    from mvkplan.cycle.kolada.responses import read_response
+    from mvkplan.project.paths import display_path
 
     project = open_project(lang)
     responses = []
@@ -70,7 +70,7 @@ def import_(
 
 def _response_files(files: list[Path]) -> list[Path]:
     """The files named, a folder standing for its .json files (as 'kolada fetch --save' writes them)."""
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     found: list[Path] = []
     for file in files:
@@ -104,13 +104,13 @@ def fetch(
     _require_extra(lang, "httpx")
     import sys
 
-    from mvkplan.i18n import t
-    from mvkplan.kolada.client import KoladaClient, KoladaUnavailable, data_urls
-    from mvkplan.kolada.importing import kpis_of
-    from mvkplan.kolada.responses import read_response
-    from mvkplan.survey.plans import survey_plan
-    from mvkplan.validate import load_corpus
-    from mvkplan.writing import write_atomic
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.cycle.kolada.client import KoladaClient, KoladaUnavailable, data_urls
+    from mvkplan.cycle.kolada.importing import kpis_of
+    from mvkplan.cycle.kolada.responses import read_response
+    from mvkplan.cycle.recording.plans import survey_plan
+    from mvkplan.messages.i18n import t
+    from mvkplan.project.writing import write_atomic
 
     project = open_project(lang)
     corpus = load_corpus(project)
@@ -158,9 +158,9 @@ def _codes(index: LinkIndex, county: str | None) -> list[str]:
 
 def _run(project: Project, responses: list[Response], plan: str | None, years: set[int] | None,
          dry_run: bool, overwrite: bool, fmt: ProblemFormat, corpus: Corpus | None = None) -> None:
-    from mvkplan.i18n import t
-    from mvkplan.kolada.importing import import_kolada
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.cycle.kolada.importing import import_kolada
+    from mvkplan.messages.i18n import t
 
     corpus = corpus or load_corpus(project)
     result = import_kolada(corpus.index, project.root, responses, plan=plan, years=years, overwrite=overwrite)

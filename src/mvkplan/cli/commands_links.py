@@ -16,8 +16,8 @@ from mvkplan.cli.app import LangOption, app, fail, open_project
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from mvkplan.coverage import Column, Coverage
-    from mvkplan.linkreport import LinkSummary
+    from mvkplan.views.coverage import Column, Coverage
+    from mvkplan.views.linkreport import LinkSummary
 
 
 class LinksFormat(str, Enum):
@@ -45,7 +45,7 @@ class CoverageFormat(str, Enum):
 
 
 def _index(lang: LangOption):  # type: ignore[no-untyped-def]
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
 
     return load_corpus(open_project(lang)).index
 
@@ -67,9 +67,9 @@ def links(
     lang: LangOption = None,
 ) -> None:
     """Visa länkar och bakåtlänkar / show what links where, and what links back."""
-    from mvkplan import linkreport
-    from mvkplan.i18n import t
-    from mvkplan.textmatch import closest
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.textmatch import closest
+    from mvkplan.views import linkreport
 
     index = _index(lang)
     if graph is not None:
@@ -96,9 +96,9 @@ def _print_tree(summary: LinkSummary) -> None:
     from rich.markup import escape as rich_escape
     from rich.tree import Tree
 
-    from mvkplan.i18n import t
-    from mvkplan.terminal import printable
-    from mvkplan.words import relation_word
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import printable
+    from mvkplan.messages.words import relation_word
 
     def escape(text: str) -> str:  # document text: no markup, no control sequences
         return rich_escape(printable(text))
@@ -142,9 +142,9 @@ def coverage(
     lang: LangOption = None,
 ) -> None:
     """Täckning: planer × ramverksmål / coverage: plans × framework goals."""
-    from mvkplan.coverage import coverage_matrix
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
     from mvkplan.models import Framework
+    from mvkplan.views.coverage import coverage_matrix
 
     index = _index(lang)
     for framework_id in framework or []:
@@ -214,7 +214,7 @@ def _print_table(matrix: Coverage) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     console = Console() if sys.stdout.isatty() else Console(width=120, no_color=True)
     first = max((len(d) for d in matrix.documents), default=8) + 4

@@ -27,9 +27,9 @@ from mvkplan.cli.app import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from mvkplan.config import Project
-    from mvkplan.problems import Problem
-    from mvkplan.rules import Rule
+    from mvkplan.checks.rules import Rule
+    from mvkplan.messages.problems import Problem
+    from mvkplan.project.config import Project
 
 SelectorOption = list[str] | None
 
@@ -56,7 +56,7 @@ def lint(
     Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage,
     configuration or I/O errors. 'mvkplan rules' lists the rules.
     """
-    from mvkplan.lint import lint_answer
+    from mvkplan.checks.lint import lint_answer
 
     _answer_and_report(lint_answer, open_project(lang, paths=True), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
@@ -83,7 +83,7 @@ def check(
     One report and one exit code: 0 when no error remains (no warning either with --strict),
     1 otherwise, 2 on usage, configuration or I/O errors.
     """
-    from mvkplan.check import check_answer
+    from mvkplan.checks.check import check_answer
 
     _answer_and_report(check_answer, open_project(lang), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
@@ -95,10 +95,10 @@ def _answer_and_report(
     no_source: bool, no_cache: bool,
 ) -> None:
     """Run ``lint_answer`` or ``check_answer`` over ``paths`` and print the report; exits."""
-    from mvkplan.i18n import t
-    from mvkplan.lint import LintConfigError
-    from mvkplan.problems import exit_code_for
-    from mvkplan.reporters import Report
+    from mvkplan.checks.lint import LintConfigError
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.problems import exit_code_for
+    from mvkplan.messages.reporters import Report
 
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
     for target in targets:
@@ -131,9 +131,9 @@ def rules(
     lang: LangOption = None,
 ) -> None:
     """Lista granskningsreglerna / list the lint rules, or explain one."""
-    from mvkplan.i18n import t
-    from mvkplan.lint import unknown_rule_message
-    from mvkplan.rules import RULES, find_rule
+    from mvkplan.checks.lint import unknown_rule_message
+    from mvkplan.checks.rules import RULES, find_rule
+    from mvkplan.messages.i18n import t
 
     open_project(lang, documents=False)
     chosen = list(RULES)
@@ -156,8 +156,8 @@ def rules(
 
 def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:
     """A rule named on the command line that does not exist: exit 2 naming the option, not the config."""
-    from mvkplan.lint import unknown_rule_message
-    from mvkplan.rules import select_rules
+    from mvkplan.checks.lint import unknown_rule_message
+    from mvkplan.checks.rules import select_rules
 
     for option, values in (("--select", select), ("--ignore", ignore)):
         for selector in _split(values) or []:
@@ -172,14 +172,14 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def _rule_summaries() -> dict[str, str]:
-    from mvkplan.rules import RULES
+    from mvkplan.checks.rules import RULES
 
     return {r.code: r.summary for r in RULES}
 
 
 def _rule_metadata() -> dict[str, dict[str, Any]]:
     """SARIF properties of every rule: name, full help and default level."""
-    from mvkplan.rules import RULES
+    from mvkplan.checks.rules import RULES
 
     levels = {"error": "error", "warning": "warning", "info": "note"}
     return {
@@ -212,7 +212,7 @@ def _rule_data(rule: Rule) -> dict[str, object]:
 
 
 def _explain(rule: Rule) -> str:
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     severity = t(f"severity.{rule.severity.label}")
     lines = [f"{rule.code} {rule.name} ({severity})", "", rule.summary, "", rule.documentation]

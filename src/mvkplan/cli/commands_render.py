@@ -13,11 +13,11 @@ import typer
 from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
-    from mvkplan.config import Project
-    from mvkplan.problems import Problem
-    from mvkplan.validate import Corpus
+    from mvkplan.checks.validate import Corpus
+    from mvkplan.messages.problems import Problem
+    from mvkplan.project.config import Project
 
-# Messages of these two commands: (English, Swedish), merged into mvkplan.i18n on use.
+# Messages of these two commands: (English, Swedish), merged into mvkplan.messages.i18n on use.
 MESSAGES: dict[str, tuple[str, str]] = {
     "render.unknown": ("unknown document '{id}'", "okänt dokument '{id}'"),
     "render.unknown.hint": (
@@ -111,13 +111,14 @@ def render(
 
     A document with errors is refused (exit 1, nothing written) unless --force is given.
     """
-    from mvkplan.gate import blocking, document_files, one_line
-    from mvkplan.i18n import t
-    from mvkplan.publish import PUBLISH_FORMATS
-    from mvkplan.render import FORMATS, RenderError, render_document
-    from mvkplan.render.dates import last_updated
-    from mvkplan.render.paths import UnsafePathError, safe_name
-    from mvkplan.validate import validate as run_validate
+    from mvkplan.checks.gate import blocking, document_files, one_line
+    from mvkplan.checks.validate import validate as run_validate
+    from mvkplan.messages.i18n import t
+    from mvkplan.publish.exports import PUBLISH_FORMATS
+    from mvkplan.publish.render.dates import last_updated
+    from mvkplan.publish.render.document import FORMATS, RenderError
+    from mvkplan.publish.render.pages import render_document
+    from mvkplan.publish.render.paths import UnsafePathError, safe_name
 
     project = open_project(lang)
     _register_messages()
@@ -174,16 +175,16 @@ def build(
 
     Documents with errors stop the build (exit 1, nothing written) unless --force is given.
     """
-    from mvkplan.cache import FOLDER as CACHE_FOLDER
-    from mvkplan.gate import blocking, errors_by_document
-    from mvkplan.i18n import t
-    from mvkplan.outputs import OutputError, folder_target
-    from mvkplan.render import RenderError
-    from mvkplan.render.dates import last_updated
-    from mvkplan.render.incremental import compiled_folder, places_file, rebuild, state_file
-    from mvkplan.render.paths import UnsafePathError
-    from mvkplan.render.site import Progress, SitePage, site_pages
-    from mvkplan.validate import validate as run_validate
+    from mvkplan.checks.gate import blocking, errors_by_document
+    from mvkplan.checks.validate import validate as run_validate
+    from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
+    from mvkplan.messages.i18n import t
+    from mvkplan.project.outputs import OutputError, folder_target
+    from mvkplan.publish.render.dates import last_updated
+    from mvkplan.publish.render.document import RenderError
+    from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild, state_file
+    from mvkplan.publish.render.paths import UnsafePathError
+    from mvkplan.publish.render.site import Progress, SitePage, site_pages
 
     project = open_project(lang, paths=True)
     _register_messages()
@@ -237,7 +238,7 @@ def _require_extra(fmt: str) -> None:
     """Exit 2 with the pip command when the optional extra of ``fmt`` is not installed."""
     import importlib.util
 
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     module, name = {"pdf": ("weasyprint", "WeasyPrint"), "docx": ("docx", "python-docx")}[fmt]
     if importlib.util.find_spec(module) is None:
@@ -247,16 +248,16 @@ def _require_extra(fmt: str) -> None:
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
              site_url: str | None, errors: list[str], plain: bool) -> bytes:
     """PDF or Word bytes; a missing optional extra exits 2 with the pip command to run."""
-    from mvkplan.i18n import t
-    from mvkplan.publish import MissingExtra
+    from mvkplan.messages.i18n import t
+    from mvkplan.publish.exports import MissingExtra
 
     try:
         if fmt == "pdf":
-            from mvkplan.publish.pdf import render_pdf
+            from mvkplan.publish.exports.pdf import render_pdf
 
             return render_pdf(corpus.index, document, templates=folder, updated=updated,
                               site_url=site_url, errors=errors, plain=plain)
-        from mvkplan.publish.docx import render_docx
+        from mvkplan.publish.exports.docx import render_docx
 
         return render_docx(corpus.index, document, templates=folder, updated=updated,
                            site_url=site_url, errors=errors, plain=plain)
@@ -265,7 +266,7 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
 
 
 def _register_messages() -> None:
-    from mvkplan.i18n import MESSAGES as SHARED
+    from mvkplan.messages.i18n import MESSAGES as SHARED
 
     for key, value in MESSAGES.items():
         SHARED.setdefault(key, value)
@@ -273,9 +274,9 @@ def _register_messages() -> None:
 
 def _require_document(corpus: Corpus, document: str, errors: list[Problem] | None = None) -> None:
     """Exit 2 unless ``document`` is known; exit 1, with its errors, if it failed to load."""
-    from mvkplan.gate import blocking, document_files
-    from mvkplan.i18n import t
-    from mvkplan.textmatch import closest
+    from mvkplan.checks.gate import blocking, document_files
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.textmatch import closest
 
     if document in corpus.index.documents:
         return
@@ -290,7 +291,7 @@ def _require_document(corpus: Corpus, document: str, errors: list[Problem] | Non
 
 def _refuse(errors: list[Problem], message: str) -> NoReturn:
     """List the errors that stop publishing, say so, and exit 1 with nothing written."""
-    from mvkplan.reporters import Report, report_text
+    from mvkplan.messages.reporters import Report, report_text
 
     report_text(Report(errors, len({p.path for p in errors})), sys.stderr)
     print(f"mvkplan: {message}", file=sys.stderr)
@@ -298,7 +299,7 @@ def _refuse(errors: list[Problem], message: str) -> NoReturn:
 
 
 def _templates(project: Project, option: Path | None) -> Path | None:
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     folder = option or (project.root / project.settings.templates
                         if project.settings.templates else None)
@@ -310,7 +311,7 @@ def _templates(project: Project, option: Path | None) -> Path | None:
 def _output_path(project: Project, output: str | None, default: str, name: str) -> Path:
     """Where to write: the path the user names (a folder, or ending in '/', gets ``name`` in
     it), never over an input document or the configuration."""
-    from mvkplan.outputs import OutputError, file_target
+    from mvkplan.project.outputs import OutputError, file_target
 
     try:
         return file_target(project, output or str(project.root / default), name)
@@ -320,9 +321,9 @@ def _output_path(project: Project, output: str | None, default: str, name: str) 
 
 def _report_skipped(corpus: Corpus) -> None:
     """Say which files are left out of the site because they could not be read or loaded."""
-    from mvkplan.i18n import t
-    from mvkplan.problems import Severity
-    from mvkplan.terminal import printable
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.problems import Severity
+    from mvkplan.messages.terminal import printable
 
     broken = sorted({p.path for p in corpus.loaded.problems if p.severity >= Severity.ERROR})
     if broken:
@@ -332,7 +333,7 @@ def _report_skipped(corpus: Corpus) -> None:
 
 
 def _write(target: Path, data: bytes) -> None:
-    from mvkplan.writing import write_atomic
+    from mvkplan.project.writing import write_atomic
 
     try:
         write_atomic(target, data)
@@ -358,6 +359,6 @@ def _render_with_progress(pages, label, render_site):  # type: ignore[no-untyped
 
 
 def _shown(path: Path, root: Path) -> str:
-    from mvkplan.loading import display_path
+    from mvkplan.project.paths import display_path
 
     return display_path(path, root)

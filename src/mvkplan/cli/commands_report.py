@@ -11,7 +11,7 @@ import typer
 from mvkplan.cli.app import LangOption, app, fail, open_project
 from mvkplan.cli.commands_render import TemplatesOption
 
-# Messages of this command: (English, Swedish), merged into mvkplan.i18n on use.
+# Messages of this command: (English, Swedish), merged into mvkplan.messages.i18n on use.
 MESSAGES: dict[str, tuple[str, str]] = {
     "report.problems": (
         "the plan or its follow-ups have errors; fix them first ('mvkplan validate'):",
@@ -57,6 +57,7 @@ def report(
     """Årlig uppföljningsrapport för en plan / the annual follow-up report of a plan."""
     import json
 
+    from mvkplan.checks.validate import validate
     from mvkplan.cli.commands_render import (
         _output_path,
         _register_messages,
@@ -65,14 +66,13 @@ def report(
         _templates,
         _write,
     )
-    from mvkplan.followup.render import render_report
-    from mvkplan.followup.report import ReportError, build_report, latest_follow_up, report_data
-    from mvkplan.i18n import MESSAGES as SHARED
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import MESSAGES as SHARED
+    from mvkplan.messages.i18n import t
     from mvkplan.models import FollowUp, PlanBase
-    from mvkplan.render import RenderError
-    from mvkplan.render.paths import UnsafePathError, safe_name
-    from mvkplan.validate import validate
+    from mvkplan.publish.render.document import RenderError
+    from mvkplan.publish.render.paths import UnsafePathError, safe_name
+    from mvkplan.publish.report.render import render_report
+    from mvkplan.views.report.build import ReportError, build_report, latest_follow_up, report_data
 
     project = open_project(lang)
     _register_messages()
@@ -126,9 +126,9 @@ def _refuse_errors(corpus: object, problems: list, plan_id: str) -> None:  # typ
     them that failed to load) have errors: a report never guesses around a broken value."""
     from pathlib import PurePosixPath
 
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.problems import Severity
     from mvkplan.models import FollowUp
-    from mvkplan.problems import Severity
 
     index = corpus.index  # type: ignore[attr-defined]
     files = {loaded.path for loaded in index.documents.values()

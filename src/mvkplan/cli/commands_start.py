@@ -29,15 +29,16 @@ def init(
     workflow running 'mvkplan check' and a README for the coordinator. Existing files are
     never overwritten: if any is there already, nothing is written (exit 2).
     """
-    from mvkplan.i18n import detect_language, set_language, t
-    from mvkplan.starter import StarterError, starter_files, write_starter
+    from mvkplan.messages.i18n import detect_language, set_language, t
+    from mvkplan.start.init import StarterError, starter_files, write_starter
 
     set_language(detect_language(lang.value if lang else None))
     county_id = county_name = None
     if county:
         from mvkplan.cli.catalog_options import resolve_entry
-        from mvkplan.index import LinkIndex
-        from mvkplan.loading import iter_documents, shipped_documents
+        from mvkplan.index.linkindex import LinkIndex
+        from mvkplan.loading.load import iter_documents
+        from mvkplan.loading.shipped import shipped_documents
 
         index = LinkIndex.build(iter_documents(shipped_documents()))
         county_id = resolve_entry(index, "counties", county, "--county")
@@ -68,14 +69,14 @@ def serve(
     on every save of a plan, the configuration or a template. Errors are shown at the top of
     every page. Stop with Ctrl+C.
     """
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     project = open_project(lang)
     try:
         import watchfiles  # noqa: F401
     except ImportError:
         fail(t("serve.extra"))
-    from mvkplan.preview import Preview
+    from mvkplan.publish.serve.server import Preview
 
     with tempfile.TemporaryDirectory(prefix="mvkplan-serve-") as out:
         preview = Preview(project.root, Path(out), port=port, templates=templates,

@@ -12,10 +12,10 @@ import typer
 from mvkplan.cli.app import Lang, LangOption, ProblemFormat, ProblemFormatOption, app, emit, fail, open_project
 
 if TYPE_CHECKING:
-    from mvkplan.config import Project
-    from mvkplan.loading import LoadedDocument
-    from mvkplan.problems import Problem
-    from mvkplan.recording.record import Prepared
+    from mvkplan.cycle.recording.record import Prepared
+    from mvkplan.loading.documents import LoadedDocument
+    from mvkplan.messages.problems import Problem
+    from mvkplan.project.config import Project
 
 survey_app = typer.Typer(
     help="Årlig enkät som Excel-arbetsböcker / the yearly survey as workbooks.",
@@ -25,9 +25,9 @@ app.add_typer(survey_app, name="survey")
 
 
 def _require_extra(lang: Lang | None) -> None:
-    from mvkplan.extras import MissingExtraError
-    from mvkplan.i18n import detect_language, set_language
-    from mvkplan.survey import require_survey
+    from mvkplan.cycle.survey import require_survey
+    from mvkplan.messages.i18n import detect_language, set_language
+    from mvkplan.project.extras import MissingExtraError
 
     try:
         require_survey()
@@ -60,9 +60,9 @@ def export(
 ) -> None:
     """Skriv en arbetsbok per svarande / write one workbook per respondent."""
     _require_extra(lang)
-    from mvkplan.i18n import count, t
-    from mvkplan.survey.exporting import SurveyUsageError, export_surveys
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.cycle.survey.exporting import SurveyUsageError, export_surveys
+    from mvkplan.messages.i18n import count, t
 
     project = open_project(lang)
     folder = user_path(out) if out else project.root / "build" / "enkat" / f"{plan}-{year}"
@@ -95,9 +95,9 @@ def import_(
     recorded (or, with --dry-run, when it could be), 1 on problems, 2 on usage errors.
     """
     _require_extra(lang)
-    from mvkplan.i18n import t
-    from mvkplan.survey.importing import import_survey, workbook_files
-    from mvkplan.validate import load_corpus
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.cycle.survey.importing import import_survey, workbook_files
+    from mvkplan.messages.i18n import t
 
     project = open_project(lang)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths]
@@ -119,10 +119,10 @@ def import_(
 def finish(project: Project, documents: list[LoadedDocument], problems: list[Problem], prepared: list[Prepared],
            summary: str, fmt: ProblemFormat, *, dry_run: bool, files: int) -> None:
     """Validate, then write (or show) the new follow-ups, report and exit; shared with ``kolada``."""
-    from mvkplan.i18n import t
-    from mvkplan.problems import ExitCode, Severity
-    from mvkplan.recording.commit import check_written, write_all
-    from mvkplan.reporters import Report
+    from mvkplan.cycle.recording.commit import check_written, write_all
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.problems import ExitCode, Severity
+    from mvkplan.messages.reporters import Report
 
     failed = any(p.severity >= Severity.ERROR for p in problems)
     if not failed:
@@ -175,6 +175,6 @@ def unified_diff(old: str, new: str, before: str, after: str) -> list[str]:
 
 
 def _shown(path: Path, root: Path) -> str:
-    from mvkplan.loading import display_path
+    from mvkplan.project.paths import display_path
 
     return display_path(path, root)

@@ -34,10 +34,10 @@ def validate(
 
     Exit 0 when clean, 1 when problems are found, 2 on usage, configuration or I/O errors.
     """
-    from mvkplan.i18n import t
-    from mvkplan.problems import exit_code_for
-    from mvkplan.reporters import Report
-    from mvkplan.validate import validate_run
+    from mvkplan.checks.validate import validate_run
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.problems import exit_code_for
+    from mvkplan.messages.reporters import Report
 
     project = open_project(lang, paths=True)
     targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
@@ -52,7 +52,7 @@ def validate(
 
 
 def _files_under(targets: list[Path]) -> list[Path]:
-    from mvkplan.loading import discover
+    from mvkplan.loading.load import discover
 
     return discover(targets)[0]
 
@@ -68,14 +68,14 @@ def schema(
 ) -> None:
     """Skriv ut JSON Schema för redigerare / print the JSON Schema for editors."""
     # With -o: written atomically, never over an input, and said where (as render and build do).
-    from mvkplan.schema import schema_json
+    from mvkplan.models.schema import schema_json
 
     text = schema_json()
     if output is None or output == "-":
         sys.stdout.write(text)
         return
     from mvkplan.cli.commands_render import _output_path, _register_messages, _shown, _write
-    from mvkplan.i18n import t
+    from mvkplan.messages.i18n import t
 
     project = open_project(lang)
     _register_messages()

@@ -231,7 +231,7 @@ PARAGRAPHS: dict[str, str] = {
 
 def help_language(args: Sequence[str]) -> str:
     """``--lang`` from the command line, else the environment and the locale."""
-    from mvkplan.i18n import detect_language
+    from mvkplan.messages.i18n import detect_language
 
     for number, arg in enumerate(args):
         if arg == "--lang" and number + 1 < len(args):

@@ -2,7 +2,7 @@
 
 A follow-up refers to its plan's items: values to indicators ('<goal>/<indicator>'),
 statuses to activities, assessments to goals. Everything it adds up is computed by
-:mod:`mvkplan.followup.rollup`, never typed here.
+:mod:`mvkplan.views.report.rollup`, never typed here.
 """
 
 from __future__ import annotations

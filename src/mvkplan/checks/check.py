@@ -1,0 +1,46 @@
+"""``mvkplan check``: validate and lint in one pass, one report, one exit code.
+
+The documents are loaded and indexed once; the schema, identity and reference problems of
+``validate`` and the findings of the lint rules go into one sorted list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mvkplan.checks.followups import follow_up_problems
+from mvkplan.checks.lint import LintResult, answer, lint
+from mvkplan.checks.references import check_index
+from mvkplan.messages.problems import Problem
+from mvkplan.project.config import Project
+from mvkplan.project.discovery import Discovery
+from mvkplan.project.paths import display_path
+
+
+def check_answer(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True,
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`check` gives them; the last run's answer when
+    not one input changed since (:mod:`mvkplan.loading.runs`), unless ``cache`` is off."""
+    return answer("check", check, project, targets, select=select, ignore=ignore, cache=cache)
+
+
+def check(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True, discovered: Discovery | None = None,
+) -> LintResult:
+    """Every validation problem and lint finding (only for ``targets`` when given)."""
+    result = lint(project, targets, select=select, ignore=ignore, cache=cache, discovered=discovered)
+    corpus = result.corpus
+    wanted = [display_path(t, project.root) for t in targets or []]
+    found = [*check_index(corpus.index, corpus.loaded.unloaded()), *result.own,
+             *follow_up_problems(corpus.index)]
+    references = [p for p in found if not wanted or any(_within(p.path, w) for w in wanted)]
+    unique = {(p, p.message): p for p in [*result.problems, *references]}
+    return LintResult(corpus, sorted(unique.values()), result.files)
+
+
+def _within(shown: str, wanted: str) -> bool:
+    return shown == wanted or shown.startswith(wanted.rstrip("/") + "/") or wanted in ("", ".")

@@ -1,0 +1,303 @@
+"""``mvkplan lint``: run the quality rules over a project's documents.
+
+Rules only yield findings. Everything configurable happens here, in one place and in this
+order: which rules run (``select``/``ignore``), then per-path ignores, inline
+``# mvkplan: ignore[CODE]`` comments and severity overrides (:meth:`LintConfig.apply`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Protocol
+
+from pydantic import ValidationError
+
+from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
+from mvkplan.checks.rules.base import translate
+from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
+from mvkplan.loading.load import discover
+from mvkplan.messages.problems import Problem, Severity
+from mvkplan.messages.textmatch import closest
+from mvkplan.project.config import Project, Settings
+from mvkplan.project.discovery import Discovery
+from mvkplan.project.paths import display_path
+
+MESSAGES = {
+    "unknown": ("unknown rule '{selector}' in '{key}'", "okänd regel '{selector}' i '{key}'"),
+    "unknown_rule": ("unknown rule '{selector}'", "okänd regel '{selector}'"),
+    "did_you_mean": (" (did you mean '{close}'?)", " (menade du '{close}'?)"),
+    "severity": ("'{value}' in 'severity' is not error, warning or info",
+                 "'{value}' i 'severity' är inte error, warning eller info"),
+    "no_options": ("rule {code} ({name}) takes no options", "regeln {code} ({name}) har inga inställningar"),
+    "options": ("options of rule {code} ({name}): {detail}",
+                "inställningar för regeln {code} ({name}): {detail}"),
+}
+
+
+SLICE = 32
+"""Documents the rules see at a time."""
+
+
+class LintConfigError(Exception):
+    """A lint setting that names an unknown rule or has an invalid value."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    """The lint settings resolved against the rule registry."""
+
+    rules: tuple[Rule, ...]
+    """The rules that run, in code order."""
+    options: dict[str, RuleOptions | None]
+    severity: dict[str, Severity]
+    per_path_ignores: tuple[tuple[str, frozenset[str]], ...]
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, *, select: list[str] | None = None,
+        ignore: Iterable[str] = (),
+    ) -> LintConfig:
+        """Resolve ``settings``; ``select`` replaces the configured selection, ``ignore`` adds."""
+        selected = _codes(select if select is not None else settings.select, "select")
+        ignored = _codes([*settings.ignore, *ignore], "ignore")
+        enabled = tuple(
+            rule for rule in RULES
+            if (not selected or rule.code in selected) and rule.code not in ignored
+        )
+        severity: dict[str, Severity] = {}
+        for selector, value in settings.severity.items():
+            try:
+                level = Severity.parse(value)
+            except KeyError:
+                raise LintConfigError(translate(MESSAGES, "severity", value=value)) from None
+            for code in _codes([selector], "severity"):
+                severity[code] = level
+        per_path = tuple(
+            (pattern, frozenset(_codes(selectors, f"per-path-ignores.{pattern}")))
+            for pattern, selectors in settings.per_path_ignores.items()
+        )
+        return cls(enabled, _options(settings.rules), severity, per_path)
+
+    def apply(self, problems: Iterable[Problem], context: LintContext) -> list[Problem]:
+        """Drop what per-path ignores and inline comments suppress; apply severity overrides."""
+        kept: list[Problem] = []
+        inline = _inline_suppressions(context)
+        for problem in problems:
+            if any(problem.code in codes and _path_matches(problem.path, pattern)
+                   for pattern, codes in self.per_path_ignores):
+                continue
+            if problem.code in inline.get((problem.path, problem.line), ()):
+                continue
+            level = self.severity.get(problem.code)
+            kept.append(problem.with_severity(level) if level else problem)
+        return kept
+
+
+@dataclass
+class LintResult:
+    """What a lint run found, and over what."""
+
+    corpus: Corpus
+    problems: list[Problem]
+    files: int
+    own: list[Problem] = field(default_factory=list)
+    """What each document's own validation checks found as it loaded (follow-up values of
+    a plan's indicators): ``check`` reports them with the checks across documents."""
+
+
+def lint_answer(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True,
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`lint` gives them; the last run's answer when
+    not one input changed since (:mod:`mvkplan.loading.runs`), unless ``cache`` is off."""
+    return answer("lint", lint, project, targets, select=select, ignore=ignore, cache=cache)
+
+
+class Run(Protocol):
+    """:func:`lint`, or :func:`mvkplan.checks.check.check`."""
+
+    def __call__(
+        self, project: Project, targets: list[Path] | None = None, *,
+        select: list[str] | None = None, ignore: Iterable[str] = (), cache: bool = True,
+        discovered: Discovery | None = None,
+    ) -> LintResult:
+        """The problems of a run over the project's documents."""
+
+
+def answer(
+    command: str, run: Run, project: Project, targets: list[Path] | None, *,
+    select: list[str] | None, ignore: Iterable[str], cache: bool,
+) -> tuple[int, list[Problem]]:
+    """Files and problems of ``run``; the last run's answer of ``command`` when nothing changed."""
+    ignore = list(ignore)
+    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
+        result = run(project, targets, select=select, ignore=ignore, cache=False)
+        return result.files, result.problems
+    from mvkplan.loading.runs import remembered
+
+    LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
+
+    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
+        result = run(project, targets, select=select, ignore=ignore, discovered=discovered)
+        return result.files, result.problems
+
+    return remembered(project, command, selection_arguments(targets, select, ignore),
+                      corpus_paths(project, targets), compute)
+
+
+def selection_arguments(
+    targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
+) -> list[str]:
+    """What besides the files decides a lint run's answer, as the run cache keys it."""
+    return [*(str(target) for target in targets or []), f"select={select!r}", f"ignore={list(ignore)!r}"]
+
+
+def lint(
+    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+    ignore: Iterable[str] = (), cache: bool = True, discovered: Discovery | None = None,
+) -> LintResult:
+    """Lint the project's documents (only those under ``targets`` when given).
+
+    Files that fail to load are reported with their loading problems, since no rule could
+    look at them. Raises :class:`LintConfigError` for settings naming unknown rules.
+    """
+    config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
+    corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered,
+                                  release=False)
+    wanted = [display_path(t, project.root) for t in targets or []]
+    documents = [
+        document for document in corpus.index.documents.values()
+        if not document.shipped and _wanted(document.path, wanted)
+    ]
+    known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
+    context = LintContext(corpus.index, documents, project.root, known_selectors=known)
+    problems = run_rules(config, context)
+    problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
+    files = corpus.files if not targets else len(discover(targets)[0])
+    unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
+    return LintResult(corpus, sorted(unique.values()), files, own)
+
+
+def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
+    """Every problem the enabled rules find in the context's documents, suppressions and
+    severity overrides applied.
+
+    Rules see the documents a slice at a time, so what they keep per document (its bytes,
+    its text values) stays small; a finding depends only on its document and the index, so
+    the slices find what all documents at once would. Documents that worker processes
+    validated while loading are known here by their index entries alone: their slices run
+    in forked workers, which validate them again side by side (reading them again in this
+    process would cost more than the rules). Results keep the slices' order.
+    """
+    documents = context.documents
+    slices = [documents[start:start + SLICE] for start in range(0, len(documents), SLICE)]
+    if not any(document.released for document in documents):
+        return [problem for part in slices for problem in _run_slice(config, context.subset(part))]
+    from mvkplan.project.parallel import map_ordered
+
+    _share(config, context)
+    found = map_ordered(lambda part: _run_released(config, context.subset(part)), slices, minimum=2)
+    return [problem for part in found for problem in part]
+
+
+def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
+    found = [
+        rule.problem(finding)
+        for rule in config.rules
+        for finding in rule.check(context, config.options.get(rule.code))
+    ]
+    return config.apply(found, context)
+
+
+def _share(config: LintConfig, context: LintContext) -> None:
+    """Compute what the rules share (:meth:`LintContext.once`) before workers are forked, so
+    that they inherit it instead of each computing it again."""
+    context.graph  # noqa: B018 - computed once, kept in the context
+    nothing = context.subset([])
+    for rule in config.rules:
+        for _ in rule.check(nothing, config.options.get(rule.code)):
+            pass
+
+
+def _run_released(config: LintConfig, context: LintContext) -> list[Problem]:
+    """:func:`_run_slice` in a worker, over documents validated again from the plain data
+    kept for them; their models are let go after the slice, as they were before it."""
+    released = [document for document in context.documents if document.released]
+    try:
+        return _run_slice(config, context)
+    finally:
+        for document in released:
+            document.release()
+
+
+def unknown_rule_message(selector: str, key: str | None = None) -> str:
+    """'unknown rule …' (in ``key`` of the configuration), with the closest code or name."""
+    known = [s for rule in RULES for s in (rule.code, rule.name)]
+    close = closest(selector.upper(), known) or closest(selector.lower(), known)
+    message = translate(MESSAGES, "unknown" if key else "unknown_rule", selector=selector,
+                        key=key)
+    return message + (translate(MESSAGES, "did_you_mean", close=close) if close else "")
+
+
+def _codes(selectors: Iterable[str], key: str) -> set[str]:
+    """The codes that ``selectors`` name; an unknown selector is a configuration error."""
+    codes: set[str] = set()
+    for selector in selectors:
+        rules = select_rules(selector)
+        if not rules:
+            raise LintConfigError(unknown_rule_message(selector, key))
+        codes.update(rule.code for rule in rules)
+    return codes
+
+
+def _options(table: dict[str, dict[str, object]]) -> dict[str, RuleOptions | None]:
+    """Every rule's options: the defaults, with the configured values validated on top."""
+    options = {rule.code: rule.default_options() for rule in RULES}
+    for selector, values in table.items():
+        rule = find_rule(selector)
+        if rule is None:
+            _codes([selector], "rules")  # raises, with a did-you-mean
+            continue
+        if rule.options is None:
+            raise LintConfigError(translate(MESSAGES, "no_options", code=rule.code,
+                                            name=rule.name))
+        try:
+            options[rule.code] = rule.options.model_validate(values)
+        except ValidationError as exc:
+            detail = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            )
+            raise LintConfigError(translate(MESSAGES, "options", code=rule.code,
+                                            name=rule.name, detail=detail)) from None
+    return options
+
+
+def _inline_suppressions(context: LintContext) -> dict[tuple[str, int], set[str]]:
+    """(path, line) → codes suppressed there by ``# mvkplan: ignore[…]`` comments."""
+    suppressed: dict[tuple[str, int], set[str]] = {}
+    for document in context.documents:
+        for comment in context.suppressions(document):
+            codes = {rule.code for s in comment.selectors if (rule := find_rule(s))}
+            suppressed.setdefault((document.path, comment.covers), set()).update(codes)
+    return suppressed
+
+
+def _path_matches(path: str, pattern: str) -> bool:
+    """A glob match, or the path lies in the folder ``pattern`` names."""
+    folder = pattern.rstrip("/")
+    return fnmatchcase(path, pattern) or path.startswith(folder + "/")
+
+
+def _wanted(shown: str, wanted: list[str]) -> bool:
+    return not wanted or any(
+        shown == w or shown.startswith(w.rstrip("/") + "/") or w in ("", ".") for w in wanted
+    )

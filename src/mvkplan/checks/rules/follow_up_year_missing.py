@@ -1,0 +1,66 @@
+"""A plan followed up every year has a year without a follow-up.
+
+Why: the plan says its indicators are followed up yearly ("Årsvis", "Årlig uppföljning").
+When the follow-ups jump a year, the change the annual report shows spans two years and the
+missing year's work is never reported.
+
+How to fix: add the missing year's follow-up (``kind: follow-up``, ``plan:`` and ``year:``),
+even if it only holds the coordinator's assessment. The years checked run from the plan's
+first year to its latest follow-up.
+
+Passing:
+    ```yaml
+    # kalmar-2024 (period 2024–2026, indicators 'årlig') with follow-ups for 2024 and 2025
+    ```
+
+Failing:
+    ```yaml
+    # kalmar-2024 with follow-ups for 2024 and 2026, none for 2025
+    ```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.index.followups import follow_ups_by_plan
+from mvkplan.messages.problems import Severity
+from mvkplan.models import FollowUp, PlanBase
+
+CODE = "MVK021"
+NAME = "follow-up-year-missing"
+SEVERITY = Severity.WARNING
+MESSAGES = {
+    "summary": ("A plan followed up yearly has a year without a follow-up.",
+                "En plan som följs upp årligen saknar uppföljning för ett år."),
+    "message": ("'{plan}' is followed up yearly but has no follow-up for {years}",
+                "'{plan}' följs upp årligen men saknar uppföljning för {years}"),
+    "hint": ("add a follow-up (kind: follow-up) for each missing year",
+             "lägg till en uppföljning (kind: follow-up) för varje år som saknas"),
+}
+YEARLY = re.compile(r"års|årlig|yearly|annual", re.IGNORECASE)
+
+
+def check(context: LintContext, options: None) -> Iterator[Finding]:
+    """Plans with a yearly indicator and a gap in their follow-up years."""
+    by_plan = context.once(f"{NAME}.by-plan", lambda: follow_ups_by_plan(context.index))
+    for document, plan in context.plans():
+        follow_ups = by_plan.get(plan.id)
+        if not follow_ups or plan.period is None or plan.period.start is None or not _yearly(plan):
+            continue
+        # A real plan's years are its real follow-ups' (an example never fills a real gap).
+        years = {f.model.year for f in follow_ups if isinstance(f.model, FollowUp)
+                 and (plan.example or not f.example)}
+        if not years:
+            continue
+        missing = [y for y in range(plan.period.start, max(years)) if y not in years]
+        if missing:
+            yield Finding(document, ("period",), values={
+                "plan": plan.id, "years": ", ".join(str(y) for y in missing)})
+
+
+def _yearly(plan: PlanBase) -> bool:
+    return any(indicator.frequency and YEARLY.search(indicator.frequency)
+               for area in plan.areas for goal in area.goals for indicator in goal.indicators)

@@ -1,0 +1,92 @@
+"""An indicator lacks a source or a frequency.
+
+Why: an indicator is only useful when the reader knows where the figures come from and how
+often they are gathered. "Antal utbildade" with no source cannot be collected; a source with
+no frequency leaves the yearly follow-up guessing.
+
+How to fix: give the indicator a ``source`` (an id from the indicator-sources catalog; extend
+the catalog in your repository when the source is missing) and a ``frequency`` as the plan
+states it ("årlig", "vartannat år"). A frequency also counts as stated when the indicator's
+text, its source's name in the catalog or the table heading says how often ("Länsstyrelsens
+årsuppföljning", "Länsstyrelsens årliga kartläggning", "Årlig uppföljning").
+
+Passing:
+    ```yaml
+    indicators:
+      - source: oppna-jamforelser-vald
+        frequency: årlig
+    ```
+
+Failing:
+    ```yaml
+    indicators:
+      - text: Antal kommuner som använder FREDA
+    ```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.messages.problems import Severity
+from mvkplan.models import Indicator, PlanBase
+
+CODE = "MVK002"
+NAME = "incomplete-indicator"
+SEVERITY = Severity.WARNING
+MESSAGES = {
+    "summary": ("An indicator has no source or no frequency.",
+                "En indikator saknar källa eller frekvens."),
+    "message": ("indicator of goal '{goal}' has no {missing}",
+                "indikatorn för målet '{goal}' saknar {missing_sv}"),
+    "hint": ("add {keys} to the indicator", "lägg till {keys} i indikatorn"),
+}
+_MISSING = {  # what is missing → (English, Swedish, keys)
+    (True, False): ("source", "källa", "'source:'"),
+    (False, True): ("frequency", "frekvens", "'frequency:'"),
+    (True, True): ("source and no frequency", "källa och frekvens", "'source:', 'frequency:'"),
+}
+
+
+# Swedish words that say how often: årlig, årligen, årsvis, årsuppföljning, varje år, halvår …
+FREQUENCY_WORDS = re.compile(
+    r"\b(?:årlig\w*|års\w+|varje år|vartannat år|halvår\w*|kvartal\w*|månad\w*|"
+    r"månatlig\w*|vecka|veckovis|löpande|kontinuerlig\w*)", re.IGNORECASE,
+)
+
+
+def check(context: LintContext, options: None) -> Iterator[Finding]:
+    """Every indicator without a source, or whose frequency nothing states."""
+    for document, plan in context.plans():
+        heading = _heading(plan)
+        for i, area in enumerate(plan.areas):
+            for j, goal in enumerate(area.goals):
+                for k, indicator in enumerate(goal.indicators):
+                    stated = heading or _states_frequency(context.index, indicator)
+                    gap = (indicator.source is None, not stated)
+                    if gap in _MISSING:
+                        english, swedish, keys = _MISSING[gap]
+                        values = {"goal": goal.id, "missing": english, "missing_sv": swedish,
+                                  "keys": keys}
+                        path = ("areas", i, "goals", j, "indicators", k)
+                        yield Finding(document, path, values=values)
+
+
+def _heading(plan: PlanBase) -> bool:
+    """Whether the follow-up column's heading states the frequency for every row."""
+    headings = plan.table_headings
+    texts = (headings.indicators, headings.frequency) if headings else ()
+    return any(text and FREQUENCY_WORDS.search(text) for text in texts)
+
+
+def _states_frequency(index: LinkIndex, indicator: Indicator) -> bool:
+    if indicator.frequency:
+        return True
+    texts = [indicator.text]
+    item = index.item(f"indicator-sources/{indicator.source}") if indicator.source else None
+    if item is not None:
+        texts.append(item.title)
+    return any(text and FREQUENCY_WORDS.search(text) for text in texts)

@@ -1,0 +1,203 @@
+"""``mvkplan validate``: schema, identity and references of a project's documents."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, cast
+
+from mvkplan.messages.problems import Problem
+from mvkplan.project.config import Project
+from mvkplan.project.paths import is_within
+
+if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
+    from mvkplan.index.linkindex import LinkIndex, Summary
+    from mvkplan.loading.documents import LoadedDocument
+    from mvkplan.loading.load import LoadResult
+    from mvkplan.project.discovery import Discovery
+
+
+@dataclass
+class Corpus:
+    """A project's documents loaded and indexed, with the problems loading found."""
+
+    project: Project
+    loaded: LoadResult
+    index: LinkIndex
+
+    @property
+    def files(self) -> int:
+        """Number of YAML files read."""
+        return self.loaded.files
+
+
+def load_corpus(
+    project: Project, extra: list[Path] | None = None, *, cache: bool = True,
+    discovered: Discovery | None = None,
+    each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
+    prepare: Callable[[LoadedDocument], Prepared | None] | None = None, keep_plain: bool = False,
+) -> Corpus:
+    """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
+
+    Unchanged files come from the project's cache unless ``cache`` is False or the
+    environment sets ``MVKPLAN_NO_CACHE``. Each document is indexed as soon as it is loaded,
+    then handed to ``each``. With ``prepare``, worker processes validate the documents they
+    parse and send back what it made (index items and links, the document's own problems)
+    in place of the model; with ``keep_plain`` such a document also keeps the plain data it
+    was validated from (:meth:`LoadedDocument.keep`).
+    """
+    from mvkplan.index.linkindex import LinkIndex
+    from mvkplan.loading.cache import LoadCache
+    from mvkplan.loading.load import load_paths
+    from mvkplan.loading.shipped import shipped_documents
+
+    index = LinkIndex.build(shipped_documents())
+
+    def indexed(document: LoadedDocument, prepared: object) -> None:
+        index.add(document, cast("Prepared", prepared).summary if prepared is not None else None)
+        if each is not None:
+            each(document, index, cast("Prepared | None", prepared))
+
+    use_cache = cache and not os.environ.get("MVKPLAN_NO_CACHE")
+    with _long_lived():
+        loaded = load_paths(corpus_paths(project, extra), project.root,
+                            max_size=project.settings.max_file_size,
+                            follow_external=project.settings.follow_external_symlinks,
+                            cache=LoadCache.for_project(project.root) if use_cache else None,
+                            discovered=discovered, each=indexed, prepare=prepare,
+                            keep_plain=keep_plain)
+    return Corpus(project, loaded, index)
+
+
+_KEPT_KINDS = frozenset({"catalog", "follow-up"})
+"""Documents a streaming run keeps whole: the checks across documents read their models."""
+
+
+def streamed_corpus(
+    project: Project, extra: list[Path] | None, *, cache: bool, discovered: Discovery | None,
+    release: bool = True,
+) -> tuple[Corpus, list[Problem]]:
+    """:func:`load_corpus` with each document's own checks run as it loads (by the worker
+    that validated it, if one did); those checks' problems come second.
+
+    With ``release``, each document's model is let go after its checks. Without it, the
+    documents this process validated keep their models, and only those validated by workers
+    are known by their index entries and the plain data they were validated from (``lint``
+    validates them again from it in its own workers).
+    Catalogs and follow-ups are always kept whole.
+    """
+    from mvkplan.checks.followups import document_problems
+
+    own: list[Problem] = []
+
+    def checked(document: LoadedDocument, index: LinkIndex, prepared: Prepared | None) -> None:
+        if index.documents.get(document.id) is document:  # not a second of one id
+            own.extend(prepared.problems if prepared is not None else document_problems(document))
+        if release and document.kind not in _KEPT_KINDS:
+            document.release()
+
+    corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
+                         prepare=_prepared, keep_plain=not release)
+    return corpus, own
+
+
+class Prepared(NamedTuple):
+    """What a worker sends back of a document it validated, in place of the model."""
+
+    summary: Summary
+    problems: list[Problem]
+    """The document's own problems (:func:`mvkplan.checks.followups.document_problems`)."""
+
+
+def _prepared(document: LoadedDocument) -> Prepared | None:
+    """A worker's part of a streaming run: the document's index entries and own checks;
+    None for the documents the checks across documents read whole (kept, not released)."""
+    from mvkplan.checks.followups import document_problems
+    from mvkplan.index.linkindex import summarize
+
+    if document.kind in _KEPT_KINDS:
+        return None
+    return Prepared(summarize(document), list(document_problems(document)))
+
+
+def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
+    """The configured paths, and those of ``extra`` outside them."""
+    paths = project.document_paths()
+    for path in extra or []:
+        if not any(is_within(path, configured) for configured in paths):
+            paths.append(path)
+    return paths
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Pause the cycle collector while a corpus is built, then exempt it from collection.
+
+    Loading allocates millions of objects that live until the process ends and form no
+    cycles; letting the collector rescan them on every allocation threshold doubled the
+    time of a validate. ``gc.freeze`` moves them out of the collector's sight for the rest
+    of the run (render, lint), so later collections only look at what is new.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def validate_run(
+    project: Project, targets: list[Path] | None = None, *, cache: bool = True
+) -> tuple[int, list[Problem]]:
+    """Files read and problems found, as :func:`validate` gives them; the last run's answer
+    when not one input changed since (:mod:`mvkplan.loading.runs`), unless ``cache`` is off."""
+    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
+        corpus, problems = validate(project, targets, cache=False, streaming=True)
+        return corpus.files, problems
+    from mvkplan.loading.runs import remembered
+
+    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
+        corpus, problems = validate(project, targets, cache=True, discovered=discovered,
+                                    streaming=True)
+        return corpus.files, problems
+
+    return remembered(project, "validate", [str(target) for target in targets or []],
+                      corpus_paths(project, targets), compute)
+
+
+def validate(
+    project: Project, targets: list[Path] | None = None, *, cache: bool = True,
+    discovered: Discovery | None = None, streaming: bool = False,
+) -> tuple[Corpus, list[Problem]]:
+    """Every loading, schema, identity and reference problem; only for ``targets`` if given.
+
+    ``streaming`` keeps only what the checks across documents need: each document's own
+    checks run as it is loaded, then its model is let go (catalogs and follow-ups are kept);
+    the corpus returned then validates a released document again when its model is used.
+    """
+    from mvkplan.checks.followups import check_follow_ups, follow_up_problems
+    from mvkplan.checks.references import check_index
+    from mvkplan.project.paths import display_path
+
+    if streaming:
+        corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered)
+        across = follow_up_problems(corpus.index)
+    else:
+        corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
+        own, across = [], check_follow_ups(corpus.index)
+    problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded()),
+                *own, *across]
+    if targets:
+        wanted = [display_path(t, project.root) for t in targets]
+        problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]
+    return corpus, sorted(set(problems))
+
+
+def _shown_within(shown: str, wanted: str) -> bool:
+    return shown == wanted or shown.startswith(wanted.rstrip("/") + "/") or wanted in ("", ".")

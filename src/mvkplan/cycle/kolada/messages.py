@@ -1,0 +1,55 @@
+"""Messages of the Kolada commands (K1xx), in English and Swedish; registered on import."""
+
+from __future__ import annotations
+
+from mvkplan.messages.i18n import MESSAGES as SHARED
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "K101": ("not valid JSON: {detail}", "inte giltig JSON: {detail}"),
+    "K101.hint": ("save the API response exactly as it was returned", "spara API-svaret precis som det kom"),
+    "K102": ("not a Kolada data response: {detail}", "inte ett datasvar från Kolada: {detail}"),
+    "K102.hint": ("save responses of /v3/data/kpi/<KPI>/municipality/<ID>/year/<YEAR> (or /v2/…)",
+                  "spara svar från /v3/data/kpi/<KPI>/municipality/<ID>/year/<ÅR> (eller /v2/…)"),
+    "K103": ("gender '{found}' is not K, M or T", "könet '{found}' är inte K, M eller T"),
+    "K104": ("period '{found}' is not a year", "perioden '{found}' är inte ett år"),
+    "K105": ("value '{found}' is not a number", "värdet '{found}' är inte ett tal"),
+    "K106": ("'{found}' is not a KPI id (N or U and five digits)",
+             "'{found}' är inget nyckeltals-id (N eller U och fem siffror)"),
+    "K107": ("KPI {kpi} is not in the catalog of known KPIs",
+             "nyckeltalet {kpi} finns inte i katalogen över kända nyckeltal"),
+    "K107.hint": ("check the id on kolada.se, or add it to a catalog that extends 'kolada-kpis'",
+                  "kontrollera id:t på kolada.se, eller lägg till det i en katalog som utökar 'kolada-kpis'"),
+    "K108": ("{key} ({respondent}, {sex}) is already recorded as {old}, Kolada says {new}",
+             "{key} ({respondent}, {sex}) är redan registrerat som {old}, Kolada säger {new}"),
+    "K108.hint": ("run again with --overwrite to replace recorded values",
+                  "kör igen med --overwrite för att ersätta registrerade värden"),
+    "K109": ("{key} ({respondent}, {sex}): {old} replaced by {new}",
+             "{key} ({respondent}, {sex}): {old} ersätts av {new}"),
+    "K110": ("file is {size} bytes, over the limit of {limit} bytes",
+             "filen är {size} byte, över gränsen på {limit} byte"),
+    "K111": ("cannot read the file: {detail}", "kan inte läsa filen: {detail}"),
+    "K112": ("year {year} is outside the period of plan '{plan}' ({period})",
+             "året {year} ligger utanför planen '{plan}'s period ({period})"),
+    "kolada.offline": ("cannot reach the Kolada API at {url}: {detail}. Are you offline? Save the responses "
+                       "in a browser and use 'mvkplan kolada import FILE …' instead.",
+                       "når inte Koladas API på {url}: {detail}. Saknas nätverk? Spara svaren i en webbläsare "
+                       "och använd 'mvkplan kolada import FIL …' i stället."),
+    "kolada.none": ("no .json responses in {path}", "inga .json-svar i {path}"),
+    "kolada.http": ("the Kolada API answered {status} for {url}", "Koladas API svarade {status} för {url}"),
+    "kolada.summary": ("{files} responses, {values} values for the plans' KPIs: {new} new, {changed} changed, "
+                       "{same} unchanged; {ignored} values for other KPIs or municipalities ignored",
+                       "{files} svar, {values} värden för planernas nyckeltal: {new} nya, {changed} ändrade, "
+                       "{same} oförändrade; {ignored} värden för andra nyckeltal eller kommuner ignorerade"),
+    "kolada.no-kpis": ("no indicator of '{plan}' names a Kolada KPI",
+                       "ingen indikator i '{plan}' anger ett nyckeltal i Kolada"),
+    "kolada.fetching": ("fetching {url}", "hämtar {url}"),
+}
+
+
+def register() -> None:
+    """Add these messages to the shared table (idempotent)."""
+    for key, value in MESSAGES.items():
+        SHARED.setdefault(key, value)
+
+
+register()

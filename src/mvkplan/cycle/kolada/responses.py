@@ -1,0 +1,168 @@
+"""Kolada API responses (saved JSON) → located values, or located problems.
+
+The JSON is checked strictly first (``json``), then walked as nodes with positions
+(:mod:`mvkplan.source.nodes` reads JSON, which is YAML's flow style), so that every problem
+points at the line and column of the offending value. Fields the API may add later are
+ignored; missing or mistyped fields are problems, and a file with any problem yields no
+values at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from mvkplan.cycle.kolada import messages as _messages  # noqa: F401  (registers the K codes)
+from mvkplan.messages.i18n import has, t
+from mvkplan.messages.problems import Problem
+from mvkplan.source.nodes import MappingNode, Node, ScalarNode, SequenceNode, YamlError
+from mvkplan.source.parse import parse_yaml
+
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+KPI_ID = re.compile(r"^[NU]\d{5}$")
+GENDERS = {"K": "kvinnor", "M": "män", "T": "totalt"}
+"""Kolada's gender codes and the sex the follow-up records: kvinnor, män, totalt."""
+
+
+@dataclass(frozen=True)
+class KoladaValue:
+    """One value: a KPI for a municipality, year and sex, and where the file says so."""
+
+    kpi: str
+    municipality: str
+    year: int
+    gender: str
+    value: float | None
+    status: str
+    line: int
+    column: int
+
+
+@dataclass
+class Response:
+    """The values of one saved response, its next page if any, and its problems."""
+
+    path: str
+    values: list[KoladaValue] = field(default_factory=list)
+    next_page: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, code: str, line: int, column: int, **values: object) -> None:
+        """Record a problem at a place in the file."""
+        hint = t(code + ".hint") if has(code + ".hint") else None
+        self.problems.append(Problem(self.path, line, column, code, t(code, **values), hint=hint))
+
+
+def read_response(data: bytes, shown: str) -> Response:
+    """Parse one saved response (the body of a ``/data/…`` request)."""
+    response = Response(shown)
+    if len(data) > MAX_RESPONSE_BYTES:
+        response.problem("K110", 0, 0, size=len(data), limit=MAX_RESPONSE_BYTES)
+        return response
+    try:
+        json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        response.problem("K101", 0, 0, detail=str(exc))
+        return response
+    except json.JSONDecodeError as exc:
+        response.problem("K101", exc.lineno, exc.colno, detail=exc.msg)
+        return response
+    try:
+        root = parse_yaml(data)
+    except YamlError as exc:
+        response.problem("K101", exc.line, exc.column, detail=exc.detail or exc.code)
+        return response
+    _walk(root, response)
+    if response.problems:
+        response.values.clear()
+    return response
+
+
+def _walk(root: MappingNode, response: Response) -> None:
+    entries = root.get("values")
+    if not isinstance(entries, SequenceNode):
+        response.problem("K102", root.line, root.column, detail="no list 'values'")
+        return
+    for key in ("next_page", "next_url"):
+        link = root.get(key)
+        if isinstance(link, ScalarNode) and not link.is_null and link.value:
+            response.next_page = link.value
+    for entry in entries.items:
+        _entry(entry, response)
+
+
+def _entry(entry: Node, response: Response) -> None:
+    if not isinstance(entry, MappingNode):
+        response.problem("K102", entry.line, entry.column, detail="an entry is not an object")
+        return
+    if entry.get("ou") is not None and entry.get("municipality") is None:
+        response.problem("K102", entry.line, entry.column, detail="organisational-unit data (oudata)")
+        return
+    kpi = _text(entry, "kpi", response)
+    municipality = _text(entry, "municipality", response)
+    period = entry.get("period")
+    values = entry.get("values")
+    if kpi is None or municipality is None:
+        return
+    if not KPI_ID.match(kpi):
+        node = entry.get("kpi")
+        assert node is not None
+        response.problem("K106", node.line, node.column, found=kpi)
+        return
+    year = _year(period, entry, response)
+    if year is None:
+        return
+    if not isinstance(values, SequenceNode):
+        where = values or entry
+        response.problem("K102", where.line, where.column, detail=f"{kpi}/{municipality}/{year}: no list 'values'")
+        return
+    for item in values.items:
+        _value(item, kpi, municipality, year, response)
+
+
+def _text(entry: MappingNode, key: str, response: Response) -> str | None:
+    node = entry.get(key)
+    if not isinstance(node, ScalarNode) or node.is_null or not node.value.strip():
+        where = node or entry
+        response.problem("K102", where.line, where.column, detail=f"no '{key}'")
+        return None
+    return node.value.strip()
+
+
+def _year(node: Node | None, entry: MappingNode, response: Response) -> int | None:
+    if not isinstance(node, ScalarNode) or not re.fullmatch(r"\d{4}", node.value.strip()):
+        where = node or entry
+        found = node.value if isinstance(node, ScalarNode) else ""
+        response.problem("K104", where.line, where.column, found=found)
+        return None
+    return int(node.value)
+
+
+def _value(item: Node, kpi: str, municipality: str, year: int, response: Response) -> None:
+    if not isinstance(item, MappingNode):
+        response.problem("K102", item.line, item.column, detail="a value is not an object")
+        return
+    gender_node = item.get("gender")
+    gender = gender_node.value.strip().upper() if isinstance(gender_node, ScalarNode) else ""
+    if gender not in GENDERS:
+        where = gender_node or item
+        response.problem("K103", where.line, where.column, found=gender)
+        return
+    number: float | None = None
+    value_node = item.get("value")
+    if isinstance(value_node, ScalarNode) and not value_node.is_null:
+        try:
+            if not value_node.plain:
+                raise ValueError(value_node.value)
+            number = float(value_node.value)
+        except ValueError:
+            response.problem("K105", value_node.line, value_node.column, found=value_node.value)
+            return
+    elif value_node is not None and not isinstance(value_node, ScalarNode):
+        response.problem("K105", value_node.line, value_node.column, found="…")
+        return
+    status_node = item.get("status")
+    status = status_node.value if isinstance(status_node, ScalarNode) and not status_node.is_null else ""
+    where = value_node or item
+    response.values.append(KoladaValue(kpi, municipality, year, gender, number, status, where.line, where.column))

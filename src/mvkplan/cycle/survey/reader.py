@@ -1,0 +1,209 @@
+"""A returned workbook → its metadata and the raw answer cells, or located problems.
+
+The file is first inspected by :mod:`mvkplan.cycle.survey.safety`; only then does openpyxl open
+it, read-only. Formulas are never evaluated: a formula in an answer cell is read again
+for the result the spreadsheet program saved, and refused when there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
+
+from mvkplan.cycle.survey import layout as L
+from mvkplan.cycle.survey import messages as _messages  # noqa: F401  (registers the S codes)
+from mvkplan.cycle.survey.safety import inspect
+from mvkplan.messages.i18n import has, t
+from mvkplan.messages.problems import Problem, Severity
+
+MAX_QUESTIONS = 5000
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One question row as the respondent left it."""
+
+    row: int
+    row_id: str
+    value_type: str
+    value: object
+    number_format: str | None
+    comment: object
+
+
+@dataclass
+class RawWorkbook:
+    """What a workbook says: plan, year, respondent and its rows; or the problems reading it."""
+
+    path: str
+    plan: str | None = None
+    year: int | None = None
+    respondent: str | None = None
+    rows: list[RawRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, code: str, cell: str | None = None, *, severity: Severity = Severity.ERROR,
+                hint: str | None = None, **values: Any) -> None:
+        """Record a problem at a cell of the survey sheet (or of the whole file)."""
+        hint = hint if hint is not None else (t(code + ".hint") if has(code + ".hint") else None)
+        if cell is None:
+            self.problems.append(Problem(self.path, 0, 0, code, t(code, **values), severity, hint))
+            return
+        sheet, _, coordinate = cell.rpartition("!")
+        letters = coordinate.rstrip("0123456789")
+        row = int(coordinate[len(letters):])
+        self.problems.append(Problem(self.path, row, column_index_from_string(letters), code,
+                                     t(code, **values), severity, hint, place=f"{sheet}!{coordinate}"))
+
+
+def read_workbook(path: Path, shown: str) -> RawWorkbook:
+    """Read ``path`` (shown as ``shown`` in messages); problems instead of exceptions."""
+    result = RawWorkbook(shown)
+    refusal = inspect(path)
+    if refusal is not None:
+        result.problem(refusal.code, None, **refusal.values)
+        return result
+    try:
+        _read(path, result)
+    except Exception as exc:  # noqa: BLE001  (any parser failure of a hostile file is a problem, not a crash)
+        result.rows.clear()
+        result.problem("S109", detail=str(exc)[:200] or type(exc).__name__)
+    return result
+
+
+def _read(path: Path, result: RawWorkbook) -> None:
+    wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        names = wb.sheetnames
+        missing = [name for name in (L.SURVEY_SHEET, L.META_SHEET) if name not in names]
+        if missing:
+            result.problem("S106", detail=", ".join(missing))
+            return
+        table = _metadata(wb[L.META_SHEET], result)
+        if table is None:
+            return
+        cells = _survey_cells(wb[L.SURVEY_SHEET], len(table))
+    finally:
+        wb.close()
+    formulas = {coordinate for coordinate, (value, _) in cells.items()
+                if isinstance(value, str) and value.startswith("=") and _is_answer(coordinate)}
+    cached = _cached_values(path, formulas) if formulas else {}
+    _rows(table, cells, cached, result)
+
+
+def _metadata(ws: object, result: RawWorkbook) -> list[tuple[int, str, str, str]] | None:
+    values: dict[str, str] = {}
+    table: list[tuple[int, str, str, str]] = []
+    for index, row in enumerate(ws.iter_rows(max_col=4, max_row=L.META_TABLE_ROW + MAX_QUESTIONS,  # type: ignore[attr-defined]
+                                             values_only=True), start=1):
+        cells = [None if v is None else str(v) for v in (*row, None, None, None, None)[:4]]
+        if index < L.META_TABLE_ROW:
+            if cells[0]:
+                values[cells[0]] = cells[1] or ""
+        elif cells[0] and cells[1]:
+            try:
+                table.append((int(cells[0]), cells[1], cells[2] or "", cells[3] or ""))
+            except ValueError:
+                result.problem("S106", detail=f"{L.META_SHEET}!A{index}")
+                return None
+    if values.get("format") != L.FORMAT_VERSION:
+        if "format" not in values:
+            result.problem("S106", detail=L.META_SHEET)
+        else:
+            result.problem("S107", found=values.get("format"), expected=L.FORMAT_VERSION)
+        return None
+    result.plan = values.get("plan") or None
+    result.respondent = values.get("respondent") or None
+    try:
+        result.year = int(values.get("year", ""))
+    except ValueError:
+        result.problem("S106", detail=f"{L.META_SHEET}: year")
+        return None
+    if not result.plan or not result.respondent or str(len(table)) != values.get("questions"):
+        result.problem("S106", detail=L.META_SHEET)
+        return None
+    return table
+
+
+_COLUMNS = (L.COL_NUMBER, L.COL_QUESTION, L.COL_ANSWER, L.COL_COMMENT)
+
+
+def _survey_cells(ws: object, questions: int) -> dict[str, tuple[object, str | None]]:
+    """Value and number format of the cells the import reads, by coordinate."""
+    wanted = {column_index_from_string(c) for c in _COLUMNS}
+    last = column_index_from_string(max(_COLUMNS))
+    cells: dict[str, tuple[object, str | None]] = {}
+    for row in ws.iter_rows(min_row=L.FIRST_ROW, max_row=L.FIRST_ROW + questions + 200,  # type: ignore[attr-defined]
+                            max_col=last):
+        for cell in row:
+            column = getattr(cell, "column", None)
+            if column in wanted and cell.value is not None:
+                cells[cell.coordinate] = (cell.value, getattr(cell, "number_format", None))
+    return cells
+
+
+def _is_answer(coordinate: str) -> bool:
+    return coordinate.rstrip("0123456789") in (L.COL_ANSWER, L.COL_COMMENT)
+
+
+def _cached_values(path: Path, coordinates: set[str]) -> dict[str, object]:
+    """The results the spreadsheet program saved for formula cells (never computed here)."""
+    wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        ws = wb[L.SURVEY_SHEET]
+        return {c: ws[c].value for c in coordinates}
+    finally:
+        wb.close()
+
+
+def _rows(table: list[tuple[int, str, str, str]], cells: dict[str, tuple[object, str | None]],
+          cached: dict[str, object], result: RawWorkbook) -> None:
+    sheet = L.SURVEY_SHEET
+    expected_rows = set()
+    for number, (row, row_id, value_type, text) in enumerate(table, start=1):
+        expected_rows.add(row)
+        found_number = _text(cells.get(f"{L.COL_NUMBER}{row}"))
+        found_text = _text(cells.get(f"{L.COL_QUESTION}{row}"))
+        text = text.strip()
+        if found_number != str(number) or found_text != text:
+            where, expected, found = (
+                (L.COL_NUMBER, str(number), found_number) if found_number != str(number)
+                else (L.COL_QUESTION, text, found_text))
+            result.problem("S209", f"{sheet}!{where}{row}", expected=_short(expected), found=_short(found))
+            continue
+        value, number_format = _answer(f"{L.COL_ANSWER}{row}", cells, cached, result)
+        comment, _ = _answer(f"{L.COL_COMMENT}{row}", cells, cached, result)
+        result.rows.append(RawRow(row, row_id, value_type, value, number_format, comment))
+    for coordinate in cells:
+        letters = coordinate.rstrip("0123456789")
+        row = int(coordinate[len(letters):])
+        if letters in (L.COL_ANSWER, L.COL_COMMENT) and row not in expected_rows:
+            result.problem("S211", f"{sheet}!{coordinate}")
+
+
+def _answer(coordinate: str, cells: dict[str, tuple[object, str | None]], cached: dict[str, object],
+            result: RawWorkbook) -> tuple[object, str | None]:
+    value, number_format = cells.get(coordinate, (None, None))
+    if coordinate in cached:
+        saved = cached[coordinate]
+        if saved is None:
+            result.problem("S207", f"{L.SURVEY_SHEET}!{coordinate}", formula=_short(str(value)))
+            return None, None
+        result.problem("S208", f"{L.SURVEY_SHEET}!{coordinate}", severity=Severity.WARNING,
+                       found=_short(str(saved)))
+        return saved, number_format
+    return value, number_format
+
+
+def _text(entry: tuple[object, str | None] | None) -> str:
+    if entry is None or entry[0] is None:
+        return ""
+    return str(entry[0]).strip()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

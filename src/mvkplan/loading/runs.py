@@ -1,0 +1,102 @@
+"""Whole-run answers: when not one input of a run changed, the last run's answer stands.
+
+A commit hook or a CI job often checks a tree that has not changed since the last check.
+The per-file cache (:class:`mvkplan.loading.cache.LoadCache`) still rebuilds every model and the
+link index for such a run; this one keeps the run's final answer under a key made of
+everything the answer depends on: mvkplan itself (:func:`mvkplan.loading.cache.fingerprint`, which
+covers the shipped frameworks and catalogs), the message language, the configuration, the
+command and its arguments, and the path and SHA-256 of every file the run would read
+(plus what discovery skipped or could not find). Change one byte of one file and the key
+changes, so the run is done in full.
+
+One slot per command and arguments (``runs/<name>``), overwritten by the next run, so the
+folder does not grow. Slots are written atomically and checked like every entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar, cast
+
+from mvkplan.loading.cache import FOLDER, LoadCache, decode_entry, encode_entry, fingerprint
+from mvkplan.project.config import Project
+from mvkplan.project.discovery import Discovery
+from mvkplan.project.paths import display_path
+
+Answer = TypeVar("Answer")
+
+
+def remembered(
+    project: Project, command: str, arguments: list[str], paths: list[Path],
+    compute: Callable[[Discovery], Answer],
+) -> Answer:
+    """``compute(discovered)`` for the files under ``paths``, or the last run's answer when
+    not one input changed since. ``arguments``: whatever else changes the answer."""
+    from mvkplan.messages.i18n import get_language
+    from mvkplan.project.discovery import walk
+
+    discovered = walk(paths, project.root, follow_external=project.settings.follow_external_symlinks)
+    runs = RunCache(project)
+    key = runs.key(command, arguments, discovered, get_language())
+    answer = runs.get(command, arguments, key)
+    if answer is not None:
+        return cast(Answer, answer)
+    answer = compute(discovered)
+    runs.put(command, arguments, key, answer)
+    return answer
+
+
+class RunCache:
+    """The slots of one project."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.folder = project.root / FOLDER
+
+    def key(self, command: str, arguments: list[str], discovered: Discovery, language: str) -> str:
+        """The key of a run over ``discovered`` (reads every file found, and notes each one's
+        SHA-256 in ``discovered.digests``)."""
+        root = self.project.root
+        digest = hashlib.sha256("\0".join([
+            fingerprint(), language, command, *arguments, str(root),
+            os.environ.get("MVKPLAN_YAML_ENGINE", ""),
+            self.project.settings.model_dump_json(), ""]).encode())
+        limit = self.project.settings.max_file_size
+        for path in discovered.files:
+            digest.update(f"file\0{display_path(path, root)}\0".encode())
+            try:
+                size = path.stat().st_size
+                if size <= limit:
+                    content = discovered.digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                else:
+                    content = f"too big: {size}"
+            except OSError as exc:
+                content = f"unreadable: {exc.errno}"
+            digest.update(f"{content}\n".encode())
+        for skipped in discovered.skipped:
+            digest.update(f"skipped\0{skipped.path}\0{skipped.code}\0{skipped.message}\n".encode())
+        for missing in discovered.missing:
+            digest.update(f"missing\0{missing}\n".encode())
+        return digest.hexdigest()
+
+    def get(self, command: str, arguments: list[str], key: str) -> object | None:
+        """The answer stored for ``key``, or None."""
+        try:
+            raw = self._slot(command, arguments).read_bytes()
+        except OSError:
+            return None
+        stored = decode_entry(raw)
+        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
+            return None
+        return stored[1]
+
+    def put(self, command: str, arguments: list[str], key: str, answer: object) -> None:
+        """Keep ``answer`` as the one for ``key`` (replacing the slot's last answer)."""
+        LoadCache(self.folder).write_path(self._slot(command, arguments), encode_entry((key, answer)))
+
+    def _slot(self, command: str, arguments: list[str]) -> Path:
+        name = hashlib.sha256("\0".join([command, *arguments]).encode()).hexdigest()[:32]
+        return self.folder / "runs" / name

@@ -1,0 +1,1 @@
+"""A plan diff (`mvkplan.views.diff`) as a page (`page`) or as text, Markdown or JSON (`formats`)."""

@@ -1,0 +1,1 @@
+"""Rendering: documents to HTML and Markdown pages (:mod:`.pages`), and the whole static site (:mod:`.site`)."""

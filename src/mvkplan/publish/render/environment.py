@@ -1,0 +1,161 @@
+"""The one place the Jinja environment is built: loader chain, escaping, named filters.
+
+Templates are looked up first in the project's override folder (``--templates`` or the
+``templates`` setting), then in the shipped set: a project can replace one template, or
+the stylesheet, without copying the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import weakref
+from base64 import b64encode
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from markupsafe import Markup
+
+from mvkplan.publish.render.fragments import GLOBALS as HTML_GLOBALS
+from mvkplan.publish.render.fragments import filters as link_filters
+from mvkplan.publish.render.markdown import escape_markdown
+
+STYLESHEET = "static/mvkplan.css"
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def shipped_templates() -> Path:
+    """The templates inside the installed package, else the repository's ``templates/``."""
+    packaged = Path(str(resources.files("mvkplan") / "templates"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[4] / "templates"
+
+
+def make_environment(fmt: str, overrides: Path | None = None, *,
+                     compiled: Path | None = None) -> Environment:
+    """A Jinja environment for ``fmt`` ('html' or 'md') with the override folder first.
+
+    ``compiled`` is a folder where compiled templates are kept between runs (a rebuild
+    then reads them instead of compiling every template again)."""
+    folders = [str(overrides)] if overrides else []
+    folders.append(str(shipped_templates()))
+    loader = ChoiceLoader([FileSystemLoader(folder) for folder in folders])
+    # HTML: autoescaping. Markdown: autoescaping too, so that macros and filter blocks
+    # return Markup, but with every plain value escaped *as Markdown* first (finalize),
+    # so plain text never turns into markup there either.
+    env = Environment(
+        loader=loader, autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        finalize=None if fmt == "html" else _finalize_markdown,
+        bytecode_cache=_CompiledTemplates(compiled, fmt) if compiled else None,
+    )
+    env.filters.update(FILTERS if fmt == "html" else {**FILTERS, **MARKDOWN_FILTERS})
+    # (The Markdown environment also fills HTML templates: a page linking into the site.)
+    env.filters.update(link_filters(None if fmt == "html" else _finalize_markdown))
+    env.globals.update(HTML_GLOBALS)
+    return env
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates in a cache folder, keyed by the template's file and text (as
+    Jinja does), the format and mvkplan's fingerprint. A file that cannot be read or
+    written, or that is corrupt, only means compiling again."""
+
+    def __init__(self, folder: Path, fmt: str) -> None:
+        from mvkplan.loading.cache import fingerprint
+
+        super().__init__(str(folder))
+        self.folder = folder
+        self.tag = f"{fmt}\0{fingerprint()}"
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{self.tag}\0{name}", filename)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a damaged entry is compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:  # a read-only checkout: compile every time
+            pass
+
+
+def _finalize_markdown(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(escape_markdown(value))
+
+
+def table_cell(value: Any) -> Markup:
+    """A value made fit for one GitHub table cell: one line, pipes escaped."""
+    text = value if isinstance(value, Markup) else Markup(escape_markdown(str(value)))
+    paragraphs = re.split(r"\n\s*\n", str(text).strip())
+    joined = "<br><br>".join(" ".join(p.split()) for p in paragraphs if p.strip())
+    return Markup(_UNESCAPED_PIPE.sub(r"\\|", joined))
+
+
+def stylesheet(env: Environment) -> tuple[Markup, str]:
+    """The stylesheet text and its CSP hash ('sha256-…') for an inline <style>.
+
+    Read once per environment (every page of a site inlines the same stylesheet)."""
+    kept = _STYLESHEETS.get(env)
+    if kept is None:
+        source, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
+        # Lines are stripped here because rendered pages are, and the hash must match the text.
+        css = "\n".join(line.rstrip() for line in source.strip().splitlines()) + "\n"
+        digest = b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+        kept = _STYLESHEETS[env] = (Markup(css), f"sha256-{digest}")
+    return kept
+
+
+_STYLESHEETS: weakref.WeakKeyDictionary[Environment, tuple[Markup, str]] = weakref.WeakKeyDictionary()
+
+
+def content_security_policy(style_hash: str) -> str:
+    """Nothing but the page's own stylesheet: no scripts, frames, forms or remote loads."""
+    return (
+        f"default-src 'none'; style-src '{style_hash}'; img-src 'self' data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def flatten(rendered: str) -> Markup:
+    """Template output (already escaped) made fit for one GitHub table cell."""
+    return table_cell(Markup(rendered))
+
+
+def url(value: str) -> Markup:
+    """A URL built by mvkplan (already percent-encoded) as a Markdown link target."""
+    return Markup(value)
+
+
+def literal(value: str) -> Markup:
+    """Markdown syntax written by a template (e.g. '##'), not text to escape."""
+    return Markup(value)
+
+
+def anchor(value: str) -> Markup:
+    """An HTML anchor GitHub keeps in Markdown, so that links to an item land on it."""
+    return Markup('<a id="{}"></a>').format(value)
+
+
+def blockquote(rendered: str) -> Markup:
+    """Template output (already escaped) as a Markdown block quote: the tool's additions
+    stand in one, apart from the source's text."""
+    lines = str(rendered).strip("\n").splitlines()
+    return Markup("\n".join(f"> {line}".rstrip() for line in lines))
+
+
+FILTERS: dict[str, Any] = {}
+MARKDOWN_FILTERS: dict[str, Any] = {"cell": table_cell, "flatten": flatten, "url": url,
+                                     "anchor": anchor, "literal": literal,
+                                     "blockquote": blockquote}

@@ -1,0 +1,235 @@
+"""``mvkplan build``: the whole static site, rendered in memory, then written.
+
+Layout (relative links only, nothing loaded from elsewhere)::
+
+    index.html              start page: counties, frameworks, catalogs
+    lan/<county>.html       a county: the county board's page and every document
+    dokument/<id>.html      one page per document, frameworks and catalogs included
+    dokument/<id>.pdf       with ``pdf=True``: the PDF of each of the repository's documents
+    nytt/<id>.html          what is new in a document compared with the one it supersedes
+    tackning.html           coverage: plans × framework goals
+
+Every page is rendered before anything is written, so a failure leaves the output folder
+as it was; the new site is then swapped in as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from jinja2 import Environment
+
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.index.titles import document_title
+from mvkplan.models import Catalog, CountyProfile, FollowUp, Framework, Strategy
+from mvkplan.publish.diff.page import diff_heading
+from mvkplan.publish.render.context import document_view
+from mvkplan.publish.render.document import (
+    RenderError,
+    document_page,
+    page_frame,
+    render_page,
+    writer_for,
+)
+from mvkplan.publish.render.environment import make_environment
+from mvkplan.publish.render.links import Urls
+from mvkplan.publish.render.paths import UnsafePathError, safe_name
+from mvkplan.publish.render.publish import publish_site
+from mvkplan.publish.render.rendering import PARALLEL_PAGES, Progress, SitePage, render_site
+from mvkplan.publish.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
+from mvkplan.publish.render.views import LinkView
+
+
+def site_pages(
+    index: LinkIndex,
+    *,
+    templates: Path | None = None,
+    updated: Callable[[str], str | None] = lambda _id: None,
+    errors: Mapping[str, Sequence[str]] | None = None,
+    plain: bool = False,
+    pdf: bool = False,
+    compiled: Path | None = None,
+    env: Environment | None = None,
+) -> list[SitePage]:
+    """Every page of the site, not yet rendered (so that callers can show progress).
+
+    ``errors`` (document id → errors it is published with anyway) become a banner on its page.
+    With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
+    document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
+    page is their report) also gets its PDF beside its page, linked from it. ``compiled``
+    keeps compiled templates between runs (see :func:`make_environment`); ``env``, one
+    made for ``templates`` and kept between builds, is used instead of a new one.
+    """
+    env = env or make_environment("html", templates, compiled=compiled)
+    for document_id in index.documents:
+        safe_name(document_id)  # refuse before rendering anything
+    heavy = max(1, len(index.documents) // 16)
+    pages = [SitePage("index.html", lambda: _index(env, index), heavy)]
+    profiles = _profiles(index)
+    for county in county_ids(index):
+        safe_name(county)
+        pages.append(SitePage(f"lan/{county}.html",
+                              _bind(_county, env, index, county, profiles.get(county), updated,
+                                    plain), heavy))
+    pages.append(SitePage("tackning.html", lambda: _coverage(env, index), heavy))
+    for document_id, loaded in sorted(index.documents.items()):
+        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
+            continue  # shown as the county's page
+        related = []
+        with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
+        if with_pdf:
+            related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
+            pages.append(SitePage(f"dokument/{document_id}.pdf",
+                                  _bind(_pdf, index, document_id, templates, updated,
+                                        (errors or {}).get(document_id, ()), plain)))
+        previous = loaded.model.supersedes
+        if previous and previous in index.documents:
+            related.append(LinkView(diff_heading(index.documents[previous].model),
+                                    f"../nytt/{document_id}.html"))
+            pages.append(SitePage(f"nytt/{document_id}.html",
+                                  _bind(_diff, env, index, previous, document_id)))
+        pages.append(SitePage(f"dokument/{document_id}.html",
+                              _bind(_document, env, index, document_id, updated,
+                                    (errors or {}).get(document_id, ()), plain, tuple(related)),
+                              heavy if isinstance(loaded.model, _LISTS_USES) else 1))
+    return pages
+
+
+# Pages of these list every document that links to them (a catalog's "mentioned in").
+_LISTS_USES = (Catalog, Framework, Strategy)
+
+
+def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
+    """Put the rendered pages in place as ``out``, whole (see :mod:`mvkplan.publish.render.publish`);
+    paths that would leave it are refused first, pages of removed documents disappear."""
+    return publish_site(out, files)
+
+
+def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
+               updated: Callable[[str], str | None] = lambda _id: None,
+               progress: Progress | None = None,
+               errors: Mapping[str, Sequence[str]] | None = None) -> list[Path]:
+    """Render the whole site and write it to ``out``."""
+    pages = site_pages(index, templates=templates, updated=updated, errors=errors)
+    return write_site(out, render_site(pages, progress))
+
+
+# -- pages ---------------------------------------------------------------------------------
+
+
+def _bind(function: Callable[..., str | bytes], *args: object) -> Callable[[], str | bytes]:
+    return lambda: function(*args)
+
+
+def _nav(root: str, current: str | None) -> list[tuple[LinkView, bool]]:
+    items = [("Start", "index.html"), ("Täckning", "tackning.html"),
+             ("Metoder", "dokument/methods.html"), ("Mål och ramverk", "index.html#mvk-ramverk")]
+    return [(LinkView(text, root + path), path == current) for text, path in items]
+
+
+def _index(env: Environment, index: LinkIndex) -> str:
+    urls = Urls(index, None, site=True)
+    frame = page_frame(env, "Handlingsplaner mot mäns våld mot kvinnor", "html/site/index.html",
+                       "", _nav("", "index.html"), [])
+    return render_page(env, replace(frame, site=index_view(index, urls)))
+
+
+def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | None,
+            updated: Callable[[str], str | None], plain: bool = False) -> str:
+    urls = Urls(index, profile_id, site=True, root="../")
+    profile = None
+    if profile_id:
+        model = index.documents[profile_id].model
+        writer = writer_for("html", [note.id for note in model.footnotes])
+        profile = document_view(model, urls, writer, updated(profile_id), plain=plain)
+    name = county_name(index, county)[0]
+    view = county_view(index, county, urls, profile)
+    frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None),
+                       [LinkView("Start", "../index.html"), LinkView(name)])
+    return render_page(env, replace(frame, site=view))
+
+
+def _coverage(env: Environment, index: LinkIndex) -> str:
+    urls = Urls(index, None, site=True)
+    frame = page_frame(env, "Täckning: planernas koppling till nationella mål",
+                       "html/site/coverage.html", "", _nav("", "tackning.html"),
+                       [LinkView("Start", "index.html"), LinkView("Täckning")])
+    return render_page(env, replace(frame, site=coverage_view(index, urls)))
+
+
+def _document(env: Environment, index: LinkIndex, document_id: str,
+              updated: Callable[[str], str | None], errors: Sequence[str] = (),
+              plain: bool = False, related: tuple[LinkView, ...] = ()) -> str:
+    urls = Urls(index, document_id, site=True, root="../")
+    model = index.documents[document_id].model
+    crumbs = [LinkView("Start", "../index.html")]
+    if model.county:
+        crumbs.append(LinkView(county_name(index, model.county)[0], urls.county(model.county)))
+    elif index.documents[document_id].shipped:
+        crumbs.append(LinkView("Mål och ramverk", "../index.html#mvk-ramverk"))
+    crumbs.append(LinkView(model.short_title or model.title))
+    current = "dokument/methods.html" if document_id == "methods" else None
+    if isinstance(model, FollowUp):
+        return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
+    page = document_page(env, index, document_id, urls, updated(document_id),
+                         nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
+    return render_page(env, replace(page, related=related))
+
+
+def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
+         updated: Callable[[str], str | None], errors: Sequence[str], plain: bool) -> bytes:
+    from mvkplan.publish.exports.pdf import render_pdf
+
+    return render_pdf(index, document_id, templates=templates, updated=updated(document_id),
+                      errors=errors, plain=plain)
+
+
+def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
+    from mvkplan.publish.diff.page import render_diff_page
+    from mvkplan.views.diff import diff_in_index
+
+    old, new = index.documents[old_id].model, index.documents[new_id].model
+    urls = Urls(index, None, site=True, root="../")
+    old_link = LinkView(document_title(index, old_id), urls.document(old_id))
+    new_link = LinkView(document_title(index, new_id), urls.document(new_id))
+    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text)
+    crumbs = [LinkView("Start", "../index.html")]
+    if new.county:
+        crumbs.append(LinkView(county_name(index, new.county)[0], urls.county(new.county)))
+    crumbs += [LinkView(new.short_title or new.title, urls.document(new_id)),
+               LinkView(diff_heading(old))]
+    return render_diff_page(env, result, old, old_link=old_link, new_link=new_link, root="../",
+                            nav=_nav("../", None), breadcrumbs=crumbs)
+
+
+def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
+               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView]) -> str:
+    """A follow-up's page is its annual report."""
+    from mvkplan.publish.report.render import render_report
+    from mvkplan.views.report.build import ReportError, build_report
+
+    try:
+        report = build_report(index, model.plan, model.year)
+    except ReportError as exc:
+        raise RenderError(f"follow-up '{model.id}': {exc}") from None
+    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs)
+
+
+def _profiles(index: LinkIndex) -> dict[str, str]:
+    """County → id of its county-profile document (the first, by id)."""
+    found: dict[str, str] = {}
+    for document_id, loaded in sorted(index.documents.items()):
+        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
+            found.setdefault(loaded.model.county, document_id)
+    return found
+
+
+def page_paths(pages: list[SitePage]) -> Iterator[str]:
+    """The paths of the pages, for listings and tests."""
+    return (page.path for page in pages)
+
+
+__all__ = ["PARALLEL_PAGES", "Progress", "SitePage", "UnsafePathError", "build_site", "render_site",
+           "site_pages", "write_site"]

@@ -1,0 +1,199 @@
+"""``mvkplan new``: a new document from a skeleton that validates as written.
+
+The skeleton's filler text is written as ``[fyll i: …]``, which the placeholder rule (MVK013)
+reports, so a plan cannot be published with the filler left in. ``--from`` starts a plan from
+chosen goals of another plan (usually the county's), each new goal linked to the one it follows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.validation import load_bytes
+from mvkplan.messages.i18n import t
+from mvkplan.models import PlanBase
+from mvkplan.project.paths import is_within
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SCHEMA = Path("schema") / "mvkplan.schema.json"
+_YEAR = re.compile(r"(?:^|-)((?:19|20)\d\d)(?:-|$)")
+
+_PLAN_HEAD = """\
+period: {{start: {start}, end: {end}}}
+vision: "[fyll i: planens vision]"
+sections:
+  - id: inledning
+    title: Inledning
+    body: >-
+      [fyll i: inledningen]
+target_groups:
+  violence_forms:
+    - sexualiserat-vald
+    - vald-i-nara-relation
+    - hedersrelaterat-vald
+    - prostitution-och-manniskohandel
+    - vald-utovare
+areas:
+"""
+
+_OWN_AREA = """\
+  - id: forebygga
+    links: [nationell-strategi/1]
+    goals:
+      - id: forsta-malet
+        title: "[fyll i: målsättningen]"
+        examples:
+          - "[fyll i: ett exempel på aktivitet]"
+        indicators:
+          - source: lansstyrelsens-arliga-kartlaggning
+            frequency: Årsvis
+"""
+
+_ACTIVITY_PLAN = """\
+year: {start}
+period: {{start: {start}, end: {start}}}
+areas:
+  - id: samordning
+    title: Samordning
+    activities:
+      - id: forsta-aktiviteten
+        title: "[fyll i: aktiviteten]"
+        target_group: "[fyll i: målgruppen]"
+        outcome: "[fyll i: det förväntade utfallet]"
+        links: [nationell-strategi/1]
+"""
+
+_FRAMEWORK = """\
+item_label: Delmål
+items:
+  - id: "1"
+    title: "[fyll i: det första delmålet]"
+"""
+
+PLAN_KINDS = ("regional-plan", "local-plan", "strategy")
+KINDS = (*PLAN_KINDS, "activity-plan", "framework")
+
+
+class ScaffoldError(Exception):
+    """A new document that cannot be written (bad id, file exists, outside the project)."""
+
+
+@dataclass
+class Skeleton:
+    """What the new document says about itself."""
+
+    kind: str
+    id: str
+    title: str
+    year: int
+    county: str | None = None
+    municipality: str | None = None
+    schema: str | None = None
+    """The schema comment's path, relative to the new file."""
+    source: str | None = None
+    """Id of the plan whose goals the new one starts from."""
+    goals: list[str] = field(default_factory=list)
+    """Ids of the chosen goals of ``source`` (all of them when empty)."""
+
+
+def period_start(document_id: str, default: int) -> int:
+    """The year an id such as 'vaxjo-2025' names (the first four-digit year in it), else ``default``."""
+    match = _YEAR.search(document_id)
+    return int(match.group(1)) if match else default
+
+
+def schema_comment(target: Path, root: Path) -> str:
+    """The path from the new file's folder to the project's schema copy."""
+    return Path(os.path.relpath(root / SCHEMA, target.parent)).as_posix()
+
+
+def check_id(document_id: str) -> None:
+    """Refuse ids that are no slug (they would also make odd or unsafe file names)."""
+    if not SLUG.match(document_id):
+        raise ScaffoldError(t("new.bad_id", id=document_id))
+
+
+def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
+    """The YAML text of a new document; checked to validate before it is returned."""
+    check_id(skeleton.id)
+    if not skeleton.title.strip():
+        raise ScaffoldError("the title must not be empty")
+    lines = []
+    if skeleton.schema:
+        lines.append(f"# yaml-language-server: $schema={skeleton.schema}")
+    lines += [f"id: {skeleton.id}", f"kind: {skeleton.kind}", f"title: {_quote(skeleton.title)}",
+              "status: draft"]
+    if skeleton.county:
+        lines.append(f"county: {skeleton.county}")
+    if skeleton.municipality and skeleton.kind == "local-plan":
+        lines.append(f"municipality: {skeleton.municipality}")
+    text = "\n".join(lines) + "\n"
+    start = skeleton.year
+    if skeleton.kind in PLAN_KINDS:
+        text += _PLAN_HEAD.format(start=start, end=start + 2)
+        text += _areas_from(index, skeleton) if skeleton.source else _OWN_AREA
+    elif skeleton.kind == "activity-plan":
+        text += _ACTIVITY_PLAN.format(start=start)
+    else:
+        text += _FRAMEWORK
+    document, problems = load_bytes(text.encode(), f"{skeleton.id}.yaml")
+    if document is None:  # what the user passed in (the skeletons themselves validate)
+        raise ScaffoldError("; ".join(p.message for p in problems))
+    return text
+
+
+def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
+    """The source plan's areas holding the chosen goals, each goal linked to its original."""
+    source = index.document(skeleton.source) if index and skeleton.source else None
+    if not isinstance(source, PlanBase):
+        raise ScaffoldError(t("new.not_plan", id=skeleton.source))
+    available = [goal.id for area in source.areas for goal in area.goals]
+    unknown = [g for g in skeleton.goals if g not in available]
+    if unknown:
+        raise ScaffoldError(t("new.no_goal", id=skeleton.source,
+                              goals=", ".join(repr(g) for g in unknown), available=", ".join(available)))
+    chosen = set(skeleton.goals or available)
+    out = []
+    for area in source.areas:
+        goals = [goal for goal in area.goals if goal.id in chosen]
+        if not goals:
+            continue
+        out.append(f"  - id: {area.id}\n")
+        if area.title:
+            out.append(f"    title: {_quote(area.title)}\n")
+        out.append("    goals:\n")
+        for goal in goals:
+            out.append(f"      - id: {goal.id}\n"
+                       f"        title: {_quote(_one_line(goal.title))}\n"
+                       f"        links: [{source.id}/{goal.id}]\n"
+                       "        examples:\n"
+                       "          - \"[fyll i: en lokal aktivitet]\"\n"
+                       "        indicators:\n"
+                       "          - text: \"[fyll i: hur målet följs upp]\"\n"
+                       "            frequency: Årsvis\n")
+    if not out:
+        raise ScaffoldError(t("new.no_goals", id=skeleton.source))
+    return "".join(out)
+
+
+def target_path(root: Path, folder: Path, document_id: str) -> Path:
+    """Where the new file goes; never outside the project root."""
+    check_id(document_id)
+    path = (folder / f"{document_id}.yaml").resolve()
+    if not is_within(path, root):
+        raise ScaffoldError(t("new.outside", path=path, root=root))
+    if path.exists():
+        raise ScaffoldError(t("new.exists", path=path))
+    return path
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,193 @@
+"""Coverage: which framework goals each plan's goals, activities and rows serve.
+
+A unit (goal, activity, focus-area row) serves what it links to, what its area links
+to, and, following links into other plans, whatever those goals serve in turn: a
+municipality goal linked to a county goal covers the county goal's national goal.
+A link to an Agenda 2030 target also covers the target's goal, and a link to a goal of a
+repository framework covers what that goal links to in turn. Indicators (the plan's, and
+those its follow-ups add) count for what they link to directly, such as the national
+indicators (``--framework nationella-indikatorer``): that is which of them a county follows.
+An example follow-up (``example: true``) never counts for a real plan: with ``examples`` it
+is a row of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mvkplan.index.followups import follow_ups_by_plan
+from mvkplan.index.linkformat import sort_key
+from mvkplan.index.linkindex import Item, LinkIndex
+from mvkplan.models import FollowUp, Framework, FrameworkItem, PlanBase
+
+UNIT_KINDS = ("goal", "activity", "row")
+DEFAULT_FRAMEWORKS = ("nationell-strategi", "jamstalldhetsmal", "agenda2030")
+# Links are followed through plans' units and through framework items that link on
+# (Jönköping's delmål → the national goals they mirror).
+_FOLLOWED = (*UNIT_KINDS, "framework-item")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One framework item of the matrix."""
+
+    framework: str
+    item: str
+    title: str
+
+    @property
+    def key(self) -> str:
+        """The item's reference."""
+        return f"{self.framework}/{self.item}"
+
+
+@dataclass
+class Coverage:
+    """Documents × framework items; each cell the number of units serving the item."""
+
+    columns: list[Column]
+    documents: list[str]
+    cells: dict[tuple[str, str], int] = field(default_factory=dict)
+    document_level: set[tuple[str, str]] = field(default_factory=set)
+    """Cells the document links to as a whole, without a goal of its own doing so."""
+
+    def count(self, document: str, column: str) -> int:
+        """Units of ``document`` serving the item ``column``."""
+        return self.cells.get((document, column), 0)
+
+    def covered(self, document: str, column: str) -> bool:
+        """Whether the document serves the item at all."""
+        return self.count(document, column) > 0 or (document, column) in self.document_level
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data for JSON output."""
+        return {
+            "columns": [{"framework": c.framework, "item": c.item, "title": c.title}
+                        for c in self.columns],
+            "documents": [
+                {"id": d, "cells": {c.key: {"count": self.count(d, c.key),
+                                            "document_level": (d, c.key) in self.document_level}
+                                    for c in self.columns}}
+                for d in self.documents
+            ],
+        }
+
+
+def coverage_matrix(
+    index: LinkIndex,
+    counties: Iterable[str] | None = None,
+    frameworks: Iterable[str] | None = None,
+    *,
+    examples: bool = False,
+) -> Coverage:
+    """The coverage of every plan in the repository (optionally of some counties/frameworks).
+
+    Example documents (``example: true``) describe no real plan and are left out unless
+    ``examples`` asks for them."""
+    framework_ids = list(frameworks) if frameworks else _all_frameworks(index)
+    columns = [c for f in framework_ids for c in _columns(index, f)]
+    wanted = {c.key for c in columns}
+    county_filter = set(counties) if counties else None
+    documents = sorted(
+        doc_id for doc_id, loaded in index.documents.items()
+        if (isinstance(loaded.model, PlanBase)
+            or (examples and isinstance(loaded.model, FollowUp) and loaded.example))
+        and not loaded.shipped
+        and (examples or not loaded.example)
+        and (county_filter is None or loaded.model.county in county_filter)
+    )
+    matrix = Coverage(columns, documents)
+    resolver = _Resolver(index)
+    follow_ups = follow_ups_by_plan(index)
+    for document_id in documents:
+        indicators: set[tuple[str, str]] = set()
+        units = list(index.items[document_id].values())
+        real = not index.documents[document_id].example
+        for follow_up in follow_ups.get(document_id, []):
+            if real and follow_up.example:
+                continue  # an example follow-up is a row of its own, never a real plan's
+            units.extend(i for i in index.items[follow_up.id].values() if i.kind == "indicator")
+        for item in units:
+            if item.kind == "indicator":
+                # the same indicator in several years' follow-ups counts once
+                targets = {t for t in _with_parents(index, item.obj.links) & wanted
+                           if (item.id, t) not in indicators}
+                indicators.update((item.id, t) for t in targets)
+            elif item.kind in UNIT_KINDS:
+                targets = set(resolver.serves(item) & wanted)
+            else:
+                continue
+            for target in targets:
+                key = (document_id, target)
+                matrix.cells[key] = matrix.cells.get(key, 0) + 1
+        model = index.documents[document_id].model
+        for ref in _with_parents(index, model.links):
+            if ref in wanted and (document_id, ref) not in matrix.cells:
+                matrix.document_level.add((document_id, ref))
+    return matrix
+
+
+def _all_frameworks(index: LinkIndex) -> list[str]:
+    repository = sorted(
+        doc_id for doc_id, loaded in index.documents.items()
+        if isinstance(loaded.model, Framework) and not loaded.shipped
+    )
+    return [*DEFAULT_FRAMEWORKS, *repository]
+
+
+def _columns(index: LinkIndex, framework_id: str) -> list[Column]:
+    model = index.document(framework_id)
+    if not isinstance(model, Framework):
+        return []
+    found: list[Column] = []
+
+    def walk(items: list[FrameworkItem]) -> None:
+        for item in items:
+            found.append(Column(framework_id, item.id, item.title))
+            walk(item.items)
+
+    walk(model.items)
+    return sorted(found, key=lambda c: sort_key(c.item))
+
+
+def _with_parents(index: LinkIndex, refs: Iterable[str]) -> set[str]:
+    """The references plus the goal of every Agenda 2030 target (5.2 → 5)."""
+    result = set()
+    for ref in refs:
+        result.add(ref)
+        document_id, _, item_id = ref.partition("/")
+        if "." in item_id:
+            parent = f"{document_id}/{item_id.split('.')[0]}"
+            if index.item(parent) is not None:
+                result.add(parent)
+    return result
+
+
+class _Resolver:
+    """Transitive 'serves' sets, memoised, safe against link cycles."""
+
+    def __init__(self, index: LinkIndex) -> None:
+        self.index = index
+        self.memo: dict[str, frozenset[str]] = {}
+        self.area_links: dict[str, list[str]] = {}
+        for document_id, items in index.items.items():
+            for item in items.values():
+                if item.kind == "area":
+                    for unit in (*item.obj.goals, *item.obj.activities, *item.obj.rows):
+                        self.area_links[f"{document_id}/{unit.id}"] = list(item.obj.links)
+
+    def serves(self, item: Item, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+        key = item.key
+        if key in self.memo:
+            return self.memo[key]
+        if key in seen:
+            return frozenset()
+        direct = list(getattr(item.obj, "links", ())) + self.area_links.get(key, [])
+        result = set(_with_parents(self.index, direct))
+        for ref in direct:
+            target = self.index.item(ref)
+            if target is not None and target.kind in _FOLLOWED:
+                result |= self.serves(target, seen | {key})
+        self.memo[key] = frozenset(result)
+        return self.memo[key]

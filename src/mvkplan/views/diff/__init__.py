@@ -1,0 +1,49 @@
+"""``mvkplan diff``: what changed between two plans, or one plan across git revisions."""
+
+from __future__ import annotations
+
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.index.memo import per_index
+from mvkplan.index.titles import document_title
+from mvkplan.models import Catalog, DocumentBase
+from mvkplan.views.diff.compare import diff_documents
+from mvkplan.views.diff.model import DocumentDiff
+
+
+def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
+                  old_label: str | None = None, new_label: str | None = None) -> DocumentDiff:
+    """``diff_documents`` with the names of methods, indicator sources and regulations from
+    the catalogs the index holds (shipped ones and the project's own)."""
+    names, regulations = per_index(_catalog_names, index)
+
+    def name(key: str) -> str:
+        if key in names:
+            return names[key]
+        item = index.item(key)
+        if item is None:
+            return key
+        number = getattr(item.obj, "number", None) or item.id
+        return f"{document_title(index, item.document)} {number}: {item.title}"
+
+    return diff_documents(old, new, old_label=old_label, new_label=new_label,
+                          regulation_names=dict(regulations), name=name)
+
+
+def _catalog_names(index: LinkIndex) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
+    """Names of methods and indicator sources, and regulations with what supersedes them."""
+    names: dict[str, str] = {}
+    regulations: dict[str, tuple[str, str | None]] = {}
+    for loaded in index.documents.values():
+        model = loaded.model
+        if not isinstance(model, Catalog):
+            continue
+        kind = model.extends or model.id
+        for entry in model.entries:
+            if kind in {"methods", "indicator-sources"}:
+                names.setdefault(entry.id, entry.short or entry.name)
+            if kind == "regulations":
+                regulations.setdefault(entry.id, (entry.short or entry.name, entry.superseded_by))
+    return names, regulations
+
+
+__all__ = ["DocumentDiff", "diff_documents", "diff_in_index"]

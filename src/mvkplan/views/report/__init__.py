@@ -1,0 +1,1 @@
+"""The annual report over a plan's follow-ups: `build` (the report), `rollup` (pure sums and changes)."""
