@@ -12,4 +12,4 @@ from mvkplan.project.extras import require
 
 def require_survey() -> None:
     """Raise :class:`mvkplan.project.extras.MissingExtraError` unless the ``survey`` extra is installed."""
-    require("survey", "openpyxl", "ruamel.yaml")
+    require("survey", "openpyxl", "ruamel.yaml", "defusedxml")
