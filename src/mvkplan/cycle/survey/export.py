@@ -41,8 +41,8 @@ class SurveySpec:
     questions: tuple[Question, ...]
 
 
-def workbook_bytes(spec: SurveySpec, key: bytes) -> bytes:
-    """The finished .xlsx file for ``spec``, its identity signed with ``key``."""
+def workbook_bytes(spec: SurveySpec, signing_key: bytes) -> bytes:
+    """The finished .xlsx file for ``spec``, its identity signed with ``signing_key``."""
     wb = Workbook()
     instructions = wb.active
     assert instructions is not None
@@ -52,7 +52,7 @@ def workbook_bytes(spec: SurveySpec, key: bytes) -> bytes:
     lists = wb.create_sheet(L.LISTS_SHEET)
     meta = wb.create_sheet(L.META_SHEET)
     _survey(survey, lists, spec)
-    _meta(meta, spec, key)
+    _meta(meta, spec, signing_key)
     lists.sheet_state = "hidden"
     meta.sheet_state = "veryHidden"
     lists.protection.sheet = True
@@ -203,7 +203,7 @@ class _Validations:
         return validation
 
 
-def _meta(ws: Worksheet, spec: SurveySpec, key: bytes) -> None:
+def _meta(ws: Worksheet, spec: SurveySpec, signing_key: bytes) -> None:
     signed = [SignedQuestion(L.FIRST_ROW + index, _storable(q.row_id), q.value_type, _storable(q.text))
               for index, q in enumerate(spec.questions)]
     rows = (
@@ -213,7 +213,7 @@ def _meta(ws: Worksheet, spec: SurveySpec, key: bytes) -> None:
         ("respondent", spec.respondent),
         ("questions", str(len(spec.questions))),
         ("generator", f"mvkplan {__version__}"),
-        (L.SIGNATURE_KEY, signature(key, _storable(spec.plan), spec.year, _storable(spec.respondent), signed)),
+        (L.SIGNATURE_KEY, signature(signing_key, _storable(spec.plan), spec.year, _storable(spec.respondent), signed)),
     )
     for row, (key, value) in enumerate(rows, start=1):
         _text(ws.cell(row=row, column=1), key)

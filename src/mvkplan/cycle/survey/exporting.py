@@ -65,11 +65,11 @@ def export_surveys(index: LinkIndex, plan_id: str, year: int, out: Path,
     if existing and not force:
         raise SurveyUsageError(t("survey.exists", path=existing[0], count=len(existing)))
     try:
-        key = export_key()
+        signing_key = export_key()
     except SurveyKeyError as exc:
         raise SurveyUsageError(t(exc.code, **exc.values)) from exc
     written = []
     for spec, target in zip(specs, targets, strict=True):
-        write_atomic(target, workbook_bytes(spec, key))
+        write_atomic(target, workbook_bytes(spec, signing_key))
         written.append(Exported(spec.respondent, target, len(spec.questions)))
     return written

@@ -170,7 +170,9 @@ def _dimension(part: str, ref: str) -> None:
     """A claimed size beyond the limits is refused too (what openpyxl's read-only mode sizes by)."""
     last = ref.rpartition(":")[2]
     letters = last.rstrip("0123456789")
-    if letters.isascii() and letters.isalpha() and (_int(last[len(letters):]) > MAX_ROWS or _column_number(letters.upper()) > MAX_COLUMNS):
+    if not (letters.isascii() and letters.isalpha()):
+        return
+    if _int(last[len(letters):]) > MAX_ROWS or _column_number(letters.upper()) > MAX_COLUMNS:
         raise _Refused(Refusal("S104", {"what": part, "detail": last}))
 
 

@@ -16,6 +16,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 KEY_ENV = "MVKPLAN_SURVEY_KEY"
 KEY_FILE = "survey.key"
@@ -25,7 +26,7 @@ MIN_KEY_CHARS = 16
 class SurveyKeyError(Exception):
     """The key cannot be found, read or created; ``code`` names the message and ``values`` fill it."""
 
-    def __init__(self, code: str, **values: object) -> None:
+    def __init__(self, code: str, **values: Any) -> None:
         super().__init__(code)
         self.code = code
         self.values = values
