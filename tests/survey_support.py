@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import PLANS
 
 QUESTIONS = """\
@@ -61,6 +63,34 @@ values: []
 KALMAR = ["borgholm-kommun", "emmaboda-kommun", "hultsfred-kommun", "hogsby-kommun", "kalmar-kommun",
           "monsteras-kommun", "morbylanga-kommun", "nybro-kommun", "oskarshamn-kommun", "torsas-kommun",
           "vimmerby-kommun", "vastervik-kommun"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def survey_key(tmp_path_factory):
+    """A config folder of the module's own, so the signing key made on export is never the user's.
+
+    Autouse where a test module imports it; yields the folder the key is kept in.
+    """
+    config = tmp_path_factory.mktemp("config")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(config))
+        patch.delenv("MVKPLAN_SURVEY_KEY", raising=False)
+        yield config / "mvkplan"
+
+
+def resign(path: Path) -> None:
+    """Sign the workbook's metadata again with this machine's key, as an export would have."""
+    from openpyxl import load_workbook
+
+    from mvkplan.cycle.survey.signing import SignedQuestion, import_key, signature
+
+    wb = load_workbook(path)
+    meta = wb["mvkplan"]
+    values = {meta.cell(r, 1).value: meta.cell(r, 2).value for r in range(1, 8)}
+    table = [SignedQuestion(int(meta.cell(r, 1).value), meta.cell(r, 2).value, meta.cell(r, 3).value,
+                            meta.cell(r, 4).value) for r in range(8, meta.max_row + 1) if meta.cell(r, 1).value]
+    meta["B7"] = signature(import_key(), values["plan"], int(values["year"]), values["respondent"], table)
+    wb.save(path)
 
 
 def survey_project(tmp_path: Path) -> Path:

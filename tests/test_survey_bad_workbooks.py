@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from survey_support import fill, survey_project
+from survey_support import fill, resign, survey_key, survey_project  # noqa: F401  (survey_key: autouse)
 
 from conftest import run_cli
 
@@ -163,10 +163,12 @@ def test_a_formula_with_a_saved_result_is_taken_not_computed(project):
     (None, None, "S308", ("--plan", "kalmar-2021")),
 ])
 def test_a_workbook_for_another_plan_year_or_respondent(project, cell, value, code, extra):
+    """Signed by the key that exports (a coordinator's own workbook): the identity is checked against the plan."""
     path = workbook(project)
     fill(path, 1)
     if cell:
         edit(path, {cell: value}, sheet="mvkplan")
+        resign(path)
     result = run_import(project, str(path), *extra)
     assert result.exit_code == 1, result
     assert f"kalmar-2024-2025-kalmar-kommun.xlsx: {code} " in result.stdout, result

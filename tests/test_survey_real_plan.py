@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from survey_support import KALMAR
+from survey_support import KALMAR, survey_key  # noqa: F401  (survey_key: autouse)
 
 from conftest import PLANS, run_cli
 

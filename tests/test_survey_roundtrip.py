@@ -11,7 +11,7 @@ import shutil
 import subprocess
 
 import pytest
-from survey_support import KALMAR, fill, follow_up, survey_project
+from survey_support import KALMAR, fill, follow_up, survey_key, survey_project  # noqa: F401  (survey_key: autouse)
 from test_render_support import require_or_skip
 
 from conftest import run_cli

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from mvkplan import __version__
 from mvkplan.cycle.recording.questions import SEX_LABELS, Question
 from mvkplan.cycle.survey import layout as L
+from mvkplan.cycle.survey.signing import SignedQuestion, signature
 
 ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
@@ -40,8 +41,8 @@ class SurveySpec:
     questions: tuple[Question, ...]
 
 
-def workbook_bytes(spec: SurveySpec) -> bytes:
-    """The finished .xlsx file for ``spec``."""
+def workbook_bytes(spec: SurveySpec, signing_key: bytes) -> bytes:
+    """The finished .xlsx file for ``spec``, its identity signed with ``signing_key``."""
     wb = Workbook()
     instructions = wb.active
     assert instructions is not None
@@ -51,7 +52,7 @@ def workbook_bytes(spec: SurveySpec) -> bytes:
     lists = wb.create_sheet(L.LISTS_SHEET)
     meta = wb.create_sheet(L.META_SHEET)
     _survey(survey, lists, spec)
-    _meta(meta, spec)
+    _meta(meta, spec, signing_key)
     lists.sheet_state = "hidden"
     meta.sheet_state = "veryHidden"
     lists.protection.sheet = True
@@ -67,9 +68,14 @@ def workbook_bytes(spec: SurveySpec) -> bytes:
     return buffer.getvalue()
 
 
+def _storable(value: str) -> str:
+    """``value`` without the characters an .xlsx cannot hold (what the workbook really says)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def _text(cell: object, value: str) -> None:
     """Store ``value`` as text, never as a formula, whatever it starts with."""
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)  # type: ignore[attr-defined]
+    cell.value = _storable(value)  # type: ignore[attr-defined]
     cell.data_type = "s"  # type: ignore[attr-defined]
 
 
@@ -197,7 +203,9 @@ class _Validations:
         return validation
 
 
-def _meta(ws: Worksheet, spec: SurveySpec) -> None:
+def _meta(ws: Worksheet, spec: SurveySpec, signing_key: bytes) -> None:
+    signed = [SignedQuestion(L.FIRST_ROW + index, _storable(q.row_id), q.value_type, _storable(q.text))
+              for index, q in enumerate(spec.questions)]
     rows = (
         ("format", L.FORMAT_VERSION),
         ("plan", spec.plan),
@@ -205,6 +213,7 @@ def _meta(ws: Worksheet, spec: SurveySpec) -> None:
         ("respondent", spec.respondent),
         ("questions", str(len(spec.questions))),
         ("generator", f"mvkplan {__version__}"),
+        (L.SIGNATURE_KEY, signature(signing_key, _storable(spec.plan), spec.year, _storable(spec.respondent), signed)),
     )
     for row, (key, value) in enumerate(rows, start=1):
         _text(ws.cell(row=row, column=1), key)

@@ -8,6 +8,7 @@ from pathlib import Path
 from mvkplan.cycle.recording.plans import survey_plan
 from mvkplan.cycle.survey import messages as _messages  # noqa: F401  (registers the messages)
 from mvkplan.cycle.survey.export import SurveySpec, workbook_bytes
+from mvkplan.cycle.survey.signing import SurveyKeyError, export_key
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.messages.i18n import t
 from mvkplan.messages.textmatch import closest
@@ -63,8 +64,12 @@ def export_surveys(index: LinkIndex, plan_id: str, year: int, out: Path,
     existing = [t for t in targets if t.exists()]
     if existing and not force:
         raise SurveyUsageError(t("survey.exists", path=existing[0], count=len(existing)))
+    try:
+        signing_key = export_key()
+    except SurveyKeyError as exc:
+        raise SurveyUsageError(t(exc.code, **exc.values)) from exc
     written = []
     for spec, target in zip(specs, targets, strict=True):
-        write_atomic(target, workbook_bytes(spec))
+        write_atomic(target, workbook_bytes(spec, signing_key))
         written.append(Exported(spec.respondent, target, len(spec.questions)))
     return written

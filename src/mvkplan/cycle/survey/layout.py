@@ -46,6 +46,9 @@ WIDTHS = {
 
 # The metadata sheet: key/value rows first, then one row per question row of the survey sheet.
 META_KEYS = ("format", "plan", "year", "respondent", "questions")
+SIGNATURE_KEY = "signature"
+SIGNATURE_CELL = "B7"
+"""The HMAC of plan, year, respondent and questions (:mod:`mvkplan.cycle.survey.signing`): key in A7, value here."""
 META_TABLE_ROW = 8
 """First row of the question table on the metadata sheet: survey row, question key, sex, number."""
 

@@ -36,6 +36,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "S109": ("cannot read the workbook: {detail}", "kan inte läsa arbetsboken: {detail}"),
     "S110": ("file is {size} bytes, over the limit of {limit} bytes",
              "filen är {size} byte, över gränsen på {limit} byte"),
+    "S111": ("the workbook's identity was changed: its signature does not match plan, year, respondent and "
+             "questions",
+             "arbetsbokens identitet har ändrats: signaturen stämmer inte med plan, år, svarande och frågor"),
+    "S111.hint": ("the hidden sheet 'mvkplan' was edited, or the workbook was signed with another key; export "
+                  "a new workbook for this respondent, or import with the key that exported it",
+                  "det dolda bladet 'mvkplan' har ändrats, eller arbetsboken signerades med en annan nyckel; "
+                  "exportera en ny fil för den här svaranden, eller läs in med nyckeln som exporterade den"),
+    "S112": ("the workbook has no signature (exported before workbooks were signed)",
+             "arbetsboken saknar signatur (exporterad innan arbetsböcker signerades)"),
+    "S112.hint": ("export the workbook again with this mvkplan and ask the respondent to copy the answers into it",
+                  "exportera arbetsboken igen med denna mvkplan och be den svarande föra över svaren till den"),
+    "S113": ("no survey key on this machine to check the workbook's signature ({path})",
+             "ingen enkätnyckel på den här datorn för att kontrollera arbetsbokens signatur ({path})"),
+    "S113.hint": ("copy survey.key from the machine that exported the workbooks to {path} (readable by you only), "
+                  "or set {name} to the key shared between coordinators",
+                  "kopiera survey.key från datorn som exporterade arbetsböckerna till {path} (läsbar bara för "
+                  "dig), eller sätt {name} till nyckeln som samordnarna delar"),
+    "S114": ("the survey key in {name} is shorter than {least} characters",
+             "enkätnyckeln i {name} är kortare än {least} tecken"),
+    "S114.file": ("cannot read or create the survey key {path}: {detail}",
+                  "kan inte läsa eller skapa enkätnyckeln {path}: {detail}"),
     "S201": ("'{found}' is not a number", "'{found}' är inte ett tal"),
     "S201.hint": ("write only the number, e.g. 12 or 12,5; put explanations in the comment column",
                   "skriv bara talet, t.ex. 12 eller 12,5; förklaringar hör hemma i kommentarskolumnen"),
@@ -64,6 +85,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "'{found}' är inget svar (ett datum eller ett felvärde)"),
     "S211": ("an answer in a row with no question", "ett svar på en rad utan fråga"),
     "S211.hint": ("write answers only on the question rows", "skriv svar bara på frågeraderna"),
+    "S212": ("a control character ({found}) in the cell", "ett styrtecken ({found}) i rutan"),
+    "S212.hint": ("retype the text; control characters and text-direction marks often come with text copied "
+                  "from other programs",
+                  "skriv in texten igen; styrtecken och skrivriktningstecken följer ofta med text som kopierats "
+                  "från andra program"),
     "S301": ("the workbook is for plan '{plan}', which is not in the project",
              "arbetsboken gäller planen '{plan}', som inte finns i projektet"),
     "S302": ("the workbook is for {year}, not {expected}", "arbetsboken gäller {year}, inte {expected}"),

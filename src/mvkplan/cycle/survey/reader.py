@@ -16,7 +16,9 @@ from openpyxl.utils import column_index_from_string
 
 from mvkplan.cycle.survey import layout as L
 from mvkplan.cycle.survey import messages as _messages  # noqa: F401  (registers the S codes)
+from mvkplan.cycle.survey.controls import clean_text
 from mvkplan.cycle.survey.safety import inspect
+from mvkplan.cycle.survey.signing import SignedQuestion, SurveyKeyError, import_key, matches
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem, Severity
 
@@ -49,14 +51,15 @@ class RawWorkbook:
     def problem(self, code: str, cell: str | None = None, *, severity: Severity = Severity.ERROR,
                 hint: str | None = None, **values: Any) -> None:
         """Record a problem at a cell of the survey sheet (or of the whole file)."""
-        hint = hint if hint is not None else (t(code + ".hint") if has(code + ".hint") else None)
+        base = code.split(".")[0]  # 'CODE.variant' is another wording of CODE
+        hint = hint if hint is not None else (t(base + ".hint", **values) if has(base + ".hint") else None)
         if cell is None:
-            self.problems.append(Problem(self.path, 0, 0, code, t(code, **values), severity, hint))
+            self.problems.append(Problem(self.path, 0, 0, base, t(code, **values), severity, hint))
             return
         sheet, _, coordinate = cell.rpartition("!")
         letters = coordinate.rstrip("0123456789")
         row = int(coordinate[len(letters):])
-        self.problems.append(Problem(self.path, row, column_index_from_string(letters), code,
+        self.problems.append(Problem(self.path, row, column_index_from_string(letters), base,
                                      t(code, **values), severity, hint, place=f"{sheet}!{coordinate}"))
 
 
@@ -126,7 +129,29 @@ def _metadata(ws: object, result: RawWorkbook) -> list[tuple[int, str, str, str]
     if not result.plan or not result.respondent or str(len(table)) != values.get("questions"):
         result.problem("S106", detail=L.META_SHEET)
         return None
+    if not _signed(values.get(L.SIGNATURE_KEY), table, result):
+        result.plan = result.respondent = result.year = None  # an unproven identity decides nothing
+        return None
     return table
+
+
+def _signed(found: str | None, table: list[tuple[int, str, str, str]], result: RawWorkbook) -> bool:
+    """True when the metadata carries the signature of its plan, year, respondent and questions."""
+    assert result.plan is not None and result.year is not None and result.respondent is not None
+    cell = f"{L.META_SHEET}!{L.SIGNATURE_CELL}"
+    if not found:
+        result.problem("S112", cell)
+        return False
+    try:
+        key = import_key()
+    except SurveyKeyError as exc:  # this machine's key, not the workbook, is wrong: no cell to point at
+        result.problem(exc.code, None, **exc.values)
+        return False
+    questions = [SignedQuestion(*entry) for entry in table]
+    if not matches(key, found, result.plan, result.year, result.respondent, questions):
+        result.problem("S111", cell)
+        return False
+    return True
 
 
 _COLUMNS = (L.COL_NUMBER, L.COL_QUESTION, L.COL_ANSWER, L.COL_COMMENT)
@@ -188,14 +213,22 @@ def _rows(table: list[tuple[int, str, str, str]], cells: dict[str, tuple[object,
 def _answer(coordinate: str, cells: dict[str, tuple[object, str | None]], cached: dict[str, object],
             result: RawWorkbook) -> tuple[object, str | None]:
     value, number_format = cells.get(coordinate, (None, None))
-    if coordinate in cached:
+    place = f"{L.SURVEY_SHEET}!{coordinate}"
+    formula = coordinate in cached
+    if formula:
         saved = cached[coordinate]
         if saved is None:
-            result.problem("S207", f"{L.SURVEY_SHEET}!{coordinate}", formula=_short(str(value)))
+            result.problem("S207", place, formula=_short(str(value)))
             return None, None
-        result.problem("S208", f"{L.SURVEY_SHEET}!{coordinate}", severity=Severity.WARNING,
-                       found=_short(str(saved)))
-        return saved, number_format
+        value = saved
+    if isinstance(value, str):
+        value, control = clean_text(value)
+        if control is not None:
+            # refused here, at the cell the respondent can fix, not later in the YAML it would have made
+            result.problem("S212", place, found=control)
+            return None, None
+    if formula:
+        result.problem("S208", place, severity=Severity.WARNING, found=_short(str(value)))
     return value, number_format
 
 

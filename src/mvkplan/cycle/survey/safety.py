@@ -1,17 +1,24 @@
 """Refuse a hostile or unreadable workbook before any spreadsheet library opens it.
 
-Checked on the zip container alone, so a zip bomb, a macro project, an external link,
-an XML entity declaration or a sheet of a million rows costs a look at the directory
-and a few kilobytes, never the decompression or the parse.
+First the zip directory alone (sizes, ratios, part names of macro projects), so a zip bomb
+costs a look at the directory, never the decompression. Then every XML part is parsed by
+defusedxml, streaming and to its end: a DTD or entity declaration anywhere is refused (not
+only in a part's first kilobytes), rows are counted as they go by and the count stops at the
+limit (a sheet's ``<dimension>`` is only a claim), and external links are found by what the
+content types and relationships say a part is, wherever it is stored and whatever it is called.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
@@ -23,7 +30,10 @@ MAX_COLUMNS = 64
 
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 OTHER_SUFFIXES = (".xls", ".xlsb", ".ods", ".csv", ".numbers")
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+CONTENT_TYPES = "[Content_Types].xml"
+_EXTERNAL_TYPES = ("externallink", "externallinkpath", "externallinklong")
+"""Relationship types and content types (lower case) of a link to another workbook."""
+_VML_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,14 @@ class Refusal:
 
     code: str
     values: dict[str, Any]
+
+
+class _Refused(Exception):
+    """Raised inside the streaming parse to stop at the first reason to refuse."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.code)
+        self.refusal = refusal
 
 
 def inspect(path: Path) -> Refusal | None:
@@ -51,12 +69,15 @@ def inspect(path: Path) -> Refusal | None:
         return Refusal("S101", {"what": "not a zip container"})
     try:
         with zipfile.ZipFile(path) as archive:
-            return _inspect_archive(archive)
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+            return _directory(archive) or _parts(archive)
+    except _Refused as refused:
+        return refused.refusal
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
         return Refusal("S109", {"detail": str(exc)})
 
 
-def _inspect_archive(archive: zipfile.ZipFile) -> Refusal | None:
+def _directory(archive: zipfile.ZipFile) -> Refusal | None:
+    """What the zip directory alone gives away: too many parts, too large, a bomb, a macro project."""
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
         return Refusal("S103", {"detail": f"{len(members)} parts (limit {MAX_MEMBERS})"})
@@ -64,7 +85,7 @@ def _inspect_archive(archive: zipfile.ZipFile) -> Refusal | None:
     if total > MAX_TOTAL_UNCOMPRESSED:
         return Refusal("S103", {"detail": f"{total} bytes uncompressed (limit {MAX_TOTAL_UNCOMPRESSED})"})
     names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+    if "xl/workbook.xml" not in names or CONTENT_TYPES not in names:
         return Refusal("S101", {"what": "no xl/workbook.xml"})
     for member in members:
         ratio = member.file_size // max(member.compress_size, 1)
@@ -75,39 +96,118 @@ def _inspect_archive(archive: zipfile.ZipFile) -> Refusal | None:
             return Refusal("S102", {"what": member.filename})
         if name.startswith("xl/externallinks/"):
             return Refusal("S105", {"what": member.filename})
-        if name.endswith((".xml", ".rels", ".vml")):
-            head = _head(archive, member)
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                return Refusal("S108", {"what": member.filename})
-            if name == "[content_types].xml" and b"macroenabled" in _read(archive, member).lower():
-                return Refusal("S102", {"what": "macro-enabled content type"})
-        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            refusal = _sheet_size(archive, member)
-            if refusal:
-                return refusal
     return None
 
 
-def _head(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
-    with archive.open(member) as handle:
-        return handle.read(4096)
-
-
-def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
-    with archive.open(member) as handle:
-        return handle.read(256 * 1024)
-
-
-def _sheet_size(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Refusal | None:
-    if member.file_size > MAX_SHEET_XML:
-        return Refusal("S104", {"what": member.filename, "detail": f"{member.file_size} bytes"})
-    match = _DIMENSION.search(_head(archive, member))
-    if match:
-        last_column, last_row = match.group(3) or match.group(1), match.group(4) or match.group(2)
-        if int(last_row) > MAX_ROWS or _column_number(last_column.decode()) > MAX_COLUMNS:
-            return Refusal("S104", {"what": member.filename,
-                                    "detail": f"{last_column.decode()}{int(last_row)}"})
+def _parts(archive: zipfile.ZipFile) -> Refusal | None:
+    """Every XML part parsed to its end: content types first, since they say what the others are."""
+    defaults, overrides = _content_types(archive)
+    for member in archive.infolist():
+        name = member.filename
+        if name == CONTENT_TYPES or name.endswith("/"):
+            continue
+        extension = name.rpartition(".")[2].lower()
+        kind = overrides.get("/" + name.lower()) or defaults.get(extension, "")
+        if any(external in kind for external in _EXTERNAL_TYPES):
+            return Refusal("S105", {"what": name})
+        if extension == "vml":
+            _vml(archive, member)  # Excel's VML is not always well-formed XML: scanned, not parsed
+        elif extension in ("xml", "rels") or kind.endswith("xml"):
+            if member.file_size > MAX_SHEET_XML:
+                return Refusal("S104", {"what": name, "detail": f"{member.file_size} bytes"})
+            _xml_part(archive, member, relationships=extension == "rels")
     return None
+
+
+def _content_types(archive: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
+    """Content type by extension and by part name (both lower case); refuses macro-enabled types."""
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    for element in _elements(archive, archive.getinfo(CONTENT_TYPES)):
+        kind = (element.get("ContentType") or "").lower()
+        if "macroenabled" in kind or "vbaproject" in kind:
+            raise _Refused(Refusal("S102", {"what": "macro-enabled content type"}))
+        local = _local(element.tag)
+        if local == "Default":
+            defaults[(element.get("Extension") or "").lower()] = kind
+        elif local == "Override":
+            overrides[(element.get("PartName") or "").lower()] = kind
+    return defaults, overrides
+
+
+def _xml_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo, *, relationships: bool) -> None:
+    """Parse one part to its end; refuse external links, too many rows or columns."""
+    rows = 0
+    for element in _elements(archive, member):
+        local = _local(element.tag)
+        if relationships and local == "Relationship":
+            _relationship(member.filename, element)
+        elif local == "externalReference":
+            raise _Refused(Refusal("S105", {"what": f"{member.filename}: externalReference"}))
+        elif local == "row":
+            rows += 1
+            number = _int(element.get("r"))
+            if rows > MAX_ROWS or number > MAX_ROWS:
+                raise _Refused(Refusal("S104", {"what": member.filename,
+                                                "detail": f"more than {MAX_ROWS} rows"}))
+        elif local == "c":
+            letters = (element.get("r") or "").rstrip("0123456789")
+            if letters.isascii() and letters.isalpha() and _column_number(letters.upper()) > MAX_COLUMNS:
+                raise _Refused(Refusal("S104", {"what": member.filename, "detail": f"column {letters}"}))
+        elif local == "dimension":
+            _dimension(member.filename, element.get("ref") or "")
+
+
+def _relationship(part: str, element: Element) -> None:
+    kind = (element.get("Type") or "").lower().rpartition("/")[2]
+    external = (element.get("TargetMode") or "").lower() == "external"
+    # a hyperlink in a comment is harmless text; any other part fetched from outside is not
+    if kind in _EXTERNAL_TYPES or (external and kind != "hyperlink"):
+        raise _Refused(Refusal("S105", {"what": f"{part}: {element.get('Target') or kind}"}))
+
+
+def _dimension(part: str, ref: str) -> None:
+    """A claimed size beyond the limits is refused too (what openpyxl's read-only mode sizes by)."""
+    last = ref.rpartition(":")[2]
+    letters = last.rstrip("0123456789")
+    if not (letters.isascii() and letters.isalpha()):
+        return
+    if _int(last[len(letters):]) > MAX_ROWS or _column_number(letters.upper()) > MAX_COLUMNS:
+        raise _Refused(Refusal("S104", {"what": part, "detail": last}))
+
+
+def _elements(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Iterator[Element]:
+    """The part's elements as they start (attributes complete), each freed once it ends."""
+    try:
+        with archive.open(member) as stream:
+            for event, element in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+                if event == "start":
+                    yield element
+                else:
+                    element.clear()
+    except DefusedXmlException as exc:
+        raise _Refused(Refusal("S108", {"what": member.filename})) from exc
+    except ParseError as exc:
+        raise _Refused(Refusal("S109", {"detail": f"{member.filename}: {exc}"})) from exc
+
+
+def _vml(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Refuse a DTD or entity declaration anywhere in a VML part, read in chunks that overlap."""
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(_VML_CHUNK):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise _Refused(Refusal("S108", {"what": member.filename}))
+            tail = window[-16:]
+
+
+def _local(tag: object) -> str:
+    return str(tag).rpartition("}")[2]
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isascii() and text.isdigit() else 0
 
 
 def _column_number(letters: str) -> int:
