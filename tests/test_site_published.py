@@ -202,11 +202,15 @@ def test_new_plan_full_of_placeholders_is_left_out_and_named(tmp_path: Path) -> 
     created = run_cli("new", "regional-plan", "kalmar-2030", "--county", "kalmar",
                       "--dir", "plans", cwd=root)
     assert created.exit_code == 0, created
-    result = run_cli("build", cwd=root)
+    result = run_cli("build", cwd=root)  # a new plan is a draft
     assert result.exit_code == 0, result
     assert not (root / "site" / "dokument" / "kalmar-2030.html").exists()
-    assert "'kalmar-2030'" in result.stderr and "MVK013" in result.stderr, result
+    assert "draft(s)" in result.stderr and "kalmar-2030" in result.stderr, result
     assert "fyll i" not in (root / "site" / "index.html").read_text(encoding="utf-8")
+    result = run_cli("build", "--drafts", cwd=root)  # and its placeholders are lint errors
+    assert result.exit_code == 0, result
+    assert not (root / "site" / "dokument" / "kalmar-2030.html").exists()
+    assert "'kalmar-2030' has lint errors (MVK013" in result.stderr, result
 
 
 def test_drafts_in_the_configuration_publish_drafts_marked(tmp_path: Path) -> None:
