@@ -13,6 +13,7 @@ import typer
 from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
+    from mvkplan.checks.gate import Selection
     from mvkplan.checks.validate import Corpus
     from mvkplan.messages.problems import Problem
     from mvkplan.project.config import Project
@@ -39,6 +40,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with --force (their pages then say they contain errors)",
         "inget skrevs: dokumenten innehåller fel (se ovan); rätta dem, eller bygg ändå "
         "med --force (sidorna visar då att de innehåller fel)",
+    ),
+    "build.left_out.lint": (
+        "left out of the site: '{id}' has lint errors ({codes}); fix them, or publish it "
+        "anyway with --force (its page then says it contains errors)",
+        "utelämnat från webbplatsen: '{id}' har lint-fel ({codes}); rätta dem, eller publicera "
+        "det ändå med --force (sidan visar då att den innehåller fel)",
+    ),
+    "build.left_out.draft": (
+        "left out of the site: {count} draft(s), published with --drafts (or drafts = true "
+        "in the configuration): {ids}",
+        "utelämnat från webbplatsen: {count} utkast, som publiceras med --drafts (eller "
+        "drafts = true i konfigurationen): {ids}",
+    ),
+    "build.left_out.plan": (
+        "left out of the site: follow-up '{id}', since its plan '{plan}' is not published",
+        "utelämnat från webbplatsen: uppföljningen '{id}', eftersom planen '{plan}' inte "
+        "publiceras",
     ),
     "render.written": ("Wrote {path}", "Skrev {path}"),
     "render.failed": ("cannot render: {detail}", "kan inte publicera: {detail}"),
@@ -76,6 +94,11 @@ PlainOption = Annotated[
     typer.Option("--plain", help="Dokumentet exakt som antaget, utan verktygets tillägg (länkar, "
                                  "kopplingar, citat, faktaruta) / without the tool's additions "
                                  "(standard: plain i konfigurationen)."),
+]
+DraftsOption = Annotated[
+    bool,
+    typer.Option("--drafts", help="Publicera även utkast, märkta UTKAST / publish drafts too, "
+                                  "marked UTKAST (standard: drafts i konfigurationen)."),
 ]
 TemplatesOption = Annotated[
     Path | None,
@@ -167,6 +190,7 @@ def build(
     pdf: Annotated[bool, typer.Option("--pdf", help="Lägg en PDF bredvid varje dokuments sida / add a "
                                                     "PDF beside every document page.")] = False,
     force: ForceOption = False,
+    drafts: DraftsOption = False,
     plain: PlainOption = False,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
@@ -174,8 +198,11 @@ def build(
     """Bygg hela den statiska webbplatsen / build the whole static site.
 
     Documents with errors stop the build (exit 1, nothing written) unless --force is given.
+    Published are adopted and superseded documents; drafts only with --drafts (marked
+    UTKAST); a document with lint errors (placeholders, for one) is left out, and named on
+    stderr, unless --force is given.
     """
-    from mvkplan.checks.gate import blocking, errors_by_document
+    from mvkplan.checks.gate import blocking, errors_by_document, one_line, select_documents
     from mvkplan.checks.validate import validate as run_validate
     from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
     from mvkplan.messages.i18n import t
@@ -184,7 +211,7 @@ def build(
     from mvkplan.publish.render.document import RenderError
     from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild, state_file
     from mvkplan.publish.render.paths import UnsafePathError
-    from mvkplan.publish.render.site import Progress, SitePage, site_pages
+    from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
 
     project = open_project(lang, paths=True)
     _register_messages()
@@ -198,12 +225,19 @@ def build(
     if errors and not force:
         _refuse(errors, t("build.refused"))
     folder = _templates(project, templates)
-    index = corpus.index
+    held = _lint_errors(corpus, no_cache)
+    selection = select_documents(corpus.index, drafts=drafts or project.settings.drafts,
+                                 errors=held, force=force)
+    _report_left_out(corpus, selection)
+    index = published_index(corpus.index, selection.published)
 
     def updated(document_id: str) -> str | None:
         return last_updated(index.documents[document_id], project.root)
 
     banners = errors_by_document(corpus, errors)
+    for document_id, found in held.items():  # published under --force, with a banner
+        if document_id in selection.published:
+            banners.setdefault(document_id, []).extend(one_line(p) for p in found)
     # (A forced build's banners are part of what the record says each page shows.)
     state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
     cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
@@ -330,6 +364,40 @@ def _report_skipped(corpus: Corpus) -> None:
         print(t("build.skipped", count=len(broken)), file=sys.stderr)
         for path in broken:
             print(f"  {printable(path)}", file=sys.stderr)
+
+
+def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
+    """Document id → its lint errors (the run cache answers when nothing changed)."""
+    from mvkplan.checks.gate import problems_by_document
+    from mvkplan.checks.lint import LintConfigError, lint_answer
+
+    try:
+        _files, problems = lint_answer(corpus.project, cache=not no_cache)
+    except LintConfigError as exc:
+        fail(str(exc))
+    return problems_by_document(corpus, problems)
+
+
+def _report_left_out(corpus: Corpus, selection: Selection) -> None:
+    """Say on stderr which documents the site leaves out, and why (lint errors with codes)."""
+    from mvkplan.checks.gate import Reason, one_line
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import printable
+
+    drafts = [o.document for o in selection.left_out if o.reason is Reason.DRAFT]
+    if drafts:
+        print(t("build.left_out.draft", count=len(drafts), ids=", ".join(map(printable, drafts))),
+              file=sys.stderr)
+    for out in selection.left_out:
+        if out.reason is Reason.LINT:
+            print(t("build.left_out.lint", id=printable(out.document), codes=", ".join(out.codes)),
+                  file=sys.stderr)
+            for problem in out.problems:
+                print(f"  {printable(one_line(problem))}", file=sys.stderr)
+        elif out.reason is Reason.PLAN:
+            plan = getattr(corpus.index.documents[out.document].model, "plan", "")
+            print(t("build.left_out.plan", id=printable(out.document), plan=printable(plan)),
+                  file=sys.stderr)
 
 
 def _write(target: Path, data: bytes) -> None:

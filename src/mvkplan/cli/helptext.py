@@ -102,6 +102,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "errors, with a banner.": (
         "Publish documents with errors too; the page then shows an 'innehåller fel' banner.",
         "Publicera även dokument med fel; sidan visar då en varning 'innehåller fel'."),
+    "Publicera även utkast, märkta UTKAST / publish drafts too, marked UTKAST (standard: drafts "
+    "i konfigurationen).": (
+        "Publish drafts too, marked UTKAST (default: drafts in the configuration).",
+        "Publicera även utkast, märkta UTKAST (standard: drafts i konfigurationen)."),
     "Mapp för webbplatsen (standard: site/ eller det som konfigurerats).": (
         "Folder for the site (default: site/ or what is configured).",
         "Mapp för webbplatsen (standard: site/ eller det som konfigurerats)."),

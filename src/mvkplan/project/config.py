@@ -50,6 +50,8 @@ class Settings(BaseModel):
     plain: bool = False
     """Render documents exactly as adopted, without the tool's additions (links, back-links,
     quotations, glosses, fact box, contents); the same as 'render --plain' and 'build --plain'."""
+    drafts: bool = False
+    """Publish drafts too with 'mvkplan build' (marked UTKAST); the same as 'build --drafts'."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 

@@ -6,7 +6,7 @@ from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_links
 from mvkplan.index.titles import document_title, document_titles
 from mvkplan.models import Catalog, CatalogEntry
-from mvkplan.publish.render.links import Urls, external_url, placed_backlinks
+from mvkplan.publish.render.links import Urls, external_url, marked, placed_backlinks
 from mvkplan.publish.render.markdown import Writer
 from mvkplan.publish.render.views import Column, EntryView, LinkView
 
@@ -82,14 +82,16 @@ def _used_in(catalog: Catalog, entry: CatalogEntry, urls: Urls) -> list[LinkView
         paged = [(d, href) for d, href, _ in placed if href and not href.startswith("#")]
         if len(paged) < len(placed):
             # A link without a page of its own is told apart by its title: read each time.
-            found = [LinkView(document_title(urls.index, d), href) for d, href, _ in placed]
+            found = [LinkView(marked(urls.index, d, document_title(urls.index, d).partition(": ")[0]),
+                              href) for d, href, _ in placed]
             return _unique_documents(found)
         first: dict[str, tuple[str, str]] = {}
         for document_id, href in paged:
             first.setdefault(href.partition("#")[0], (document_id, href))
         documents = kept[where] = list(first.values())
     titles = document_titles(urls.index)
-    return [LinkView(titles.get(d, d).partition(": ")[0], href) for d, href in documents]
+    return [LinkView(marked(urls.index, d, titles.get(d, d).partition(": ")[0]), href)
+            for d, href in documents]
 
 
 def _documents_used_in(_index: LinkIndex) -> dict[tuple[object, ...], list[tuple[str, str]]]:

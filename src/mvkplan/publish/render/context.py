@@ -10,7 +10,14 @@ from mvkplan.models import Catalog, CountyProfile, DocumentBase, Framework, Plan
 from mvkplan.models.common import Period
 from mvkplan.publish.render.body import HEADINGS, Body, adoption_view, framework_item_view, reference_view
 from mvkplan.publish.render.catalogs import entry_columns, entry_views
-from mvkplan.publish.render.links import Urls, documents_linking_here, external_url, link_groups
+from mvkplan.publish.render.links import (
+    DRAFT_MARK,
+    Urls,
+    documents_linking_here,
+    external_url,
+    link_groups,
+    marked,
+)
 from mvkplan.publish.render.markdown import HtmlWriter, Writer
 from mvkplan.publish.render.quotes import quote_blocks
 from mvkplan.publish.render.sections import walk_sections
@@ -160,10 +167,11 @@ def _notices(model: DocumentBase, urls: Urls) -> list[list[LinkView]]:
         notice = [LinkView("Dokumentet har ersatts")]
         if successor:
             notice = [LinkView("Dokumentet har ersatts av "),
-                      LinkView(document_title(urls.index, successor), urls.document(successor))]
+                      LinkView(marked(urls.index, successor, document_title(urls.index, successor)),
+                               urls.document(successor))]
         notices.append(notice)
     if model.status == "draft":
-        notices.append([LinkView("Utkast – dokumentet är inte antaget.")])
+        notices.append([LinkView(f"{DRAFT_MARK} – dokumentet är inte antaget.")])
     if getattr(model, "example", False):
         notices.append([LinkView("Exempel – dokumentet beskriver ingen verklig plan.")])
     return notices
@@ -193,9 +201,12 @@ def _meta(model: DocumentBase, urls: Urls) -> list[MetaRow]:
         add("Antagen", LinkView(model.adoption.date))
     if model.annex_of:
         label = f"{model.annex_label} till" if model.annex_label else "Bilaga till"
-        add(label, LinkView(document_title(urls.index, model.annex_of), urls.document(model.annex_of)))
+        add(label, LinkView(marked(urls.index, model.annex_of,
+                                   document_title(urls.index, model.annex_of)),
+                            urls.document(model.annex_of)))
     if model.supersedes:
-        add("Ersätter", LinkView(document_title(urls.index, model.supersedes),
+        add("Ersätter", LinkView(marked(urls.index, model.supersedes,
+                                        document_title(urls.index, model.supersedes)),
                                  urls.document(model.supersedes)))
     add("Kopplad till", *link_groups(model.links, urls))
     latest = latest_report(urls, model.id)
@@ -216,7 +227,7 @@ def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
     if not follow_ups:
         return None
     latest = follow_ups[-1]
-    return LinkView(latest.model.title, urls.document(latest.id))
+    return LinkView(marked(urls.index, latest.id, latest.model.title), urls.document(latest.id))
 
 
 def _source(model: DocumentBase, urls: Urls) -> list[LinkView]:

@@ -17,6 +17,8 @@ from mvkplan.publish.render.places import written_order
 from mvkplan.publish.render.views import LinkView
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
+DRAFT_MARK = "UTKAST"
+"""How a draft is marked wherever it is shown: its page, lists, links and back-links."""
 _MARKUP = re.compile(r"\[\^[^\]]*\]|[*_`]|\[([^\]]*)\]\([^)]*\)")
 
 
@@ -96,6 +98,18 @@ class Urls:
         return self.document(document_id)
 
 
+def is_draft(index: LinkIndex, document_id: str) -> bool:
+    """Whether the document is a draft (shown only by previews and ``build --drafts``)."""
+    loaded = index.documents.get(document_id)
+    return loaded is not None and not loaded.shipped and loaded.status == "draft"
+
+
+def marked(index: LinkIndex, document_id: str, text: str) -> str:
+    """``text`` naming the document, with ``(UTKAST)`` after it when the document is a draft,
+    so that a reader never takes a draft for an adopted document."""
+    return f"{text} ({DRAFT_MARK})" if is_draft(index, document_id) else text
+
+
 def _urls(_index: LinkIndex) -> dict[tuple[str, str, bool, str, str | None], str | None]:
     return {}  # filled as pages ask (see Urls.document)
 
@@ -134,15 +148,18 @@ def link_groups(refs: list[str], urls: Urls, *, prefix: bool = True) -> list[Lin
         if group.label:
             text = f"{group.document_title}: {group.text}" if prefix else group.text
             first = group.items[0] if group.items else None
-            views.append(LinkView(text, urls.document(group.document, first)))
+            views.append(LinkView(marked(urls.index, group.document, text),
+                                  urls.document(group.document, first)))
         elif not group.items:
-            views.append(LinkView(group.document_title, urls.document(group.document)))
+            views.append(LinkView(marked(urls.index, group.document, group.document_title),
+                                  urls.document(group.document)))
         else:
             for item_id in group.items:
                 item = urls.index.item(f"{group.document}/{item_id}")
                 title = plain_title(item.title) if item else f"{group.document}/{item_id}"
                 text = f"{group.document_title}: {title}" if prefix else title
-                views.append(LinkView(text, urls.document(group.document, item_id)))
+                views.append(LinkView(marked(urls.index, group.document, text),
+                                      urls.document(group.document, item_id)))
     return views
 
 
@@ -155,7 +172,8 @@ def backlinks(reference: str, urls: Urls, *, relations: tuple[str, ...] = ("link
     once per index (and kept while a watching server sees only texts change); the titles
     and URLs are read for each page."""
     titles = document_titles(urls.index)
-    return [LinkView(titles.get(d, d) if suffix is None else f"{titles.get(d, d)}: {suffix}", href)
+    return [LinkView(marked(urls.index, d, titles.get(d, d)) if suffix is None
+                     else f"{marked(urls.index, d, titles.get(d, d))}: {suffix}", href)
             for d, href, suffix in placed_backlinks(reference, urls, relations=relations,
                                                     first_per_document=first_per_document)]
 
@@ -240,7 +258,8 @@ def documents_linking_here(document_id: str, urls: Urls) -> list[LinkView]:
             link.document for link in urls.index.backlinks_to_document(document_id)
             if link.relation not in ("county",) and shown_from(link.document, urls)})
     titles = document_titles(urls.index)
-    return [LinkView(titles.get(d, d), urls.document(d)) for d in linking[document_id, visible]]
+    return [LinkView(marked(urls.index, d, titles.get(d, d)), urls.document(d))
+            for d in linking[document_id, visible]]
 
 
 def _linking(_index: LinkIndex) -> dict[tuple[str, bool], list[str]]:

@@ -15,7 +15,7 @@ as it was; the new site is then swapped in as a whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from mvkplan.publish.render.document import (
     writer_for,
 )
 from mvkplan.publish.render.environment import make_environment
-from mvkplan.publish.render.links import Urls
+from mvkplan.publish.render.links import Urls, marked
 from mvkplan.publish.render.paths import UnsafePathError, safe_name
 from mvkplan.publish.render.publish import publish_site
 from mvkplan.publish.render.rendering import PARALLEL_PAGES, Progress, SitePage, render_site
@@ -95,6 +95,20 @@ def site_pages(
                                     (errors or {}).get(document_id, ()), plain, tuple(related)),
                               heavy if isinstance(loaded.model, _LISTS_USES) else 1))
     return pages
+
+
+def published_index(index: LinkIndex, published: Collection[str]) -> LinkIndex:
+    """The index of the documents a build publishes (see :func:`mvkplan.checks.gate.select_documents`).
+
+    Every page, list, back-link and link of the site is worked out from the index it is
+    given, so building from this one leaves no page, list entry or ``href`` for a document
+    that is not published: a reference to one reads as text, as any reference that does
+    not resolve on the site. The index is only made again when something is left out.
+    """
+    if all(document_id in published for document_id in index.documents):
+        return index
+    return LinkIndex.build(loaded for document_id, loaded in index.documents.items()
+                           if document_id in published)
 
 
 # Pages of these list every document that links to them (a catalog's "mentioned in").
@@ -169,7 +183,8 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
         crumbs.append(LinkView(county_name(index, model.county)[0], urls.county(model.county)))
     elif index.documents[document_id].shipped:
         crumbs.append(LinkView("Mål och ramverk", "../index.html#mvk-ramverk"))
-    crumbs.append(LinkView(model.short_title or model.title))
+    # A draft's page says so where the reader stands, even where it is a report (follow-ups).
+    crumbs.append(LinkView(marked(index, document_id, model.short_title or model.title)))
     current = "dokument/methods.html" if document_id == "methods" else None
     if isinstance(model, FollowUp):
         return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
@@ -192,8 +207,8 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
 
     old, new = index.documents[old_id].model, index.documents[new_id].model
     urls = Urls(index, None, site=True, root="../")
-    old_link = LinkView(document_title(index, old_id), urls.document(old_id))
-    new_link = LinkView(document_title(index, new_id), urls.document(new_id))
+    old_link = LinkView(marked(index, old_id, document_title(index, old_id)), urls.document(old_id))
+    new_link = LinkView(marked(index, new_id, document_title(index, new_id)), urls.document(new_id))
     result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text)
     crumbs = [LinkView("Start", "../index.html")]
     if new.county:
@@ -231,5 +246,5 @@ def page_paths(pages: list[SitePage]) -> Iterator[str]:
     return (page.path for page in pages)
 
 
-__all__ = ["PARALLEL_PAGES", "Progress", "SitePage", "UnsafePathError", "build_site", "render_site",
-           "site_pages", "write_site"]
+__all__ = ["PARALLEL_PAGES", "Progress", "SitePage", "UnsafePathError", "build_site",
+           "published_index", "render_site", "site_pages", "write_site"]

@@ -15,7 +15,7 @@ from mvkplan.publish.render.context import (
     kind_of,
     latest_report,
 )
-from mvkplan.publish.render.links import Urls
+from mvkplan.publish.render.links import DRAFT_MARK, Urls, marked
 from mvkplan.publish.render.views import LinkView
 from mvkplan.views.coverage import Column as CoverageColumn
 from mvkplan.views.coverage import Coverage, coverage_matrix
@@ -29,7 +29,7 @@ class DocumentEntry:
     kind: str
     period: str | None
     status: str | None
-    """'Ersatt', 'Utkast' or 'Exempel' when the reader should know; None when in force."""
+    """'Ersatt', 'UTKAST' or 'Exempel' when the reader should know; None when in force."""
     status_class: str
     subtitle: str | None
 
@@ -110,7 +110,7 @@ def document_entry(model: DocumentBase, urls: Urls) -> DocumentEntry:
     if model.status == "superseded" or successor:
         status, cls = STATUS_LABELS["superseded"], "superseded"
     elif model.status == "draft":
-        status, cls = STATUS_LABELS["draft"], "draft"
+        status, cls = DRAFT_MARK, "draft"
     else:
         status, cls = None, ""
     if model.example:
@@ -184,7 +184,7 @@ def county_view(index: LinkIndex, county: str, urls: Urls,
     examples = [document_entry(m, urls) for m in documents if m.example]
     if examples:
         groups.append((EXAMPLES_HEADING, examples))
-    reports = [(LinkView(m.title, urls.document(m.id)), latest)
+    reports = [(LinkView(marked(index, m.id, m.title), urls.document(m.id)), latest)
                for m in documents if (latest := latest_report(urls, m.id)) is not None]
     return CountyView(name, code, profile, groups, urls.page("tackning.html"), reports)
 
@@ -279,7 +279,7 @@ def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str
     rows = []
     for document, cells in _covered(index, matrix, columns, documents):
         county = index.documents[document].model.county
-        title = document_title(index, document)
+        title = marked(index, document, document_title(index, document))
         if index.documents[document].example:
             title = f"{title} (exempel, ingen verklig plan)"
         rows.append(MatrixRow(LinkView(title, urls.document(document)),
