@@ -164,9 +164,7 @@ def check_site(root: Path, generated: list[Plan], flags: tuple[str, ...]) -> Non
             continue
         assert target.exists(), (flags, page, href)
         assert target not in unpublished, (flags, page, href)
-        # (A follow-up's page is its report, drawn by publish/report: its link back to a
-        # draft plan is not marked yet; see the report of this change.)
-        if target in drafts and target != page.resolve() and not page.stem.endswith("-2025"):
+        if target in drafts and target != page.resolve():
             assert "UTKAST" in text or _item_marked(page, href), (flags, page, href, text)
     for document_id in published & draft_ids(generated):
         assert "UTKAST" in (site / "dokument" / f"{document_id}.html").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from mvkplan.models.items import IndicatorSpec
 from mvkplan.models.value_text import origin_summary
 from mvkplan.models.values import format_number
-from mvkplan.publish.render.links import Urls
+from mvkplan.publish.render.links import Urls, marked
 from mvkplan.publish.render.markdown import Writer
 from mvkplan.publish.report.formatting import (
     _FOOTNOTE,
@@ -121,14 +121,14 @@ def build_view(report: Report, urls: Urls, writer: Writer) -> ReportView:
                        "verklig uppföljning.")
     if follow_up.status == "draft":
         notices.append("Utkast – uppföljningen är inte fastställd.")
-    facts = [("Plan", plan.title + (f" – {plan.subtitle}" if plan.subtitle else "")),
+    facts = [("Plan", marked(report.index, plan.id, plan.title) + (f" – {plan.subtitle}" if plan.subtitle else "")),
              ("Uppföljningsår", str(report.year)),
              ("Jämförs med", ", ".join(str(y) for y in report.years[:-1]) or "–")]
     if follow_up.organisations:
         facts.insert(0, ("Utgivare", " · ".join(follow_up.organisations)))
     areas = [_area(a, report, writer, urls) for a in report.areas]
     view = ReportView(
-        title=follow_up.title, plan_title=plan.title, plan_href=urls.document(plan.id),
+        title=follow_up.title, plan_title=marked(report.index, plan.id, plan.title), plan_href=urls.document(plan.id),
         county=county.title if county else None, year=report.year, notices=notices,
         facts=facts, respondents=_respondent_line(report.respondents),
         summary=[(a.title, a.summary) for a in areas if a.summary]
