@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,12 @@ from mvkplan.cli.main import app
 
 REPO = Path(__file__).resolve().parent.parent
 PLANS = REPO / "plans"
+
+# What mvkplan keeps outside a project (the cache's signing key, the survey key) goes to a
+# folder of this test run, never to the user's own ~/.cache or ~/.config.
+_OUTSIDE = Path(tempfile.mkdtemp(prefix="mvkplan-tests-"))
+os.environ["XDG_CACHE_HOME"] = str(_OUTSIDE / "cache")
+os.environ["XDG_CONFIG_HOME"] = str(_OUTSIDE / "config")
 
 
 @dataclass
