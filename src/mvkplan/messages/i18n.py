@@ -297,6 +297,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen ändrades medan den kontrollerades; dess uppföljningar kontrollerades inte mot den",
     ),
     "E110.changed.hint": ("run the command again", "kör kommandot igen"),
+    "E112": (
+        "bidirectional control character {character} is not allowed",
+        "det dubbelriktade styrtecknet {character} är inte tillåtet",
+    ),
+    "E112.hint": (
+        "delete it (it is invisible in most editors and reverses how the text around it reads); "
+        "right-to-left text shows correctly without it",
+        "ta bort det (det syns inte i de flesta redigerare och vänder hur texten runt det läses); "
+        "text som skrivs från höger till vänster visas rätt utan det",
+    ),
     "E120": ("symbolic link leads outside the project, to {target}; not read",
              "symbolisk länk leder utanför projektet, till {target}; lästes inte"),
     "E120.hint": (
