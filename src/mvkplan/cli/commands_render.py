@@ -14,6 +14,7 @@ from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
     from mvkplan.checks.validate import Corpus
+    from mvkplan.index.linkindex import LinkIndex
     from mvkplan.messages.problems import Problem
     from mvkplan.project.config import Project
 
@@ -204,6 +205,7 @@ def build(
         return last_updated(index.documents[document_id], project.root)
 
     banners = errors_by_document(corpus, errors)
+    _report_left_out(index)
     # (A forced build's banners are part of what the record says each page shows.)
     state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
     cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
@@ -317,6 +319,20 @@ def _output_path(project: Project, output: str | None, default: str, name: str) 
         return file_target(project, output or str(project.root / default), name)
     except OutputError as exc:
         fail(str(exc))
+
+
+def _report_left_out(index: LinkIndex) -> None:
+    """Say which follow-ups a forced build leaves out of the site, and why."""
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import printable
+    from mvkplan.publish.render.site import follow_ups_left_out
+
+    gaps = follow_ups_left_out(index)
+    if gaps:
+        print(t("build.left_out", count=len(gaps)), file=sys.stderr)
+        for gap in gaps:
+            key = "build.left_out.not_plan" if gap.loaded else "build.left_out.missing"
+            print(f"  {printable(t(key, id=gap.document, plan=gap.plan))}", file=sys.stderr)
 
 
 def _report_skipped(corpus: Corpus) -> None:

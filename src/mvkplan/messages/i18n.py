@@ -281,6 +281,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.config": ("the configuration", "konfigurationen"),
     "output.config_name": ("where mvkplan looks for its configuration", "där mvkplan letar efter sin konfiguration"),
     "output.project": ("the project", "projektet"),
+    "build.left_out": (
+        "{count} follow-ups are not in the site (their report needs their plan):",
+        "{count} uppföljningar finns inte med på webbplatsen (deras rapport behöver planen):",
+    ),
+    "build.left_out.missing": (
+        "{id}: its plan '{plan}' could not be loaded",
+        "{id}: dess plan '{plan}' kunde inte läsas in",
+    ),
+    "build.left_out.not_plan": (
+        "{id}: '{plan}' is not a plan",
+        "{id}: '{plan}' är ingen plan",
+    ),
     "build.skipped": (
         "{count} files could not be read and are not in the site:",
         "{count} filer kunde inte läsas och finns inte med på webbplatsen:",
