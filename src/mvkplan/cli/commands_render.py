@@ -15,6 +15,7 @@ from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 if TYPE_CHECKING:
     from mvkplan.checks.gate import Selection
     from mvkplan.checks.validate import Corpus
+    from mvkplan.index.linkindex import LinkIndex
     from mvkplan.messages.problems import Problem
     from mvkplan.project.config import Project
 
@@ -228,6 +229,7 @@ def build(
     held = _lint_errors(corpus, no_cache)
     selection = select_documents(corpus.index, drafts=drafts or project.settings.drafts,
                                  errors=held, force=force)
+    _report_follow_ups_without_plan(corpus.index)
     _report_left_out(corpus, selection)
     index = published_index(corpus.index, selection.published)
 
@@ -353,6 +355,21 @@ def _output_path(project: Project, output: str | None, default: str, name: str) 
         fail(str(exc))
 
 
+def _report_follow_ups_without_plan(index: LinkIndex) -> None:
+    """Say which follow-ups a forced build leaves out because their plan could not be loaded
+    (or is no plan), and why."""
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import printable
+    from mvkplan.publish.render.site import follow_ups_left_out
+
+    gaps = follow_ups_left_out(index)
+    if gaps:
+        print(t("build.left_out", count=len(gaps)), file=sys.stderr)
+        for gap in gaps:
+            key = "build.left_out.not_plan" if gap.loaded else "build.left_out.missing"
+            print(f"  {printable(t(key, id=gap.document, plan=gap.plan))}", file=sys.stderr)
+
+
 def _report_skipped(corpus: Corpus) -> None:
     """Say which files are left out of the site because they could not be read or loaded."""
     from mvkplan.messages.i18n import t
@@ -396,6 +413,8 @@ def _report_left_out(corpus: Corpus, selection: Selection) -> None:
                 print(f"  {printable(one_line(problem))}", file=sys.stderr)
         elif out.reason is Reason.PLAN:
             plan = getattr(corpus.index.documents[out.document].model, "plan", "")
+            if plan not in corpus.index.documents:  # named with the follow-ups without a plan
+                continue
             print(t("build.left_out.plan", id=printable(out.document), plan=printable(plan)),
                   file=sys.stderr)
 

@@ -281,6 +281,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.config": ("the configuration", "konfigurationen"),
     "output.config_name": ("where mvkplan looks for its configuration", "där mvkplan letar efter sin konfiguration"),
     "output.project": ("the project", "projektet"),
+    "build.left_out": (
+        "{count} follow-ups are not in the site (their report needs their plan):",
+        "{count} uppföljningar finns inte med på webbplatsen (deras rapport behöver planen):",
+    ),
+    "build.left_out.missing": (
+        "{id}: its plan '{plan}' could not be loaded",
+        "{id}: dess plan '{plan}' kunde inte läsas in",
+    ),
+    "build.left_out.not_plan": (
+        "{id}: '{plan}' is not a plan",
+        "{id}: '{plan}' är ingen plan",
+    ),
     "build.skipped": (
         "{count} files could not be read and are not in the site:",
         "{count} filer kunde inte läsas och finns inte med på webbplatsen:",
@@ -297,6 +309,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen ändrades medan den kontrollerades; dess uppföljningar kontrollerades inte mot den",
     ),
     "E110.changed.hint": ("run the command again", "kör kommandot igen"),
+    "E112": (
+        "bidirectional control character {character} is not allowed",
+        "det dubbelriktade styrtecknet {character} är inte tillåtet",
+    ),
+    "E112.hint": (
+        "delete it (it is invisible in most editors and reverses how the text around it reads); "
+        "right-to-left text shows correctly without it",
+        "ta bort det (det syns inte i de flesta redigerare och vänder hur texten runt det läses); "
+        "text som skrivs från höger till vänster visas rätt utan det",
+    ),
     "E120": ("symbolic link leads outside the project, to {target}; not read",
              "symbolisk länk leder utanför projektet, till {target}; lästes inte"),
     "E120.hint": (

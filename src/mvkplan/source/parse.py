@@ -11,7 +11,7 @@ from typing import cast
 
 from mvkplan.source import engines
 from mvkplan.source.nodes import MappingNode, SequenceNode, YamlError, decode, strip_bom, to_data
-from mvkplan.source.positions import Lines, first_control_character
+from mvkplan.source.positions import BIDI, Lines, first_control_character
 
 
 def load_data(data: bytes) -> tuple[dict[str, object], MappingNode | None]:
@@ -37,6 +37,8 @@ def parse_yaml(data: bytes) -> MappingNode:
     if control is not None:
         index, character = control
         line, column = lines.at_index(index)
+        if BIDI.match(character):
+            raise YamlError("E112", line, column, character=f"U+{ord(character):04X}")
         raise YamlError("E103", line, column,
                         f"control character U+{ord(character):04X} is not allowed")
     root = engines.engine().parse(strip_bom(data), text, lines)

@@ -12,9 +12,14 @@ from bisect import bisect_right
 from itertools import accumulate
 
 # Control characters a plan must not contain: C0 except tab, LF and CR; DEL; C1 (U+0085
-# included); the non-characters U+FFFE/U+FFFF. A CR is refused unless it starts a CRLF.
-# (One character class keeps the search at C speed; the rare CR is checked apart.)
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# included); the non-characters U+FFFE/U+FFFF; the bidirectional embeddings, overrides and
+# isolates (U+202A–U+202E, U+2066–U+2069), which would reorder the text around them on every
+# page, document and terminal the text reaches (the marks U+200E/U+200F only mark a
+# direction and stay allowed). A CR is refused unless it starts a CRLF. (One character class
+# keeps the search at C speed; the rare CR is checked apart.)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                     "\ufffe\uffff]")
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 LONE_CR = re.compile("\r(?!\n)")
 
 

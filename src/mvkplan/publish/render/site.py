@@ -16,14 +16,14 @@ as it was; the new site is then swapped in as a whole.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment
 
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
-from mvkplan.models import Catalog, CountyProfile, FollowUp, Framework, Strategy
+from mvkplan.models import Catalog, CountyProfile, FollowUp, Framework, PlanBase, Strategy
 from mvkplan.publish.diff.page import diff_heading
 from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.document import (
@@ -74,9 +74,12 @@ def site_pages(
                               _bind(_county, env, index, county, profiles.get(county), updated,
                                     plain), heavy))
     pages.append(SitePage("tackning.html", lambda: _coverage(env, index), heavy))
+    left_out = {gap.document for gap in follow_ups_left_out(index)}
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
+        if document_id in left_out:
+            continue  # no report without its plan (a forced build; the caller says so)
         related = []
         with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
         if with_pdf:
@@ -109,6 +112,31 @@ def published_index(index: LinkIndex, published: Collection[str]) -> LinkIndex:
         return index
     return LinkIndex.build(loaded for document_id, loaded in index.documents.items()
                            if document_id in published)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A follow-up whose page (its annual report) the site leaves out, and why."""
+
+    document: str
+    plan: str
+    loaded: bool
+    """Whether a document with the plan's id was loaded at all (then it is not a plan)."""
+
+
+def follow_ups_left_out(index: LinkIndex) -> list[LeftOut]:
+    """The follow-ups whose plan is not in ``index`` as a plan: their report cannot be made.
+
+    Only a forced build gets here (the plan failed to load, or its id names another kind
+    of document); the site is published without their pages rather than not at all."""
+    gaps = []
+    for document_id, loaded in sorted(index.documents.items()):
+        model = loaded.model
+        if isinstance(model, FollowUp):
+            plan = index.documents.get(model.plan)
+            if plan is None or not isinstance(plan.model, PlanBase):
+                gaps.append(LeftOut(document_id, model.plan, plan is not None))
+    return gaps
 
 
 # Pages of these list every document that links to them (a catalog's "mentioned in").
@@ -246,5 +274,5 @@ def page_paths(pages: list[SitePage]) -> Iterator[str]:
     return (page.path for page in pages)
 
 
-__all__ = ["PARALLEL_PAGES", "Progress", "SitePage", "UnsafePathError", "build_site",
-           "published_index", "render_site", "site_pages", "write_site"]
+__all__ = ["PARALLEL_PAGES", "LeftOut", "Progress", "SitePage", "UnsafePathError", "build_site",
+           "follow_ups_left_out", "published_index", "render_site", "site_pages", "write_site"]

@@ -12,13 +12,17 @@ changed, checks again what they concern and renders the pages they change, givin
 
 from __future__ import annotations
 
+import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from html import escape
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
 from mvkplan.checks.gate import blocking, errors_by_document, one_line
 from mvkplan.messages.i18n import count, t
@@ -90,12 +94,48 @@ def _same_setup(kept: Project, now: Project) -> bool:
     return (kept.root, kept.config_file, kept.settings) == (now.root, now.config_file, now.settings)
 
 
+def bad_request_path(target: str) -> str | None:
+    """Why a request's path is refused with 400 Bad Request, or None when it is a path.
+
+    ``target`` is the request line's path as http.server gives it (bytes read as Latin-1).
+    Refused: raw bytes outside printable ASCII, a ``%`` not followed by two hex digits,
+    escapes that do not decode as UTF-8, control characters (a NUL among them) once decoded.
+    """
+    path = target.split("?", 1)[0].split("#", 1)[0]
+    if _RAW.search(path):
+        return "path holds bytes that are not printable ASCII"
+    if _BROKEN_ESCAPE.search(path):
+        return "broken percent-encoding"
+    try:
+        decoded = unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "path is not UTF-8"
+    if _DECODED_CONTROL.search(decoded):
+        return "path holds a control character"
+    return None
+
+
+_RAW = re.compile("[^\x21-\x7e]")
+_BROKEN_ESCAPE = re.compile("%(?![0-9A-Fa-f]{2})")
+_DECODED_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 class _Handler(SimpleHTTPRequestHandler):
     """Static files from the build folder; HTML pages get the latest errors injected."""
 
     preview: Preview
 
+    def do_HEAD(self) -> None:  # noqa: N802 (the name http.server calls)
+        """The headers of what GET would send; a bad path is answered 400, a file outside
+        the site 404."""
+        if self._refused():
+            return
+        super().do_HEAD()
+
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        """A file of the site; an HTML page with the latest build's errors at its top."""
+        if self._refused():
+            return
         path = self.translate_path(self.path)
         if Path(path).is_dir():
             path = str(Path(path) / "index.html")
@@ -115,6 +155,19 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(data)
+
+    def _refused(self) -> bool:
+        """Answer a path that is no path (400) or leads out of the site (404); True if so."""
+        problem = bad_request_path(self.path)
+        if problem is not None:
+            self.send_error(HTTPStatus.BAD_REQUEST, problem)
+            return True
+        site = os.path.realpath(self.directory)
+        found = os.path.realpath(self.translate_path(self.path))
+        if found != site and not found.startswith(site + os.sep):
+            self.send_error(HTTPStatus.NOT_FOUND)  # a link in the site leading elsewhere
+            return True
+        return False
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Quiet: the preview reports builds, not every request."""
