@@ -12,9 +12,10 @@ Reading plain data parses the file again (about a millisecond a document), so pl
 kept: per document in this process, and by the file's digest in a store in the build's
 cache folder (:func:`load_store`, :func:`save_store`), so that a build after one change
 reads only the changed files. The store is an entry signed like the load cache's
-(:mod:`mvkplan.loading.keys`): one not signed with this user's key is never unpickled. :func:`prepare` works out, before pages are rendered, the
-places of every document that will need them and that the store lacks (in worker
-processes when there are many), so that the workers rendering pages share them.
+(:mod:`mvkplan.loading.keys`): one not signed with this user's key is never unpickled.
+:func:`prepare` works out, before pages are rendered, the places of every document that
+will need them and that the store lacks (in worker processes when there are many), so that
+the workers rendering pages share them.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from pathlib import Path
 
 from mvkplan.index.linkindex import Link, LinkIndex
 from mvkplan.loading.cache import decode_entry, encode_entry, fingerprint
-from mvkplan.loading.keys import usable
 from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.keys import usable
 
 Path_ = tuple[str | int, ...]
 Places = dict[Path_, tuple[int, ...]]
