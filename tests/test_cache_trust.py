@@ -198,16 +198,22 @@ def test_no_planted_entry_runs_code_or_changes_an_answer(
     assert _tree(preview) == _tree(again)
 
 
+@pytest.mark.parametrize(("tracked", "lang", "warning"), [
+    (lambda project: [FOLDER], "en", "tracked by git"),
+    (lambda project: [f"{FOLDER}/.gitignore"], "sv", "incheckad i git"),
+    (lambda project: [str(next(_entries(project)).relative_to(project))], "en", "tracked by git"),
+], ids=["the folder", "its .gitignore", "one entry"])
 def test_a_cache_folder_tracked_by_git_is_neither_read_nor_written(
     real_project: Path, user_key: Path, monkeypatch: pytest.MonkeyPatch,
+    tracked: Callable[[Path], list[str]], lang: str, warning: str,
 ) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    first = run_cli("validate", cwd=real_project)
+    first = run_cli("validate", "--lang", lang, cwd=real_project)
     entries = {path: path.read_bytes() for path in _entries(real_project)}
     assert entries
     subprocess.run(["git", "init", "-q", str(real_project)], check=True)
-    subprocess.run(["git", "-C", str(real_project), "add", "-f", FOLDER], check=True)
+    subprocess.run(["git", "-C", str(real_project), "add", "-f", *tracked(real_project)], check=True)
     _as_in_a_new_process()
     parsed: list[str] = []
     load = mvkplan.loading.many.load_with_data
@@ -217,12 +223,12 @@ def test_a_cache_folder_tracked_by_git_is_neither_read_nor_written(
         return load(data, shown, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(mvkplan.loading.many, "load_with_data", counting)
-    again = run_cli("validate", cwd=real_project)
+    again = run_cli("validate", "--lang", lang, cwd=real_project)
     assert (again.exit_code, again.stdout) == (first.exit_code, first.stdout), again
     files = list((real_project / "plans").rglob("*.yaml"))
     assert len(parsed) == len(files)  # every file read again, none taken from the cache
     assert {path: path.read_bytes() for path in _entries(real_project)} == entries
-    assert again.stderr.count("tracked by git") == 1, again
+    assert again.stderr.count(warning) == 1, again
 
 
 def _as_in_a_new_process() -> None:
