@@ -158,7 +158,8 @@ def _cache_folder(path: Path) -> Path:
 
 
 def _tracked(folder: Path) -> bool:
-    """Whether git tracks anything in ``folder`` (False where there is no git to ask)."""
+    """Whether git tracks anything in ``folder`` (False where git cannot say: the entries'
+    signatures still keep out what others made)."""
     parent = folder.parent
     if not any((level / ".git").exists() for level in (parent, *parent.parents)):
         return False
@@ -168,8 +169,9 @@ def _tracked(folder: Path) -> bool:
             capture_output=True, timeout=30, check=False)
     except (OSError, subprocess.SubprocessError):  # no git installed: nothing to ask
         return False
-    # A git that cannot answer (a damaged or foreign repository) is not taken at its word.
-    return found.returncode != 0 or bool(found.stdout)
+    # (A git that cannot answer, e.g. a repository owned by another user, says nothing
+    # here: warning that the folder is tracked would be wrong.)
+    return found.returncode == 0 and bool(found.stdout)
 
 
 def _warn(folder: Path) -> None:
