@@ -227,7 +227,7 @@ def test_one_entry_per_file_holds_what_validate_made_of_it(project: Path) -> Non
     files = [p for p in (project / "plans").rglob("*.yaml")]
     entries = [p for p in (project / ".mvkplan_cache" / "v1").rglob("*") if p.is_file()]
     assert len(entries) == len(files)
-    decoded = [decode_entry(entry.read_bytes()) for entry in entries]
+    decoded = [decode_entry(entry.read_bytes(), entry.name) for entry in entries]  # signed for its key
     validated = [entry.prepared.known for entry in decoded if entry.prepared is not None]  # type: ignore[union-attr]
     # Catalogs and follow-ups are validated where they are used; two files do not validate.
     assert len(validated) == len(files) - len(_kept_whole(project)) - 2

@@ -54,8 +54,8 @@ def test_the_store_gives_the_places_read_from_the_files(
 @pytest.mark.parametrize("damage", [
     lambda data: data[:-3],                                        # cut short
     lambda data: b"not a store at all",
-    lambda data: encode_entry(("another version", {"x": {("links", 0): (0, 0)}})),
-    lambda data: encode_entry(["a list"]),
+    lambda data: encode_entry(("another version", {"x": {("links", 0): (0, 0)}}), "build/places"),
+    lambda data: encode_entry(["a list"], "build/places"),
 ])
 def test_a_damaged_or_foreign_store_is_not_trusted(
     real_project: Path, tmp_path: Path, damage: object,

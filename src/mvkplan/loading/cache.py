@@ -8,9 +8,11 @@ schema never reuses an old answer.
 
 The folder (``.mvkplan_cache/`` at the project root) holds its own ``.gitignore`` and is
 safe to delete at any time. Entries are written atomically (temporary file, then
-rename), so concurrent runs at worst write the same entry twice; an entry is checked
-against the SHA-256 of its payload before it is read, and one that fails the check or
-cannot be read is treated as absent.
+rename), so concurrent runs at worst write the same entry twice. An entry is signed with
+this user's key (:mod:`mvkplan.loading.keys`) for the place it is stored at, and checked
+before a byte of it is unpickled: one that fails the check (made elsewhere, moved, damaged,
+or of the old unsigned format) or cannot be read is treated as absent. Without a key, or in
+a folder git tracks, nothing is read or written.
 """
 
 from __future__ import annotations
@@ -21,10 +23,9 @@ from functools import cache
 from pathlib import Path
 
 from mvkplan import __version__
+from mvkplan.loading.keys import FOLDER, seal, unseal, usable
 
-FOLDER = ".mvkplan_cache"
-_MAGIC = b"mvkplan-cache-1\n"
-_DIGEST = hashlib.sha256().digest_size
+__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint"]
 
 
 class LoadCache:
@@ -33,6 +34,7 @@ class LoadCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._ready = False
+        self._usable: bool | None = None
 
     @classmethod
     def for_project(cls, root: Path) -> LoadCache:
@@ -46,35 +48,48 @@ class LoadCache:
 
     def get(self, key: str) -> object | None:
         """The value stored under ``key``, or None when absent, unreadable or corrupt."""
+        if not self.usable():
+            return None
         try:
             raw = self._path(key).read_bytes()
         except OSError:
             return None
-        return decode_entry(raw)
+        return decode_entry(raw, key)
 
     def has(self, key: str) -> bool:
         """Whether an entry is stored under ``key`` (it may still turn out unreadable)."""
-        return self._path(key).is_file()
+        return self.usable() and self._path(key).is_file()
 
     def put(self, key: str, value: object) -> bytes | None:
-        """Store ``value``; returns the entry's bytes (None if it could not be written)."""
-        entry = encode_entry(value)
-        self.write(key, entry)
+        """Store ``value``; returns the entry's bytes (None if it could not be made)."""
+        if not self.usable():
+            return None
+        entry = encode_entry(value, key)
+        if entry is not None:
+            self.write(key, entry)
         return entry
 
-    def write(self, key: str, entry: bytes) -> None:
-        """Store an entry made by :func:`encode_entry`."""
+    def write(self, key: str, entry: bytes | None) -> None:
+        """Store an entry made by :func:`encode_entry` with the label ``key``."""
         self.write_path(self._path(key), entry)
 
-    def write_path(self, path: Path, entry: bytes) -> None:
+    def write_path(self, path: Path, entry: bytes | None) -> None:
         """Store an entry at ``path`` inside the folder (atomically; failures are ignored)."""
         from mvkplan.project.writing import write_atomic
 
+        if entry is None or not self.usable():
+            return
         try:
             self._prepare()
             write_atomic(path, entry)
         except OSError:  # a read-only checkout: run without a cache
             pass
+
+    def usable(self) -> bool:
+        """Whether the folder may be read and written (see :func:`mvkplan.loading.keys.usable`)."""
+        if self._usable is None:
+            self._usable = usable(self.folder)
+        return self._usable
 
     def _path(self, key: str) -> Path:
         return self.folder / "v1" / key[:2] / key
@@ -94,22 +109,19 @@ class LoadCache:
         self._ready = True
 
 
-def encode_entry(value: object) -> bytes:
-    """An entry's bytes: a header, the payload's SHA-256, the payload."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return _MAGIC + hashlib.sha256(payload).digest() + payload
+def encode_entry(value: object, label: str) -> bytes | None:
+    """An entry's bytes, signed for the place ``label`` names (None without a key)."""
+    return seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), label)
 
 
-def decode_entry(raw: bytes) -> object | None:
-    """The value of an entry, or None when it is not one this version wrote intact."""
-    if not raw.startswith(_MAGIC):
-        return None
-    digest = raw[len(_MAGIC) : len(_MAGIC) + _DIGEST]
-    payload = raw[len(_MAGIC) + _DIGEST :]
-    if hashlib.sha256(payload).digest() != digest:
+def decode_entry(raw: bytes, label: str) -> object | None:
+    """The value of an entry, or None when it is not one this user's mvkplan signed for
+    ``label`` (the signature is checked before anything is unpickled)."""
+    payload = unseal(raw, label)
+    if payload is None:
         return None
     try:
-        return pickle.loads(payload)  # noqa: S301 - our own entry, checked above
+        return pickle.loads(payload)  # noqa: S301 - signed with this user's key, checked above
     except Exception:  # an entry from an incompatible build: a miss
         return None
 

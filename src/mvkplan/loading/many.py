@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
-from mvkplan.loading.cache import LoadCache, decode_entry, encode_entry
+from mvkplan.loading.cache import LoadCache
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.loading.files import read_file
 from mvkplan.loading.parsing import parse
@@ -82,8 +82,8 @@ class Entry:
     prepared: Prepared | None = None
 
     def plain_data(self) -> dict[str, object] | None:
-        """The plain data (checked with the entry when it was read)."""
-        return pickle.loads(self.plain) if self.plain is not None else None  # noqa: S301 - our own entry
+        """The plain data (its entry's signature was checked when it was read)."""
+        return pickle.loads(self.plain) if self.plain is not None else None  # noqa: S301 - in a signed entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ def iter_loaded(
         back, and the entry it caches (one file per file read)."""
         read = read_file(files[index], shown[index], max_size)
         if read.data is None:
-            return encode_entry(Entry(None, "", read.problems, False))
+            return _message(Entry(None, "", read.problems, False))
         with collector_paused():
             parsed = parse(read.data, shown[index])
             digest = hashlib.sha256(read.data).hexdigest()
@@ -190,10 +190,10 @@ def iter_loaded(
                     known = _known_as(cast(LoadedDocument, document), prepared)
         entry = entry_of(digest, parsed.plain, parsed.problems, parsed.fast, known)
         if cache is not None:
-            cache.write(key_of(index, digest), encode_entry(entry))
+            cache.put(key_of(index, digest), entry)
         if known is None:
-            return encode_entry(entry)
-        return encode_entry(replace(known, plain=parsed.plain) if keep_plain else known)
+            return _message(entry)
+        return _message(replace(known, plain=parsed.plain) if keep_plain else known)
 
     arriving: Iterator[bytes] | None = None
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
@@ -204,13 +204,19 @@ def iter_loaded(
             # An entry gone, corrupt or of another shape since it was seen is loaded here, like any miss.
             yield from_entry(index, hit) if isinstance(hit, Entry) else load_one(index)
         elif arriving is not None:
-            answer = decode_entry(next(arriving))
+            answer = pickle.loads(next(arriving))  # noqa: S301 - sent by our own worker, not read from disk
             if isinstance(answer, Known):
                 yield LoadedFile(_document(answer, shown[index], files[index], answer.plain), [], answer.prepared)
             else:
                 yield from_entry(index, cast(Entry, answer))
         else:
             yield load_one(index)
+
+
+def _message(answer: Entry | Known) -> bytes:
+    """What a worker sends back: a pickle that only ever travels between this run's
+    processes (entries on disk are signed: :func:`encode_entry`)."""
+    return pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _known_as(document: LoadedDocument, prepared: object) -> Known:

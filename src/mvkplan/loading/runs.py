@@ -10,7 +10,8 @@ command and its arguments, and the path and SHA-256 of every file the run would 
 changes, so the run is done in full.
 
 One slot per command and arguments (``runs/<name>``), overwritten by the next run, so the
-folder does not grow. Slots are written atomically and checked like every entry.
+folder does not grow. Slots are written atomically and signed like every entry, for their
+own name: a slot is checked before anything in it is unpickled.
 """
 
 from __future__ import annotations
@@ -84,19 +85,30 @@ class RunCache:
 
     def get(self, command: str, arguments: list[str], key: str) -> object | None:
         """The answer stored for ``key``, or None."""
+        slot = self._slot(command, arguments)
+        if not LoadCache(self.folder).usable():
+            return None
         try:
-            raw = self._slot(command, arguments).read_bytes()
+            raw = slot.read_bytes()
         except OSError:
             return None
-        stored = decode_entry(raw)
+        stored = decode_entry(raw, _label(slot))
         if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
             return None
         return stored[1]
 
     def put(self, command: str, arguments: list[str], key: str, answer: object) -> None:
         """Keep ``answer`` as the one for ``key`` (replacing the slot's last answer)."""
-        LoadCache(self.folder).write_path(self._slot(command, arguments), encode_entry((key, answer)))
+        slot = self._slot(command, arguments)
+        cache = LoadCache(self.folder)
+        if cache.usable():
+            cache.write_path(slot, encode_entry((key, answer), _label(slot)))
 
     def _slot(self, command: str, arguments: list[str]) -> Path:
         name = hashlib.sha256("\0".join([command, *arguments]).encode()).hexdigest()[:32]
         return self.folder / "runs" / name
+
+
+def _label(slot: Path) -> str:
+    """What a slot's entry is signed for: its own place (an entry moved to another is a miss)."""
+    return f"runs/{slot.name}"

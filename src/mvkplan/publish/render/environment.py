@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from mvkplan.publish.render.fragments import GLOBALS as HTML_GLOBALS
@@ -60,33 +60,62 @@ def make_environment(fmt: str, overrides: Path | None = None, *,
     return env
 
 
-class _CompiledTemplates(FileSystemBytecodeCache):
+class _CompiledTemplates(BytecodeCache):
     """Compiled templates in a cache folder, keyed by the template's file and text (as
-    Jinja does), the format and mvkplan's fingerprint. A file that cannot be read or
-    written, or that is corrupt, only means compiling again."""
+    Jinja does), the format and mvkplan's fingerprint. Compiled code runs when it is loaded,
+    so each file is signed with this user's key (:mod:`mvkplan.loading.keys`) for its own
+    name and checked before Jinja sees a byte of it; a file that fails, cannot be read or
+    written, or is corrupt only means compiling again."""
 
     def __init__(self, folder: Path, fmt: str) -> None:
         from mvkplan.loading.cache import fingerprint
 
-        super().__init__(str(folder))
         self.folder = folder
         self.tag = f"{fmt}\0{fingerprint()}"
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja's key for the template, made distinct per format and mvkplan build."""
         return super().get_cache_key(f"{self.tag}\0{name}", filename)
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill ``bucket`` from its file, if that file is signed for it with this user's key."""
+        from mvkplan.loading.keys import unseal, usable
+
+        if not usable(self.folder):
+            return
         try:
-            super().load_bytecode(bucket)
+            raw = self._file(bucket).read_bytes()
+        except OSError:
+            return
+        payload = unseal(raw, self._label(bucket))
+        if payload is None:
+            return
+        try:
+            bucket.bytecode_from_string(payload)
         except Exception:  # noqa: BLE001 - a damaged entry is compiled again
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the compiled template in ``bucket``, signed (nothing without a key)."""
+        from mvkplan.loading.keys import seal, usable
+        from mvkplan.project.writing import write_atomic
+
+        if not usable(self.folder):
+            return
+        entry = seal(bucket.bytecode_to_string(), self._label(bucket))
+        if entry is None:
+            return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
+            write_atomic(self._file(bucket), entry)
         except OSError:  # a read-only checkout: compile every time
             pass
+
+    def _file(self, bucket: Bucket) -> Path:
+        return self.folder / f"{bucket.key}.signed"
+
+    @staticmethod
+    def _label(bucket: Bucket) -> str:
+        return f"templates/{bucket.key}"
 
 
 def _finalize_markdown(value: Any) -> Any:

@@ -7,8 +7,10 @@ documents it links to (their titles and items) and the documents that link to it
 coverage page show every document. (The pages of frameworks, strategies and catalogs follow links through other
 documents, so they count as showing every document.) A "what is new" page shows the plan, the
 one it supersedes, what either links to, and the catalogs. The digests of the last build are kept in the
-project's cache folder; a page whose digest is unchanged and whose file is still in the
-output folder is not rendered again. Without a readable record, everything is rendered.
+project's cache folder, signed like every cache entry (:mod:`mvkplan.loading.keys`: a
+record that another user or a clone brought is not believed); a page whose digest is
+unchanged and whose file is still in the output folder is not rendered again. Without a
+readable record, everything is rendered.
 
 :func:`rebuild` is what ``mvkplan build`` and a watching server call after a change.
 """
@@ -27,6 +29,7 @@ from jinja2 import Environment
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_links
 from mvkplan.loading.cache import fingerprint
+from mvkplan.loading.keys import seal, unseal, usable
 from mvkplan.models import Catalog, Framework, Strategy
 from mvkplan.project.writing import write_atomic
 from mvkplan.publish.render.paths import inside
@@ -228,14 +231,25 @@ def _digest(*parts: str) -> str:
 
 
 def _write_state(path: Path, digests: dict[str, str]) -> None:
-    write_atomic(path, json.dumps(digests, sort_keys=True).encode())
+    # (No key, or a folder git tracks: no record is kept, and none is read either.)
+    record = seal(json.dumps(digests, sort_keys=True).encode(), _state_label(path))
+    if record is not None and usable(path):
+        write_atomic(path, record)
 
 
 def _read_state(path: Path) -> dict[str, str]:
+    if not usable(path):
+        return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        payload = unseal(path.read_bytes(), _state_label(path))
+        data = json.loads(payload) if payload is not None else None
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         return {}
     return data
+
+
+def _state_label(path: Path) -> str:
+    """What a record is signed for: its own name, which names the output folder it describes."""
+    return f"build/{path.name}"

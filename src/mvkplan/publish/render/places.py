@@ -11,9 +11,11 @@ siblings at each level).
 Reading plain data parses the file again (about a millisecond a document), so places are
 kept: per document in this process, and by the file's digest in a store in the build's
 cache folder (:func:`load_store`, :func:`save_store`), so that a build after one change
-reads only the changed files. :func:`prepare` works out, before pages are rendered, the
-places of every document that will need them and that the store lacks (in worker
-processes when there are many), so that the workers rendering pages share them.
+reads only the changed files. The store is an entry signed like the load cache's
+(:mod:`mvkplan.loading.keys`): one not signed with this user's key is never unpickled.
+:func:`prepare` works out, before pages are rendered, the places of every document that
+will need them and that the store lacks (in worker processes when there are many), so that
+the workers rendering pages share them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from mvkplan.index.linkindex import Link, LinkIndex
 from mvkplan.loading.cache import decode_entry, encode_entry, fingerprint
 from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.keys import usable
 
 Path_ = tuple[str | int, ...]
 Places = dict[Path_, tuple[int, ...]]
@@ -108,12 +111,14 @@ def prepare(index: LinkIndex, *, parallel: bool = True) -> None:
 
 def load_store(path: Path) -> None:
     """Add the places kept in the store at ``path`` (nothing when it is absent, unreadable,
-    corrupt or written by another version of mvkplan)."""
+    corrupt, not signed by this user's mvkplan, or written by another version of it)."""
+    if not usable(path):
+        return
     try:
         raw = path.read_bytes()
     except OSError:
         return
-    entry = decode_entry(raw)
+    entry = decode_entry(raw, _LABEL)
     if (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == fingerprint()
             and isinstance(entry[1], dict)):
         for digest, places in entry[1].items():
@@ -125,13 +130,22 @@ def save_store(path: Path, index: LinkIndex) -> None:
     a store that cannot be written only means reading files again next time)."""
     from mvkplan.project.writing import write_atomic
 
+    if not usable(path):
+        return
     kept = {loaded.digest: _STORED[loaded.digest] for loaded in index.documents.values()
             if loaded.digest and loaded.digest in _STORED}
+    entry = encode_entry((fingerprint(), kept), _LABEL)
+    if entry is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, encode_entry((fingerprint(), kept)))
+        write_atomic(path, entry)
     except OSError:
         pass
+
+
+_LABEL = "build/places"
+"""What the store is signed for."""
 
 
 def _shape(path: Path_) -> tuple[str | None, ...]:
