@@ -54,17 +54,11 @@ def import_(
     All or nothing, like 'survey import'. Exit 0 when recorded, 1 on problems, 2 on usage errors.
     """
     _require_extra(lang)
-    from mvkplan.cycle.kolada.responses import read_response
+    from mvkplan.cycle.kolada.responses import read_response_file
     from mvkplan.project.paths import display_path
 
     project = open_project(lang)
-    responses = []
-    for path in _response_files(files):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            fail(f"{display_path(path, project.root)}: {exc.strerror}")
-        responses.append(read_response(data, display_path(path, project.root)))
+    responses = [read_response_file(path, display_path(path, project.root)) for path in _response_files(files)]
     _run(project, responses, plan, set(year) if year else None, dry_run, overwrite, fmt)
 
 
