@@ -253,3 +253,31 @@ def test_the_new_codes_speak_both_languages(project, tmp_path):
         assert english and swedish and english != swedish
     result = run_import(project, tmp_path, b'{"values": [NaN]}', "--lang", "sv")
     assert "hostile.json:1:13: K113 [fel] 'NaN' är inget ändligt tal" in result.stdout, result
+
+
+# -- any JSON at all: read with located problems or values, never an exception ----------------
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text()
+KEYS = st.text(max_size=5) | st.sampled_from(["values", "kpi", "municipality", "period", "gender", "value",
+                                               "isdeleted", "next_url", "status"])
+DOCUMENTS = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+                         max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(document=DOCUMENTS, ascii_only=st.booleans(), indent=st.sampled_from([None, 2]))
+def test_any_json_document_is_read_without_an_exception(document, ascii_only, indent):
+    # ensure_ascii writes characters beyond U+FFFF as \ud83d\ude00 pairs: valid JSON the node parser split
+    response = read_response(json.dumps(document, ensure_ascii=ascii_only, indent=indent).encode(), "any.json")
+    assert all(p.code.startswith("K") for p in response.problems)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=responses(("value",)), status=st.text(st.characters(exclude_categories=("Cs",)), max_size=6))
+def test_escaped_pairs_keep_the_values_and_their_columns(text, status):
+    data = text.replace(f'"{SENTINEL}"', "7").replace('"status": ""', '"status": ' + json.dumps(status), 1)
+    where = place(text.replace('"status": ""', '"status": ' + json.dumps(status), 1))
+    response = read_response(data.encode(), "pairs.json")
+    assert response.problems == []
+    assert where in {(v.line, v.column) for v in response.values if v.value == 7}
+    assert response.values[0].status == status

@@ -12,7 +12,7 @@ problems, and a file with any problem yields no values at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mvkplan.cycle.kolada import messages as _messages  # noqa: F401  (registers the K codes)
@@ -23,6 +23,10 @@ from mvkplan.source.nodes import MappingNode, Node, ScalarNode, SequenceNode, Ya
 from mvkplan.source.parse import parse_yaml
 
 KPI_ID = re.compile(r"^[NU]\d{5}$")
+# A character beyond U+FFFF escaped as a UTF-16 pair (json.dumps writes them so): the node
+# parser would decode each half apart, so the pair is written as the character it stands for.
+# Lone halves never get here (the gate refuses them, K116).
+SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 GENDERS = {"K": "kvinnor", "M": "män", "T": "totalt"}
 """Kolada's gender codes and the sex the follow-up records: kvinnor, män, totalt."""
 
@@ -94,6 +98,10 @@ def read_response(data: bytes, shown: str, limits: Limits | None = None) -> Resp
     if refusal is not None:
         response.problem(refusal.code, refusal.line, refusal.column, **refusal.values)
         return response
+    shifts: dict[int, list[tuple[int, int]]] = {}
+    if SURROGATE_PAIR.search(text):
+        shifts = _shifts(text)
+        data = SURROGATE_PAIR.sub(_joined, text).encode("utf-8")
     try:
         root = parse_yaml(data)
     except YamlError as exc:
@@ -105,7 +113,34 @@ def read_response(data: bytes, shown: str, limits: Limits | None = None) -> Resp
     _walk(root, response)
     if response.problems:
         response.values.clear()
+    if shifts:
+        _shift_back(response, shifts)
     return response
+
+
+def _shifts(text: str) -> dict[int, list[tuple[int, int]]]:
+    """Per line, (column in the joined text, characters saved) of each pair :func:`_joined` shortens."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for pair in SURROGATE_PAIR.finditer(text):
+        line = text.count("\n", 0, pair.start()) + 1
+        earlier = found.setdefault(line, [])
+        column = pair.start() - (text.rfind("\n", 0, pair.start()) + 1) + 1 - sum(saved for _, saved in earlier)
+        earlier.append((column, len(pair.group()) - len(_joined(pair))))
+    return found
+
+
+def _shift_back(response: Response, shifts: dict[int, list[tuple[int, int]]]) -> None:
+    """Columns of the joined text → columns of the file as saved."""
+    def back(line: int, column: int) -> int:
+        return column + sum(saved for at, saved in shifts.get(line, []) if at < column)
+
+    response.values[:] = [replace(v, column=back(v.line, v.column)) for v in response.values]
+    response.problems[:] = [replace(p, column=back(p.line, p.column)) for p in response.problems]
+
+
+def _joined(pair: re.Match[str]) -> str:
+    high, low = int(pair.group(2), 16), int(pair.group(3), 16)
+    return pair.group(1) + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
