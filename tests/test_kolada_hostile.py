@@ -281,3 +281,37 @@ def test_escaped_pairs_keep_the_values_and_their_columns(text, status):
     assert response.problems == []
     assert where in {(v.line, v.column) for v in response.values if v.value == 7}
     assert response.values[0].status == status
+
+
+# -- a runaway API: the body is refused as it arrives, never held whole -----------------------
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(chunk=st.sampled_from([4096, 65_536, 1_000_003]), announced=st.booleans(), over=st.integers(1, 3))
+def test_fetch_stops_reading_a_body_over_the_limit(project, monkeypatch, chunk, announced, over):
+    import httpx
+
+    from mvkplan.cycle.kolada import client as kolada_client
+
+    total = DEFAULT_MAX_BYTES * 8  # the API would send this much; only a little over the limit may be read
+    pulled: list[int] = []
+
+    def body():
+        sent = 0
+        while sent < total:
+            pulled.append(chunk)
+            sent += chunk
+            yield b" " * chunk
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        headers = {"Content-Length": str(DEFAULT_MAX_BYTES + over)} if announced else {}
+        return httpx.Response(200, headers=headers, content=body())
+
+    monkeypatch.setattr(kolada_client, "DEFAULT_TRANSPORT", httpx.MockTransport(handler))
+    before = (project / FOLLOW_UP).read_bytes()
+    result = run_cli("kolada", "fetch", "kalmar-2024", "--year", "2025", cwd=project)
+    assert result.exit_code == 2, result
+    assert f"the Kolada API sent more than {DEFAULT_MAX_BYTES} bytes for https://api.kolada.se/v3/data/kpi/U00001" \
+        in result.stderr, result
+    assert sum(pulled) <= DEFAULT_MAX_BYTES + chunk
+    assert (project / FOLLOW_UP).read_bytes() == before

@@ -99,7 +99,7 @@ def fetch(
     import sys
 
     from mvkplan.checks.validate import load_corpus
-    from mvkplan.cycle.kolada.client import KoladaClient, KoladaUnavailable, data_urls
+    from mvkplan.cycle.kolada.client import KoladaClient, KoladaTooLarge, KoladaUnavailable, data_urls
     from mvkplan.cycle.kolada.importing import kpis_of
     from mvkplan.cycle.kolada.responses import read_response
     from mvkplan.cycle.recording.plans import survey_plan
@@ -130,6 +130,8 @@ def fetch(
                         target = user_path(save) / shown
                         write_atomic(target, page.body)
                     responses.append(read_response(page.body, shown))
+    except KoladaTooLarge as exc:
+        fail(t("kolada.too-large", url=exc.url, limit=exc.limit))
     except KoladaUnavailable as exc:
         if exc.status is not None:
             fail(t("kolada.http", status=exc.status, url=exc.url))

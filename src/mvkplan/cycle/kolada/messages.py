@@ -48,6 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "in a browser and use 'mvkplan kolada import FILE …' instead.",
                        "når inte Koladas API på {url}: {detail}. Saknas nätverk? Spara svaren i en webbläsare "
                        "och använd 'mvkplan kolada import FIL …' i stället."),
+    "kolada.too-large": ("the Kolada API sent more than {limit} bytes for {url}: ask for fewer KPIs or "
+                         "municipalities at a time",
+                         "Koladas API skickade mer än {limit} byte för {url}: be om färre nyckeltal eller "
+                         "kommuner åt gången"),
     "kolada.none": ("no .json responses in {path}", "inga .json-svar i {path}"),
     "kolada.http": ("the Kolada API answered {status} for {url}", "Koladas API svarade {status} för {url}"),
     "kolada.summary": ("{files} responses, {values} values for the plans' KPIs: {new} new, {changed} changed, "
