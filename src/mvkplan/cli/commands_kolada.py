@@ -54,17 +54,11 @@ def import_(
     All or nothing, like 'survey import'. Exit 0 when recorded, 1 on problems, 2 on usage errors.
     """
     _require_extra(lang)
-    from mvkplan.cycle.kolada.responses import read_response
+    from mvkplan.cycle.kolada.responses import read_response_file
     from mvkplan.project.paths import display_path
 
     project = open_project(lang)
-    responses = []
-    for path in _response_files(files):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            fail(f"{display_path(path, project.root)}: {exc.strerror}")
-        responses.append(read_response(data, display_path(path, project.root)))
+    responses = [read_response_file(path, display_path(path, project.root)) for path in _response_files(files)]
     _run(project, responses, plan, set(year) if year else None, dry_run, overwrite, fmt)
 
 
@@ -105,7 +99,7 @@ def fetch(
     import sys
 
     from mvkplan.checks.validate import load_corpus
-    from mvkplan.cycle.kolada.client import KoladaClient, KoladaUnavailable, data_urls
+    from mvkplan.cycle.kolada.client import KoladaClient, KoladaTooLarge, KoladaUnavailable, data_urls
     from mvkplan.cycle.kolada.importing import kpis_of
     from mvkplan.cycle.kolada.responses import read_response
     from mvkplan.cycle.recording.plans import survey_plan
@@ -136,6 +130,8 @@ def fetch(
                         target = user_path(save) / shown
                         write_atomic(target, page.body)
                     responses.append(read_response(page.body, shown))
+    except KoladaTooLarge as exc:
+        fail(t("kolada.too-large", url=exc.url, limit=exc.limit))
     except KoladaUnavailable as exc:
         if exc.status is not None:
             fail(t("kolada.http", status=exc.status, url=exc.url))

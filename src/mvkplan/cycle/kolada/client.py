@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import httpx
 
 from mvkplan import __version__
+from mvkplan.cycle.kolada.strict import DEFAULT_MAX_BYTES
 
 BASE_URL = "https://api.kolada.se/v3"
 KPIS_PER_REQUEST = 10
@@ -32,6 +33,15 @@ class KoladaUnavailable(Exception):
         self.url = url
         self.detail = detail
         self.status = status
+
+
+class KoladaTooLarge(Exception):
+    """The API sent (or announced) a body over the size limit; reading stopped there."""
+
+    def __init__(self, url: str, limit: int) -> None:
+        super().__init__(f"{url}: over {limit} bytes")
+        self.url = url
+        self.limit = limit
 
 
 @dataclass(frozen=True)
@@ -59,13 +69,15 @@ class KoladaClient:
     """A small HTTP client for Kolada's read-only API."""
 
     def __init__(self, *, transport: httpx.BaseTransport | None = None, timeout: float = 20.0,
-                 retries: int = 3, backoff: float = 1.0, sleep: Callable[[float], None] | None = None) -> None:
+                 retries: int = 3, backoff: float = 1.0, sleep: Callable[[float], None] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._client = httpx.Client(
             transport=transport or DEFAULT_TRANSPORT, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             headers={"Accept": "application/json", "User-Agent": f"mvkplan/{__version__}"},
             follow_redirects=True,
         )
         self._retries = retries
+        self._max_bytes = max_bytes
         self._backoff = backoff
         self._sleep = sleep or (lambda seconds: time.sleep(seconds))
 
@@ -86,23 +98,36 @@ class KoladaClient:
             current = next_of(body)
 
     def get(self, url: str) -> bytes:
-        """The body of a successful GET, retrying transient failures with growing pauses."""
+        """The body of a successful GET, retrying transient failures with growing pauses.
+
+        The body is read in chunks and refused (:class:`KoladaTooLarge`) as soon as it passes
+        the size limit, so a runaway response never sits in memory whole.
+        """
         last = ""
         for attempt in range(self._retries + 1):
             if attempt:
                 self._sleep(self._backoff * 2 ** (attempt - 1))
             try:
-                response = self._client.get(url)
+                with self._client.stream("GET", url) as response:
+                    if response.status_code in RETRY_STATUS:
+                        last = f"HTTP {response.status_code}"
+                        continue
+                    if response.status_code != 200:
+                        raise KoladaUnavailable(url, f"HTTP {response.status_code}", response.status_code)
+                    return self._body(url, response)
             except httpx.TimeoutException as exc:
                 last = f"timeout ({type(exc).__name__})"
-                continue
             except httpx.TransportError as exc:
                 last = str(exc) or type(exc).__name__
-                continue
-            if response.status_code in RETRY_STATUS:
-                last = f"HTTP {response.status_code}"
-                continue
-            if response.status_code != 200:
-                raise KoladaUnavailable(url, f"HTTP {response.status_code}", response.status_code)
-            return response.content
         raise KoladaUnavailable(url, last)
+
+    def _body(self, url: str, response: httpx.Response) -> bytes:
+        announced = response.headers.get("Content-Length", "")
+        if announced.isdigit() and int(announced) > self._max_bytes:
+            raise KoladaTooLarge(url, self._max_bytes)
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) > self._max_bytes:
+                raise KoladaTooLarge(url, self._max_bytes)
+        return bytes(body)

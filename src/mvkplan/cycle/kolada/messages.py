@@ -30,10 +30,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "K111": ("cannot read the file: {detail}", "kan inte läsa filen: {detail}"),
     "K112": ("year {year} is outside the period of plan '{plan}' ({period})",
              "året {year} ligger utanför planen '{plan}'s period ({period})"),
+    "K113": ("'{found}' is not a finite number (JSON has no NaN or Infinity)",
+             "'{found}' är inget ändligt tal (JSON har varken NaN eller Infinity)"),
+    "K113.hint": ("save the API response exactly as it was returned", "spara API-svaret precis som det kom"),
+    "K114": ("a number of {length} characters, over the limit of {limit}",
+             "ett tal på {length} tecken, över gränsen på {limit}"),
+    "K115": ("nested deeper than {limit} levels (a Kolada response has four)",
+             "nästlat djupare än {limit} nivåer (ett svar från Kolada har fyra)"),
+    "K116": ("the escape {found} is half of a UTF-16 pair, not a character",
+             "escape-sekvensen {found} är en halv UTF-16-parning, inget tecken"),
+    "K117": ("more than {limit} JSON objects, over the limit for one response",
+             "fler än {limit} JSON-objekt, över gränsen för ett svar"),
+    "K117.hint": ("fetch fewer KPIs, municipalities or years per request (Kolada pages hold at most 5 000 entries)",
+                  "hämta färre nyckeltal, kommuner eller år per anrop (Koladas sidor rymmer högst 5 000 poster)"),
+    "K118": ("isdeleted '{found}' is not true or false", "isdeleted '{found}' är varken true eller false"),
     "kolada.offline": ("cannot reach the Kolada API at {url}: {detail}. Are you offline? Save the responses "
                        "in a browser and use 'mvkplan kolada import FILE …' instead.",
                        "når inte Koladas API på {url}: {detail}. Saknas nätverk? Spara svaren i en webbläsare "
                        "och använd 'mvkplan kolada import FIL …' i stället."),
+    "kolada.too-large": ("the Kolada API sent more than {limit} bytes for {url}: ask for fewer KPIs or "
+                         "municipalities at a time",
+                         "Koladas API skickade mer än {limit} byte för {url}: be om färre nyckeltal eller "
+                         "kommuner åt gången"),
     "kolada.none": ("no .json responses in {path}", "inga .json-svar i {path}"),
     "kolada.http": ("the Kolada API answered {status} for {url}", "Koladas API svarade {status} för {url}"),
     "kolada.summary": ("{files} responses, {values} values for the plans' KPIs: {new} new, {changed} changed, "

@@ -1,26 +1,32 @@
 """Kolada API responses (saved JSON) → located values, or located problems.
 
-The JSON is checked strictly first (``json``), then walked as nodes with positions
-(:mod:`mvkplan.source.nodes` reads JSON, which is YAML's flow style), so that every problem
-points at the line and column of the offending value. Fields the API may add later are
-ignored; missing or mistyped fields are problems, and a file with any problem yields no
-values at all.
+The JSON is checked strictly first (:mod:`.strict`: the C ``json`` decoder with hooks that
+refuse NaN, infinities, huge numbers, deep nesting, lone surrogates and too many objects),
+then walked as nodes with positions (:mod:`mvkplan.source.nodes` reads JSON, which is
+YAML's flow style), so that every problem points at the line and column of the offending
+value. Rows Kolada marks ``isdeleted: true`` (v3, in an entry or in one of its values) are
+dropped. Fields the API may add later are ignored; missing or mistyped fields are
+problems, and a file with any problem yields no values at all.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from mvkplan.cycle.kolada import messages as _messages  # noqa: F401  (registers the K codes)
+from mvkplan.cycle.kolada.strict import Limits, check_json
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem
 from mvkplan.source.nodes import MappingNode, Node, ScalarNode, SequenceNode, YamlError
 from mvkplan.source.parse import parse_yaml
 
-MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 KPI_ID = re.compile(r"^[NU]\d{5}$")
+# A character beyond U+FFFF escaped as a UTF-16 pair (json.dumps writes them so): the node
+# parser would decode each half apart, so the pair is written as the character it stands for.
+# Lone halves never get here (the gate refuses them, K116).
+SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 GENDERS = {"K": "kvinnor", "M": "män", "T": "totalt"}
 """Kolada's gender codes and the sex the follow-up records: kvinnor, män, totalt."""
 
@@ -47,6 +53,8 @@ class Response:
     values: list[KoladaValue] = field(default_factory=list)
     next_page: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    deleted: int = 0
+    """Values dropped because Kolada marks them (or their entry) ``isdeleted``."""
 
     def problem(self, code: str, line: int, column: int, **values: object) -> None:
         """Record a problem at a place in the file."""
@@ -54,29 +62,91 @@ class Response:
         self.problems.append(Problem(self.path, line, column, code, t(code, **values), hint=hint))
 
 
-def read_response(data: bytes, shown: str) -> Response:
-    """Parse one saved response (the body of a ``/data/…`` request)."""
-    response = Response(shown)
-    if len(data) > MAX_RESPONSE_BYTES:
-        response.problem("K110", 0, 0, size=len(data), limit=MAX_RESPONSE_BYTES)
-        return response
+def read_response_file(path: Path, shown: str, limits: Limits | None = None) -> Response:
+    """Read one saved response from disk, refusing a file over the size limit before reading it."""
+    limits = limits or Limits()
     try:
-        json.loads(data.decode("utf-8-sig"))
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            response = Response(shown)
+            response.problem("K110", 0, 0, size=size, limit=limits.max_bytes)
+            return response
+        with path.open("rb") as file:
+            data = file.read(limits.max_bytes + 1)  # the file may grow between stat and read
+    except OSError as exc:
+        response = Response(shown)
+        response.problem("K111", 0, 0, detail=exc.strerror or str(exc))
+        return response
+    return read_response(data, shown, limits)
+
+
+def read_response(data: bytes, shown: str, limits: Limits | None = None) -> Response:
+    """Parse one saved response (the body of a ``/data/…`` request)."""
+    limits = limits or Limits()
+    response = Response(shown)
+    if len(data) > limits.max_bytes:
+        response.problem("K110", 0, 0, size=len(data), limit=limits.max_bytes)
+        return response
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        response.problem("K101", 0, 0, detail=str(exc))
+        line, column = _byte_position(body, exc.start)
+        response.problem("K101", line, column, detail=f"not UTF-8 (byte 0x{body[exc.start]:02x})")
         return response
-    except json.JSONDecodeError as exc:
-        response.problem("K101", exc.lineno, exc.colno, detail=exc.msg)
+    refusal = check_json(text, limits)
+    if refusal is not None:
+        response.problem(refusal.code, refusal.line, refusal.column, **refusal.values)
         return response
+    shifts: dict[int, list[tuple[int, int]]] = {}
+    if SURROGATE_PAIR.search(text):
+        shifts = _shifts(text)
+        data = SURROGATE_PAIR.sub(_joined, text).encode("utf-8")
     try:
         root = parse_yaml(data)
     except YamlError as exc:
-        response.problem("K101", exc.line, exc.column, detail=exc.detail or exc.code)
+        if exc.code == "E106":
+            response.problem("K102", exc.line, exc.column, detail="the top level is not an object")
+        else:
+            response.problem("K101", exc.line, exc.column, detail=exc.detail or exc.code)
         return response
     _walk(root, response)
     if response.problems:
         response.values.clear()
+    if shifts:
+        _shift_back(response, shifts)
     return response
+
+
+def _shifts(text: str) -> dict[int, list[tuple[int, int]]]:
+    """Per line, (column in the joined text, characters saved) of each pair :func:`_joined` shortens."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for pair in SURROGATE_PAIR.finditer(text):
+        line = text.count("\n", 0, pair.start()) + 1
+        earlier = found.setdefault(line, [])
+        column = pair.start() - (text.rfind("\n", 0, pair.start()) + 1) + 1 - sum(saved for _, saved in earlier)
+        earlier.append((column, len(pair.group()) - len(_joined(pair))))
+    return found
+
+
+def _shift_back(response: Response, shifts: dict[int, list[tuple[int, int]]]) -> None:
+    """Columns of the joined text → columns of the file as saved."""
+    def back(line: int, column: int) -> int:
+        return column + sum(saved for at, saved in shifts.get(line, []) if at < column)
+
+    response.values[:] = [replace(v, column=back(v.line, v.column)) for v in response.values]
+    response.problems[:] = [replace(p, column=back(p.line, p.column)) for p in response.problems]
+
+
+def _joined(pair: re.Match[str]) -> str:
+    high, low = int(pair.group(2), 16), int(pair.group(3), 16)
+    return pair.group(1) + chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters) of the byte at ``offset``, for text that is not all UTF-8."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[start:offset].decode("utf-8", "replace")) + 1
 
 
 def _walk(root: MappingNode, response: Response) -> None:
@@ -98,6 +168,10 @@ def _entry(entry: Node, response: Response) -> None:
         return
     if entry.get("ou") is not None and entry.get("municipality") is None:
         response.problem("K102", entry.line, entry.column, detail="organisational-unit data (oudata)")
+        return
+    if _deleted(entry, response):
+        values_node = entry.get("values")
+        response.deleted += len(values_node.items) if isinstance(values_node, SequenceNode) else 0
         return
     kpi = _text(entry, "kpi", response)
     municipality = _text(entry, "municipality", response)
@@ -121,6 +195,18 @@ def _entry(entry: Node, response: Response) -> None:
         _value(item, kpi, municipality, year, response)
 
 
+def _deleted(node: MappingNode, response: Response) -> bool:
+    """Whether Kolada marks the row deleted (``isdeleted: true``); a flag of another kind is a problem."""
+    flag = node.get("isdeleted")
+    if flag is None or (isinstance(flag, ScalarNode) and flag.plain and flag.value in ("false", "null", "0")):
+        return False
+    if isinstance(flag, ScalarNode) and flag.plain and flag.value in ("true", "1"):
+        return True
+    found = flag.value if isinstance(flag, ScalarNode) else "…"
+    response.problem("K118", flag.line, flag.column, found=found)
+    return True
+
+
 def _text(entry: MappingNode, key: str, response: Response) -> str | None:
     node = entry.get(key)
     if not isinstance(node, ScalarNode) or node.is_null or not node.value.strip():
@@ -142,6 +228,9 @@ def _year(node: Node | None, entry: MappingNode, response: Response) -> int | No
 def _value(item: Node, kpi: str, municipality: str, year: int, response: Response) -> None:
     if not isinstance(item, MappingNode):
         response.problem("K102", item.line, item.column, detail="a value is not an object")
+        return
+    if _deleted(item, response):
+        response.deleted += 1
         return
     gender_node = item.get("gender")
     gender = gender_node.value.strip().upper() if isinstance(gender_node, ScalarNode) else ""
