@@ -49,6 +49,8 @@ def yaml_problem(shown: str, exc: YamlError) -> Problem:
             hint = t("E103.tab")
         elif "mapping values are not allowed" in exc.detail:
             hint = t("E203.hint.colon")
+        elif "escape" in exc.detail:
+            hint = t("E103.escape")
         else:
             hint = t("E103.hint")
     else:

@@ -34,6 +34,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "indent with spaces (never tabs) and check quotes and colons on this line",
         "indentera med mellanslag (aldrig tabb) och kontrollera citattecken och kolon på raden",
     ),
+    "E103.escape": (
+        "write the character itself, not its \\u escape; an escape between \\ud800 and \\udfff "
+        "is half of a UTF-16 pair and no character in YAML",
+        "skriv själva tecknet, inte dess \\u-kod; en kod mellan \\ud800 och \\udfff är en halv "
+        "UTF-16-kod och inget tecken i YAML",
+    ),
     "E103.tab": (
         "indent with spaces, not tabs; most editors can convert tabs to spaces",
         "indentera med mellanslag, inte tabbar; de flesta redigerare kan byta tabbar mot mellanslag",

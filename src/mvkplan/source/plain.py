@@ -59,7 +59,8 @@ def parse_plain(data: bytes) -> Data | None:
         with _quiet_stderr():
             ryml.parse_in_place(buffer, tree)
         return _Plain(tree, buffer, body).document()
-    except (_Delegate, ryml.ExceptionBasic, RuntimeError, RecursionError):
+    except (_Delegate, ryml.ExceptionBasic, RuntimeError, RecursionError, UnicodeDecodeError):
+        # (UnicodeDecodeError: an escaped surrogate, '\\ud83d', that rapidyaml wrote as bytes)
         return None
 
 

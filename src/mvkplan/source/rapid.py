@@ -61,7 +61,9 @@ def parse(data: bytes, text: str, lines: Lines) -> Node:
         with _quiet_stderr():  # rapidyaml prints its errors on file descriptor 2
             ryml.parse_in_place(buffer, tree)
         return _Walker(read_tree(tree), buffer, data, lines).document(tree)
-    except (_Delegate, ryml.ExceptionBasic, RuntimeError):
+    except (_Delegate, ryml.ExceptionBasic, RuntimeError, UnicodeDecodeError):
+        # (UnicodeDecodeError: an escaped surrogate, '\\ud83d', that rapidyaml wrote as bytes;
+        # libyaml refuses it with its position)
         return libyaml.parse(data, text, lines)
 
 
