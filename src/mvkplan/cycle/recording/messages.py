@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.refused": ("nothing written: fix the problems above and import again",
                        "inget skrivet: rätta problemen ovan och läs in igen"),
     "R104": ("cannot write {path}: {detail}", "kan inte skriva {path}: {detail}"),
+    "R105": ("the text holds the control character {character}, which a plan may not contain; nothing written",
+             "texten innehåller styrtecknet {character}, som en plan inte får innehålla; inget skrivet"),
+    "R105.hint": ("delete the invisible character (often pasted along with the text) and import again",
+                  "ta bort det osynliga tecknet (ofta inklistrat med texten) och läs in igen"),
 }
 
 
