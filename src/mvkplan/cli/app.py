@@ -100,6 +100,7 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
         fail(f"{exc.path}: " + t("E401", detail=exc.detail))
     if lang is None and project.settings.lang:
         set_language(detect_language(project.settings.lang))
+    _settle_interrupted_import(project.root)
     if documents and project.config_file is None and not any(
             path.exists() for path in project.document_paths()):
         fail(t("E404", path=project.root))
@@ -109,6 +110,28 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
                 where = f"{project.config_file}: " if project.config_file else ""
                 fail(where + t("E402", path=path))
     return project
+
+
+def _settle_interrupted_import(root: Path) -> None:
+    """Finish (or undo) an import killed half-way before any command reads a file, so that no
+    command ever sees some follow-ups new and some old (:mod:`mvkplan.cycle.recording.journal`)."""
+    from mvkplan.cycle.recording.journal import JOURNAL, JournalError, recover
+
+    if not (root / JOURNAL).exists():
+        return
+    from mvkplan.cycle.recording import messages as _messages  # noqa: F401  (registers the R codes)
+    from mvkplan.messages.i18n import t
+
+    try:
+        recovered = recover(root)
+    except JournalError as exc:
+        fail(t("R106", path=exc.path, detail=exc.detail) + "\n  " + t("R106.hint"))
+    except OSError as exc:
+        fail(t("R104", path=exc.filename or "", detail=exc.strerror or str(exc)))
+    for path in recovered.completed:
+        print(t("record.completed", path=path), file=sys.stderr)
+    for path in recovered.undone:
+        print(t("record.undone", path=path), file=sys.stderr)
 
 
 NoSourceOption = Annotated[
