@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -150,6 +152,36 @@ def emit(report: Report, fmt: ProblemFormat, root: Path | None = None) -> None:
     REPORTERS[fmt.value](report, sys.stdout)
 
 
+INTERRUPTED = ("mvkplan: interrupted (Ctrl-C)", "mvkplan: avbrutet (Ctrl-C)")
+_MAIN_PROCESS = os.getpid()
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point; Ctrl-C ends any command with one line and exit 130."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+    try:
+        app()
+    except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, exit)
+        raise SystemExit(130) from None
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: say so once, then unwind as Python does (``finally`` blocks remove temporary
+    files, worker pools are ended; Typer turns the KeyboardInterrupt into exit 130).
+
+    A forked worker process (it has this handler too, and the terminal sends Ctrl-C to the
+    whole process group) ends at once and silently: its parent is unwinding and ends the pool.
+    Once interrupted, a second Ctrl-C is ignored and what the unwinding leaves to report
+    (a generator closed half-way, a worker's thread: "Exception ignored in …") is not printed,
+    so a user sees one line and no traceback.
+    """
+    if os.getpid() != _MAIN_PROCESS:
+        os._exit(130)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.unraisablehook = lambda unraisable: None
+    from mvkplan.messages.i18n import get_language
+
+    line = INTERRUPTED[1 if get_language() == "sv" else 0]
+    os.write(2, (line + "\n").encode("utf-8"))  # not print(): stderr may be mid-write in this thread
+    raise KeyboardInterrupt
