@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -164,6 +165,11 @@ def main() -> None:
         app()
     except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, exit)
         raise SystemExit(130) from None
+    finally:
+        # The command is done: a Ctrl-C now would raise outside this ``try`` (in runpy, while
+        # exiting) and end the process by the signal, after printing the line for nothing.
+        with contextlib.suppress(ValueError):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _interrupted(signum: int, frame: object) -> None:
