@@ -177,13 +177,15 @@ def _interrupted(signum: int, frame: object) -> None:
     files, worker pools are ended; Typer turns the KeyboardInterrupt into exit 130).
 
     A forked worker process (it has this handler too, and the terminal sends Ctrl-C to the
-    whole process group) ends at once and silently: its parent is unwinding and ends the pool.
+    whole process group) ignores it silently: its parent is unwinding and ends the pool (a
+    worker ending itself could die holding the pool's queue lock, and the parent would hang).
     Once interrupted, a second Ctrl-C is ignored and what the unwinding leaves to report
     (a generator closed half-way, a worker's thread: "Exception ignored in …") is not printed,
     so a user sees one line and no traceback.
     """
     if os.getpid() != _MAIN_PROCESS:
-        os._exit(130)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.unraisablehook = lambda unraisable: None
     from mvkplan.messages.i18n import get_language
