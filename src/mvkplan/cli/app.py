@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -100,6 +103,7 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
         fail(f"{exc.path}: " + t("E401", detail=exc.detail))
     if lang is None and project.settings.lang:
         set_language(detect_language(project.settings.lang))
+    _settle_interrupted_import(project.root)
     if documents and project.config_file is None and not any(
             path.exists() for path in project.document_paths()):
         fail(t("E404", path=project.root))
@@ -109,6 +113,28 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
                 where = f"{project.config_file}: " if project.config_file else ""
                 fail(where + t("E402", path=path))
     return project
+
+
+def _settle_interrupted_import(root: Path) -> None:
+    """Finish (or undo) an import killed half-way before any command reads a file, so that no
+    command ever sees some follow-ups new and some old (:mod:`mvkplan.cycle.recording.journal`)."""
+    from mvkplan.cycle.recording.journal import JOURNAL, JournalError, recover
+
+    if not (root / JOURNAL).exists():
+        return
+    from mvkplan.cycle.recording import messages as _messages  # noqa: F401  (registers the R codes)
+    from mvkplan.messages.i18n import t
+
+    try:
+        recovered = recover(root)
+    except JournalError as exc:
+        fail(t("R106", path=exc.path, detail=exc.detail) + "\n  " + t("R106.hint"))
+    except OSError as exc:
+        fail(t("R104", path=exc.filename or "", detail=exc.strerror or str(exc)))
+    for path in recovered.completed:
+        print(t("record.completed", path=path), file=sys.stderr)
+    for path in recovered.undone:
+        print(t("record.undone", path=path), file=sys.stderr)
 
 
 NoSourceOption = Annotated[
@@ -127,6 +153,43 @@ def emit(report: Report, fmt: ProblemFormat, root: Path | None = None) -> None:
     REPORTERS[fmt.value](report, sys.stdout)
 
 
+INTERRUPTED = ("mvkplan: interrupted (Ctrl-C)", "mvkplan: avbrutet (Ctrl-C)")
+_MAIN_PROCESS = os.getpid()
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point; Ctrl-C ends any command with one line and exit 130."""
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+    try:
+        app()
+    except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, exit)
+        raise SystemExit(130) from None
+    finally:
+        # The command is done: a Ctrl-C now would raise outside this ``try`` (in runpy, while
+        # exiting) and end the process by the signal, after printing the line for nothing.
+        with contextlib.suppress(ValueError):
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: say so once, then unwind as Python does (``finally`` blocks remove temporary
+    files, worker pools are ended; Typer turns the KeyboardInterrupt into exit 130).
+
+    A forked worker process (it has this handler too, and the terminal sends Ctrl-C to the
+    whole process group) ignores it silently: its parent is unwinding and ends the pool (a
+    worker ending itself could die holding the pool's queue lock, and the parent would hang).
+    Once interrupted, a second Ctrl-C is ignored and what the unwinding leaves to report
+    (a generator closed half-way, a worker's thread: "Exception ignored in …") is not printed,
+    so a user sees one line and no traceback.
+    """
+    if os.getpid() != _MAIN_PROCESS:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.unraisablehook = lambda unraisable: None
+    from mvkplan.messages.i18n import get_language
+
+    line = INTERRUPTED[1 if get_language() == "sv" else 0]
+    os.write(2, (line + "\n").encode("utf-8"))  # not print(): stderr may be mid-write in this thread
+    raise KeyboardInterrupt

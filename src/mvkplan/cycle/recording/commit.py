@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mvkplan.checks.references import check_index
 from mvkplan.cycle.recording import messages as _messages  # noqa: F401  (registers the R codes)
+from mvkplan.cycle.recording.journal import replace_all
 from mvkplan.cycle.recording.record import Prepared
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.loading.documents import LoadedDocument
@@ -14,7 +15,6 @@ from mvkplan.loading.shipped import shipped_documents
 from mvkplan.loading.validation import load_bytes
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
-from mvkplan.project.writing import write_atomic
 
 
 def check_written(documents: list[LoadedDocument], prepared: list[Prepared]) -> list[Problem]:
@@ -56,16 +56,14 @@ def _refused(path: str, problem: Problem) -> Problem:
 
 
 def write_all(root: Path, prepared: list[Prepared]) -> list[str]:
-    """Write every prepared text atomically; the project-relative paths written."""
-    written = []
+    """Write every prepared text that changes its file, all or none (:mod:`.journal`); the paths written."""
+    texts: dict[str, bytes] = {}
     for item in prepared:
         if item.text is None:
             continue
         target = root / item.path
-        old = target.read_bytes() if target.exists() else None
         data = item.text.encode("utf-8")
-        if old == data:
+        if target.exists() and target.read_bytes() == data:
             continue
-        write_atomic(target, data)
-        written.append(item.path)
-    return written
+        texts[item.path] = data
+    return replace_all(root, texts)

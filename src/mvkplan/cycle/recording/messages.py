@@ -19,7 +19,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "record.wrote": ("wrote {path}", "skrev {path}"),
     "record.refused": ("nothing written: fix the problems above and import again",
                        "inget skrivet: rätta problemen ovan och läs in igen"),
+    "R106": ("an interrupted import left {path}, which cannot be used ({detail}); nothing changed",
+             "en avbruten inläsning lämnade {path}, som inte går att använda ({detail}); inget ändrat"),
+    "R106.hint": ("check the follow-ups with 'git status', then delete the journal and import again",
+                  "kontrollera uppföljningarna med 'git status', ta sedan bort journalen och läs in igen"),
+    "record.completed": ("completed an interrupted import: wrote {path}",
+                         "slutförde en avbruten inläsning: skrev {path}"),
+    "record.undone": ("an import was interrupted before writing: {path} left unchanged",
+                      "en inläsning avbröts innan något skrevs: {path} lämnades oförändrad"),
     "R104": ("cannot write {path}: {detail}", "kan inte skriva {path}: {detail}"),
+    "R105": ("the text holds the control character {character}, which a plan may not contain; nothing written",
+             "texten innehåller styrtecknet {character}, som en plan inte får innehålla; inget skrivet"),
+    "R105.hint": ("delete the invisible character (often pasted along with the text) and import again",
+                  "ta bort det osynliga tecknet (ofta inklistrat med texten) och läs in igen"),
 }
 
 

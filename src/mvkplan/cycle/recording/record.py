@@ -21,6 +21,7 @@ from mvkplan.messages.problems import Problem, Severity
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.followup import FollowUpIndicator
 from mvkplan.models.value_text import canonical
+from mvkplan.source.positions import first_control_character
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
     updates: list[Update] = []
     seen: dict[tuple[str, str | None, str | None], NewValue] = {}
     for value in batch.values:
+        if _control_character(result, value.at, value.value, value.comment, value.source):
+            continue
         slot = (value.indicator, value.respondent, value.sex)
         if slot in seen:
             if canonical(seen[slot].value, value.value_type) != canonical(value.value, value.value_type):
@@ -161,8 +164,8 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
     status_appended, status_updates = _statuses(batch, existing, result, overwrite, conflict, replaced)
     if any(p.severity >= Severity.ERROR for p in result.problems):
         return result
-    text = original if original is not None else skeleton(batch)
     try:
+        text = original if original is not None else skeleton(batch)
         text = edit_lists(text, {
             "respondents": ([], _missing_respondents(batch, existing)),
             "indicators": ([], _missing_indicators(batch, existing, seen)),
@@ -174,6 +177,17 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
         return result
     result.text = text
     return result
+
+
+def _control_character(result: Prepared, at: Place, *texts: str | None) -> bool:
+    """Refuse (R105) a text holding a character a plan may not contain: written escaped it
+    would read back, but hidden in every page and terminal that shows it."""
+    for text in texts:
+        found = first_control_character(text or "")
+        if found is not None:
+            _problem(result, "R105", at, character=f"U+{ord(found[1]):04X}")
+            return True
+    return False
 
 
 def _problem(result: Prepared, code: str, at: Place, *, severity: Severity = Severity.ERROR, **values: Any) -> None:
@@ -211,6 +225,8 @@ def _statuses(batch: Batch, existing: FollowUp | None, result: Prepared, overwri
     updates: list[Update] = []
     recorded = {s.activity: s for s in existing.activities} if existing else {}
     for status in batch.statuses:
+        if _control_character(result, status.at, status.status, status.comment):
+            continue
         old = recorded.get(status.activity)
         if old is None:
             appended.append({"activity": status.activity, "status": status.status, "comment": status.comment})

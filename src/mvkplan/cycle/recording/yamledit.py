@@ -1,28 +1,44 @@
 """Text splicing at the spans a round-trip parse locates: only the changed bytes change.
 
 ruamel.yaml is used on the writing side only: its composer gives every node's exact
-start and end in the text, and its emitter renders new scalars with the quoting YAML
-needs. The result is validated by mvkplan's own loader before anything is written.
+start and end in the text, and its ``YAML.dump`` renders each new scalar with the quoting
+YAML needs (only the public API: the emitter is never driven outside its serializer). The
+result is validated by mvkplan's own loader before anything is written.
 """
 
 from __future__ import annotations
 
 import io
-import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
-from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+from mvkplan.source.nodes import YamlError
+from mvkplan.source.parse import load_data
 
 Scalar = str | int | float | bool
+# Words YAML 1.1 readers (PyYAML, older tools) take for booleans or null: quoted, although
+# ruamel.yaml (YAML 1.2) and mvkplan would read them plain as text.
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
-_EMITTER = Emitter(io.StringIO())
-_EMITTER.allow_unicode = True
-_RESOLVER = VersionedResolver()
+# Characters YAML treats as line breaks: a scalar holding one is written double-quoted,
+# where the emitter escapes them (\n, \r, \N, \L, \P), so it stays on one line.
+_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def _dumper() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.width = 2**30  # never fold a long text over lines: a scalar is spliced into one line
+    yaml.allow_unicode = True
+    return yaml
+
+
+_DUMPER = _dumper()
 
 
 class EditError(Exception):
@@ -37,12 +53,15 @@ class Update:
     fields: Mapping[str, Scalar | None]
 
 
-def render_scalar(value: Scalar, *, flow: bool = False) -> str:
+def render_scalar(value: Scalar, *, flow: bool = False, in_mapping: bool = False) -> str:
     """``value`` as a YAML scalar on one line, quoted where YAML would misread it.
 
-    ruamel.yaml's own emitter analysis and resolver decide: plain when the text may stand
-    plain (in a block, or inside a flow list when ``flow``) and still reads as a string,
-    single quotes otherwise, double quotes for what single quotes cannot carry.
+    ruamel.yaml dumps the one value and decides: plain when the text may stand plain where it
+    goes (a block mapping's value; with ``flow``, a flow list's item, or with ``in_mapping`` too
+    a flow mapping's value) and still reads as the same string, single quotes otherwise,
+    double quotes (with escapes) for what single quotes cannot carry. Whatever is chosen must
+    read back as exactly ``value`` through mvkplan's own reader; :class:`EditError` if no style
+    does (none is known: the double-quoted style escapes everything).
     """
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -50,27 +69,65 @@ def render_scalar(value: Scalar, *, flow: bool = False) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value == int(value) else repr(value)
-    text = value
-    if "\n" in text or "\r" in text:
-        return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-    analysis = _EMITTER.analyze_scalar(text)
-    plain = analysis.allow_flow_plain if flow else analysis.allow_block_plain
-    if (plain and text and text.lower() not in _YAML11_WORDS
-            and str(_RESOLVER.resolve(ScalarNode, text, (True, False))) == "tag:yaml.org,2002:str"):
-        return text
-    if analysis.allow_single_quoted and text.lower() not in _YAML11_WORDS:
-        return "'" + text.replace("'", "''") + "'"
-    return json.dumps(text, ensure_ascii=False)
+    text: str = value
+    context = ("flow-map" if in_mapping else "flow-seq") if flow else "block"
+    styles: list[str] = [DoubleQuotedScalarString(text)]
+    if not _LINE_BREAKS.search(text) and text.lower() not in _YAML11_WORDS:
+        styles[:0] = [text, SingleQuotedScalarString(text)]
+    # ruamel.yaml's choice is checked by reading it back as mvkplan does: in a flow context
+    # its emitter leaves '? a' and '?0' plain, which libyaml reads as a key or refuses.
+    for styled in styles:
+        rendered = _dump(styled, context)
+        if rendered is not None and _reads_back(rendered, context) == text:
+            return rendered
+    raise EditError(f"cannot write {text!r} as one line of YAML")
 
 
-def render_value(value: object, *, flow: bool = False) -> str:
+def _reads_back(rendered: str, context: str) -> object:
+    """What mvkplan's own reader makes of ``rendered`` placed in ``context``."""
+    line = {"block": "k: {}\n", "flow-seq": "k: [{}]\n", "flow-map": "k: {{k: {}}}\n"}[context]
+    try:
+        read = load_data(line.format(rendered).encode("utf-8"))[0].get("k")
+    except YamlError:
+        return None
+    if context == "flow-seq":
+        return read[0] if isinstance(read, list) and len(read) == 1 else None
+    if context == "flow-map":
+        return read.get("k") if isinstance(read, dict) and len(read) == 1 else None
+    return read
+
+
+def _dump(text: str, context: str) -> str | None:
+    """The scalar ruamel.yaml writes for ``text`` in ``context`` (a block mapping's value, a flow
+    list's item or a flow mapping's value), or None when it would take more than one line."""
+    out = io.StringIO()
+    if context == "block":
+        _DUMPER.dump({"k": text}, out)
+        prefix, suffix = "k: ", "\n"
+    else:
+        container: CommentedSeq | CommentedMap
+        if context == "flow-seq":
+            container, prefix, suffix = CommentedSeq([text]), "[", "]\n"
+        else:
+            container, prefix, suffix = CommentedMap(k=text), "{k: ", "}\n"
+        container.fa.set_flow_style()
+        _DUMPER.dump(container, out)
+    dumped = out.getvalue()
+    if not (dumped.startswith(prefix) and dumped.endswith(suffix)):
+        return None
+    scalar = dumped[len(prefix):-len(suffix)]
+    return None if "\n" in scalar else scalar
+
+
+def render_value(value: object, *, flow: bool = False, in_mapping: bool = False) -> str:
     """A scalar, or a list or mapping of scalars in flow style (``[a, b]``, ``{year: 2023}``)."""
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(render_value(v, flow=True) for v in value) + "]"
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {render_value(v, flow=True)}" for k, v in value.items() if v is not None) + "}"
+        return "{" + ", ".join(f"{k}: {render_value(v, flow=True, in_mapping=True)}"
+                               for k, v in value.items() if v is not None) + "}"
     assert isinstance(value, (str, int, float, bool))
-    return render_scalar(value, flow=flow)
+    return render_scalar(value, flow=flow, in_mapping=in_mapping)
 
 
 def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence[Mapping[str, object]]) -> str:
