@@ -129,3 +129,26 @@ def test_a_journal_that_cannot_be_used_is_a_message_not_a_traceback(pristine, tm
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "recording-journal.json" in result.stderr
     assert (tmp_path / ".mvkplan_cache" / "recording-journal.json").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_journal_committed_with_the_repository_swaps_nothing(pristine, tmp_path):
+    """A cloned repository that commits a journal and staged files (``git add -f``) would
+    otherwise have its next command swap in texts that no reviewer saw in the files."""
+    shutil.copytree(pristine, tmp_path, dirs_exist_ok=True)
+    target = next(tmp_path.glob("plans/**/uppfoljning/*.yaml"))
+    before = target.read_bytes()
+    relative = target.relative_to(tmp_path).as_posix()
+    target.with_name(f".{target.name}.mvkplan-new").write_bytes(before + b"# swapped in\n")
+    journal = tmp_path / ".mvkplan_cache" / "recording-journal.json"
+    journal.parent.mkdir(exist_ok=True)
+    journal.write_text(json.dumps({"state": "renaming", "files": [relative]}), encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-f", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "planted"], cwd=tmp_path, check=True)
+    result = _run(["-m", "mvkplan", "validate"], tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "R106" in result.stderr or "tracked by git" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert target.read_bytes() == before

@@ -157,6 +157,12 @@ def _cache_folder(path: Path) -> Path:
     return path
 
 
+def tracked(path: Path) -> bool:
+    """Whether git tracks anything in the cache folder ``path`` lies in: what is in it then
+    came with the repository, not from this machine's runs."""
+    return _tracked(_cache_folder(path))
+
+
 def _tracked(folder: Path) -> bool:
     """Whether git tracks anything in ``folder`` (False where git cannot say: the entries'
     signatures still keep out what others made)."""

@@ -19,7 +19,9 @@ each staged file still there is renamed onto its target (rolled forward, every f
 rename already done left no staged file, so nothing is renamed twice. Between the kill and
 that next command the folder may hold some new and some old files; no mvkplan command reads
 them so. The journal holds project-relative paths only, and :func:`recover` acts only on
-entries whose staged file is the one mvkplan names beside its target inside the project.
+entries whose staged file is the one mvkplan names beside its target inside the project, and
+never on a journal git tracks (one that came with a cloned repository would swap in texts no
+reviewer saw in the files).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from mvkplan.loading.keys import tracked
 from mvkplan.project.writing import default_mode, write_atomic
 
 JOURNAL = PurePosixPath(".mvkplan_cache") / "recording-journal.json"
@@ -85,6 +88,8 @@ def recover(root: Path) -> Recovered:
     journal = root / JOURNAL
     if not journal.is_file():
         return Recovered([], [])
+    if tracked(journal):  # committed with the repository: it would swap files nobody reviewed
+        raise JournalError(journal, "it is tracked by git, so it came with the repository, not from an import here")
     state, targets = _read_journal(root, journal)
     done: list[str] = []
     with _sigint_held():
