@@ -33,6 +33,8 @@ COMMANDS: list[tuple[str, ...]] = [
     ("coverage",), ("render", "kalmar-2024", "-o", "-"),
     ("render", "kalmar-2024", "-f", "md", "-o", "-"),
     ("report", "kalmar-2024", "-f", "md", "-o", "-"),
+    ("diff", "kalmar-2021", "kalmar-2024"),
+    ("survey", "export", "kalmar-2024", "--year", "2025", "--out", "enkat", "--force"),
 ]
 _SIGNED = b"mvkplan-signed-1\n"
 _OLD = b"mvkplan-cache-1\n"
