@@ -23,8 +23,9 @@ import os
 import secrets
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from mvkplan.project.writing import create_private
 
 KEY_SIZE = 32
 _MAGIC = b"mvkplan-signed-1\n"
@@ -116,20 +117,7 @@ def _read_or_make(path: Path) -> bytes | None:
     except OSError:
         return None
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mode 0600
-        try:
-            os.write(fd, secrets.token_bytes(KEY_SIZE))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        try:
-            # A hard link appears whole and never replaces a key another run made first.
-            os.link(temporary, path)
-        except FileExistsError:
-            pass
-        finally:
-            os.unlink(temporary)
+        create_private(path, secrets.token_bytes(KEY_SIZE))
         return _read(path)
     except OSError:
         return None

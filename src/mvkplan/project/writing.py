@@ -30,3 +30,25 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def create_private(path: Path, data: bytes) -> None:
+    """Make ``path`` hold ``data``, readable by its owner only, unless a file is there already.
+
+    For keys: the file appears whole (written beside it, then hard-linked into place), so a
+    process killed half-way leaves no key at all rather than a short one, and a key another
+    process made first is never replaced (then this one's ``data`` is dropped: read the file)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mode 0600
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+    finally:
+        os.unlink(temporary)

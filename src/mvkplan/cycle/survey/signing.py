@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mvkplan.project.writing import create_private
+
 KEY_ENV = "MVKPLAN_SURVEY_KEY"
 KEY_FILE = "survey.key"
 MIN_KEY_CHARS = 16
@@ -76,18 +78,11 @@ def export_key() -> bytes:
     path = key_path()
     if path.exists():
         return _from_file(path)
-    key = secrets.token_hex(32).encode("ascii")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # O_EXCL: two exports at once must not each write a key and sign with different ones
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _from_file(path)
+    try:  # two exports at once must not each make a key and sign with different ones
+        create_private(path, secrets.token_hex(32).encode("ascii") + b"\n")
     except OSError as exc:
         raise SurveyKeyError("S114.file", path=path, detail=exc.strerror or str(exc)) from exc
-    with os.fdopen(handle, "wb") as out:
-        out.write(key + b"\n")
-    return key
+    return _from_file(path)
 
 
 def import_key() -> bytes:

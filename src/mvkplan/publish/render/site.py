@@ -115,7 +115,7 @@ def published_index(index: LinkIndex, published: Collection[str]) -> LinkIndex:
 
 
 @dataclass(frozen=True)
-class LeftOut:
+class FollowUpWithoutPlan:
     """A follow-up whose page (its annual report) the site leaves out, and why."""
 
     document: str
@@ -124,7 +124,7 @@ class LeftOut:
     """Whether a document with the plan's id was loaded at all (then it is not a plan)."""
 
 
-def follow_ups_left_out(index: LinkIndex) -> list[LeftOut]:
+def follow_ups_left_out(index: LinkIndex) -> list[FollowUpWithoutPlan]:
     """The follow-ups whose plan is not in ``index`` as a plan: their report cannot be made.
 
     Only a forced build gets here (the plan failed to load, or its id names another kind
@@ -135,7 +135,7 @@ def follow_ups_left_out(index: LinkIndex) -> list[LeftOut]:
         if isinstance(model, FollowUp):
             plan = index.documents.get(model.plan)
             if plan is None or not isinstance(plan.model, PlanBase):
-                gaps.append(LeftOut(document_id, model.plan, plan is not None))
+                gaps.append(FollowUpWithoutPlan(document_id, model.plan, plan is not None))
     return gaps
 
 
@@ -274,5 +274,5 @@ def page_paths(pages: list[SitePage]) -> Iterator[str]:
     return (page.path for page in pages)
 
 
-__all__ = ["PARALLEL_PAGES", "LeftOut", "Progress", "SitePage", "UnsafePathError", "build_site",
+__all__ = ["PARALLEL_PAGES", "FollowUpWithoutPlan", "Progress", "SitePage", "UnsafePathError", "build_site",
            "follow_ups_left_out", "published_index", "render_site", "site_pages", "write_site"]
