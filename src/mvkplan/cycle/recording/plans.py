@@ -23,6 +23,7 @@ from mvkplan.index.followups import (
     IndicatorRef,
     answered_in_survey,
     follow_ups_by_plan,
+    goals_of,
     indicators_for,
     plan_activities,
     plan_indicators,
@@ -178,7 +179,7 @@ def survey_plan(index: LinkIndex, plan_id: str, year: int) -> SurveyPlan | None:
     source = this_year or carried
     if source is not None:
         assert isinstance(source.model, FollowUp)
-        indicators = indicators_for(plan.model, source.model)
+        indicators = in_plan_order(plan.model, indicators_for(plan.model, source.model))
     else:
         indicators = plan_indicators(plan.model)
     previous = next((f for f in real if _year(f) == year - 1), None)
@@ -186,6 +187,14 @@ def survey_plan(index: LinkIndex, plan_id: str, year: int) -> SurveyPlan | None:
                       plan_activities(plan.model), respondents_for(index, plan.model, real),
                       survey_sources(index))
 
+def in_plan_order(plan: PlanBase, indicators: dict[str, IndicatorRef]) -> dict[str, IndicatorRef]:
+    """``indicators`` in the plan's order: by area and goal, a goal's own indicators first, then
+    those a follow-up adds under it (in the follow-up's order), as the README promises; the
+    follow-up's ``indicators:`` list is the order its author typed them, not the plan's."""
+    goal_order = {goal_id: n for n, goal_id in enumerate(goals_of(plan))}
+    ranked = sorted(enumerate(indicators.items()),
+                    key=lambda item: (goal_order.get(item[1][1].goal.id, len(goal_order)), item[1][1].added, item[0]))
+    return {key: ref for _, (key, ref) in ranked}
 
 
 def _year(loaded: LoadedDocument) -> int:
