@@ -53,7 +53,9 @@ def status_text(status: SurveyStatus) -> str:
 def status_csv(status: SurveyStatus) -> str:
     """One row per respondent under :data:`CSV_COLUMNS`; blank questions by row id, ' | ' between."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # every cell quoted: a carriage return in a name is not a line break for csv's writer
+    # when the line ends in '\n', and would be lost unquoted
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for row in status.respondents:
         writer.writerow([_cell(row.key), _cell(row.name), _flag(row.asked), _flag(row.answered), row.questions,
