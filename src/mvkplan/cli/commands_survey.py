@@ -87,15 +87,14 @@ def export(
         raise typer.Exit(ExitCode.PROBLEMS)
     try:
         written = write_workbooks(job)
-        recorded = write_all(project.root, asked.prepared)
+        write_all(project.root, asked.prepared)
     except OSError as exc:
         fail(f"{exc.filename or folder}: {exc.strerror}")
     for item in written:
         print(f"{_shown(item.path, project.root)}  ({count(item.questions, 'question')})")
     key = "survey.written.one" if len(written) == 1 else "survey.written"
     print(t(key, path=_shown(folder, project.root), count=len(written)))
-    for path in recorded:
-        print(t("survey.asked.recorded", path=path, count=len(job.respondents)))
+    print(t("survey.asked.recorded", path=asked.path, count=len(job.respondents)))  # also when listed before
 
 
 @survey_app.command("import")

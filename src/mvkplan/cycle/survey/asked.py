@@ -23,6 +23,8 @@ from mvkplan.messages.problems import Problem, Severity
 class AskedRecord:
     """The follow-up text that lists the export's respondents as asked, and its problems."""
 
+    path: str
+    """The follow-up (project-relative) that lists them, whether or not it changes."""
     prepared: list[Prepared] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -39,7 +41,7 @@ def record_asked(index: LinkIndex, root: Path, documents: list[LoadedDocument], 
     path = follow_up.path if follow_up else follow_up_path(survey.plan, survey.year, index.documents.values())
     batch = Batch(survey.plan, survey.year, follow_up, path, asked=job.respondents)
     prepared, problems = prepare_all([batch], root, overwrite=False, conflict="S306", replaced="S307")
-    record = AskedRecord(prepared, problems)
+    record = AskedRecord(path, prepared, problems)
     if not record.failed:
         record.problems.extend(check_written(documents, prepared))
     return record

@@ -136,8 +136,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "or list them under 'asked:'",
                   "exportera arbetsböckerna igen (med --force till samma mapp) för att anteckna vilka som "
                   "tillfrågas, eller skriv dem under 'asked:'"),
-    "survey.asked.recorded": ("{path}: the {count} respondents sent a workbook are listed under 'asked:'",
-                              "{path}: de {count} svarande som fått en arbetsbok står under 'asked:'"),
+    "survey.asked.recorded": ("{path}: who was sent a workbook is listed under 'asked:' ({count})",
+                              "{path}: vilka som fått en arbetsbok står under 'asked:' ({count})"),
     "survey.export.refused": ("nothing written, no workbook either: fix the problems above and export again",
                               "inget skrivet, ingen arbetsbok heller: rätta problemen ovan och exportera igen"),
     "survey.status.head": ("{plan} {year}: {asked} sent a workbook, {answered} answered",
