@@ -73,6 +73,8 @@ def test_a_survey_import_changes_only_the_new_values(tmp_path):
         "      respondent: nybro-kommun\n"
         "      value: 26,5\n"
         "      source: Enkät 2025\n"
+        "asked:\n"  # written by the export, after the file's last line
+        "  - nybro-kommun\n"
     )
     model = follow_up(project)
     assert [(v.respondent, v.value) for v in model.values] == [

@@ -202,11 +202,12 @@ def test_a_kpi_no_catalog_lists_is_named_once_the_catalog_has_ids(tmp_path):
         in result.stdout, result
 
 
-def test_the_shipped_catalog_guesses_no_ids():
+def test_the_shipped_catalog_names_each_entry_a_source():
     from mvkplan.loading.shipped import shipped_documents
 
+    # the codes themselves are checked against Kolada's own KPI list in test_kolada_catalog.py
     catalog = next(d.model for d in shipped_documents() if d.id == "kolada-kpis")
-    assert catalog.entries and all(entry.code is None and entry.url for entry in catalog.entries)
+    assert catalog.entries and all(entry.url for entry in catalog.entries)
 
 
 def test_fetch_saves_the_responses_in_a_folder_the_user_names_outside_the_repository(tmp_path, monkeypatch):

@@ -89,6 +89,9 @@ def fetch(
     api: Annotated[str, typer.Option("--api", help="API base URL.")] = "https://api.kolada.se/v3",
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 20.0,
     retries: Annotated[int, typer.Option("--retries", help="Retries of a failed request.")] = 3,
+    kpi: Annotated[list[str] | None, typer.Option(
+        "--kpi", help="Only this KPI: a Kolada id or a catalog entry's id or name (repeatable; default: all "
+                      "the plan's KPIs).")] = None,
     dry_run: DryRun = False,
     overwrite: Overwrite = False,
     fmt: ProblemFormatOption = ProblemFormat.text,
@@ -118,6 +121,8 @@ def fetch(
         codes.update(_codes(corpus.index, survey.model.county))
     if not kpis:
         fail(t("kolada.no-kpis", plan=plan))
+    if kpi:
+        kpis = _chosen(corpus.index, plan, kpi, kpis)
     responses: list[Response] = []
     try:
         with KoladaClient(timeout=timeout, retries=retries) as client:
@@ -139,6 +144,23 @@ def fetch(
     except OSError as exc:
         fail(f"{exc.filename}: {exc.strerror}")
     _run(project, responses, plan, set(year), dry_run, overwrite, fmt, corpus=corpus)
+
+
+def _chosen(index: LinkIndex, plan: str, given: list[str], named: set[str]) -> set[str]:
+    """The KPIs ``--kpi`` names (ids, or catalog entries by id or name), each one the plan names."""
+    from mvkplan.cycle.kolada.catalog import KpiNameError, resolve_kpi
+    from mvkplan.messages.i18n import t
+
+    chosen: set[str] = set()
+    for text in given:
+        try:
+            code = resolve_kpi(index, text)
+        except KpiNameError as exc:
+            fail(str(exc))
+        if code not in named:
+            fail(t("K120", plan=plan, kpi=code, named=", ".join(sorted(named))))
+        chosen.add(code)
+    return chosen
 
 
 def _codes(index: LinkIndex, county: str | None) -> list[str]:

@@ -1,9 +1,10 @@
-"""``mvkplan survey export`` and ``mvkplan survey import``: the yearly survey as workbooks."""
+"""``mvkplan survey export``, ``import`` and ``status``: the yearly survey as workbooks."""
 
 from __future__ import annotations
 
 import difflib
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -58,25 +59,42 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Replace workbooks already in the folder.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Skriv en arbetsbok per svarande / write one workbook per respondent."""
+    """Skriv en arbetsbok per svarande / write one workbook per respondent.
+
+    Records the respondents in the follow-up's 'asked:' list (created when there is none)
+    before any workbook is written; if the follow-up cannot take it, nothing is written.
+    """
     _require_extra(lang)
     from mvkplan.checks.validate import load_corpus
-    from mvkplan.cycle.survey.exporting import SurveyUsageError, export_surveys
+    from mvkplan.cycle.recording.commit import write_all
+    from mvkplan.cycle.survey.asked import record_asked
+    from mvkplan.cycle.survey.exporting import SurveyUsageError, prepare_export, write_workbooks
     from mvkplan.messages.i18n import count, t
+    from mvkplan.messages.problems import ExitCode
+    from mvkplan.messages.reporters import Report
 
     project = open_project(lang)
     folder = user_path(out) if out else project.root / "build" / "enkat" / f"{plan}-{year}"
     corpus = load_corpus(project)
     try:
-        written = export_surveys(corpus.index, plan, year, folder, respondent or None, force=force)
+        job = prepare_export(corpus.index, plan, year, folder, respondent or None, force=force)
     except SurveyUsageError as exc:
         fail(str(exc))
+    asked = record_asked(corpus.index, project.root, corpus.loaded.documents, job)
+    if asked.failed:
+        emit(Report(sorted(asked.problems), 1), ProblemFormat.text)
+        print(t("survey.export.refused"))
+        raise typer.Exit(ExitCode.PROBLEMS)
+    try:
+        written = write_workbooks(job)
+        write_all(project.root, asked.prepared)
     except OSError as exc:
         fail(f"{exc.filename or folder}: {exc.strerror}")
     for item in written:
         print(f"{_shown(item.path, project.root)}  ({count(item.questions, 'question')})")
     key = "survey.written.one" if len(written) == 1 else "survey.written"
     print(t(key, path=_shown(folder, project.root), count=len(written)))
+    print(t("survey.asked.recorded", path=asked.path, count=len(job.respondents)))  # also when listed before
 
 
 @survey_app.command("import")
@@ -114,6 +132,39 @@ def import_(
                 same=sum(p.same for p in result.prepared))
     finish(project, corpus.loaded.documents, result.problems, result.prepared, summary, fmt,
            dry_run=dry_run, files=len(files))
+
+
+class StatusFormat(str, Enum):
+    """Output of ``survey status``."""
+
+    text = "text"
+    csv = "csv"
+
+
+@survey_app.command("status")
+def status(
+    plan: Annotated[str, typer.Argument(metavar="PLAN", help="Plan id, e.g. kalmar-2024.")],
+    year: Annotated[int, typer.Option("--year", help="The year followed up.")],
+    fmt: Annotated[StatusFormat, typer.Option("--format", "-f", help="text or csv.")] = StatusFormat.text,
+    lang: LangOption = None,
+) -> None:
+    """Vem har fått och besvarat enkäten / who was sent the survey, who answered, what is blank.
+
+    Per respondent: workbook sent ('asked:' in the follow-up), answered, the questions left
+    blank; then those to remind (sent a workbook, not answered). Exit 0, 2 on usage errors.
+    """
+    from mvkplan.checks.validate import load_corpus
+    from mvkplan.cycle.survey.exporting import SurveyUsageError
+    from mvkplan.cycle.survey.status import survey_status
+    from mvkplan.cycle.survey.status_report import status_csv, status_text
+
+    project = open_project(lang)
+    corpus = load_corpus(project)
+    try:
+        found = survey_status(corpus.index, plan, year)
+    except SurveyUsageError as exc:
+        fail(str(exc))
+    sys.stdout.write(status_csv(found) if fmt is StatusFormat.csv else status_text(found))
 
 
 def finish(project: Project, documents: list[LoadedDocument], problems: list[Problem], prepared: list[Prepared],

@@ -61,6 +61,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kolada.no-kpis": ("no indicator of '{plan}' names a Kolada KPI",
                        "ingen indikator i '{plan}' anger ett nyckeltal i Kolada"),
     "kolada.fetching": ("fetching {url}", "hämtar {url}"),
+    "K119": ("K119 '{kpi}' is neither a Kolada id (N or U and five digits) nor an entry of the KPI catalog",
+             "K119 '{kpi}' är varken ett id i Kolada (N eller U och fem siffror) eller en post i nyckeltalskatalogen"),
+    "K119.no-code": ("K119 '{kpi}' is catalog entry '{entry}', which Kolada publishes no KPI for",
+                     "K119 '{kpi}' är katalogposten '{entry}', som Kolada inte har något nyckeltal för"),
+    "K120": ("K120 no indicator of '{plan}' names KPI {kpi}, so its values would not be recorded (the plan "
+             "names: {named})",
+             "K120 ingen indikator i '{plan}' anger nyckeltalet {kpi}, så dess värden skulle inte antecknas "
+             "(planen anger: {named})"),
 }
 
 

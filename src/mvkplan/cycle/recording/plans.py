@@ -6,7 +6,7 @@ plan's untyped indicators whose source is the county board's own survey (a sourc
 ``survey: true`` in the indicator-source catalog, e.g. 'Länsstyrelsens årliga kartläggning'):
 the plans say that survey follows the goal up but not what it asks, so each municipality
 is asked to describe its work with the goal in free text, until a follow-up writes the
-survey's own questions (then those are the survey). The follow-up of the year is used when it exists;
+survey's own questions (then those are the survey). The follow-up of the year is used when it adds questions;
 otherwise the latest earlier follow-up's added indicators are carried forward, and the
 import copies them into the new year. Indicators with a Kolada id are not asked:
 ``mvkplan kolada`` fills them in. Activities (of activity and local plans) are asked of the
@@ -23,6 +23,7 @@ from mvkplan.index.followups import (
     IndicatorRef,
     answered_in_survey,
     follow_ups_by_plan,
+    goals_of,
     indicators_for,
     plan_activities,
     plan_indicators,
@@ -58,7 +59,8 @@ class SurveyPlan:
     follow_up: LoadedDocument | None
     """The follow-up of ``year``, when it exists."""
     carried: LoadedDocument | None
-    """The earlier follow-up whose added indicators are carried forward (when ``follow_up`` is None)."""
+    """The earlier follow-up whose added indicators are carried forward (when ``follow_up`` is
+    None or adds none, as one ``survey export`` created)."""
     previous: LoadedDocument | None
     """The follow-up of the year before, for last year's answers."""
     indicators: dict[str, IndicatorRef]
@@ -174,11 +176,13 @@ def survey_plan(index: LinkIndex, plan_id: str, year: int) -> SurveyPlan | None:
     real = [f for f in follow_ups if not f.example or plan.example]
     this_year = next((f for f in real if _year(f) == year), None)
     earlier = [f for f in real if _year(f) < year]
-    carried = None if this_year else (earlier[-1] if earlier else None)
-    source = this_year or carried
+    # A follow-up of the year that adds no questions (e.g. one 'survey export' made to record
+    # who was asked) still carries the earlier year's questions forward.
+    carried = None if _adds_questions(this_year) else (earlier[-1] if earlier else None)
+    source = this_year if carried is None else carried
     if source is not None:
         assert isinstance(source.model, FollowUp)
-        indicators = indicators_for(plan.model, source.model)
+        indicators = in_plan_order(plan.model, indicators_for(plan.model, source.model))
     else:
         indicators = plan_indicators(plan.model)
     previous = next((f for f in real if _year(f) == year - 1), None)
@@ -186,6 +190,18 @@ def survey_plan(index: LinkIndex, plan_id: str, year: int) -> SurveyPlan | None:
                       plan_activities(plan.model), respondents_for(index, plan.model, real),
                       survey_sources(index))
 
+def in_plan_order(plan: PlanBase, indicators: dict[str, IndicatorRef]) -> dict[str, IndicatorRef]:
+    """``indicators`` in the plan's order: by area and goal, a goal's own indicators first, then
+    those a follow-up adds under it (in the follow-up's order), as the README promises; the
+    follow-up's ``indicators:`` list is the order its author typed them, not the plan's."""
+    goal_order = {goal_id: n for n, goal_id in enumerate(goals_of(plan))}
+    ranked = sorted(enumerate(indicators.items()),
+                    key=lambda item: (goal_order.get(item[1][1].goal.id, len(goal_order)), item[1][1].added, item[0]))
+    return {key: ref for _, (key, ref) in ranked}
+
+
+def _adds_questions(loaded: LoadedDocument | None) -> bool:
+    return loaded is not None and isinstance(loaded.model, FollowUp) and bool(loaded.model.indicators)
 
 
 def _year(loaded: LoadedDocument) -> int:

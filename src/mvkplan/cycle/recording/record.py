@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mvkplan.cycle.recording import messages as _messages  # noqa: F401  (registers the R codes)
-from mvkplan.cycle.recording.yamledit import EditError, Update, edit_lists, render_scalar
+from mvkplan.cycle.recording.yamledit import EditError, Update, append_scalars, edit_lists, render_scalar
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem, Severity
@@ -82,6 +82,8 @@ class Batch:
     """Definitions of added indicators the values need, copied when the follow-up lacks them."""
     values: list[NewValue] = field(default_factory=list)
     statuses: list[NewStatus] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
+    """Respondents sent a workbook (``survey export``), added to the follow-up's ``asked:``."""
 
 
 @dataclass
@@ -106,7 +108,7 @@ def prepare_all(batches: Iterable[Batch], root: Path, *, overwrite: bool, confli
     prepared: list[Prepared] = []
     problems: list[Problem] = []
     for batch in batches:
-        if not batch.values and not batch.statuses:
+        if not batch.values and not batch.statuses and not _missing_asked(batch):
             continue
         original = None
         if batch.follow_up is not None:
@@ -172,6 +174,7 @@ def prepare(batch: Batch, original: str | None, *, overwrite: bool, conflict: st
             "values": (updates, appended),
             "activities": (status_updates, status_appended),
         })
+        text = append_scalars(text, "asked", _missing_asked(batch))
     except EditError as exc:
         result.problems.append(Problem(batch.path, 0, 0, "R101", t("R101", detail=exc), hint=t("R101.hint")))
         return result
@@ -258,6 +261,13 @@ def _missing_respondents(batch: Batch, existing: FollowUp | None) -> list[dict[s
             entry.update(name=respondent.name, type=respondent.type)
         missing.append(entry)
     return missing
+
+
+def _missing_asked(batch: Batch) -> list[str]:
+    """The batch's respondents the follow-up does not yet list as asked, once each, in order."""
+    existing = batch.follow_up.model if batch.follow_up else None
+    known = set(existing.asked) if isinstance(existing, FollowUp) else set()
+    return [key for key in dict.fromkeys(batch.asked) if key not in known]
 
 
 def _missing_indicators(batch: Batch, existing: FollowUp | None,

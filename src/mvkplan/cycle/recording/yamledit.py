@@ -130,6 +130,52 @@ def render_value(value: object, *, flow: bool = False, in_mapping: bool = False)
     return render_scalar(value, flow=flow, in_mapping=in_mapping)
 
 
+def append_scalars(text: str, key: str, appended: Sequence[Scalar]) -> str:
+    """``text`` with ``appended`` added to the top-level list of scalars ``key`` (e.g. ``asked:``).
+
+    A block list gets new ``- item`` lines aligned with its own; a flow list (``[a, b]``) gets
+    the items after its last one; a missing or empty list becomes a block list.
+    """
+    if not appended:
+        return text
+    root = _compose(text)
+    values = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == key), None)
+    if values is None or (isinstance(values, SequenceNode) and values.flow_style and not values.value):
+        block = "".join(f"  - {render_scalar(item)}\n" for item in appended)
+        if values is None:
+            prefix = "" if not text or text.endswith("\n") else "\n"
+            return f"{text}{prefix}{key}:\n{block}"
+        start, end = values.start_mark.index, values.end_mark.index
+        if start > 0 and text[start - 1] == " ":
+            start -= 1
+        at = _after(text, values)
+        return _apply(text, [(start, end, ""), (at, at, _ensure_newline(text, at) + block)])
+    if not isinstance(values, SequenceNode) or not all(isinstance(v, ScalarNode) for v in values.value):
+        raise EditError(f"'{key}' is not a list of single values")
+    last = values.value[-1]
+    if values.flow_style:
+        at = last.end_mark.index
+        return _apply(text, [(at, at, "".join(f", {render_scalar(item, flow=True)}" for item in appended))])
+    first = values.value[0]
+    line_start = _line_start(text, first.start_mark.index)
+    dash = text.find("-", line_start, first.start_mark.index)
+    dash_column = dash - line_start if dash >= 0 else max(first.start_mark.column - 2, 0)
+    gap = " " * max(first.start_mark.column - dash_column - 1, 1)
+    block = "".join(f"{' ' * dash_column}-{gap}{render_scalar(item)}\n" for item in appended)
+    at = _after(text, last)
+    return _apply(text, [(at, at, _ensure_newline(text, at) + block)])
+
+
+def _compose(text: str) -> MappingNode:
+    try:
+        root = YAML().compose(text)
+    except YAMLError as exc:
+        raise EditError(str(exc).splitlines()[0]) from None
+    if not isinstance(root, MappingNode):
+        raise EditError("the top level is not a mapping")
+    return root
+
+
 def edit_list(text: str, key: str, updates: Sequence[Update], appended: Sequence[Mapping[str, object]]) -> str:
     """``text`` with ``updates`` applied to entries of the top-level list ``key`` and ``appended`` added."""
     return edit_lists(text, {key: (updates, appended)})
@@ -142,12 +188,7 @@ def edit_lists(text: str, changes: ListChanges) -> str:
     """Several top-level lists edited in one pass: one parse, every edit spliced into ``text``."""
     if not any(updates or appended for updates, appended in changes.values()):
         return text
-    try:
-        root = YAML().compose(text)
-    except YAMLError as exc:
-        raise EditError(str(exc).splitlines()[0]) from None
-    if not isinstance(root, MappingNode):
-        raise EditError("the top level is not a mapping")
+    root = _compose(text)
     edits: list[tuple[int, int, str]] = []
     for key, (updates, appended) in changes.items():
         if updates or appended:

@@ -1,4 +1,4 @@
-"""Messages of the survey commands (S1xx workbook, S2xx answer cells, S3xx import), in English and Swedish.
+"""Messages of the survey commands (S1xx workbook, S2xx answer cells, S3xx import and status), in English and Swedish.
 
 Registered into :data:`mvkplan.messages.i18n.MESSAGES` on import, so the shared module needs no edit
 per code.
@@ -128,6 +128,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "året {year} ligger utanför planens period {period}"),
     "survey.respondent": ("unknown respondent '{respondent}' for {county}",
                           "okänd svarande '{respondent}' för {county}"),
+    "S309": ("the follow-up of {year} lists nobody as asked ('asked:'): the workbooks were exported before "
+             "mvkplan recorded them, or not yet",
+             "uppföljningen för {year} anger inga tillfrågade ('asked:'): arbetsböckerna exporterades innan "
+             "mvkplan antecknade dem, eller inte än"),
+    "S309.hint": ("export the workbooks again (with --force into the same folder) to record who is asked, "
+                  "or list them under 'asked:'",
+                  "exportera arbetsböckerna igen (med --force till samma mapp) för att anteckna vilka som "
+                  "tillfrågas, eller skriv dem under 'asked:'"),
+    "survey.asked.recorded": ("{path}: who was sent a workbook is listed under 'asked:' ({count})",
+                              "{path}: vilka som fått en arbetsbok står under 'asked:' ({count})"),
+    "survey.export.refused": ("nothing written, no workbook either: fix the problems above and export again",
+                              "inget skrivet, ingen arbetsbok heller: rätta problemen ovan och exportera igen"),
+    "survey.status.head": ("{plan} {year}: {asked} sent a workbook, {answered} answered",
+                           "{plan} {year}: {asked} har fått en arbetsbok, {answered} har svarat"),
+    "survey.status.follow-up": ("follow-up: {path}", "uppföljning: {path}"),
+    "survey.status.none": ("no follow-up for {year} yet: 'survey export' creates it and records who is asked",
+                           "ingen uppföljning för {year} än: 'survey export' skapar den och antecknar vilka "
+                           "som tillfrågas"),
+    "survey.status.sent": ("workbook sent", "arbetsbok skickad"),
+    "survey.status.not-sent": ("no workbook sent", "ingen arbetsbok skickad"),
+    "survey.status.answered": ("answered", "har svarat"),
+    "survey.status.silent": ("not answered", "har inte svarat"),
+    "survey.status.blank": ("{blank} of {questions} questions blank:", "{blank} av {questions} frågor tomma:"),
+    "survey.status.complete": ("every question answered", "alla frågor besvarade"),
+    "survey.status.remind": ("To remind ({count}): {who}", "Att påminna ({count}): {who}"),
+    "survey.status.nobody": ("Nobody to remind.", "Ingen att påminna."),
 }
 
 
