@@ -152,8 +152,11 @@ class GoalView:
     examples: list[Text]
     examples_lead: str | None
     examples_written: str | None
+    """The examples as printed (in the goal cell's parenthesis, or as the examples cell)."""
     indicators: list[IndicatorView]
     frequencies: list[str]
+    indicators_written: str | None = None
+    """The follow-up cell as printed; shown instead of the indicators when given."""
 
 
 @dataclass
