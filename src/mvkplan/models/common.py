@@ -141,6 +141,9 @@ class Section(Model):
     """Stable id of the section, e.g. 'forord', 'inledning'."""
     title: Text
     """Heading as in the source."""
+    title_printed: bool = True
+    """False where the source prints no heading (e.g. a back cover): the title is then the
+    tool's, shown in the normal render and left out of ``--plain``."""
     body: Markdown | None = None
     """Section text in Markdown; footnote markers as [^1]. A line of its own naming a part of
     the plan, e.g. '[[references]]', '[[commitments]]', '[[target-groups]]', '[[adoption]]',

@@ -180,6 +180,9 @@ class CountyProfile(DocumentBase):
     """Publications in the order the page lists them."""
     references: list[Reference] = Field(default_factory=list)
     """Regulations and other documents the page names (e.g. förordning 2021:995)."""
+    references_printed: bool = True
+    """False where the page prints no list of them (they are kept for links and lint): the
+    list is then the tool's, shown in the normal render and left out of ``--plain``."""
 
 
 class Catalog(DocumentBase):

@@ -282,7 +282,7 @@ class Publication(Model):
     link_text: Text | None = None
     """The full-text link as printed, e.g. 'Fulltext (öppnas i nytt fönster)'."""
     note: Text | None = None
-    """Remark, e.g. on a differing title."""
+    """The tool's remark, e.g. on a differing title; left out of ``--plain``."""
 
 
 class CatalogEntry(Model):

@@ -124,12 +124,15 @@ class SectionView:
     """
 
     anchor: str
-    title: Text
+    title: Text | None
+    """The heading; None where it is the tool's and the render is ``--plain``."""
     level: int
     body: Text | None
     parts: list[BodyPart] = field(default_factory=list)
     aside: list[AsideEntry] = field(default_factory=list)
     sections: list[SectionView] = field(default_factory=list)
+    title_added: bool = False
+    """True when the source prints no heading here: the title is the tool's."""
 
 
 @dataclass(frozen=True)
