@@ -208,6 +208,19 @@ class Reference(Model):
     note of the tool's."""
 
 
+class Sic(Model):
+    """A known error of the source, kept as printed (the adopted text is not corrected).
+
+    The normal render marks each place it is printed '[sic]' and gives the correction in a
+    note of the tool's; ``--plain`` prints the text as adopted, unmarked."""
+
+    printed: Text
+    """The words exactly as printed, e.g. 'riksbedömningsinstrument' (case is ignored when
+    they are looked for: figure texts printed in capitals are written in sentence case)."""
+    correction: Text
+    """What the source means, e.g. 'riskbedömningsinstrument'."""
+
+
 class TargetGroup(Model):
     """A target group of the plan."""
 

@@ -102,6 +102,7 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
                      _external(note.url, note.url), writer.first_reference(note.id))
         for note in model.footnotes
     ]
+    view.sic = [(entry.printed, entry.correction) for entry in model.sic]
     view.linked_from = documents_linking_here(model.id, urls)
     view.updated = model.updated
     view.file_date = updated
@@ -118,6 +119,7 @@ def without_additions(view: DocumentView) -> DocumentView:
     view.meta = []
     view.quotes = []
     view.appendix = []
+    view.sic = []
     view.linked_from = []
     view.file_date = None
     view.source = []
@@ -270,6 +272,6 @@ def _toc(view: DocumentView, *, footnotes: bool) -> list[TocEntry]:
         entries.insert(0, TocEntry("mvk-publikationer", HEADINGS["publikationer"]))
     if footnotes and view.footnotes:
         entries.append(TocEntry("mvk-fotnoter", HEADINGS["fotnoter"]))
-    if view.quotes or view.linked_from or view.appendix:
+    if view.quotes or view.linked_from or view.appendix or view.sic:
         entries.append(TocEntry("mvk-kopplingar", HEADINGS["kopplingar"]))
     return entries if len(entries) >= 3 else []

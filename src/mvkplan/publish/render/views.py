@@ -332,6 +332,8 @@ class DocumentView:
     """Framework texts the document as a whole links to (an addition, in the appendix)."""
     appendix: list[Block] = field(default_factory=list)
     """Parts the source does not print as such (its ``appendix``), shown among the additions."""
+    sic: list[tuple[str, str]] = field(default_factory=list)
+    """Known errors of the source (printed, correction): marked [sic], corrected in a note."""
     linked_from: list[LinkView] = field(default_factory=list)
     updated: str | None = None
     """The source's own 'last updated' date."""
