@@ -137,11 +137,13 @@ def measure(document: str, seed: str, render_text: str, notes_at: int | None = N
     return result
 
 
-def added_text(seed: str, segments: list[str], allowed: frozenset[str] = ALLOWED) -> list[str]:
+def added_text(seed: str, segments: list[str], allowed: frozenset[str] = ALLOWED,
+               *, lines: bool = False) -> list[str]:
     """The words of a render that its seed does not print there: a word counts as printed
     when it stands in three words in a row (or, in a segment shorter than three, the whole
     segment) that the seed prints too. Runs of words not printed are returned, each with
-    the word before and after for context."""
+    the word before and after for context. With ``lines`` (a PDF's text layer, whose line
+    ends are the layout's) a segment of one or two words needs only its words in the seed."""
     seed_words = words(normalise_seed(seed))
     known = {tuple(seed_words[i:i + 3]) for i in range(len(seed_words) - 2)}
     pairs = set(zip(seed_words, seed_words[1:]))
@@ -152,7 +154,8 @@ def added_text(seed: str, segments: list[str], allowed: frozenset[str] = ALLOWED
         if not ws:
             continue
         if len(ws) < 3:
-            if f" {' '.join(ws)} " not in stream and not set(ws) <= allowed:
+            printed = f" {' '.join(ws)} " in stream or (lines and set(ws) <= set(seed_words))
+            if not printed and not set(ws) <= allowed:
                 added.append(" ".join(ws))
             continue
         covered = [False] * len(ws)
