@@ -146,7 +146,7 @@ def added_text(seed: str, segments: list[str], allowed: frozenset[str] = ALLOWED
     ends are the layout's) a segment of one or two words needs only its words in the seed."""
     seed_words = words(normalise_seed(seed))
     known = {tuple(seed_words[i:i + 3]) for i in range(len(seed_words) - 2)}
-    pairs = set(zip(seed_words, seed_words[1:]))
+    pairs = set(zip(seed_words, seed_words[1:], strict=False))
     stream = " " + " ".join(seed_words) + " "
     added = []
     for segment in segments:
@@ -171,9 +171,12 @@ def added_text(seed: str, segments: list[str], allowed: frozenset[str] = ALLOWED
             while j < len(ws) and not covered[j]:
                 j += 1
             run = ws[max(0, i - 1):j + 1]
+            if lines and (i == 0 or j == len(ws)) and set(ws[i:j]) <= set(seed_words):
+                i = j  # cut by the line's end: its words alone are all there is to check
+                continue
             # Table cells printed side by side come out of the PDF a line of each in turn:
             # there a run whose every word pair the seed prints is the cell's, not added.
-            if not all(pair in pairs for pair in zip(run, run[1:])) \
+            if not all(pair in pairs for pair in zip(run, run[1:], strict=False)) \
                     and not set(ws[i:j]) <= allowed | {w for w in ws[i:j] if w.isdigit()}:
                 added.append(" ".join(run))
             i = j

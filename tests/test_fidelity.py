@@ -85,6 +85,18 @@ ADDED_ALLOWED: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# The PDF's text layer (pdftotext) joins a word ending in a hyphen at a line end to the next
+# line's ("kvinno-/och" → "kvinnooch", "bi-" before a footnote marker) and cuts addresses
+# wrapped mid-word: these runs of the real PDFs, by document, are that and nothing else.
+PDF_TEXT_LAYER = {
+    "jonkoping-2022": ("personal ideella kvinnooch tjejjour",),
+    "kalmar-2024": ("homo bifotnot", "mot hbtqpersoner en"),
+    "kalmar-jamstalldhetsstrategi-2024": (
+        "dokument statensoffentliga utredningar", "statistik efteramne levnadsforhallanden",
+        "www jamstalldhetsmyndighet", "ett vapnatangrepp https", "html jamstalldhetsmyndighe",
+        "ten se", "dokument svenskforfattningssamling diskrimineringslag"),
+}
+
 # Layout words of each format, which no seed prints and no reader takes for the document's
 # text: the HTML's skip link and footnote navigation for screen readers ("Hoppa till
 # innehållet", "fotnot 3", "Tillbaka till texten vid fotnot 3"), the "Fotnoter" heading over
@@ -214,7 +226,8 @@ def test_plain_pdf_text_layer_prints_nothing_its_seed_does_not(document: str,
     require_or_skip(shutil.which("pdftotext") is not None, "MVKPLAN_REQUIRE_PDF", "pdftotext")
     pytest.importorskip("weasyprint")
     segments = pdf_segments(render(document, "pdf", tmp_path), tmp_path)
-    assert unexpected(document, segments, "pdf") == []
+    layer = PDF_TEXT_LAYER.get(document, ())
+    assert [a for a in unexpected(document, segments, "pdf") if a not in layer] == []
 
 
 # The measure itself: it must see what it is there to see.
