@@ -223,7 +223,7 @@ def test_plain_render_prints_nothing_its_seed_does_not(document: str, fmt: str,
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_plain_pdf_text_layer_prints_nothing_its_seed_does_not(document: str,
                                                                tmp_path: Path) -> None:
-    require_or_skip(shutil.which("pdftotext") is not None, "MVKPLAN_REQUIRE_PDF", "pdftotext")
+    require_or_skip(shutil.which("pdftotext") is not None, "MVKPLAN_REQUIRE_PDFTOOLS", "pdftotext")
     pytest.importorskip("weasyprint")
     segments = pdf_segments(render(document, "pdf", tmp_path), tmp_path)
     layer = PDF_TEXT_LAYER.get(document, ())
