@@ -141,6 +141,9 @@ class Section(Model):
     """Stable id of the section, e.g. 'forord', 'inledning'."""
     title: Text
     """Heading as in the source."""
+    title_printed: bool = True
+    """False where the source prints no heading (e.g. a back cover): the title is then the
+    tool's, shown in the normal render and left out of ``--plain``."""
     body: Markdown | None = None
     """Section text in Markdown; footnote markers as [^1]. A line of its own naming a part of
     the plan, e.g. '[[references]]', '[[commitments]]', '[[target-groups]]', '[[adoption]]',
@@ -203,6 +206,19 @@ class Reference(Model):
     """What the printed title should have said, when it is wrong (e.g. 'SOSFS 2014:4' for a
     printed 'SOSFS 2014:14'). The title is printed as printed, marked [sic], with this in a
     note of the tool's."""
+
+
+class Sic(Model):
+    """A known error of the source, kept as printed (the adopted text is not corrected).
+
+    The normal render marks each place it is printed '[sic]' and gives the correction in a
+    note of the tool's; ``--plain`` prints the text as adopted, unmarked."""
+
+    printed: Text
+    """The words exactly as printed, e.g. 'riksbedömningsinstrument' (case is ignored when
+    they are looked for: figure texts printed in capitals are written in sentence case)."""
+    correction: Text
+    """What the source means, e.g. 'riskbedömningsinstrument'."""
 
 
 class TargetGroup(Model):

@@ -19,6 +19,7 @@ from mvkplan.models.common import (
     Ref,
     Reference,
     Section,
+    Sic,
     Source,
     TableHeadings,
     TargetGroups,
@@ -67,6 +68,29 @@ class DocumentBase(Model):
     """Numbered footnotes referred to from the narrative."""
     links: list[Ref] = Field(default_factory=list)
     """Framework items the document as a whole serves."""
+    sic: list[Sic] = Field(default_factory=list)
+    """Known errors of the source, kept as printed: marked [sic] with the correction in a
+    note in the normal render, unmarked in ``--plain``. Each must be printed in the text."""
+
+    @model_validator(mode="after")
+    def _sic_is_printed(self) -> DocumentBase:
+        if self.sic:
+            text = " ".join(" ".join(_strings(self.model_dump(exclude={"sic"}))).casefold().split())
+            for entry in self.sic:
+                if " ".join(entry.printed.casefold().split()) not in text:
+                    raise ValueError(f"sic: {entry.printed!r} is not in the document's text")
+        return self
+
+
+def _strings(data: object) -> list[str]:
+    """Every string in dumped model data, in order."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return []
 
 
 class PlanBase(DocumentBase):
@@ -180,6 +204,9 @@ class CountyProfile(DocumentBase):
     """Publications in the order the page lists them."""
     references: list[Reference] = Field(default_factory=list)
     """Regulations and other documents the page names (e.g. förordning 2021:995)."""
+    references_printed: bool = True
+    """False where the page prints no list of them (they are kept for links and lint): the
+    list is then the tool's, shown in the normal render and left out of ``--plain``."""
 
 
 class Catalog(DocumentBase):

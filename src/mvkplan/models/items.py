@@ -123,17 +123,43 @@ class Goal(Model):
     """Words printed before the examples where they stand in parentheses in the goal cell,
     e.g. 't.ex.' in '(t.ex. nätverksmöten, …)'; leave out when the parenthesis has none."""
     examples_written: Text | None = None
-    """The parenthesis in the goal cell exactly as printed (without the brackets), where the
-    examples joined by commas would read otherwise, e.g. 'konferenser, föreläsningar och
-    utbildningar utöver grundkurser'."""
+    """The examples exactly as printed, where the examples joined would read otherwise: the
+    parenthesis in the goal cell (without the brackets), e.g. 'konferenser, föreläsningar och
+    utbildningar utöver grundkurser', or the cell of the examples column, printed as one
+    running text. Each example's text must be in it."""
     methods: list[Id] = Field(default_factory=list)
     """Methods named in the goal, ids from the methods catalog (e.g. 'mvp', 'vip')."""
     indicators: list[Indicator] = Field(default_factory=list)
     """Indicators and follow-up."""
+    indicators_written: Text | None = None
+    """The follow-up cell exactly as printed, where the indicators listed would read
+    otherwise, e.g. 'Länsstyrelsens årliga kartläggning samt uppföljning av verksamhetsplan'
+    (one phrase, not two bullets). Each indicator's ``text`` must be in it."""
     links: list[Ref] = Field(default_factory=list)
     """Framework items or other plans' goals this goal serves."""
     note: Markdown | None = None
     """Editorial remark (e.g. on a typo kept from the source)."""
+
+    @model_validator(mode="after")
+    def _written_holds_items(self) -> Goal:
+        # The printed wording is what is shown; the items feed links, survey questions and
+        # follow-up. Each item must be words the cell prints, or the two tell different stories.
+        pairs = [("examples_written", self.examples_written, self.examples),
+                 ("indicators_written", self.indicators_written,
+                  [i.text for i in self.indicators if i.text])]
+        for name, written, items in pairs:
+            if written is None:
+                continue
+            for item in items:
+                if comparable(item) not in comparable(written):
+                    raise ValueError(f"{name} does not contain the item {item!r}: write the "
+                                     "cell as printed, with each item's words in it")
+        return self
+
+
+def comparable(text: str) -> str:
+    """Text as compared for containment: Markdown emphasis and line breaks ignored."""
+    return " ".join(text.replace("*", "").replace("_", " ").split())
 
 
 class Activity(Model):
@@ -256,7 +282,7 @@ class Publication(Model):
     link_text: Text | None = None
     """The full-text link as printed, e.g. 'Fulltext (öppnas i nytt fönster)'."""
     note: Text | None = None
-    """Remark, e.g. on a differing title."""
+    """The tool's remark, e.g. on a differing title; left out of ``--plain``."""
 
 
 class CatalogEntry(Model):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +38,9 @@ class PdfMetadata:
     authors: list[str]
     created: str | None
     lang: str = "sv"
+    running: bool = True
+    """Whether the pages carry the running header (short title) and the organisations; not
+    with ``--plain``, where the pages hold the adopted text and the page numbers only."""
 
 
 def render_pdf(
@@ -59,6 +62,8 @@ def render_pdf(
                        authors=list(model.organisations), created=creation_date(updated))
     env = make_environment("html", templates)
     source, _, _ = env.loader.get_source(env, PRINT_STYLESHEET)  # type: ignore[union-attr]
+    if plain:  # the running header and footer are the tool's, not the adopted text
+        meta = replace(meta, running=False)
     return html_to_pdf(html, meta, source)
 
 
@@ -91,10 +96,11 @@ def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str) -> bytes:
 
 def margin_boxes(meta: PdfMetadata) -> str:
     """The running header and footer as CSS (text from the document, quoted for CSS)."""
-    authors = " · ".join(meta.authors)
+    authors = " · ".join(meta.authors) if meta.running else ""
+    title = meta.short_title if meta.running else ""
     return (
         "@page {"
-        f" @top-left {{ content: {css_string(meta.short_title)}; }}"
+        f" @top-left {{ content: {css_string(title)}; }}"
         f" @bottom-left {{ content: {css_string(authors)}; }}"
         ' @bottom-right { content: "Sida " counter(page) " av " counter(pages); }'
         " }"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from mvkplan.index.titles import document_title
@@ -30,6 +31,7 @@ from mvkplan.publish.render.views import (
     MetaRow,
     PublicationView,
     ReferenceView,
+    SectionView,
     TocEntry,
 )
 
@@ -87,7 +89,9 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
     if isinstance(model, CountyProfile):
         view.intro = writer.block(model.intro) if model.intro else None
         view.publications = [_publication(p, urls, writer) for p in model.publications]
-        view.references = [reference_view(r, urls) for r in model.references]
+        # A list the page does not print is the tool's: the plain render leaves it out.
+        view.references = [reference_view(r, urls) for r in model.references
+                           if model.references_printed or not plain]
         adoption = adoption_view(model, writer)
         if adoption:
             view.body.append(Block("adoption", 2, "mvk-underskrifter",
@@ -98,6 +102,7 @@ def document_view(model: DocumentBase, urls: Urls, writer: Writer, updated: str 
                      _external(note.url, note.url), writer.first_reference(note.id))
         for note in model.footnotes
     ]
+    view.sic = [(entry.printed, entry.correction) for entry in model.sic]
     view.linked_from = documents_linking_here(model.id, urls)
     view.updated = model.updated
     view.file_date = updated
@@ -114,15 +119,33 @@ def without_additions(view: DocumentView) -> DocumentView:
     view.meta = []
     view.quotes = []
     view.appendix = []
+    view.sic = []
     view.linked_from = []
     view.file_date = None
     view.source = []
     view.toc = []
     _clear_asides(view.body)
     _clear_asides(view.references)
+    _drop_added_headings(view.body)
+    # A publication's note is the tool's remark, not the page's text.
+    view.publications = [replace(p, note=None) for p in view.publications]
     for item in view.framework_items:
         _clear_asides([item])
     return view
+
+
+def _drop_added_headings(objects: list[Any]) -> None:
+    """Take the tool's headings (``title_printed: false``) off every section reachable."""
+    for obj in objects:
+        if isinstance(obj, Block):
+            _drop_added_headings([obj.content])
+        elif isinstance(obj, list):
+            _drop_added_headings(obj)
+        elif isinstance(obj, SectionView):
+            if obj.title_added:
+                obj.title = None
+            _drop_added_headings(obj.sections)
+            _drop_added_headings([p.block for p in obj.parts])
 
 
 def _clear_asides(objects: list[Any]) -> None:
@@ -249,6 +272,6 @@ def _toc(view: DocumentView, *, footnotes: bool) -> list[TocEntry]:
         entries.insert(0, TocEntry("mvk-publikationer", HEADINGS["publikationer"]))
     if footnotes and view.footnotes:
         entries.append(TocEntry("mvk-fotnoter", HEADINGS["fotnoter"]))
-    if view.quotes or view.linked_from or view.appendix:
+    if view.quotes or view.linked_from or view.appendix or view.sic:
         entries.append(TocEntry("mvk-kopplingar", HEADINGS["kopplingar"]))
     return entries if len(entries) >= 3 else []

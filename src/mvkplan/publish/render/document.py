@@ -15,6 +15,7 @@ from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.environment import content_security_policy, stylesheet
 from mvkplan.publish.render.links import Urls
 from mvkplan.publish.render.markdown import HtmlWriter, MarkdownWriter, Writer
+from mvkplan.publish.render.sic import mark_sic
 from mvkplan.publish.render.views import LinkView, Page
 
 FORMATS = {"html": ".html", "md": ".md"}
@@ -73,6 +74,8 @@ def render_page(env: Environment, page: Page) -> str:
         line = getattr(exc, "lineno", None)
         where = f" ({getattr(exc, 'filename', None) or page.template}:{line})" if line else ""
         raise RenderError(f"template {page.template}: {exc.message}{where}") from None
+    if page.document is not None and page.document.sic:
+        text = mark_sic(text, [printed for printed, _ in page.document.sic])
     return tidy(text)
 
 

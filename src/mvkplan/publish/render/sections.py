@@ -46,6 +46,7 @@ def section_view(section: Section, level: int, doc: str, urls: Urls, writer: Wri
         parts=parts,
         aside=aside,
         sections=[section_view(s, level + 1, doc, urls, writer, place) for s in section.sections],
+        title_added=not section.title_printed,
     )
 
 

@@ -129,6 +129,7 @@ def _goal(goal: Goal, urls: Urls, writer: Writer) -> GoalView:
         examples_lead=goal.examples_lead,
         examples_written=goal.examples_written,
         indicators=[_indicator(i, urls, writer) for i in goal.indicators],
+        indicators_written=goal.indicators_written,
         frequencies=list(dict.fromkeys(i.frequency for i in goal.indicators if i.frequency)),
     )
 

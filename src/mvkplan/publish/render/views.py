@@ -124,12 +124,15 @@ class SectionView:
     """
 
     anchor: str
-    title: Text
+    title: Text | None
+    """The heading; None where it is the tool's and the render is ``--plain``."""
     level: int
     body: Text | None
     parts: list[BodyPart] = field(default_factory=list)
     aside: list[AsideEntry] = field(default_factory=list)
     sections: list[SectionView] = field(default_factory=list)
+    title_added: bool = False
+    """True when the source prints no heading here: the title is the tool's."""
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,11 @@ class GoalView:
     examples: list[Text]
     examples_lead: str | None
     examples_written: str | None
+    """The examples as printed (in the goal cell's parenthesis, or as the examples cell)."""
     indicators: list[IndicatorView]
     frequencies: list[str]
+    indicators_written: str | None = None
+    """The follow-up cell as printed; shown instead of the indicators when given."""
 
 
 @dataclass
@@ -326,6 +332,8 @@ class DocumentView:
     """Framework texts the document as a whole links to (an addition, in the appendix)."""
     appendix: list[Block] = field(default_factory=list)
     """Parts the source does not print as such (its ``appendix``), shown among the additions."""
+    sic: list[tuple[str, str]] = field(default_factory=list)
+    """Known errors of the source (printed, correction): marked [sic], corrected in a note."""
     linked_from: list[LinkView] = field(default_factory=list)
     updated: str | None = None
     """The source's own 'last updated' date."""
