@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mvkplan.checks.rules import (
     activity_without_goal,
+    body_without_response,
     chain_to_national_strategy,
     done_without_date,
     draft_after_deadline,
@@ -24,6 +25,7 @@ from mvkplan.checks.rules import (
     link_to_example,
     missing_violence_forms,
     no_framework_link,
+    point_without_decision,
     period_outside_framework,
     personal_contact,
     placeholder_text,
@@ -59,6 +61,8 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     follow_up_year_missing,       # MVK021
     done_without_date,            # MVK022
     draft_after_deadline,         # MVK023
+    point_without_decision,       # MVK024
+    body_without_response,        # MVK025
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]
