@@ -23,7 +23,7 @@ from jinja2 import Environment
 
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
-from mvkplan.models import Catalog, CountyProfile, FollowUp, Framework, PlanBase, Strategy
+from mvkplan.models import Catalog, Consultation, CountyProfile, FollowUp, Framework, PlanBase, Strategy
 from mvkplan.publish.diff.page import diff_heading
 from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.document import (
@@ -216,6 +216,11 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     current = "dokument/methods.html" if document_id == "methods" else None
     if isinstance(model, FollowUp):
         return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
+    if isinstance(model, Consultation):
+        from mvkplan.publish.consultation.render import render_consultation
+
+        return render_consultation(index, document_id, "html", env, urls, nav=_nav("../", None),
+                                   breadcrumbs=crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
                          nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, replace(page, related=related))
