@@ -42,7 +42,8 @@ def _day(text: str | None) -> date:
 @consultation_app.command("export")
 def export(
     consultation: Annotated[str, typer.Argument(metavar="ID", help="Consultation id, e.g. kalmar-2024-remiss.")],
-    body: Annotated[list[str] | None, typer.Option("--body", "-b", help="Body id (repeatable; default: every body).")] = None,
+    body: Annotated[list[str] | None,
+                    typer.Option("--body", "-b", help="Body id (repeatable; default: every body).")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default: build/remiss/ID).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace workbooks already in the folder.")] = False,
     lang: LangOption = None,
@@ -76,7 +77,8 @@ def export(
 @consultation_app.command("import")
 def import_(
     paths: Annotated[list[Path], typer.Argument(metavar="FILE|DIR…", help="Returned workbooks, or folders of them.")],
-    consultation: Annotated[str | None, typer.Option("--consultation", help="Refuse workbooks of other consultations.")] = None,
+    consultation: Annotated[str | None,
+                            typer.Option("--consultation", help="Refuse workbooks of other consultations.")] = None,
     received: Annotated[str | None, typer.Option("--date", help="Date the responses came in (default: today).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
     fmt: ProblemFormatOption = ProblemFormat.text,

@@ -141,3 +141,16 @@ def responses_behind(index: LinkIndex, old_id: str, new_id: str) -> dict[str, li
             for item in response.led_to:
                 found.setdefault(item, []).append((names.get(response.body, response.body), response))
     return found
+
+
+def change_labels(index: LinkIndex, old_id: str, new_id: str, *, limit: int = 80) -> dict[str, list[str]]:
+    """Item id of the new plan → how the diff names each response behind its change:
+    'Kalmar kommun 2023-10-20 (Tillgodosedd): Lägg till skolan …'."""
+    labels: dict[str, list[str]] = {}
+    for item, found in responses_behind(index, old_id, new_id).items():
+        for name, response in found:
+            text = " ".join(response.text.split())
+            short = text if len(text) <= limit else text[: limit - 1] + "…"
+            decision = DECISION_WORDS[response.decision or "accepted"]
+            labels.setdefault(item, []).append(f"{name} {response.date} ({decision}): {short}")
+    return labels

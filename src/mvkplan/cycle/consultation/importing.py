@@ -118,7 +118,7 @@ def _consultation_for(index: LinkIndex, raw: RawWorkbook, only: str | None,
         _file_problem(result, raw.path, "C303", body=raw.respondent, id=model.id)
         return None
     if any(r.body == raw.respondent for r in model.responses):
-        _file_problem(result, raw.path, "C306", body=raw.respondent, id=model.id, path=loaded.path)
+        _file_problem(result, raw.path, "C306", body=raw.respondent, id=model.id, file=loaded.path)
         return None
     return model
 

@@ -25,7 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "arbetsboken hör till en annan omgång av '{id}' (år {found}; sista svarsdag är {deadline})"),
     "C303": ("'{body}' is not one of the bodies of consultation '{id}'",
              "'{body}' är inte en av remissinstanserna i remissen '{id}'"),
-    "C304": ("body '{body}' responded twice (also {other})", "remissinstansen '{body}' svarade två gånger (även {other})"),
+    "C304": ("body '{body}' responded twice (also {other})",
+             "remissinstansen '{body}' svarade två gånger (även {other})"),
     "C304.hint": ("import one workbook per body; merge the two responses into one workbook",
                   "läs in en arbetsbok per remissinstans; för samman de två svaren i en arbetsbok"),
     "C305": ("the response concerns '{item}', which the plan '{plan}' no longer has",
@@ -34,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "by hand with the item it now concerns",
                   "läs in svaren innan remissversionen ändras, eller skriv in synpunkten i remissen för hand "
                   "med den del den nu gäller"),
-    "C306": ("the response of '{body}' is already recorded in {path}", "svaret från '{body}' finns redan i {path}"),
+    "C306": ("the response of '{body}' is already recorded in {file}", "svaret från '{body}' finns redan i {file}"),
     "C306.hint": ("remove that body's responses from the consultation first to read them again",
                   "ta först bort remissinstansens svar ur remissen för att läsa in dem igen"),
     "C308": ("the workbook answers consultation '{id}', not '{wanted}'",
@@ -54,7 +55,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consultation.written": ("wrote {count} response workbooks into {path}",
                              "skrev {count} arbetsböcker för remissvar i {path}"),
     "consultation.none": ("no workbooks in {path}", "inga arbetsböcker i {path}"),
-    "consultation.summary": ("{workbooks} workbooks read, {points} points", "{workbooks} arbetsböcker lästa, {points} synpunkter"),
+    "consultation.summary": ("{workbooks} workbooks read, {points} points",
+                             "{workbooks} arbetsböcker lästa, {points} synpunkter"),
 }
 
 

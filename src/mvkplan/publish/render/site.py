@@ -236,13 +236,15 @@ def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
 
 def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
     from mvkplan.publish.diff.page import render_diff_page
+    from mvkplan.views.consultation import change_labels
     from mvkplan.views.diff import diff_in_index
 
     old, new = index.documents[old_id].model, index.documents[new_id].model
     urls = Urls(index, None, site=True, root="../")
     old_link = LinkView(marked(index, old_id, document_title(index, old_id)), urls.document(old_id))
     new_link = LinkView(marked(index, new_id, document_title(index, new_id)), urls.document(new_id))
-    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text)
+    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text,
+                           behind=change_labels(index, old_id, new_id))
     crumbs = [LinkView("Start", "../index.html")]
     if new.county:
         crumbs.append(LinkView(county_name(index, new.county)[0], urls.county(new.county)))
