@@ -73,7 +73,7 @@ def load_corpus(
     return Corpus(project, loaded, index)
 
 
-_KEPT_KINDS = frozenset({"catalog", "follow-up"})
+_KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation"})
 """Documents a streaming run keeps whole: the checks across documents read their models."""
 
 

@@ -69,6 +69,7 @@ def diff(
     """Visa vad som ändrats mellan två planer eller versioner / what changed between plans."""
     from mvkplan.checks.validate import load_corpus
     from mvkplan.messages.i18n import t
+    from mvkplan.views.consultation import change_labels
     from mvkplan.views.diff import diff_in_index
 
     project = open_project(lang)
@@ -76,13 +77,17 @@ def diff(
     if (rev is None) == (new is None):
         fail(t("diff.arguments"))
     corpus = load_corpus(project)
+    # the consultation responses whose decisions changed the plan: between a draft and the plan
+    # adopted after it, or one plan from the revision sent out to the one adopted
+    behind = change_labels(corpus.index, old, new or old)
     if rev is None:
         assert new is not None
         before, after = _model(corpus, old), _model(corpus, new)
-        result = diff_in_index(corpus.index, before, after)
+        result = diff_in_index(corpus.index, before, after, behind=behind)
     else:
         before, after, labels = _revisions(project, corpus, old, rev)
-        result = diff_in_index(corpus.index, before, after, old_label=labels[0], new_label=labels[1])
+        result = diff_in_index(corpus.index, before, after, old_label=labels[0], new_label=labels[1],
+                               behind=behind)
     text = _format(corpus, result, before, after, fmt.value)
     if output is None or output == "-":
         sys.stdout.write(text)

@@ -1,6 +1,7 @@
 """All commands registered on one Typer app (importing a command module registers it)."""
 
 from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
+    commands_consultation,
     commands_diff,
     commands_documents,
     commands_kolada,

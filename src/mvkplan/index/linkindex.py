@@ -16,6 +16,7 @@ from mvkplan.loading.documents import LoadedDocument
 from mvkplan.models import (
     Area,
     Catalog,
+    Consultation,
     CountyProfile,
     DocumentBase,
     FollowUp,
@@ -360,6 +361,8 @@ def iter_links(model: DocumentBase) -> Iterator[LinkFields]:
         yield from _plan_links(model)
     if isinstance(model, FollowUp):
         yield from _follow_up_links(model)
+    if isinstance(model, Consultation):
+        yield from _consultation_links(model)
     if isinstance(model, Framework):
         yield from _framework_links(model.items, ("items",))
     if isinstance(model, Strategy):
@@ -427,6 +430,21 @@ def _follow_up_links(model: FollowUp) -> Iterator[tuple[str | None, Path_, str, 
     for i, added in enumerate(model.indicators):
         for k, target in enumerate(added.links):
             yield f"{added.goal}/{added.id}", ("indicators", i, "links", k), target, "link"
+
+
+def _consultation_links(model: Consultation) -> Iterator[tuple[str | None, Path_, str, str]]:
+    yield None, ("plan",), model.plan, "consultation"
+    if model.adopted:
+        yield None, ("adopted",), model.adopted, "consultation"
+    for i, body in enumerate(model.bodies):
+        if body.municipality:
+            yield None, ("bodies", i, "municipality"), f"municipalities/{body.municipality}", "municipality"
+    for i, response in enumerate(model.responses):
+        if response.concerns:
+            yield None, ("responses", i, "concerns"), f"{model.plan}/{response.concerns}", "consultation"
+        for k, changed in enumerate(response.changed):
+            target = f"{model.adopted or model.plan}/{changed}"
+            yield None, ("responses", i, "changed", k), target, "consultation"
 
 
 def _framework_links(

@@ -370,6 +370,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "relation.extends": ("extends", "utökar"),
     "relation.publication": ("publication", "publikation"),
     "relation.follow-up": ("follow-up", "uppföljning"),
+    "relation.consultation": ("consultation", "remiss"),
     "relation.method": ("method", "metod"),
     "relation.indicator-source": ("indicator-source", "indikatorkälla"),
     "relation.regulation": ("regulation", "författning"),

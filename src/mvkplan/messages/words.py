@@ -19,6 +19,7 @@ KIND_LABELS = {
     "county-profile": "Länets arbete",
     "catalog": "Katalog",
     "follow-up": "Uppföljning",
+    "consultation": "Remiss",
 }
 """Document kind → its Swedish name, as the site prints it."""
 STATUS_LABELS = {"draft": "Utkast", "adopted": "Antagen", "superseded": "Ersatt"}

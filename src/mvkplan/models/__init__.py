@@ -6,6 +6,7 @@ from mvkplan.models.documents import (
     ActivityPlan,
     AnyDocument,
     Catalog,
+    Consultation,
     CountyProfile,
     DocumentBase,
     FollowUp,
@@ -29,7 +30,8 @@ from mvkplan.models.items import (
 
 __all__ = [
     "DOCUMENT_MODELS", "Activity", "ActivityPlan", "AnyDocument", "Area", "Catalog",
-    "CatalogEntry", "CountyProfile", "DocumentBase", "FocusRow", "FollowUp", "Framework", "FrameworkItem",
+    "CatalogEntry", "Consultation", "CountyProfile", "DocumentBase", "FocusRow", "FollowUp", "Framework",
+    "FrameworkItem",
     "Goal", "Indicator", "IndicatorList", "LocalPlan", "Period", "PlanBase", "Publication",
     "Reference", "RegionalPlan", "Section", "Strategy",
 ]

@@ -25,6 +25,7 @@ from mvkplan.models.common import (
     TargetGroups,
     Text,
 )
+from mvkplan.models.consultation import ConsultationFields
 from mvkplan.models.followup import FollowUpFields
 from mvkplan.models.items import Area, CatalogEntry, FrameworkItem, IndicatorList, Publication
 
@@ -229,6 +230,13 @@ class FollowUp(DocumentBase, FollowUpFields):
     """Document kind."""
 
 
+class Consultation(DocumentBase, ConsultationFields):
+    """A consultation (remiss) of a draft plan: the bodies asked, their responses, the decisions."""
+
+    kind: Literal["consultation"]
+    """Document kind."""
+
+
 DOCUMENT_MODELS: dict[str, type[DocumentBase]] = {
     "regional-plan": RegionalPlan,
     "strategy": Strategy,
@@ -238,10 +246,11 @@ DOCUMENT_MODELS: dict[str, type[DocumentBase]] = {
     "county-profile": CountyProfile,
     "catalog": Catalog,
     "follow-up": FollowUp,
+    "consultation": Consultation,
 }
 
 AnyDocument = Annotated[
     RegionalPlan | Strategy | ActivityPlan | LocalPlan | Framework | CountyProfile | Catalog
-    | FollowUp,
+    | FollowUp | Consultation,
     Field(discriminator="kind"),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mvkplan.checks.rules import (
     activity_without_goal,
+    body_without_response,
     chain_to_national_strategy,
     done_without_date,
     draft_after_deadline,
@@ -27,6 +28,7 @@ from mvkplan.checks.rules import (
     period_outside_framework,
     personal_contact,
     placeholder_text,
+    point_without_decision,
     superseded_regulation,
     superseded_still_adopted,
     suppression_comment,
@@ -59,6 +61,8 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     follow_up_year_missing,       # MVK021
     done_without_date,            # MVK022
     draft_after_deadline,         # MVK023
+    point_without_decision,       # MVK024
+    body_without_response,        # MVK025
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]

@@ -204,4 +204,20 @@ sista dagen betyder att rapporten gick ut med obekräftade värden, eller inte a
 Så rättar du: gör klart uppföljningen och sätt ``status: adopted``, eller flytta
 ``deadline:``. Med inställningen ``deadline = "03-31"`` får en uppföljning utan eget datum
 den dagen året efter det år den följer upp.""",
+    "MVK024": """En synpunkt i en remiss saknar beslut.
+
+Varför: en remiss är färdigbehandlad när varje synpunkt har fått ett beslut: tillgodosedd,
+delvis tillgodosedd eller inte tillgodosedd, med skälet. Remissammanställningen visar varje
+remissinstans hur dess synpunkter hanterades; en synpunkt utan beslut ser ut att ha glömts bort.
+
+Så rättar du: ge svaret ett ``decision:`` (``accepted``, ``partly`` eller ``not-accepted``),
+med ``reason:`` om den inte tillgodosågs helt.""",
+    "MVK025": """En remissinstans har inte svarat till sista svarsdag.
+
+Varför: remissammanställningen ska visa vilka som tillfrågades och inte svarade; en instans
+som inte svarar kan också betyda att förslaget aldrig nådde fram.
+
+Så rättar du: läs in instansens svar (``mvkplan consultation import``). Kom inget svar, låt
+instansen stå kvar (sammanställningen skriver "inget svar") och sätt remissens
+``status: adopted`` när remissen avslutas; då upphör varningen.""",
 }

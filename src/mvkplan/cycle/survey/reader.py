@@ -63,7 +63,22 @@ class RawWorkbook:
                                      t(code, **values), severity, hint, place=f"{sheet}!{coordinate}"))
 
 
-def read_workbook(path: Path, shown: str) -> RawWorkbook:
+@dataclass(frozen=True)
+class WorkbookKind:
+    """Which workbooks a read accepts: the sheet the rows are on and the layout version.
+
+    The survey's by default; a consultation's response workbook has the same metadata sheet,
+    signature and row columns on a sheet and version of its own, so neither is read as the other.
+    """
+
+    sheet: str = L.SURVEY_SHEET
+    version: str = L.FORMAT_VERSION
+
+
+SURVEY = WorkbookKind()
+
+
+def read_workbook(path: Path, shown: str, kind: WorkbookKind = SURVEY) -> RawWorkbook:
     """Read ``path`` (shown as ``shown`` in messages); problems instead of exceptions."""
     result = RawWorkbook(shown)
     refusal = inspect(path)
@@ -71,34 +86,34 @@ def read_workbook(path: Path, shown: str) -> RawWorkbook:
         result.problem(refusal.code, None, **refusal.values)
         return result
     try:
-        _read(path, result)
+        _read(path, result, kind)
     except Exception as exc:  # noqa: BLE001  (any parser failure of a hostile file is a problem, not a crash)
         result.rows.clear()
         result.problem("S109", detail=str(exc)[:200] or type(exc).__name__)
     return result
 
 
-def _read(path: Path, result: RawWorkbook) -> None:
+def _read(path: Path, result: RawWorkbook, kind: WorkbookKind) -> None:
     wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     try:
         names = wb.sheetnames
-        missing = [name for name in (L.SURVEY_SHEET, L.META_SHEET) if name not in names]
+        missing = [name for name in (kind.sheet, L.META_SHEET) if name not in names]
         if missing:
             result.problem("S106", detail=", ".join(missing))
             return
-        table = _metadata(wb[L.META_SHEET], result)
+        table = _metadata(wb[L.META_SHEET], result, kind.version)
         if table is None:
             return
-        cells = _survey_cells(wb[L.SURVEY_SHEET], len(table))
+        cells = _survey_cells(wb[kind.sheet], len(table))
     finally:
         wb.close()
     formulas = {coordinate for coordinate, (value, _) in cells.items()
                 if isinstance(value, str) and value.startswith("=") and _is_answer(coordinate)}
-    cached = _cached_values(path, formulas) if formulas else {}
-    _rows(table, cells, cached, result)
+    cached = _cached_values(path, kind.sheet, formulas) if formulas else {}
+    _rows(table, cells, cached, result, kind.sheet)
 
 
-def _metadata(ws: object, result: RawWorkbook) -> list[tuple[int, str, str, str]] | None:
+def _metadata(ws: object, result: RawWorkbook, version: str) -> list[tuple[int, str, str, str]] | None:
     values: dict[str, str] = {}
     table: list[tuple[int, str, str, str]] = []
     for index, row in enumerate(ws.iter_rows(max_col=4, max_row=L.META_TABLE_ROW + MAX_QUESTIONS,  # type: ignore[attr-defined]
@@ -113,11 +128,11 @@ def _metadata(ws: object, result: RawWorkbook) -> list[tuple[int, str, str, str]
             except ValueError:
                 result.problem("S106", detail=f"{L.META_SHEET}!A{index}")
                 return None
-    if values.get("format") != L.FORMAT_VERSION:
+    if values.get("format") != version:
         if "format" not in values:
             result.problem("S106", detail=L.META_SHEET)
         else:
-            result.problem("S107", found=values.get("format"), expected=L.FORMAT_VERSION)
+            result.problem("S107", found=values.get("format"), expected=version)
         return None
     result.plan = values.get("plan") or None
     result.respondent = values.get("respondent") or None
@@ -175,19 +190,18 @@ def _is_answer(coordinate: str) -> bool:
     return coordinate.rstrip("0123456789") in (L.COL_ANSWER, L.COL_COMMENT)
 
 
-def _cached_values(path: Path, coordinates: set[str]) -> dict[str, object]:
+def _cached_values(path: Path, sheet: str, coordinates: set[str]) -> dict[str, object]:
     """The results the spreadsheet program saved for formula cells (never computed here)."""
     wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     try:
-        ws = wb[L.SURVEY_SHEET]
+        ws = wb[sheet]
         return {c: ws[c].value for c in coordinates}
     finally:
         wb.close()
 
 
 def _rows(table: list[tuple[int, str, str, str]], cells: dict[str, tuple[object, str | None]],
-          cached: dict[str, object], result: RawWorkbook) -> None:
-    sheet = L.SURVEY_SHEET
+          cached: dict[str, object], result: RawWorkbook, sheet: str) -> None:
     expected_rows = set()
     for number, (row, row_id, value_type, text) in enumerate(table, start=1):
         expected_rows.add(row)
@@ -200,8 +214,8 @@ def _rows(table: list[tuple[int, str, str, str]], cells: dict[str, tuple[object,
                 else (L.COL_QUESTION, text, found_text))
             result.problem("S209", f"{sheet}!{where}{row}", expected=_short(expected), found=_short(found))
             continue
-        value, number_format = _answer(f"{L.COL_ANSWER}{row}", cells, cached, result)
-        comment, _ = _answer(f"{L.COL_COMMENT}{row}", cells, cached, result)
+        value, number_format = _answer(f"{sheet}!{L.COL_ANSWER}{row}", cells, cached, result)
+        comment, _ = _answer(f"{sheet}!{L.COL_COMMENT}{row}", cells, cached, result)
         result.rows.append(RawRow(row, row_id, value_type, value, number_format, comment))
     for coordinate in cells:
         letters = coordinate.rstrip("0123456789")
@@ -210,10 +224,10 @@ def _rows(table: list[tuple[int, str, str, str]], cells: dict[str, tuple[object,
             result.problem("S211", f"{sheet}!{coordinate}")
 
 
-def _answer(coordinate: str, cells: dict[str, tuple[object, str | None]], cached: dict[str, object],
+def _answer(place: str, cells: dict[str, tuple[object, str | None]], cached: dict[str, object],
             result: RawWorkbook) -> tuple[object, str | None]:
+    coordinate = place.rpartition("!")[2]
     value, number_format = cells.get(coordinate, (None, None))
-    place = f"{L.SURVEY_SHEET}!{coordinate}"
     formula = coordinate in cached
     if formula:
         saved = cached[coordinate]

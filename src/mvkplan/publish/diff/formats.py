@@ -39,6 +39,7 @@ def to_text(diff: DocumentDiff) -> str:
             lines.append(f"  {_KIND[item.kind]} ({status_label(item)}): {item.title}")
             if item.words:
                 lines.append("    ordändringar: " + _runs(item, "[-{}-]", "{{+{}+}}"))
+            lines.extend(f"    remissvar: {response}" for response in item.responses)
             for change in item.changes:
                 lines.extend(_field_lines(change, "    ", "- ", "+ "))
     if diff.changes:
@@ -63,6 +64,7 @@ def to_markdown(diff: DocumentDiff) -> str:
                 continue
             title = _runs(item, "~~{}~~", "**{}**", esc) if item.words else esc(item.title)
             lines.append(f"- {_KIND[item.kind]} ({esc(status_label(item))}): {title}")
+            lines.extend(f"  - Remissvar: {esc(response)}" for response in item.responses)
             for change in item.changes:
                 lines.extend(_field_lines(change, "  - ", "    - ➖ ", "    - ➕ ", esc))
     if diff.changes:

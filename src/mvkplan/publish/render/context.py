@@ -234,6 +234,7 @@ def _meta(model: DocumentBase, urls: Urls) -> list[MetaRow]:
     add("Kopplad till", *link_groups(model.links, urls))
     latest = latest_report(urls, model.id)
     add("Senaste uppföljning", latest)
+    add("Remissammanställning", *consultations_of(urls, model.id))
     return rows
 
 
@@ -251,6 +252,20 @@ def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
         return None
     latest = follow_ups[-1]
     return LinkView(marked(urls.index, latest.id, latest.model.title), urls.document(latest.id))
+
+
+def consultations_of(urls: Urls, plan_id: str) -> list[LinkView]:
+    """Links to the summaries of the consultations of a plan (as draft or as the plan adopted after it)."""
+    plan = urls.index.document(plan_id)
+    real = plan is not None and not plan.example
+    found = []
+    for document_id, loaded in sorted(urls.index.documents.items()):
+        if loaded.kind != "consultation" or (real and loaded.example):  # examples never leak into real plans
+            continue
+        model = loaded.model
+        if plan_id in (getattr(model, "plan", None), getattr(model, "adopted", None)):
+            found.append(LinkView(marked(urls.index, document_id, model.title), urls.document(document_id)))
+    return found
 
 
 def _source(model: DocumentBase, urls: Urls) -> list[LinkView]:

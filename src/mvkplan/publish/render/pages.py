@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.publish.consultation.render import render_consultation
 from mvkplan.publish.render.context import kind_of
 from mvkplan.publish.render.document import FORMATS, RenderError, document_page, render_page
 from mvkplan.publish.render.environment import make_environment
@@ -37,8 +38,13 @@ def _follow_up(index: LinkIndex, document_id: str, fmt: str, env: Environment, u
     return render_follow_up(index, document_id, fmt, env, urls)
 
 
+def _consultation(index: LinkIndex, document_id: str, fmt: str, env: Environment, urls: Urls, *,
+                  updated: str | None, errors: Sequence[str], plain: bool) -> str:
+    return render_consultation(index, document_id, fmt, env, urls)
+
+
 PageMaker = Callable[..., str]
-PAGE_MAKERS: dict[str, PageMaker] = {"follow-up": _follow_up}
+PAGE_MAKERS: dict[str, PageMaker] = {"follow-up": _follow_up, "consultation": _consultation}
 """The page maker of each kind that does not get the document page."""
 
 

@@ -23,7 +23,7 @@ from jinja2 import Environment
 
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
-from mvkplan.models import Catalog, CountyProfile, FollowUp, Framework, PlanBase, Strategy
+from mvkplan.models import Catalog, Consultation, CountyProfile, FollowUp, Framework, PlanBase, Strategy
 from mvkplan.publish.diff.page import diff_heading
 from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.document import (
@@ -216,6 +216,11 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     current = "dokument/methods.html" if document_id == "methods" else None
     if isinstance(model, FollowUp):
         return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
+    if isinstance(model, Consultation):
+        from mvkplan.publish.consultation.render import render_consultation
+
+        return render_consultation(index, document_id, "html", env, urls, nav=_nav("../", None),
+                                   breadcrumbs=crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
                          nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, replace(page, related=related))
@@ -231,13 +236,15 @@ def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
 
 def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
     from mvkplan.publish.diff.page import render_diff_page
+    from mvkplan.views.consultation import change_labels
     from mvkplan.views.diff import diff_in_index
 
     old, new = index.documents[old_id].model, index.documents[new_id].model
     urls = Urls(index, None, site=True, root="../")
     old_link = LinkView(marked(index, old_id, document_title(index, old_id)), urls.document(old_id))
     new_link = LinkView(marked(index, new_id, document_title(index, new_id)), urls.document(new_id))
-    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text)
+    result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text,
+                           behind=change_labels(index, old_id, new_id))
     crumbs = [LinkView("Start", "../index.html")]
     if new.county:
         crumbs.append(LinkView(county_name(index, new.county)[0], urls.county(new.county)))

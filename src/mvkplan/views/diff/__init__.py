@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_index
 from mvkplan.index.titles import document_title
@@ -11,9 +14,14 @@ from mvkplan.views.diff.model import DocumentDiff
 
 
 def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
-                  old_label: str | None = None, new_label: str | None = None) -> DocumentDiff:
+                  old_label: str | None = None, new_label: str | None = None,
+                  behind: Mapping[str, Sequence[str]] | None = None) -> DocumentDiff:
     """``diff_documents`` with the names of methods, indicator sources and regulations from
-    the catalogs the index holds (shipped ones and the project's own)."""
+    the catalogs the index holds (shipped ones and the project's own).
+
+    ``behind`` names, per item id of the new version, the consultation responses whose decision
+    changed it: each changed, added or reworded item with such responses lists them.
+    """
     names, regulations = per_index(_catalog_names, index)
 
     def name(key: str) -> str:
@@ -25,8 +33,21 @@ def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
         number = getattr(item.obj, "number", None) or item.id
         return f"{document_title(index, item.document)} {number}: {item.title}"
 
-    return diff_documents(old, new, old_label=old_label, new_label=new_label,
-                          regulation_names=dict(regulations), name=name)
+    result = diff_documents(old, new, old_label=old_label, new_label=new_label,
+                            regulation_names=dict(regulations), name=name)
+    return with_responses(result, behind) if behind else result
+
+
+def with_responses(diff: DocumentDiff, behind: Mapping[str, Sequence[str]]) -> DocumentDiff:
+    """``diff`` with the responses behind each changed item (by its new id, else its old one)."""
+    areas = []
+    for area in diff.areas:
+        items = tuple(
+            replace(item, responses=tuple(behind.get(item.new_id or item.old_id or "", ())))
+            if item.status != "unchanged" else item
+            for item in area.items)
+        areas.append(replace(area, items=items))
+    return replace(diff, areas=areas)
 
 
 def _catalog_names(index: LinkIndex) -> tuple[dict[str, str], dict[str, tuple[str, str | None]]]:
@@ -46,4 +67,4 @@ def _catalog_names(index: LinkIndex) -> tuple[dict[str, str], dict[str, tuple[st
     return names, regulations
 
 
-__all__ = ["DocumentDiff", "diff_documents", "diff_in_index"]
+__all__ = ["DocumentDiff", "diff_documents", "diff_in_index", "with_responses"]

@@ -38,6 +38,8 @@ class ItemChange:
     words: tuple[WordRun, ...] = ()
     """Word-level diff of the title, when reworded."""
     changes: tuple[FieldChange, ...] = ()
+    responses: tuple[str, ...] = ()
+    """The consultation responses whose decision led to this change, as the summary names them."""
 
 
 @dataclass(frozen=True)
