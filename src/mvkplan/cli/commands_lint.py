@@ -22,6 +22,7 @@ from mvkplan.cli.app import (
     emit,
     fail,
     open_project,
+    outside_project,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def lint(
     """
     from mvkplan.checks.lint import lint_answer
 
-    _answer_and_report(lint_answer, open_project(lang, paths=True), paths, fmt, strict=strict,
+    _answer_and_report(lint_answer, open_project(lang, paths=True, named=paths), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
 
 
@@ -85,7 +86,7 @@ def check(
     """
     from mvkplan.checks.check import check_answer
 
-    _answer_and_report(check_answer, open_project(lang), paths, fmt, strict=strict,
+    _answer_and_report(check_answer, open_project(lang, named=paths), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
 
 
@@ -107,11 +108,12 @@ def _answer_and_report(
     _check_selectors(select, ignore)
     try:
         files, problems = answer(project, targets or None, select=_split(select),
-                                 ignore=_split(ignore) or (), cache=not no_cache)
+                                 ignore=_split(ignore) or (),
+                                 cache=not no_cache and not project.standalone)
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
-    emit(Report(problems, files, rules=_rule_summaries(),
+    emit(Report(outside_project(project, problems), files, rules=_rule_summaries(),
                 rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems, strict=strict))
 

@@ -217,6 +217,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inga planer här: varken mvkplan.toml eller en mapp plans/ i {path} eller mapparna ovanför; "
         "gå till ditt planarkiv, eller skapa ett med 'mvkplan init'",
     ),
+    "E301.standalone": (
+        "no project here, so only the files named and the shipped frameworks and catalogs are "
+        "read: name that document's file too, or run in your plans repository",
+        "inget planarkiv här, så bara de namngivna filerna och de medföljande ramverken och "
+        "katalogerna läses: ange även det dokumentets fil, eller kör i ditt planarkiv",
+    ),
     # new, init, serve, links (first use)
     "new.kind": ("unknown kind '{kind}'; use one of: {kinds}", "okänd dokumenttyp '{kind}'; använd någon av: {kinds}"),
     "new.from": ("unknown document '{id}' for --from", "okänt dokument '{id}' för --from"),

@@ -72,6 +72,9 @@ class Project:
     root: Path
     settings: Settings = field(default_factory=lambda: Settings())
     config_file: Path | None = None
+    standalone: bool = False
+    """No project here: only the files named on the command line are read (with the shipped
+    frameworks and catalogs), and nothing is written (no cache) into a folder that is not ours."""
 
     def document_paths(self) -> list[Path]:
         """The configured document folders and files, made absolute."""
