@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import run_cli
 
 OLD = ("SOSFS 2014:4", "sosfs 2014:4", "SOSFS  2014:4")
 NEW = ("HSLF-FS 2022:39", "hslf-fs 2022:39")

@@ -12,9 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PLANS, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from conftest import PLANS, run_cli
 
 PLAN_FILES = sorted(PLANS.rglob("*.yaml"))
 COMMANDS = ("validate", "lint", "check")

@@ -75,6 +75,7 @@ def _print_rows(rows: list[DocumentRow]) -> None:
 def new(
     kind: Annotated[str, typer.Argument(help="regional-plan, local-plan, activity-plan, strategy or framework.")],
     document_id: Annotated[str, typer.Argument(metavar="ID", help="The new document's id, e.g. vaxjo-2025.")],
+    # the default is a placeholder that MVK013 reports until the document is named
     title: Annotated[str, typer.Option("--title", help="Title of the document.")] = "Ny handlingsplan",
     county: Annotated[str | None, typer.Option(
         "--county", help="County: id, code or name, e.g. kronoberg, 07.", show_default=False)] = None,
