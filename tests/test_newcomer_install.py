@@ -24,6 +24,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO
 
 pytestmark = pytest.mark.skipif(os.environ.get("MVKPLAN_REQUIRE_NETWORK") != "1",
