@@ -80,6 +80,16 @@ def root(
     """mvkplan."""
 
 
+def user_path(path: Path) -> Path:
+    """A path the user named on the command line, absolute and normalised (``a/../b`` is
+    ``b``, so it is printed as one would write it; links are not resolved: shown as named).
+
+    It may lie outside the repository: containment guards the paths that documents yield,
+    not the folder a user chooses for the workbooks or responses.
+    """
+    return Path(os.path.abspath(path))
+
+
 def fail(message: str) -> NoReturn:
     """Print a usage/config/I-O error and exit 2 (never a traceback)."""
     print(f"mvkplan: {message}", file=sys.stderr)

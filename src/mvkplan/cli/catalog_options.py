@@ -22,8 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 LISTED = 25
 """A catalog this small (the counties) is listed whole in the message; a longer one is named."""
 CLOSE = 0.8
-"""How alike a suggestion must be: 'kronobrg' is kronoberg, 'Smaland' is no county at all
-(difflib's default 0.6 offered 'vastmanland')."""
+"""How alike a suggestion must be (more than this): 'kronobrg' is kronoberg, while 'Smaland'
+and 'Dalsland' are no county at all (difflib's default 0.6 offered 'vastmanland')."""
 # the Swedish label carries its adjective: "län" is neuter (okänt län), "kommun" common (okänd kommun)
 _LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipality", "okänd kommun")}
 
@@ -58,4 +58,4 @@ def _alike(value: str, names: tuple[str, ...]) -> bool:
     from mvkplan.messages.textmatch import slug
 
     wanted = slug(value)
-    return any(SequenceMatcher(None, wanted, slug(name)).ratio() >= CLOSE for name in names)
+    return any(SequenceMatcher(None, wanted, slug(name)).ratio() > CLOSE for name in names)

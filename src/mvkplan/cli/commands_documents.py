@@ -48,10 +48,10 @@ def _print_rows(rows: list[DocumentRow]) -> None:
     from rich.table import Table
 
     from mvkplan.messages.i18n import count, t
-    from mvkplan.messages.terminal import printable
+    from mvkplan.messages.terminal import output_width, printable
     from mvkplan.messages.words import kind_word, status_word
 
-    console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
+    console = Console(width=output_width(piped=200), no_color=not sys.stdout.isatty())
     if console.width < 110:  # a narrow terminal: one document per block, nothing cut
         for r in rows:
             counts = [count(n, noun) for n, noun in ((r.goals, "goal"), (r.activities, "activity"),

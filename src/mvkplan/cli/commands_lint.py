@@ -23,6 +23,7 @@ from mvkplan.cli.app import (
     fail,
     open_project,
     outside_project,
+    user_path,
 )
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _answer_and_report(
     from mvkplan.messages.problems import exit_code_for
     from mvkplan.messages.reporters import Report
 
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    targets = [user_path(p) for p in paths or []]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
@@ -149,11 +150,35 @@ def rules(
         sys.stdout.write(json.dumps(data if rule is None else data[0], ensure_ascii=False,
                                     indent=2) + "\n")
     elif rule is None:
-        width = max(len(r.name) for r in chosen)
-        for r in chosen:
-            print(f"{r.code}  {r.name:<{width}}  {t(f'severity.{r.severity.label}'):<7}  {r.summary}")
+        print("\n".join(_rule_lines(chosen)))
     else:
         print(_explain(chosen[0]))
+
+
+def _rule_lines(chosen: list[Rule]) -> list[str]:
+    """One line a rule (code, name, severity, summary), the summary wrapped under itself when
+    the line would run past the width (a terminal's, COLUMNS, or 80 into a pipe)."""
+    import textwrap
+
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import line_width
+
+    width = max(len(r.name) for r in chosen)
+    severities = {r.severity.label: t(f"severity.{r.severity.label}") for r in chosen}
+    label = max(len(s) for s in severities.values())
+    lines = []
+    for r in chosen:
+        head = f"{r.code}  {r.name:<{width}}  {severities[r.severity.label]:<{label}}  "
+        room = line_width() - len(head)
+        if room < 30:  # too narrow to keep the summary beside the name: beneath it
+            lines.append(head.rstrip())
+            lines += textwrap.wrap(r.summary, max(line_width() - 4, 20), initial_indent="    ",
+                                   subsequent_indent="    ")
+            continue
+        wrapped = textwrap.wrap(r.summary, room) or [""]
+        lines.append(head + wrapped[0])
+        lines += [" " * len(head) + rest for rest in wrapped[1:]]
+    return lines
 
 
 def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:

@@ -20,6 +20,7 @@ from mvkplan.cli.app import (
     fail,
     open_project,
     outside_project,
+    user_path,
 )
 
 
@@ -41,7 +42,7 @@ def validate(
     from mvkplan.messages.reporters import Report
 
     project = open_project(lang, paths=True, named=paths)
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    targets = [user_path(p) for p in paths or []]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))

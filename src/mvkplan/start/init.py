@@ -99,6 +99,11 @@ Redigerare med YAML-stöd (t.ex. VS Code med tillägget YAML) läser schemat i
 """
 
 
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string: JSON's escapes are TOML's, and TOML wants DEL escaped too."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 class StarterError(Exception):
     """The repository cannot be started here (files that would be overwritten)."""
 
@@ -115,7 +120,7 @@ def starter_files(
     whose = f"{county_name}s" if county_name else "länets eller kommunens"
     plans = f"plans/{county}/.gitkeep" if county else "plans/.gitkeep"
     texts = {
-        "mvkplan.toml": CONFIG.format(install=json.dumps(requirement)),  # JSON's string is TOML's
+        "mvkplan.toml": CONFIG.format(install=toml_string(requirement)),
         "schema/mvkplan.schema.json": schema_json(),
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".github/workflows/mvkplan.yml": WORKFLOW,
