@@ -136,7 +136,6 @@ def rules(
     """Lista granskningsreglerna / list the lint rules, or explain one."""
     from mvkplan.checks.lint import unknown_rule_message
     from mvkplan.checks.rules import RULES, find_rule
-    from mvkplan.messages.i18n import t
 
     open_project(lang, documents=False)
     chosen = list(RULES)
