@@ -155,8 +155,9 @@ def rules(
 
 
 def _rule_lines(chosen: list[Rule]) -> list[str]:
-    """One line a rule (code, name, severity, summary), the summary wrapped under itself when
-    the line would run past the width (a terminal's, COLUMNS, or 80 into a pipe)."""
+    """One line a rule (code, name, severity, summary) when every line fits the width (a
+    terminal's, COLUMNS, or 80 into a pipe); else the summary on its own line beneath, wrapped
+    only if even that is too long."""
     import textwrap
 
     from mvkplan.messages.i18n import t
@@ -165,18 +166,15 @@ def _rule_lines(chosen: list[Rule]) -> list[str]:
     width = max(len(r.name) for r in chosen)
     severities = {r.severity.label: t(f"severity.{r.severity.label}") for r in chosen}
     label = max(len(s) for s in severities.values())
+    heads = [f"{r.code}  {r.name:<{width}}  {severities[r.severity.label]:<{label}}" for r in chosen]
+    room = line_width()
+    if all(len(head) + 2 + len(r.summary) <= room for head, r in zip(heads, chosen, strict=True)):
+        return [f"{head}  {r.summary}" for head, r in zip(heads, chosen, strict=True)]
     lines = []
-    for r in chosen:
-        head = f"{r.code}  {r.name:<{width}}  {severities[r.severity.label]:<{label}}  "
-        room = line_width() - len(head)
-        if room < 30:  # too narrow to keep the summary beside the name: beneath it
-            lines.append(head.rstrip())
-            lines += textwrap.wrap(r.summary, max(line_width() - 4, 20), initial_indent="    ",
-                                   subsequent_indent="    ")
-            continue
-        wrapped = textwrap.wrap(r.summary, room) or [""]
-        lines.append(head + wrapped[0])
-        lines += [" " * len(head) + rest for rest in wrapped[1:]]
+    for head, r in zip(heads, chosen, strict=True):
+        lines.append(head.rstrip())
+        lines += textwrap.wrap(r.summary, max(room - 4, 20), initial_indent="    ",
+                               subsequent_indent="    ")
     return lines
 
 
