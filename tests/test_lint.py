@@ -279,7 +279,8 @@ def test_rules_lists_every_rule() -> None:
     result = run_cli("rules")
     assert result.exit_code == 0, result
     lines = result.stdout.splitlines()
-    assert len(lines) == len(RULES)
+    # one entry a rule; a summary too long for the width wraps under itself (issue 28.6)
+    assert [line.split()[0] for line in lines if not line.startswith(" ")] == [r.code for r in RULES]
     assert lines[0].split() [:3] == ["MVK001", "goal-without-indicator", "warning"]
 
 

@@ -16,6 +16,7 @@ from mvkplan import __version__
 from mvkplan.cli.helptext import LocalizedGroup
 
 if TYPE_CHECKING:
+    from mvkplan.messages.problems import Problem
     from mvkplan.messages.reporters import Report
     from mvkplan.project.config import Project
 
@@ -79,17 +80,31 @@ def root(
     """mvkplan."""
 
 
+def user_path(path: Path) -> Path:
+    """A path the user named on the command line, absolute and normalised (``a/../b`` is
+    ``b``, so it is printed as one would write it; links are not resolved: shown as named).
+
+    It may lie outside the repository: containment guards the paths that documents yield,
+    not the folder a user chooses for the workbooks or responses.
+    """
+    return Path(os.path.abspath(path))
+
+
 def fail(message: str) -> NoReturn:
     """Print a usage/config/I-O error and exit 2 (never a traceback)."""
     print(f"mvkplan: {message}", file=sys.stderr)
     raise typer.Exit(2)
 
 
-def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = False) -> Project:
+def open_project(
+    lang: Lang | None, *, documents: bool = True, paths: bool = False, named: list[Path] | None = None,
+) -> Project:
     """Find the project, read its configuration and choose the message language.
 
     With ``documents`` (commands that read plans), a folder with neither a configuration nor
-    the default plans folder is a usage error (exit 2), not an empty or failing run; with
+    the default plans folder is a usage error (exit 2), not an empty or failing run, unless
+    files are ``named``: those are then checked on their own, as any linter checks the files
+    it is given (:attr:`Project.standalone`); with
     ``paths``, a configured document path that does not exist is a usage error (exit 2), as
     the same path on the command line is.
     """
@@ -106,6 +121,8 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
     _settle_interrupted_import(project.root)
     if documents and project.config_file is None and not any(
             path.exists() for path in project.document_paths()):
+        if named:
+            return _standalone(project.root)
         fail(t("E404", path=project.root))
     if paths:
         for path in project.document_paths():
@@ -113,6 +130,26 @@ def open_project(lang: Lang | None, *, documents: bool = True, paths: bool = Fal
                 where = f"{project.config_file}: " if project.config_file else ""
                 fail(where + t("E402", path=path))
     return project
+
+
+def _standalone(here: Path) -> Project:
+    """A run over named files with no project around them: no configured paths, no cache."""
+    from mvkplan.project.config import Project, Settings
+
+    return Project(root=here, settings=Settings(paths=[]), standalone=True)
+
+
+def outside_project(project: Project, problems: list[Problem]) -> list[Problem]:
+    """``problems`` with a link to a document not among the named files saying why it is
+    not there (no project to find it in), where the check had no closer guess to offer."""
+    if not project.standalone:
+        return problems
+    from dataclasses import replace
+
+    from mvkplan.messages.i18n import t
+
+    return [replace(p, hint=t("E301.standalone")) if p.code == "E301" and p.hint is None else p
+            for p in problems]
 
 
 def _settle_interrupted_import(root: Path) -> None:

@@ -17,7 +17,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option.unknown": ("unknown {label} '{value}' for {option}", "{label} '{value}' för {option}"),
     "option.hint": ("'mvkplan list --shipped' and the {catalog} catalog list them",
                     "'mvkplan list --shipped' och katalogen {catalog} listar dem"),
+    "option.known": ("one of: {ids}", "något av: {ids}"),
 }
+LISTED = 25
+"""A catalog this small (the counties) is listed whole in the message; a longer one is named."""
+CLOSE = 0.8
+"""How alike a suggestion must be (more than this): 'kronobrg' is kronoberg, while 'Smaland'
+and 'Dalsland' are no county at all (difflib's default 0.6 offered 'vastmanland')."""
 # the Swedish label carries its adjective: "län" is neuter (okänt län), "kommun" common (okänd kommun)
 _LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipality", "okänd kommun")}
 
@@ -36,6 +42,20 @@ def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> st
     english, swedish = _LABELS.get(catalog, (catalog, f"okänd {catalog}"))
     label = swedish if get_language() == "sv" else english
     close = closest_entry(index, catalog, value)
-    hint = (t("hint.did_you_mean.named", close=close.id, name=close.name) if close
-            else t("option.hint", catalog=catalog))
-    fail(f"{t('option.unknown', label=label, value=value, option=option)} ({hint})")
+    if close is not None and not _alike(value, (close.id, close.name)):
+        close = None
+    hints = [t("hint.did_you_mean.named", close=close.id, name=close.name)] if close else []
+    ids = index.item_ids(catalog)
+    hints.append(t("option.known", ids=", ".join(ids)) if len(ids) <= LISTED
+                 else t("option.hint", catalog=catalog))
+    fail(f"{t('option.unknown', label=label, value=value, option=option)} ({'; '.join(hints)})")
+
+
+def _alike(value: str, names: tuple[str, ...]) -> bool:
+    """Whether ``value`` is close to one of ``names`` (compared as slugs)."""
+    from difflib import SequenceMatcher
+
+    from mvkplan.messages.textmatch import slug
+
+    wanted = slug(value)
+    return any(SequenceMatcher(None, wanted, slug(name)).ratio() > CLOSE for name in names)

@@ -48,10 +48,10 @@ def _print_rows(rows: list[DocumentRow]) -> None:
     from rich.table import Table
 
     from mvkplan.messages.i18n import count, t
-    from mvkplan.messages.terminal import printable
+    from mvkplan.messages.terminal import output_width, printable
     from mvkplan.messages.words import kind_word, status_word
 
-    console = Console() if sys.stdout.isatty() else Console(width=200, no_color=True)
+    console = Console(width=output_width(piped=200), no_color=not sys.stdout.isatty())
     if console.width < 110:  # a narrow terminal: one document per block, nothing cut
         for r in rows:
             counts = [count(n, noun) for n, noun in ((r.goals, "goal"), (r.activities, "activity"),
@@ -75,6 +75,7 @@ def _print_rows(rows: list[DocumentRow]) -> None:
 def new(
     kind: Annotated[str, typer.Argument(help="regional-plan, local-plan, activity-plan, strategy or framework.")],
     document_id: Annotated[str, typer.Argument(metavar="ID", help="The new document's id, e.g. vaxjo-2025.")],
+    # the default is a placeholder that MVK013 reports until the document is named
     title: Annotated[str, typer.Option("--title", help="Title of the document.")] = "Ny handlingsplan",
     county: Annotated[str | None, typer.Option(
         "--county", help="County: id, code or name, e.g. kronoberg, 07.", show_default=False)] = None,

@@ -7,8 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import Lang, LangOption, ProblemFormat, ProblemFormatOption, app, fail, open_project
-from mvkplan.cli.commands_survey import finish, user_path
+from mvkplan.cli.app import (
+    Lang,
+    LangOption,
+    ProblemFormat,
+    ProblemFormatOption,
+    app,
+    fail,
+    open_project,
+    user_path,
+)
+from mvkplan.cli.commands_survey import finish
 
 if TYPE_CHECKING:
     from mvkplan.checks.validate import Corpus
@@ -68,7 +77,7 @@ def _response_files(files: list[Path]) -> list[Path]:
 
     found: list[Path] = []
     for file in files:
-        path = file if file.is_absolute() else Path.cwd() / file
+        path = user_path(file)
         if path.is_dir():
             inside = sorted(path.glob("*.json"))
             if not inside:

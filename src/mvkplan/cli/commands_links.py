@@ -118,12 +118,14 @@ def _print_tree(summary: LinkSummary) -> None:
 
 def _console() -> Console:
     """On a terminal: its width, long lines wrapped between words. Into a file or a pipe:
-    lines as long as they are, never cut."""
+    lines as long as they are, never cut (unless COLUMNS says how wide)."""
     from rich.console import Console
 
+    from mvkplan.messages.terminal import output_width
+
     if sys.stdout.isatty():
-        return Console()
-    return Console(width=100_000, no_color=True, highlight=False)
+        return Console(width=output_width(piped=None))
+    return Console(width=output_width(piped=100_000), no_color=True, highlight=False)
 
 
 @app.command()
@@ -215,8 +217,9 @@ def _print_table(matrix: Coverage) -> None:
     from rich.table import Table
 
     from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import output_width
 
-    console = Console() if sys.stdout.isatty() else Console(width=120, no_color=True)
+    console = Console(width=output_width(piped=120), no_color=not sys.stdout.isatty())
     first = max((len(d) for d in matrix.documents), default=8) + 4
     for framework in dict.fromkeys(c.framework for c in matrix.columns):
         columns = [c for c in matrix.columns if c.framework == framework]

@@ -22,6 +22,8 @@ from mvkplan.cli.app import (
     emit,
     fail,
     open_project,
+    outside_project,
+    user_path,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ def lint(
     """
     from mvkplan.checks.lint import lint_answer
 
-    _answer_and_report(lint_answer, open_project(lang, paths=True), paths, fmt, strict=strict,
+    _answer_and_report(lint_answer, open_project(lang, paths=True, named=paths), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
 
 
@@ -85,7 +87,7 @@ def check(
     """
     from mvkplan.checks.check import check_answer
 
-    _answer_and_report(check_answer, open_project(lang), paths, fmt, strict=strict,
+    _answer_and_report(check_answer, open_project(lang, named=paths), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
 
 
@@ -100,18 +102,19 @@ def _answer_and_report(
     from mvkplan.messages.problems import exit_code_for
     from mvkplan.messages.reporters import Report
 
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    targets = [user_path(p) for p in paths or []]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
     _check_selectors(select, ignore)
     try:
         files, problems = answer(project, targets or None, select=_split(select),
-                                 ignore=_split(ignore) or (), cache=not no_cache)
+                                 ignore=_split(ignore) or (),
+                                 cache=not no_cache and not project.standalone)
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
-    emit(Report(problems, files, rules=_rule_summaries(),
+    emit(Report(outside_project(project, problems), files, rules=_rule_summaries(),
                 rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems, strict=strict))
 
@@ -133,7 +136,6 @@ def rules(
     """Lista granskningsreglerna / list the lint rules, or explain one."""
     from mvkplan.checks.lint import unknown_rule_message
     from mvkplan.checks.rules import RULES, find_rule
-    from mvkplan.messages.i18n import t
 
     open_project(lang, documents=False)
     chosen = list(RULES)
@@ -147,11 +149,33 @@ def rules(
         sys.stdout.write(json.dumps(data if rule is None else data[0], ensure_ascii=False,
                                     indent=2) + "\n")
     elif rule is None:
-        width = max(len(r.name) for r in chosen)
-        for r in chosen:
-            print(f"{r.code}  {r.name:<{width}}  {t(f'severity.{r.severity.label}'):<7}  {r.summary}")
+        print("\n".join(_rule_lines(chosen)))
     else:
         print(_explain(chosen[0]))
+
+
+def _rule_lines(chosen: list[Rule]) -> list[str]:
+    """One line a rule (code, name, severity, summary) when every line fits the width (a
+    terminal's, COLUMNS, or 80 into a pipe); else the summary on its own line beneath, wrapped
+    only if even that is too long."""
+    import textwrap
+
+    from mvkplan.messages.i18n import t
+    from mvkplan.messages.terminal import line_width
+
+    width = max(len(r.name) for r in chosen)
+    severities = {r.severity.label: t(f"severity.{r.severity.label}") for r in chosen}
+    label = max(len(s) for s in severities.values())
+    heads = [f"{r.code}  {r.name:<{width}}  {severities[r.severity.label]:<{label}}" for r in chosen]
+    room = line_width()
+    if all(len(head) + 2 + len(r.summary) <= room for head, r in zip(heads, chosen, strict=True)):
+        return [f"{head}  {r.summary}" for head, r in zip(heads, chosen, strict=True)]
+    lines = []
+    for head, r in zip(heads, chosen, strict=True):
+        lines.append(head.rstrip())
+        lines += textwrap.wrap(r.summary, max(room - 4, 20), initial_indent="    ",
+                               subsequent_indent="    ")
+    return lines
 
 
 def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:

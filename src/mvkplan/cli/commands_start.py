@@ -21,18 +21,26 @@ def init(
     = Path("."),
     county: Annotated[str | None, typer.Option(
         "--county", help="Your county: id, code or name, e.g. kronoberg.", show_default=False)] = None,
+    no_git: Annotated[bool, typer.Option(
+        "--no-git", help="Do not make the folder a git repository with a first commit.")] = False,
     lang: LangOption = None,
 ) -> None:
     """Skapa ett eget planarkiv / start a plans repository of your own.
 
     Writes mvkplan.toml, plans/, the editor schema, .pre-commit-config.yaml, a GitHub Actions
-    workflow running 'mvkplan check' and a README for the coordinator. Existing files are
-    never overwritten: if any is there already, nothing is written (exit 2).
+    workflow running 'mvkplan check' and a README for the coordinator, whose install line is
+    where this mvkplan was installed from ('install' in mvkplan.toml), then makes the folder a
+    git repository with a first commit (unless --no-git, or it is inside one already).
+    Existing files are never overwritten: if any is there already, nothing is written (exit 2).
     """
     from mvkplan.messages.i18n import detect_language, set_language, t
+    from mvkplan.start.gitrepo import git_program
     from mvkplan.start.init import StarterError, starter_files, write_starter
 
     set_language(detect_language(lang.value if lang else None))
+    git = None if no_git else git_program()
+    if not no_git and git is None:  # said before anything is written
+        fail(t("init.no_git"))
     county_id = county_name = None
     if county:
         from mvkplan.cli.catalog_options import resolve_entry
@@ -52,8 +60,25 @@ def init(
         fail(f"{exc.filename or folder}: {exc.strerror}")
     for path in written:
         print(path)
+    if git is not None:
+        _first_commit(folder, git)
     where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
     print("\n" + t("init.next", where=where), file=sys.stderr)
+
+
+def _first_commit(folder: Path, git: str) -> None:
+    """Make ``folder`` a git repository with a first commit, and say what was done."""
+    from mvkplan.messages.i18n import t
+    from mvkplan.start.gitrepo import GitError, first_commit
+
+    try:
+        done = first_commit(folder, git)
+    except GitError as exc:
+        fail(t("init.git_failed", detail=exc.detail))
+    if done.inside is not None:
+        print(t("init.inside_git", path=done.inside), file=sys.stderr)
+    else:
+        print(t("init.committed"), file=sys.stderr)
 
 
 @app.command()

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mvkplan.cli.app import Lang, LangOption, ProblemFormat, ProblemFormatOption, app, emit, fail, open_project
+from mvkplan.cli.app import (
+    Lang,
+    LangOption,
+    ProblemFormat,
+    ProblemFormatOption,
+    app,
+    emit,
+    fail,
+    open_project,
+    user_path,
+)
 
 if TYPE_CHECKING:
     from mvkplan.cycle.recording.record import Prepared
@@ -35,15 +45,6 @@ def _require_extra(lang: Lang | None) -> None:
     except MissingExtraError as exc:  # checked before the project is opened: choose the language here
         set_language(detect_language(lang.value if lang else None))
         fail(str(MissingExtraError(exc.extra, exc.missing)))
-
-
-def user_path(path: Path) -> Path:
-    """A path the user named on the command line, as given (relative to the working folder).
-
-    It may lie outside the repository: containment guards the paths that documents yield,
-    not the folder a user chooses for the workbooks or responses.
-    """
-    return path if path.is_absolute() else Path.cwd() / path
 
 
 @survey_app.command("export")
@@ -118,7 +119,7 @@ def import_(
     from mvkplan.messages.i18n import t
 
     project = open_project(lang)
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths]
+    targets = [user_path(p) for p in paths]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))

@@ -19,6 +19,8 @@ from mvkplan.cli.app import (
     emit,
     fail,
     open_project,
+    outside_project,
+    user_path,
 )
 
 
@@ -39,15 +41,16 @@ def validate(
     from mvkplan.messages.problems import exit_code_for
     from mvkplan.messages.reporters import Report
 
-    project = open_project(lang, paths=True)
-    targets = [p if p.is_absolute() else Path.cwd() / p for p in paths or []]
+    project = open_project(lang, paths=True, named=paths)
+    targets = [user_path(p) for p in paths or []]
     for target in targets:
         if not target.exists():
             fail(t("E402", path=target))
-    files, problems = validate_run(project, targets or None, cache=not no_cache)
+    files, problems = validate_run(project, targets or None,
+                                   cache=not no_cache and not project.standalone)
     if targets:
         files = len(set(_files_under(targets)))
-    emit(Report(problems, files), fmt, None if no_source else project.root)
+    emit(Report(outside_project(project, problems), files), fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems))
 
 

@@ -43,6 +43,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "First year of the period (default: the year in the id, else this year).": (
         "First year of the period (default: the year in the id, else this year).",
         "Periodens första år (standard: året i id:t, annars i år)."),
+    "Do not make the folder a git repository with a first commit.": (
+        "Do not make the folder a git repository with a first commit.",
+        "Gör inte mappen till ett git-arkiv med en första commit."),
     "Folder to write to (default: plans/<county>).": (
         "Folder to write to (default: plans/<county>).", "Mapp att skriva till (standard: plans/<län>)."),
     "Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga.": (

@@ -217,8 +217,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "inga planer här: varken mvkplan.toml eller en mapp plans/ i {path} eller mapparna ovanför; "
         "gå till ditt planarkiv, eller skapa ett med 'mvkplan init'",
     ),
+    "E301.standalone": (
+        "no project here, so only the files named and the shipped frameworks and catalogs are "
+        "read: name that document's file too, or run in your plans repository",
+        "inget planarkiv här, så bara de namngivna filerna och de medföljande ramverken och "
+        "katalogerna läses: ange även det dokumentets fil, eller kör i ditt planarkiv",
+    ),
     # new, init, serve, links (first use)
     "new.kind": ("unknown kind '{kind}'; use one of: {kinds}", "okänd dokumenttyp '{kind}'; använd någon av: {kinds}"),
+    "new.empty_title": ("the title must not be empty", "titeln får inte vara tom"),
+    "new.bad_title": ("the title is not valid text (bytes that are not UTF-8)",
+                      "titeln är ingen giltig text (byte som inte är UTF-8)"),
     "new.from": ("unknown document '{id}' for --from", "okänt dokument '{id}' för --from"),
     "new.schema": ("(mvkplan schema -o {path} writes the schema the file's first line points editors to)",
                    "(mvkplan schema -o {path} skriver schemat som filens första rad hänvisar redigeraren till)"),
@@ -235,6 +244,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "new.exists": ("{path} already exists", "{path} finns redan"),
     "init.exists": ("not overwriting existing files: {files} (nothing was written)",
                     "skriver inte över befintliga filer: {files} (inget skrevs)"),
+    "init.no_git": (
+        "git was not found: install it (Debian: apt-get install git), or run 'mvkplan init "
+        "--no-git' (nothing was written)",
+        "git hittades inte: installera det (Debian: apt-get install git), eller kör "
+        "'mvkplan init --no-git' (inget skrevs)",
+    ),
+    "init.git_failed": ("the files are written, but git failed: {detail}",
+                        "filerna är skrivna, men git misslyckades: {detail}"),
+    "init.committed": ("made a git repository with a first commit",
+                       "skapade ett git-arkiv med en första commit"),
+    "init.inside_git": ("already inside the git repository {path}: the files are not committed",
+                        "redan i git-arkivet {path}: filerna är inte incheckade"),
     "init.next": (
         "Next: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
         "&& mvkplan serve",

@@ -52,6 +52,9 @@ class Settings(BaseModel):
     quotations, glosses, fact box, contents); the same as 'render --plain' and 'build --plain'."""
     drafts: bool = False
     """Publish drafts too with 'mvkplan build' (marked UTKAST); the same as 'build --drafts'."""
+    install: str | None = None
+    """The pip requirement that installs mvkplan for this repository ('mvkplan==0.1.0',
+    'mvkplan @ git+https://…@<commit>'); written by 'mvkplan init', read by its CI workflow."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 
@@ -72,6 +75,9 @@ class Project:
     root: Path
     settings: Settings = field(default_factory=lambda: Settings())
     config_file: Path | None = None
+    standalone: bool = False
+    """No project here: only the files named on the command line are read (with the shipped
+    frameworks and catalogs), and nothing is written (no cache) into a folder that is not ours."""
 
     def document_paths(self) -> list[Path]:
         """The configured document folders and files, made absolute."""

@@ -1,12 +1,15 @@
 """``mvkplan new``: a new document from a skeleton that validates as written.
 
 The skeleton's filler text is written as ``[fyll i: …]``, which the placeholder rule (MVK013)
-reports, so a plan cannot be published with the filler left in. ``--from`` starts a plan from
-chosen goals of another plan (usually the county's), each new goal linked to the one it follows.
+reports, so a plan cannot be published with the filler left in, and a new document's only
+problems are those placeholders: its period ends no later than what it serves, and ``--from``
+(which starts a plan from chosen goals of another plan, usually the county's, each new goal
+linked to the one it follows) brings what it copies up to date (:mod:`mvkplan.start.carry`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -17,6 +20,7 @@ from mvkplan.loading.validation import load_bytes
 from mvkplan.messages.i18n import t
 from mvkplan.models import PlanBase
 from mvkplan.project.paths import is_within
+from mvkplan.start.carry import brought_up_to_date, carried_indicator, successors
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCHEMA = Path("schema") / "mvkplan.schema.json"
@@ -74,6 +78,9 @@ items:
     title: "[fyll i: det första delmålet]"
 """
 
+_OWN_INDICATOR = {"text": "[fyll i: hur målet följs upp]", "frequency": "Årsvis"}
+"""The indicator of a goal whose original names no source for one."""
+
 PLAN_KINDS = ("regional-plan", "local-plan", "strategy")
 KINDS = (*PLAN_KINDS, "activity-plan", "framework")
 
@@ -121,7 +128,9 @@ def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
     """The YAML text of a new document; checked to validate before it is returned."""
     check_id(skeleton.id)
     if not skeleton.title.strip():
-        raise ScaffoldError("the title must not be empty")
+        raise ScaffoldError(t("new.empty_title"))
+    if any("\ud800" <= c <= "\udfff" for c in skeleton.title):  # bytes of no encoding in argv
+        raise ScaffoldError(t("new.bad_title"))
     lines = []
     if skeleton.schema:
         lines.append(f"# yaml-language-server: $schema={skeleton.schema}")
@@ -134,7 +143,8 @@ def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
     text = "\n".join(lines) + "\n"
     start = skeleton.year
     if skeleton.kind in PLAN_KINDS:
-        text += _PLAN_HEAD.format(start=start, end=start + 2)
+        linked = [skeleton.source] if skeleton.source else ["nationell-strategi"]
+        text += _PLAN_HEAD.format(start=start, end=period_end(index, start, linked))
         text += _areas_from(index, skeleton) if skeleton.source else _OWN_AREA
     elif skeleton.kind == "activity-plan":
         text += _ACTIVITY_PLAN.format(start=start)
@@ -146,10 +156,23 @@ def scaffold(skeleton: Skeleton, index: LinkIndex | None = None) -> str:
     return text
 
 
+def period_end(index: LinkIndex | None, start: int, linked: list[str]) -> int:
+    """Three years from ``start``, but no later than the end of a document the new one links
+    to (the national strategy, the plan it starts from) while that is still running: a fresh
+    plan should not begin with a period outside what it serves (MVK008)."""
+    end = start + 2
+    for document_id in linked:
+        model = index.document(document_id) if index else None
+        period = getattr(model, "period", None)
+        if period is not None and period.end is not None and start <= period.end < end:
+            end = period.end
+    return end
+
+
 def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
     """The source plan's areas holding the chosen goals, each goal linked to its original."""
     source = index.document(skeleton.source) if index and skeleton.source else None
-    if not isinstance(source, PlanBase):
+    if index is None or not isinstance(source, PlanBase):
         raise ScaffoldError(t("new.not_plan", id=skeleton.source))
     available = [goal.id for area in source.areas for goal in area.goals]
     unknown = [g for g in skeleton.goals if g not in available]
@@ -157,6 +180,7 @@ def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
         raise ScaffoldError(t("new.no_goal", id=skeleton.source,
                               goals=", ".join(repr(g) for g in unknown), available=", ".join(available)))
     chosen = set(skeleton.goals or available)
+    replaced = successors(index, f"{skeleton.year}-01-01")
     out = []
     for area in source.areas:
         goals = [goal for goal in area.goals if goal.id in chosen]
@@ -164,17 +188,19 @@ def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
             continue
         out.append(f"  - id: {area.id}\n")
         if area.title:
-            out.append(f"    title: {_quote(area.title)}\n")
+            out.append(f"    title: {_quote(brought_up_to_date(_one_line(area.title), replaced))}\n")
         out.append("    goals:\n")
         for goal in goals:
             out.append(f"      - id: {goal.id}\n"
-                       f"        title: {_quote(_one_line(goal.title))}\n"
+                       f"        title: {_quote(brought_up_to_date(_one_line(goal.title), replaced))}\n"
                        f"        links: [{source.id}/{goal.id}]\n"
                        "        examples:\n"
                        "          - \"[fyll i: en lokal aktivitet]\"\n"
-                       "        indicators:\n"
-                       "          - text: \"[fyll i: hur målet följs upp]\"\n"
-                       "            frequency: Årsvis\n")
+                       "        indicators:\n")
+            carried = [carried_indicator(index, i, replaced) for i in goal.indicators if i.source]
+            for fields in carried or [_OWN_INDICATOR]:
+                out.append("".join(f"{'          - ' if n == 0 else '            '}{key}: "
+                                   f"{_quote(value)}\n" for n, (key, value) in enumerate(fields.items())))
     if not out:
         raise ScaffoldError(t("new.no_goals", id=skeleton.source))
     return "".join(out)
@@ -196,4 +222,14 @@ def _one_line(text: str) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """``text`` as a double-quoted YAML scalar on one line that reads back exactly.
+
+    JSON's string syntax is YAML's double-quoted style; beyond the escapes JSON makes, YAML
+    wants escaped what it takes for a line break (NEL, LS, PS) or refuses raw (DEL, C1, BOM,
+    the non-characters U+FFFE and U+FFFF).
+    """
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                 json.dumps(text, ensure_ascii=False))
+
+
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")

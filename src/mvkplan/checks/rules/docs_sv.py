@@ -62,8 +62,10 @@ relationer, ersattes av HSLF-FS 2022:39 från den 1 januari 2023. En plan för 2
 hänvisar med rätta till SOSFS 2014:4; en plan som börjar 2024 och fortfarande gör det skickar
 läsarna till regler som inte längre gäller.
 
-Så rättar du: hänvisa till efterföljaren (``regulation: hslf-fs-2022-39``). Ett dokument som
-nämner både den gamla författningen och efterföljaren lämnas i fred. Datumen kommer från
+Så rättar du: hänvisa till efterföljaren (``regulation: hslf-fs-2022-39``). En referenslista
+som också hänvisar till efterföljaren lämnas i fred. En text (en mening, en tabellcell, en
+referens titel) bedöms för sig: nämner den den gamla författningen utan efterföljaren
+rapporteras den, vad dokumentet än hänvisar till på annat ställe. Datumen kommer från
 katalogen över författningar; ett arkiv kan lägga till egna med ett katalogdokument som
 ``extends: regulations``. Hänvisningar i löptext räknas också: "enligt SOSFS 2014:4" i ett
 avsnitt, ett mål eller en referens titel hittas på författningens beteckning.""",
@@ -126,7 +128,9 @@ indikator är lätt att missa vid granskningen.
 
 Så rättar du: skriv den riktiga texten, eller ta bort fältet tills den är känd. Anteckningar
 till redaktörerna hör hemma i YAML-kommentarer (``# TODO: …``), som aldrig publiceras eller
-kontrolleras. Egna mönster anges med inställningen ``patterns``.""",
+kontrolleras. Egna mönster anges med inställningen ``patterns``. Titeln som ``mvkplan new``
+ger ett dokument tills det får ett namn ("Ny handlingsplan") är också en platshållare, när den
+är hela titeln.""",
     "MVK014": """Ett id följer inte namnkonventionen.
 
 Varför: id blir länkar (``kalmar-2024/likvardig-kunskap``), filnamn och webbadresser. Små

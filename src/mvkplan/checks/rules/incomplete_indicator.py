@@ -65,7 +65,7 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
         for i, area in enumerate(plan.areas):
             for j, goal in enumerate(area.goals):
                 for k, indicator in enumerate(goal.indicators):
-                    stated = heading or _states_frequency(context.index, indicator)
+                    stated = heading or states_frequency(context.index, indicator)
                     gap = (indicator.source is None, not stated)
                     if gap in _MISSING:
                         english, swedish, keys = _MISSING[gap]
@@ -82,7 +82,8 @@ def _heading(plan: PlanBase) -> bool:
     return any(text and FREQUENCY_WORDS.search(text) for text in texts)
 
 
-def _states_frequency(index: LinkIndex, indicator: Indicator) -> bool:
+def states_frequency(index: LinkIndex, indicator: Indicator) -> bool:
+    """Whether the indicator's frequency, its text or its source's name says how often."""
     if indicator.frequency:
         return True
     texts = [indicator.text]

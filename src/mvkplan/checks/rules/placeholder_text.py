@@ -7,7 +7,8 @@ in review.
 How to fix: write the real text, or remove the field until it is known. Notes to the editors
 belong in YAML comments (``# TODO: …``), which are never published and never checked. Add
 patterns of your own (regular expressions, matched ignoring case) with the option
-``patterns``.
+``patterns``. The title ``mvkplan new`` gives a document until it is named ("Ny
+handlingsplan") is a placeholder too, when it is the whole title.
 
 Passing:
     ```yaml
@@ -29,6 +30,7 @@ from pydantic import field_validator
 
 from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
 from mvkplan.checks.rules.text import source_words
+from mvkplan.loading.documents import LoadedDocument
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK013"
@@ -49,6 +51,8 @@ TRIGGERS = ("todo", "fixme", "tbd", "xxx", "lorem ipsum", "???", "fyll i")
 """A word every match of PLACEHOLDERS holds: only values holding one are searched."""
 IN_SOURCE = source_words(TRIGGERS)
 NULL_SPELLINGS = ("", "~", "null", "Null", "NULL")
+PLACEHOLDER_TITLES = ("Ny handlingsplan",)
+"""Titles ``mvkplan new`` writes until the user gives one (its ``--title`` default)."""
 
 
 class Options(RuleOptions):
@@ -75,6 +79,7 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
     # as it is written, when a pattern could match how nulls are written.
     nulls_too = any(placeholder.search(spelling) for spelling in NULL_SPELLINGS)
     for document in context.documents:
+        yield from _placeholder_title(context, document)
         if not options.patterns and not context.source(document).may_match(*IN_SOURCE, lowered=True):
             continue
         text = context.text(document)
@@ -87,3 +92,15 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
                 path = text.path(i)
                 position = context.locate_value(document, path, found)
                 yield Finding(document, path, values={"text": found}, position=position)
+
+
+def _placeholder_title(context: LintContext, document: LoadedDocument) -> Iterator[Finding]:
+    """The whole title is one that ``mvkplan new`` writes for the user to replace."""
+    title = getattr(document.model, "title", None)
+    if isinstance(title, str) and " ".join(title.split()).casefold() in _TITLES:
+        path = ("title",)
+        yield Finding(document, path, values={"text": title},
+                      position=context.locate_value(document, path, title))
+
+
+_TITLES = frozenset(title.casefold() for title in PLACEHOLDER_TITLES)

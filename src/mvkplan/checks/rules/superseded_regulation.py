@@ -5,8 +5,12 @@ close relationships, was replaced by HSLF-FS 2022:39 from 1 January 2023. A plan
 2021–2023 rightly cites SOSFS 2014:4; a plan whose period starts in 2024 and still cites it
 sends its readers to rules that no longer apply.
 
-How to fix: cite the successor instead (``regulation: hslf-fs-2022-39``). A document that
-names both the old regulation and its successor is left alone, since it evidently knows. The
+How to fix: cite the successor instead (``regulation: hslf-fs-2022-39``). A reference list
+that also cites the successor is left alone, since the document evidently knows; a text (a
+sentence, a table cell, a reference's title) is judged on its own: one that names the old
+regulation is reported unless it names the successor too, whatever the document cites
+elsewhere ("rutiner i enlighet med SOSFS 2014:4" is out of date even beside a reference to
+HSLF-FS 2022:39; "SOSFS 2014:4, sedan 2023 HSLF-FS 2022:39" is not). The
 dates come from the regulations catalog (``superseded`` and ``superseded_by``); a repository
 can add regulations with a catalog document of its own that ``extends: regulations``. A
 document with no start year is compared by its adoption date. Regulations cited in running text
@@ -76,14 +80,21 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
         text = context.text(document)
         in_text = list(_named_in_text(text, codes))
         cited_ids = {link.target_item for link in cited} | {entry.id for _i, entry, _t in in_text}
+        # (a link is judged by all the document cites: a reference list keeps the old
+        # regulation beside its successor for the record)
         for link in cited:
             item = index.item(link.target)
             entry = item.obj if item else None
             if isinstance(entry, CatalogEntry) and _superseded_for(entry, start, cited_ids):
                 yield Finding(document, link.path, values=_values(index, entry, start))
         linked = {link.path[:2] for link in cited}
+        named_in: dict[int, set[str | None]] = {}
+        for i, entry, _found in in_text:
+            named_in.setdefault(i, set()).add(entry.id)
         for i, entry, found in in_text:
-            if not _superseded_for(entry, start, cited_ids):
+            # A text is judged on its own: "enligt SOSFS 2014:4" is out of date whatever the
+            # document cites elsewhere, "SOSFS 2014:4 (nu HSLF-FS 2022:39)" knows it is.
+            if not _superseded_for(entry, start, named_in[i]):
                 continue
             path = text.path(i)
             if path[:2] in linked:

@@ -28,6 +28,7 @@ from mvkplan.checks.gate import blocking, errors_by_document, one_line
 from mvkplan.messages.i18n import count, t
 from mvkplan.messages.problems import Problem
 from mvkplan.project.config import ConfigError, Project, find_project
+from mvkplan.publish.serve.reload import SCRIPT, SCRIPT_PATH, VERSION_PATH, with_reload
 from mvkplan.publish.serve.site import LiveSite
 
 _MAIN = '<main id="mvk-main" class="wrap" tabindex="-1">'
@@ -136,21 +137,33 @@ class _Handler(SimpleHTTPRequestHandler):
         """A file of the site; an HTML page with the latest build's errors at its top."""
         if self._refused():
             return
+        own = self.path.split("?", 1)[0]
+        if own in (SCRIPT_PATH, VERSION_PATH):  # the preview's own: the reload script, the build
+            self._send(SCRIPT if own == SCRIPT_PATH else str(self.preview.builds),
+                       "text/javascript" if own == SCRIPT_PATH else "text/plain")
+            return
         path = self.translate_path(self.path)
         if Path(path).is_dir():
             path = str(Path(path) / "index.html")
         banner = self.preview.outcome.banner()
-        if not path.endswith(".html") or not banner:
+        if not path.endswith(".html"):
             super().do_GET()
             return
         if Path(path).is_file():
             text = Path(path).read_text(encoding="utf-8").replace(_MAIN, _MAIN + "\n" + banner, 1)
-        else:  # nothing built yet (the first build failed): a page with the errors alone
+        elif banner:  # nothing built yet (the first build failed): a page with the errors alone
             text = (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>mvkplan'
                     f'</title></head><body>{_MAIN}\n{banner}</main></body></html>\n')
+        else:
+            super().do_GET()  # not found
+            return
+        self._send(with_reload(text, self.preview.builds), "text/html")
+
+    def _send(self, text: str, content_type: str) -> None:
+        """Answer 200 with ``text``, never cached (the next build changes it)."""
         data = text.encode("utf-8")
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
@@ -188,6 +201,8 @@ class Preview:
     server: ThreadingHTTPServer | None = None
     site: LiveSite | None = None
     """The project as loaded for the last build, kept while its configuration stays."""
+    builds: int = 0
+    """How many builds have finished: a page showing an older one reloads (:mod:`.reload`)."""
 
     @property
     def state(self) -> Path:
@@ -199,6 +214,7 @@ class Preview:
         """Build again (in memory: :meth:`build`) and remember the outcome for the pages
         served from now on."""
         self.outcome = self.build(changed)
+        self.builds += 1
         if self.outcome.failure:
             self.log(t("serve.failed", detail=self.outcome.failure))
         else:

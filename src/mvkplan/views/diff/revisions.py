@@ -43,14 +43,15 @@ def read_at_revision(file: Path, revision: str) -> bytes:
     if not revision or revision.startswith("-") or any(c.isspace() or c == ":" for c in revision):
         raise RevisionError("diff.rev.bad", rev=revision)
     folder = file.parent
+    # outside a repository every revision is unknown: say which of the two it is
+    prefix = _git(git, folder, "rev-parse", "--show-prefix")
+    if prefix is None:
+        raise RevisionError("diff.rev.norepo", path=folder)
     resolved = _git(git, folder, "rev-parse", "--verify", "--quiet", "--end-of-options",
                     f"{revision}^{{commit}}")
     if resolved is None:
         raise RevisionError("diff.rev.unknown", rev=revision)
     commit = resolved.decode("ascii").strip()
-    prefix = _git(git, folder, "rev-parse", "--show-prefix")
-    if prefix is None:
-        raise RevisionError("diff.rev.norepo", path=folder)
     path = prefix.decode("utf-8").strip() + file.name
     spec = f"{commit}:{path}"
     size = _git(git, folder, "cat-file", "-s", spec)
