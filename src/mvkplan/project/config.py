@@ -16,6 +16,29 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
+class SiteSettings(BaseModel):
+    """``[tool.mvkplan.site]``: who publishes the site, for its open data and its
+    accessibility statement (tillgänglighetsredogörelse). Nothing is invented when a key is
+    missing: the build warns and the page says what is not stated."""
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+    )
+
+    publisher: str | None = None
+    """The public body that publishes the site, e.g. 'Länsstyrelsen i Kalmar län'."""
+    publisher_url: str | None = None
+    """The publisher's web site (https://…), named in the data catalog."""
+    accessibility_contact: str | None = None
+    """Where readers report accessibility problems: an e-mail address or a web page (https://…);
+    also the contact point of the open data."""
+    accessibility_reviewed: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    """Date of the latest review of the site's accessibility, YYYY-MM-DD."""
+    license: str = "https://creativecommons.org/publicdomain/zero/1.0/"
+    """The licence of the open data files (a URL); CC0 by default."""
+
+
 class Settings(BaseModel):
     """Every configuration key, with its default. Keys are written kebab-case in TOML."""
 
@@ -52,6 +75,8 @@ class Settings(BaseModel):
     quotations, glosses, fact box, contents); the same as 'render --plain' and 'build --plain'."""
     drafts: bool = False
     """Publish drafts too with 'mvkplan build' (marked UTKAST); the same as 'build --drafts'."""
+    site: SiteSettings = SiteSettings()
+    """``[tool.mvkplan.site]``: publisher, accessibility contact and review date, data licence."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 
