@@ -32,6 +32,7 @@ from mvkplan.loading.cache import fingerprint
 from mvkplan.loading.keys import seal, unseal, usable
 from mvkplan.models import Catalog, Framework, Strategy
 from mvkplan.project.writing import write_atomic
+from mvkplan.publish.opendata.tables import DATA_FOLDER
 from mvkplan.publish.render.paths import inside
 from mvkplan.publish.render.places import load_store, prepare, save_store
 from mvkplan.publish.render.publish import Publication
@@ -41,6 +42,10 @@ from mvkplan.publish.render.site import SiteOptions, site_pages
 
 _DOCUMENT_PAGE = "dokument/"
 _DIFF_PAGE = "nytt/"
+_DATA_FILE = f"{DATA_FOLDER}/"
+_SHOWS_NO_DOCUMENT = frozenset({"sok.html", "sok.js", "tillganglighet.html"})
+"""The search page, its script and the accessibility statement show no document (the
+options they do show are part of every page's digest)."""
 # Pages of frameworks, strategies and catalogs show coverage and uses that follow links
 # through other documents: they depend on every document.
 _SHOWS_CHAINS = (Framework, Strategy, Catalog)
@@ -181,6 +186,10 @@ def _document_of(path: str) -> str | None:
 
 
 def _shown_by_page(index: LinkIndex, path: str, shown: dict[str, list[str] | None]) -> list[str] | None:
+    if path in _SHOWS_NO_DOCUMENT:
+        return []
+    if path.startswith(_DATA_FILE):  # a document's open data holds that document only
+        return [path[len(_DATA_FILE):].rsplit(".", 1)[0]]
     if path.startswith(_DIFF_PAGE):
         return _shown_by_diff(index, path[len(_DIFF_PAGE):].removesuffix(".html"), shown)
     document_id = _document_of(path)
