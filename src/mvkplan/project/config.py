@@ -152,13 +152,24 @@ def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     key = str(loc[0])
+    # A key of a sub-table ([tool.mvkplan.site] publisher = …): the line of that key in
+    # that table, else the table's own line.
+    table, inner = (key, str(loc[1])) if len(loc) > 1 and isinstance(loc[1], str) else (None, None)
     inside = path.name != "pyproject.toml"
+    in_table = False
+    found = ""
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if stripped.startswith("["):
             inside = path.name != "pyproject.toml" or stripped.startswith("[tool.mvkplan")
-            if inside and stripped.strip("[]").split(".")[-1].strip() == key:
-                return f"line {number}: "
-        elif inside and stripped.split("=", 1)[0].strip().strip('"') == key:
+            name = stripped.strip("[]").split(".")[-1].strip()
+            in_table = inside and table is not None and name == table
+            if inside and name == key and not found:
+                found = f"line {number}: "
+                if table is None:
+                    return found
+        elif in_table and stripped.split("=", 1)[0].strip().strip('"') == inner:
             return f"line {number}: "
-    return ""
+        elif inside and not in_table and not found and stripped.split("=", 1)[0].strip().strip('"') == key:
+            return f"line {number}: "
+    return found
