@@ -1,5 +1,6 @@
 // The search page's script: looks the query (?q=) up in the Pagefind index beside the site
-// and lists the pages found. Results are built with textContent: no text from the index is
+// and lists the pages found. A classic script (a module is refused on a page opened from
+// a file), which loads Pagefind's module only when the page is served. Results are built with textContent: no text from the index is
 // read as HTML. Nothing is fetched from anywhere but this site.
 const form = document.getElementById("mvk-search");
 const field = document.getElementById("mvk-q");
@@ -15,6 +16,12 @@ async function search(query) {
   list.replaceChildren();
   if (!query.trim()) {
     status.textContent = "";
+    return;
+  }
+  if (!/^https?:$/.test(window.location.protocol)) {
+    // A browser fetches nothing for a page opened as a file: the index cannot be read.
+    status.textContent = "Sökningen fungerar när webbplatsen visas från en webbserver. "
+      + "Alla dokument finns via startsidan och länens sidor.";
     return;
   }
   status.textContent = "Söker …";
