@@ -129,6 +129,8 @@ def test_every_link_on_every_page_opens_a_page(page, site):
         hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
         targets.update(h.split("#")[0] for h in hrefs if h.startswith("file://"))
     for target in sorted(targets):
+        if not target.endswith(".html"):
+            continue  # open data files download (see test_browser_site_search)
         response = page.goto(target)
         assert response is None or response.ok, target
         assert page.locator("h1").count() == 1, target
@@ -221,6 +223,10 @@ def _assert_inert(path: Path, html: str, styles: int) -> None:
     parser = _Elements()
     parser.feed(html)
     tags = [tag for tag, _ in parser.found]
+    if path.name == "sok.html":  # the search page runs the site's own script, and only it
+        assert [attrs for tag, attrs in parser.found if tag == "script"] == [
+            [("src", "sok.js"), ("defer", None)]], path
+        tags = [tag for tag in tags if tag != "script"]
     assert not set(tags) & {"script", "iframe", "svg", "img", "object", "embed"}, path
     assert tags.count("style") == styles, path
     for tag, attrs in parser.found:

@@ -119,15 +119,23 @@ def test_a_rebuild_leaves_unchanged_pages_untouched(real_project: Path) -> None:
     """Unchanged pages are neither rendered nor copied: the very same files stay."""
     run_cli("build", cwd=real_project)
     site = real_project / "site"
-    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*.html")}
+    def stamps() -> dict[Path, tuple[int, int]]:
+        # Every page and data file; not the search index, which is made anew over them all.
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*")
+                if p.is_file() and not p.name.startswith(".")
+                and p.relative_to(site).parts[0] != "pagefind"}
+
+    before = stamps()
     plan = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
     edit(plan, title_line(plan), "title: Ny titel för Kronoberg")
     changed = run_cli("build", cwd=real_project)
-    after = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*.html")}
+    after = stamps()
     touched = {p for p in before if after.get(p) != before[p]}
     assert len(touched) == _written(changed.stdout), changed
     assert site / "dokument" / "kronoberg-2018-reviderad.html" in touched
     assert site / "dokument" / "kalmar-2024.html" not in touched
+    assert site / "data" / "kronoberg-2018-reviderad.csv" in touched
+    assert site / "data" / "kalmar-2024.csv" not in touched
 
 
 def test_a_build_stopped_while_the_site_moves_in_is_completed_by_the_next(

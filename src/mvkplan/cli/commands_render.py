@@ -68,6 +68,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "utmatningsmappen kan inte vara själva projektmappen: {path}",
     ),
     "build.progress": ("Building the site", "Bygger webbplatsen"),
+    "build.search_left_out": (
+        "warning: search was left out of the site: Pagefind is not installed "
+        "(pip install 'mvkplan[search]')",
+        "varning: sökfunktionen utelämnades från webbplatsen: Pagefind är inte installerat "
+        "(pip install 'mvkplan[search]')",
+    ),
+    "build.site_missing": (
+        "warning: [tool.mvkplan.site] does not give {keys}: the accessibility statement "
+        "(tillganglighet.html) and the data catalog (dcat.jsonld) say it is missing",
+        "varning: [tool.mvkplan.site] anger inte {keys}: tillgänglighetsredogörelsen "
+        "(tillganglighet.html) och datakatalogen (dcat.jsonld) säger att det saknas",
+    ),
+    "build.search_failed": ("cannot make the search index: {detail}",
+                            "kan inte skapa sökindexet: {detail}"),
     "build.written": ("Wrote {count} pages to {path}", "Skrev {count} sidor till {path}"),
     "render.extra": (
         "{format} output needs {module}: pip install 'mvkplan[{extra}]'",
@@ -212,7 +226,9 @@ def build(
     from mvkplan.publish.render.document import RenderError
     from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild, state_file
     from mvkplan.publish.render.paths import UnsafePathError
+    from mvkplan.publish.render.search import SearchError
     from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
+    from mvkplan.publish.render.sitepages import site_options
 
     project = open_project(lang, paths=True)
     _register_messages()
@@ -241,6 +257,11 @@ def build(
         if document_id in selection.published:
             banners.setdefault(document_id, []).extend(one_line(p) for p in found)
     # (A forced build's banners are part of what the record says each page shows.)
+    options = site_options(project.settings.site)
+    if not options.search:
+        print(t("build.search_left_out"), file=sys.stderr)
+    if options.missing():
+        print(t("build.site_missing", keys=", ".join(options.missing())), file=sys.stderr)
     state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
     cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
               and (project.root / CACHE_FOLDER).is_dir())
@@ -249,19 +270,22 @@ def build(
     def build(pages: list[SitePage], advance: Progress) -> list[Path]:
         return rebuild(index, target, state=state, templates=folder, updated=updated, errors=banners,
                        plain=plain or project.settings.plain, pdf=pdf, progress=advance,
-                       compiled=compiled, pages=pages,
+                       compiled=compiled, pages=pages, options=options,
                        places=places_file(project.root / CACHE_FOLDER) if cached else None).written
 
     try:
         if pdf:
             _require_extra("pdf")
         pages = site_pages(index, templates=folder, updated=updated, compiled=compiled,
-                           errors=banners, plain=plain or project.settings.plain, pdf=pdf)
+                           errors=banners, plain=plain or project.settings.plain, pdf=pdf,
+                           options=options)
         written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
+    except SearchError as exc:
+        fail(t("build.search_failed", detail=exc))
     except OSError as exc:
         fail(f"{exc.filename or target}: {exc.strerror}")
     print(t("build.written", count=len(written), path=_shown(target, project.root)))

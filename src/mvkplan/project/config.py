@@ -16,6 +16,29 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
+class SiteSettings(BaseModel):
+    """``[tool.mvkplan.site]``: who publishes the site, for its open data and its
+    accessibility statement (tillgänglighetsredogörelse). Nothing is invented when a key is
+    missing: the build warns and the page says what is not stated."""
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+        alias_generator=lambda name: name.replace("_", "-"),
+    )
+
+    publisher: str | None = None
+    """The public body that publishes the site, e.g. 'Länsstyrelsen i Kalmar län'."""
+    publisher_url: str | None = None
+    """The publisher's web site (https://…), named in the data catalog."""
+    accessibility_contact: str | None = None
+    """Where readers report accessibility problems: an e-mail address or a web page (https://…);
+    also the contact point of the open data."""
+    accessibility_reviewed: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    """Date of the latest review of the site's accessibility, YYYY-MM-DD."""
+    license: str = "https://creativecommons.org/publicdomain/zero/1.0/"
+    """The licence of the open data files (a URL); CC0 by default."""
+
+
 class Settings(BaseModel):
     """Every configuration key, with its default. Keys are written kebab-case in TOML."""
 
@@ -55,6 +78,8 @@ class Settings(BaseModel):
     install: str | None = None
     """The pip requirement that installs mvkplan for this repository ('mvkplan==0.1.0',
     'mvkplan @ git+https://…@<commit>'); written by 'mvkplan init', read by its CI workflow."""
+    site: SiteSettings = SiteSettings()
+    """``[tool.mvkplan.site]``: publisher, accessibility contact and review date, data licence."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
 
@@ -133,13 +158,24 @@ def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     key = str(loc[0])
+    # A key of a sub-table ([tool.mvkplan.site] publisher = …): the line of that key in
+    # that table, else the table's own line.
+    table, inner = (key, str(loc[1])) if len(loc) > 1 and isinstance(loc[1], str) else (None, None)
     inside = path.name != "pyproject.toml"
+    in_table = False
+    found = ""
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if stripped.startswith("["):
             inside = path.name != "pyproject.toml" or stripped.startswith("[tool.mvkplan")
-            if inside and stripped.strip("[]").split(".")[-1].strip() == key:
-                return f"line {number}: "
-        elif inside and stripped.split("=", 1)[0].strip().strip('"') == key:
+            name = stripped.strip("[]").split(".")[-1].strip()
+            in_table = inside and table is not None and name == table
+            if inside and name == key and not found:
+                found = f"line {number}: "
+                if table is None:
+                    return found
+        elif in_table and stripped.split("=", 1)[0].strip().strip('"') == inner:
             return f"line {number}: "
-    return ""
+        elif inside and not in_table and not found and stripped.split("=", 1)[0].strip().strip('"') == key:
+            return f"line {number}: "
+    return found

@@ -32,14 +32,20 @@ from mvkplan.loading.cache import fingerprint
 from mvkplan.loading.keys import seal, unseal, usable
 from mvkplan.models import Catalog, Framework, Strategy
 from mvkplan.project.writing import write_atomic
+from mvkplan.publish.opendata.tables import DATA_FOLDER
 from mvkplan.publish.render.paths import inside
 from mvkplan.publish.render.places import load_store, prepare, save_store
 from mvkplan.publish.render.publish import Publication
 from mvkplan.publish.render.rendering import Progress, SitePage, render_into
-from mvkplan.publish.render.site import site_pages
+from mvkplan.publish.render.search import index_site
+from mvkplan.publish.render.site import SiteOptions, site_pages
 
 _DOCUMENT_PAGE = "dokument/"
 _DIFF_PAGE = "nytt/"
+_DATA_FILE = f"{DATA_FOLDER}/"
+_SHOWS_NO_DOCUMENT = frozenset({"sok.html", "sok.js", "tillganglighet.html"})
+"""The search page, its script and the accessibility statement show no document (the
+options they do show are part of every page's digest)."""
 # Pages of frameworks, strategies and catalogs show coverage and uses that follow links
 # through other documents: they depend on every document.
 _SHOWS_CHAINS = (Framework, Strategy, Catalog)
@@ -71,6 +77,7 @@ def rebuild(
     parallel: bool = True,
     places: Path | None = None,
     env: Environment | None = None,
+    options: SiteOptions | None = None,
 ) -> BuildResult:
     """Build the site into ``out``, rendering only what changed since the build that wrote
     ``state`` (a JSON file; None renders everything and keeps no record). ``compiled`` keeps
@@ -82,11 +89,15 @@ def rebuild(
     every other links to) are spread over worker processes all the same. ``places`` is
     the store of where documents' links stand in their files (see
     :mod:`mvkplan.publish.render.places`), read before and written after the build; ``env`` a
-    Jinja environment for ``templates`` the caller keeps between builds."""
+    Jinja environment for ``templates`` the caller keeps between builds. ``options`` say
+    who publishes the site and whether it gets a search index (made anew from every page
+    on each build, before the new site takes the old one's place)."""
+    options = options or SiteOptions()
     if pages is None:
         pages = site_pages(index, templates=templates, updated=updated, errors=errors,
-                           plain=plain, pdf=pdf, compiled=compiled, env=env)
-    digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors)
+                           plain=plain, pdf=pdf, compiled=compiled, env=env, options=options)
+    digests = page_digests(index, pages, templates, updated, plain=plain, pdf=pdf, errors=errors,
+                           site=options.digest())
     if previous is None:
         previous = _read_state(state) if state is not None else {}
     folder = str(out)  # (os.path: a rebuild asks this of every page of the site)
@@ -108,7 +119,8 @@ def rebuild(
             # Forget the pages about to change first: were the build stopped while they move
             # in, the next one renders them again whatever it finds in the folder.
             _write_state(state, {p: d for p, d in previous.items() if p not in written})
-        rendered = publication.commit(written, kept)  # unchanged pages stay as they are
+        # Unchanged pages stay as they are; the search index is made over all of them.
+        rendered = publication.commit(written, kept, index_site if options.search else None)
     if state is not None:
         _write_state(state, digests)
     if places is not None and stale:
@@ -135,14 +147,14 @@ def compiled_folder(cache_folder: Path) -> Path:
 def page_digests(
     index: LinkIndex, pages: list[SitePage], templates: Path | None,
     updated: Callable[[str], str | None], *, plain: bool = False, pdf: bool = False,
-    errors: Mapping[str, Sequence[str]] | None = None,
+    errors: Mapping[str, Sequence[str]] | None = None, site: str = "",
 ) -> dict[str, str]:
     """Page path → digest of everything the page shows (a PDF counts as its document's page;
     the errors a document is published with, shown on its page, are part of that page's).
 
     Which documents a page shows follows from the links alone: it is worked out once per
     index, and kept while a watching server sees only texts change (see ``per_links``)."""
-    base = f"{fingerprint()}\0{templates_digest(templates)}\0plain={plain}\0pdf={pdf}"
+    base = f"{fingerprint()}\0{templates_digest(templates)}\0plain={plain}\0pdf={pdf}\0site={site}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))
@@ -174,6 +186,10 @@ def _document_of(path: str) -> str | None:
 
 
 def _shown_by_page(index: LinkIndex, path: str, shown: dict[str, list[str] | None]) -> list[str] | None:
+    if path in _SHOWS_NO_DOCUMENT:
+        return []
+    if path.startswith(_DATA_FILE):  # a document's open data holds that document only
+        return [path[len(_DATA_FILE):].rsplit(".", 1)[0]]
     if path.startswith(_DIFF_PAGE):
         return _shown_by_diff(index, path[len(_DIFF_PAGE):].removesuffix(".html"), shown)
     document_id = _document_of(path)

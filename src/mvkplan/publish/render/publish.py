@@ -29,7 +29,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +38,8 @@ from mvkplan.project.writing import default_mode, write_atomic
 from mvkplan.publish.render.paths import inside
 
 MANIFEST = ".mvkplan-manifest.json"
+Finish = Callable[[Path, list[str]], Iterable[str]]
+"""Called with the new site's folder and its pages; gives the paths of the files it added."""
 _NEW, _OLD = ".new-", ".old-"
 
 
@@ -79,29 +81,36 @@ class Publication:
         inside(self.out, relative, self._folders)
         _write_new(self.staging.joinpath(*relative.split("/")), data)
 
-    def commit(self, written: Iterable[str], kept: Iterable[str] = ()) -> list[Path]:
+    def commit(self, written: Iterable[str], kept: Iterable[str] = (),
+               finish: Finish | None = None) -> list[Path]:
         """Make the site the ``written`` pages (all staged), the ``kept`` ones and what mvkplan
-        did not write; pages of the last build that are none of these are left out."""
+        did not write; pages of the last build that are none of these are left out.
+        ``finish`` is handed the new site whole (before it takes the old one's place) and
+        the paths of its pages, and gives the paths of the files it added (a search index)."""
         written = sorted(written)
         listed = set(written) | set(kept)
         if self.out.is_dir():
             leave_out = (built_files(self.out) - listed) | set(written) | {MANIFEST}
             _carry_over(self.out, self.staging, leave_out)
+        if finish is not None:
+            listed |= set(finish(self.staging, sorted(listed)))
         _write_manifest(self.staging, listed)
         _swap(self.staging, self.out)
         return [self.out.joinpath(*relative.split("/")) for relative in written]
 
 
-def publish_site(out: Path, files: dict[str, bytes], kept: Iterable[str] = ()) -> list[Path]:
+def publish_site(out: Path, files: dict[str, bytes], kept: Iterable[str] = (),
+                 finish: Finish | None = None) -> list[Path]:
     """Make ``out`` hold ``files`` and the ``kept`` pages already in it (plus what was not
-    built by mvkplan); pages of the last build that are neither are removed."""
+    built by mvkplan, and what ``finish`` adds: see :meth:`Publication.commit`); pages of
+    the last build that are none of these are removed."""
     with Publication(out) as publication:
         folders: dict[Path, bool] = {}
         for relative in files:  # refuse before writing
             inside(publication.out, relative, folders)
         for relative, data in sorted(files.items()):
             publication.stage(relative, data)
-        return publication.commit(files, kept)
+        return publication.commit(files, kept, finish)
 
 
 def built_files(out: Path) -> set[str]:

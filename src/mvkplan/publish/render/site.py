@@ -8,6 +8,9 @@ Layout (relative links only, nothing loaded from elsewhere)::
     dokument/<id>.pdf       with ``pdf=True``: the PDF of each of the repository's documents
     nytt/<id>.html          what is new in a document compared with the one it supersedes
     tackning.html           coverage: plans × framework goals
+    data/<id>.csv, .json    open data of each plan and follow-up; dcat.jsonld, their catalog
+    oppna-data.html         the open data, listed; tillganglighet.html, the accessibility statement
+    sok.html, sok.js        search, when Pagefind is installed (its index: pagefind/)
 
 Every page is rendered before anything is written, so a failure leaves the output folder
 as it was; the new site is then swapped in as a whole.
@@ -25,6 +28,7 @@ from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
 from mvkplan.models import Catalog, Consultation, CountyProfile, FollowUp, Framework, PlanBase, Strategy
 from mvkplan.publish.diff.page import diff_heading
+from mvkplan.publish.opendata import Table, data_tables
 from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.document import (
     RenderError,
@@ -38,6 +42,20 @@ from mvkplan.publish.render.links import Urls, marked
 from mvkplan.publish.render.paths import UnsafePathError, safe_name
 from mvkplan.publish.render.publish import publish_site
 from mvkplan.publish.render.rendering import PARALLEL_PAGES, Progress, SitePage, render_site
+from mvkplan.publish.render.sitepages import (
+    CATALOG_FILE,
+    DATA_PAGE,
+    SEARCH_PAGE,
+    SEARCH_SCRIPT,
+    STATEMENT_PAGE,
+    SiteOptions,
+    data_files,
+    data_page,
+    download_links,
+    search_page,
+    search_script,
+    statement_page,
+)
 from mvkplan.publish.render.siteviews import county_ids, county_name, county_view, coverage_view, index_view
 from mvkplan.publish.render.views import LinkView
 
@@ -52,6 +70,7 @@ def site_pages(
     pdf: bool = False,
     compiled: Path | None = None,
     env: Environment | None = None,
+    options: SiteOptions | None = None,
 ) -> list[SitePage]:
     """Every page of the site, not yet rendered (so that callers can show progress).
 
@@ -61,26 +80,33 @@ def site_pages(
     page is their report) also gets its PDF beside its page, linked from it. ``compiled``
     keeps compiled templates between runs (see :func:`make_environment`); ``env``, one
     made for ``templates`` and kept between builds, is used instead of a new one.
+    ``options`` (publisher, search) add the open data, the accessibility statement and,
+    with ``search``, the search page; every page's footer links the first two.
     """
     env = env or make_environment("html", templates, compiled=compiled)
+    options = options or SiteOptions()
+    search = options.search
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
     heavy = max(1, len(index.documents) // 16)
-    pages = [SitePage("index.html", lambda: _index(env, index), heavy)]
+    pages = [SitePage("index.html", lambda: _index(env, index, search), heavy)]
     profiles = _profiles(index)
     for county in county_ids(index):
         safe_name(county)
         pages.append(SitePage(f"lan/{county}.html",
                               _bind(_county, env, index, county, profiles.get(county), updated,
-                                    plain), heavy))
-    pages.append(SitePage("tackning.html", lambda: _coverage(env, index), heavy))
+                                    plain, search), heavy))
+    pages.append(SitePage("tackning.html", lambda: _coverage(env, index, search), heavy))
     left_out = {gap.document for gap in follow_ups_left_out(index)}
+    tables = [table for table in data_tables(index) if table.document not in left_out]
+    pages += _about_pages(env, index, tables, options)
+    with_data = {table.document for table in tables}
     for document_id, loaded in sorted(index.documents.items()):
         if isinstance(loaded.model, CountyProfile) and loaded.model.county:
             continue  # shown as the county's page
         if document_id in left_out:
             continue  # no report without its plan (a forced build; the caller says so)
-        related = []
+        related = list(download_links(document_id, "../")) if document_id in with_data else []
         with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
         if with_pdf:
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
@@ -92,11 +118,26 @@ def site_pages(
             related.append(LinkView(diff_heading(index.documents[previous].model),
                                     f"../nytt/{document_id}.html"))
             pages.append(SitePage(f"nytt/{document_id}.html",
-                                  _bind(_diff, env, index, previous, document_id)))
+                                  _bind(_diff, env, index, previous, document_id, search)))
         pages.append(SitePage(f"dokument/{document_id}.html",
                               _bind(_document, env, index, document_id, updated,
-                                    (errors or {}).get(document_id, ()), plain, tuple(related)),
+                                    (errors or {}).get(document_id, ()), plain, tuple(related),
+                                    search),
                               heavy if isinstance(loaded.model, _LISTS_USES) else 1))
+    return pages
+
+
+def _about_pages(env: Environment, index: LinkIndex, tables: list[Table],
+                 options: SiteOptions) -> list[SitePage]:
+    """The open data (files, their page, the catalog), the accessibility statement and search."""
+    nav = _nav("", None, options.search)
+    pages = [SitePage(path, _bind(bytes, data))
+             for path, data in sorted(data_files(index, tables, options).items())]
+    pages.append(SitePage(DATA_PAGE, _bind(data_page, env, index, tables, nav, options)))
+    pages.append(SitePage(STATEMENT_PAGE, _bind(statement_page, env, nav, options)))
+    if options.search:
+        pages.append(SitePage(SEARCH_PAGE, _bind(search_page, env, _nav("", SEARCH_PAGE, True))))
+        pages.append(SitePage(SEARCH_SCRIPT, search_script))
     return pages
 
 
@@ -152,9 +193,10 @@ def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
 def build_site(index: LinkIndex, out: Path, *, templates: Path | None = None,
                updated: Callable[[str], str | None] = lambda _id: None,
                progress: Progress | None = None,
-               errors: Mapping[str, Sequence[str]] | None = None) -> list[Path]:
+               errors: Mapping[str, Sequence[str]] | None = None,
+               options: SiteOptions | None = None) -> list[Path]:
     """Render the whole site and write it to ``out``."""
-    pages = site_pages(index, templates=templates, updated=updated, errors=errors)
+    pages = site_pages(index, templates=templates, updated=updated, errors=errors, options=options)
     return write_site(out, render_site(pages, progress))
 
 
@@ -165,21 +207,23 @@ def _bind(function: Callable[..., str | bytes], *args: object) -> Callable[[], s
     return lambda: function(*args)
 
 
-def _nav(root: str, current: str | None) -> list[tuple[LinkView, bool]]:
+def _nav(root: str, current: str | None, search: bool = False) -> list[tuple[LinkView, bool]]:
     items = [("Start", "index.html"), ("Täckning", "tackning.html"),
              ("Metoder", "dokument/methods.html"), ("Mål och ramverk", "index.html#mvk-ramverk")]
+    if search:
+        items.append(("Sök", SEARCH_PAGE))
     return [(LinkView(text, root + path), path == current) for text, path in items]
 
 
-def _index(env: Environment, index: LinkIndex) -> str:
+def _index(env: Environment, index: LinkIndex, search: bool = False) -> str:
     urls = Urls(index, None, site=True)
     frame = page_frame(env, "Handlingsplaner mot mäns våld mot kvinnor", "html/site/index.html",
-                       "", _nav("", "index.html"), [])
+                       "", _nav("", "index.html", search), [])
     return render_page(env, replace(frame, site=index_view(index, urls)))
 
 
 def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | None,
-            updated: Callable[[str], str | None], plain: bool = False) -> str:
+            updated: Callable[[str], str | None], plain: bool = False, search: bool = False) -> str:
     urls = Urls(index, profile_id, site=True, root="../")
     profile = None
     if profile_id:
@@ -188,22 +232,22 @@ def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | N
         profile = document_view(model, urls, writer, updated(profile_id), plain=plain)
     name = county_name(index, county)[0]
     view = county_view(index, county, urls, profile)
-    frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None),
+    frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None, search),
                        [LinkView("Start", "../index.html"), LinkView(name)])
     return render_page(env, replace(frame, site=view))
 
 
-def _coverage(env: Environment, index: LinkIndex) -> str:
+def _coverage(env: Environment, index: LinkIndex, search: bool = False) -> str:
     urls = Urls(index, None, site=True)
     frame = page_frame(env, "Täckning: planernas koppling till nationella mål",
-                       "html/site/coverage.html", "", _nav("", "tackning.html"),
+                       "html/site/coverage.html", "", _nav("", "tackning.html", search),
                        [LinkView("Start", "index.html"), LinkView("Täckning")])
     return render_page(env, replace(frame, site=coverage_view(index, urls)))
 
 
 def _document(env: Environment, index: LinkIndex, document_id: str,
               updated: Callable[[str], str | None], errors: Sequence[str] = (),
-              plain: bool = False, related: tuple[LinkView, ...] = ()) -> str:
+              plain: bool = False, related: tuple[LinkView, ...] = (), search: bool = False) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
     crumbs = [LinkView("Start", "../index.html")]
@@ -215,14 +259,14 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     crumbs.append(LinkView(marked(index, document_id, model.short_title or model.title)))
     current = "dokument/methods.html" if document_id == "methods" else None
     if isinstance(model, FollowUp):
-        return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
+        return _follow_up(env, index, model, urls, _nav("../", None, search), crumbs, related)
     if isinstance(model, Consultation):
         from mvkplan.publish.consultation.render import render_consultation
 
-        return render_consultation(index, document_id, "html", env, urls, nav=_nav("../", None),
-                                   breadcrumbs=crumbs)
+        return render_consultation(index, document_id, "html", env, urls,
+                                   nav=_nav("../", None, search), breadcrumbs=crumbs)
     page = document_page(env, index, document_id, urls, updated(document_id),
-                         nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
+                         nav=_nav("../", current, search), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, replace(page, related=related))
 
 
@@ -234,7 +278,7 @@ def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
                       errors=errors, plain=plain)
 
 
-def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
+def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str, search: bool = False) -> str:
     from mvkplan.publish.diff.page import render_diff_page
     from mvkplan.views.consultation import change_labels
     from mvkplan.views.diff import diff_in_index
@@ -251,11 +295,12 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
     crumbs += [LinkView(new.short_title or new.title, urls.document(new_id)),
                LinkView(diff_heading(old))]
     return render_diff_page(env, result, old, old_link=old_link, new_link=new_link, root="../",
-                            nav=_nav("../", None), breadcrumbs=crumbs)
+                            nav=_nav("../", None, search), breadcrumbs=crumbs)
 
 
 def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
-               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView]) -> str:
+               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView],
+               related: tuple[LinkView, ...] = ()) -> str:
     """A follow-up's page is its annual report."""
     from mvkplan.publish.report.render import render_report
     from mvkplan.views.report.build import ReportError, build_report
@@ -264,7 +309,8 @@ def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
         report = build_report(index, model.plan, model.year)
     except ReportError as exc:
         raise RenderError(f"follow-up '{model.id}': {exc}") from None
-    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs)
+    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs,
+                         related=related)
 
 
 def _profiles(index: LinkIndex) -> dict[str, str]:
@@ -281,5 +327,6 @@ def page_paths(pages: list[SitePage]) -> Iterator[str]:
     return (page.path for page in pages)
 
 
-__all__ = ["PARALLEL_PAGES", "FollowUpWithoutPlan", "Progress", "SitePage", "UnsafePathError", "build_site",
+__all__ = ["CATALOG_FILE", "PARALLEL_PAGES", "FollowUpWithoutPlan", "Progress", "SiteOptions", "SitePage",
+           "UnsafePathError", "build_site",
            "follow_ups_left_out", "published_index", "render_site", "site_pages", "write_site"]

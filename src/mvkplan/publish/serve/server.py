@@ -66,6 +66,8 @@ def build_preview(root: Path, out: Path, templates: Path | None = None,
     from mvkplan.publish.render.document import RenderError
     from mvkplan.publish.render.incremental import compiled_folder, rebuild
     from mvkplan.publish.render.paths import UnsafePathError
+    from mvkplan.publish.render.search import SearchError
+    from mvkplan.publish.render.sitepages import site_options
 
     try:
         project = find_project(root)
@@ -84,8 +86,9 @@ def build_preview(root: Path, out: Path, templates: Path | None = None,
         built = rebuild(index, out, state=state, templates=folder,
                         updated=lambda d: last_updated(index.documents[d], project.root),
                         errors=errors_by_document(corpus, errors),
-                        compiled=compiled_folder(cache) if cache.is_dir() else None)
-    except (RenderError, UnsafePathError, OSError) as exc:
+                        compiled=compiled_folder(cache) if cache.is_dir() else None,
+                        options=site_options(project.settings.site))
+    except (RenderError, UnsafePathError, SearchError, OSError) as exc:
         return Outcome(errors=errors, failure=str(exc))
     return Outcome(len(built.written), errors)
 
@@ -246,6 +249,7 @@ class Preview:
         from mvkplan.checks.lint import LintConfigError
         from mvkplan.publish.render.document import RenderError
         from mvkplan.publish.render.paths import UnsafePathError
+        from mvkplan.publish.render.search import SearchError
 
         changed = list(changed)
         try:
@@ -261,7 +265,7 @@ class Preview:
                 return Outcome(failure=exc.message)
         try:
             built, errors = self.site.build(changed)
-        except (RenderError, UnsafePathError, OSError) as exc:
+        except (RenderError, UnsafePathError, SearchError, OSError) as exc:
             return Outcome(errors=blocking(self.site.checks.problems()), failure=str(exc))
         return Outcome(len(built.written), errors)
 

@@ -18,6 +18,7 @@ from mvkplan.publish.render.dates import last_updated
 from mvkplan.publish.render.environment import make_environment, shipped_templates
 from mvkplan.publish.render.fragments import forget_calls
 from mvkplan.publish.render.incremental import BuildResult, compiled_folder, rebuild, templates_digest
+from mvkplan.publish.render.sitepages import site_options
 from mvkplan.publish.serve.checks import LiveChecks
 from mvkplan.publish.serve.corpus import LiveCorpus
 
@@ -69,7 +70,8 @@ class LiveSite:
                         errors=errors_by_document(self.live.corpus, errors),
                         compiled=compiled_folder(cache) if cache.is_dir() else None,
                         previous=previous, parallel=not previous,
-                        env=self._environment(compiled_folder(cache) if cache.is_dir() else None))
+                        env=self._environment(compiled_folder(cache) if cache.is_dir() else None),
+                        options=site_options(self.project.settings.site))
         self.digests = built.digests
         if first and len(index.documents) >= SETTLED_FROM:
             _settle()

@@ -1,0 +1,93 @@
+"""The tables of a published document: rows with named columns, then written as CSV and JSON.
+
+A plan gives one row per goal, indicator and activity (``part`` says which); a follow-up
+one row per value (indicator, respondent, sex, year, value, source). Texts are kept exactly
+as written in the document: a reader's program gets what the plan says, not a rendering.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from mvkplan.index.linkindex import LinkIndex
+from mvkplan.models import FollowUp, PlanBase
+from mvkplan.models.items import indicator_id
+
+PLAN_COLUMNS = ("part", "area", "goal", "id", "title", "responsible", "source")
+"""A plan's columns: 'goal', 'indicator' or 'activity'; its area and goal; its own id and text."""
+FOLLOW_UP_COLUMNS = ("indicator", "respondent", "sex", "year", "value", "source")
+"""A follow-up's columns, one row per value."""
+
+DATA_FOLDER = "data"
+"""Where the files are in the site: ``data/<document-id>.csv`` and ``.json``."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A document's data: what it is, its columns and its rows (texts, or '' where none)."""
+
+    document: str
+    kind: str
+    """'plan' or 'follow-up'."""
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+    def csv_bytes(self) -> bytes:
+        """The table as CSV (RFC 4180: comma, CRLF, quotes where needed; UTF-8 with a BOM,
+        so that a spreadsheet program opens å, ä and ö as written)."""
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+        return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+    def json_bytes(self) -> bytes:
+        """The table as JSON: the document, the kind and one object per row."""
+        data = {"document": self.document, "kind": self.kind,
+                "rows": [dict(zip(self.columns, row, strict=True)) for row in self.rows]}
+        return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def data_tables(index: LinkIndex) -> list[Table]:
+    """The tables of every plan and follow-up of the repository in ``index`` (the index of
+    the published documents: nothing else gets a file), sorted by id."""
+    tables = []
+    for _document_id, loaded in sorted(index.documents.items()):
+        model = loaded.model
+        if loaded.shipped:
+            continue
+        if isinstance(model, FollowUp):
+            tables.append(_follow_up(model))
+        elif isinstance(model, PlanBase):
+            tables.append(_plan(model))
+    return tables
+
+
+def downloads(document_id: str) -> tuple[str, str]:
+    """The CSV and JSON files of a document, relative to the site's root."""
+    return f"{DATA_FOLDER}/{document_id}.csv", f"{DATA_FOLDER}/{document_id}.json"
+
+
+def _plan(model: PlanBase) -> Table:
+    rows: list[tuple[str, ...]] = []
+    for area in model.areas:
+        for goal in area.goals:
+            rows.append(("goal", area.id, goal.id, goal.id, goal.title, "", ""))
+            for number, indicator in enumerate(goal.indicators, 1):
+                rows.append(("indicator", area.id, goal.id, indicator_id(indicator, number),
+                             indicator.text or "", "", indicator.source or ""))
+        for activity in area.activities:
+            rows.append(("activity", area.id, "", activity.id, activity.title,
+                         activity.responsible or "", ""))
+    return Table(model.id, "plan", PLAN_COLUMNS, rows)
+
+
+def _follow_up(model: FollowUp) -> Table:
+    rows: list[tuple[str, ...]] = [(value.indicator, value.respondent or "", value.sex or "",
+             str(value.year if value.year is not None else model.year), value.value,
+             value.source or "") for value in model.values]
+    return Table(model.id, "follow-up", FOLLOW_UP_COLUMNS, rows)
+
