@@ -129,6 +129,8 @@ class FollowUpFields(Model):
     """When the follow-up should be final ('adopted'); lint warns about a draft after it."""
     respondents: list[Respondent] = Field(default_factory=list)
     """Who answered, in the order the report lists them."""
+    asked: list[Id] = Field(default_factory=list)
+    """Who was sent a workbook (ids of respondents), recorded by `survey export`."""
     indicators: list[FollowUpIndicator] = Field(default_factory=list)
     """Indicators the follow-up adds under the plan's goals (e.g. the survey's questions)."""
     values: list[Value] = Field(default_factory=list)
