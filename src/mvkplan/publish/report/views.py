@@ -261,7 +261,7 @@ def _covering(rollup: IndicatorRollup, report: Report) -> str:
     text = f"de {len(rollup.covered)} som svarat" + (f": {names}" if names else "")
     if rollup.missing:
         missing = _names(report, list(rollup.missing))
-        text += f"; utan värde: {missing or len(rollup.missing)}"
+        text += f"; utan värde: {missing}" if missing else f"; {len(rollup.missing)} utan värde"
     return text
 
 
