@@ -32,6 +32,8 @@ class HeadCell:
     rowspan: int = 1
     scope: str = "col"
     id: str = ""
+    short: str = ""
+    """What a phone shows ('K' for 'Kvinnor'), the full text staying for screen readers."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,17 @@ class TableView:
     """Column spans of the ``<colgroup>``s (two-row heads), first the row headers' column."""
     cells: list[tuple[str, list[Cell]]] = field(default_factory=list)
     """The rows with each cell's ``headers`` (two-row heads), else empty."""
+    short: bool = True
+    """Cells hold short values (numbers, ja/nej) that never wrap; free text wraps."""
 
     @property
     def scrolls(self) -> bool:
         """Whether the table may be wider than a phone: only then is it put in a scroll box
         (a keyboard stop); narrower tables fit at 320 px and need none (issue 26.6)."""
-        return len(self.flat_head) > 4
+        return len(self.flat_head) > 4 and not self.colgroups
+
+
+SHORT_SEX = {"women": "K", "men": "M", "total": "Tot."}
 
 
 def _caption(what: str, title: str) -> str:
@@ -93,9 +100,10 @@ def value_table(indicator: IndicatorReport, report: Report) -> TableView | None:
     if spec.per_sex:
         head = [[HeadCell("Svarande", rowspan=2, id=f"{prefix}-r")]
                 + [HeadCell(str(y), colspan=3, scope="colgroup", id=f"{prefix}-{y}") for y in years]
-                + ([HeadCell(f"Förändring från {years[-2]}", rowspan=2, id=f"{prefix}-c")]
-                   if change else []),
-                [HeadCell(SEX_LABELS[s], id=f"{prefix}-{y}-{s}") for y in years for s in sexes if s]]
+                + ([HeadCell(f"Förändring från {years[-2]}", rowspan=2, id=f"{prefix}-c",
+                             short=f"Förändr. från {years[-2]}")] if change else []),
+                [HeadCell(SEX_LABELS[s], id=f"{prefix}-{y}-{s}", short=SHORT_SEX[s])
+                 for y in years for s in sexes if s]]
         flat = ["Svarande"] + [f"{y} {SEX_LABELS[s].lower()}" for y in years for s in sexes if s]
     else:
         head = [[HeadCell("Svarande")] + [HeadCell(str(y)) for y in years]
@@ -123,7 +131,7 @@ def value_table(indicator: IndicatorReport, report: Report) -> TableView | None:
             cells.append((f"{prefix}-row{n}", [Cell(t, h) for t, h in zip(row, headers, strict=True)]))
     colgroups = [1, *[3 for _ in years], *([1] if change else [])] if spec.per_sex else []
     return TableView(_caption("Värden per svarande och år", indicator.title), head, flat, rows,
-                     prefix, colgroups, cells)
+                     prefix, colgroups, cells, spec.type in (*NUMERIC, "yes-no"))
 
 
 def _row_change(found: dict[tuple[int, str | None], Observation], years: list[int],
