@@ -64,9 +64,11 @@ class TableView:
 
     @property
     def scrolls(self) -> bool:
-        """Whether the table may be wider than a phone: only then is it put in a scroll box
-        (a keyboard stop); narrower tables fit at 320 px and need none (issue 26.6)."""
-        return len(self.flat_head) > 4 and not self.colgroups
+        """Whether the table may be wider than a 320 px screen: only then is it put in a scroll
+        box, a keyboard stop with the site's focus ring (issue 26.6). With headings that wrap
+        inside words (the stylesheet's phone rules), up to twelve columns of short values
+        fit, e.g. three years of women, men and total with the change."""
+        return len(self.flat_head) > 12
 
 
 SHORT_SEX = {"women": "K", "men": "M", "total": "Tot."}
@@ -95,22 +97,25 @@ def value_table(indicator: IndicatorReport, report: Report) -> TableView | None:
         if key not in keys:
             keys.append(key)
     change = spec.type in NUMERIC and len(years) > 1
+    # the unit goes in the head, so that cells stay short enough for a phone
+    changed = (f"Förändring från {years[-2]}" + (" (procentenheter)" if spec.type == "percent" else "")
+               if change else "")
     prefix = "t-" + indicator.key.replace("/", "-")
     head: list[list[HeadCell]]
     if spec.per_sex:
         head = [[HeadCell("Svarande", rowspan=2, id=f"{prefix}-r")]
                 + [HeadCell(str(y), colspan=3, scope="colgroup", id=f"{prefix}-{y}") for y in years]
-                + ([HeadCell(f"Förändring från {years[-2]}", rowspan=2, id=f"{prefix}-c",
+                + ([HeadCell(changed, rowspan=2, id=f"{prefix}-c",
                              short=f"Förändr. från {years[-2]}")] if change else []),
                 [HeadCell(SEX_LABELS[s], id=f"{prefix}-{y}-{s}", short=SHORT_SEX[s])
                  for y in years for s in sexes if s]]
         flat = ["Svarande"] + [f"{y} {SEX_LABELS[s].lower()}" for y in years for s in sexes if s]
     else:
         head = [[HeadCell("Svarande")] + [HeadCell(str(y)) for y in years]
-                + ([HeadCell(f"Förändring från {years[-2]}")] if change else [])]
+                + ([HeadCell(changed)] if change else [])]
         flat = ["Svarande"] + [str(y) for y in years]
     if change:
-        flat.append(f"Förändring från {years[-2]}")
+        flat.append(changed)
     rows = []
     cells: list[tuple[str, list[Cell]]] = []
     for n, key in enumerate(keys):
@@ -141,7 +146,9 @@ def _row_change(found: dict[tuple[int, str | None], Observation], years: list[in
         return obs.reading if obs and isinstance(obs.reading, float) else None
 
     now, before = total(years[-1]), total(years[-2])
-    return change_text(now - before, spec) if now is not None and before is not None else "–"
+    if now is None or before is None:
+        return "–"
+    return change_text(now - before, spec).removesuffix(" procentenheter")
 
 
 def _answers(count: int) -> str:
@@ -224,7 +231,7 @@ def chart_table(indicator: IndicatorReport) -> TableView | None:
             continue
         rows.append((str(f.year), [*([shown(f.women), shown(f.men)] if per_sex else []),
                                    shown(f.headline), str(f.respondents)]))
-    flat = ["År", *(["Kvinnor", "Män"] if per_sex else []), label, "Svarande"]
+    flat = ["År", *(["Kvinnor", "Män"] if per_sex else []), label, "Svar"]
     return TableView(_caption(f"Diagrammets värden ({label.lower()} per år)", indicator.title),
                      [[HeadCell(c) for c in flat]], flat, rows)
 
