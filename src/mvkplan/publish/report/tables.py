@@ -66,9 +66,9 @@ class TableView:
     def scrolls(self) -> bool:
         """Whether the table may be wider than a 320 px screen: only then is it put in a scroll
         box, a keyboard stop with the site's focus ring (issue 26.6). With headings that wrap
-        inside words (the stylesheet's phone rules), up to twelve columns of short values
-        fit, e.g. three years of women, men and total with the change."""
-        return len(self.flat_head) > 12
+        inside words (the stylesheet's phone rules), up to eight columns of short values fit,
+        e.g. two years of women, men and total with the change; three years do not."""
+        return len(self.flat_head) > 8
 
 
 SHORT_SEX = {"women": "K", "men": "M", "total": "Tot."}
@@ -97,8 +97,9 @@ def value_table(indicator: IndicatorReport, report: Report) -> TableView | None:
         if key not in keys:
             keys.append(key)
     change = spec.type in NUMERIC and len(years) > 1
-    # the unit goes in the head, so that cells stay short enough for a phone
-    changed = (f"Förändring från {years[-2]}" + (" (procentenheter)" if spec.type == "percent" else "")
+    # the unit goes in the head, so that cells stay short enough for a phone; a soft hyphen
+    # lets a narrow column break it as "procent-/enheter"
+    changed = (f"Förändring från {years[-2]}" + (" (procent\u00adenheter)" if spec.type == "percent" else "")
                if change else "")
     prefix = "t-" + indicator.key.replace("/", "-")
     head: list[list[HeadCell]]
