@@ -53,9 +53,10 @@ def test_values_by_respondent_and_change_from_the_previous_year(kalmar_md: str) 
         assert f"| {name} |" in kalmar_md
     # per-sex values: one column per sex and year
     assert "| Svarande | 2024 kvinnor | 2024 män | 2024 totalt | 2025 kvinnor |" in kalmar_md
-    assert "Förändring från 2024 (andel ja):" in kalmar_md
+    assert "Förändring från 2024 (andel ja) bland de 11 som svarat båda åren:" in kalmar_md
     assert "Förändring från utgångsvärdet 2023:" in kalmar_md
-    assert "Svar från 11 av 12 förväntade svarande." in kalmar_md
+    # the example follow-ups record no 'asked:': the rate says what it is counted over
+    assert "Svar från 11 av 12 förväntade svarande (räknat över uppföljningens svarande" in kalmar_md
     assert re.search(r"\d+ av 11 når målet \(75\u00a0% senast 2026\)", kalmar_md)
 
 

@@ -72,11 +72,18 @@ def target_text(spec: IndicatorSpec) -> str:
     return f"{text} senast {target.year}" if target.year else text
 
 
+def labelled(text: str) -> str:
+    """``text`` as a label before a colon: 'Mål:', but 'Arbetar ni med MVP?' and 'Ett förebyggande
+    arbete.' as they are, never 'arbete.:' or 'MVP?:' (issue 24.7)."""
+    stripped = text.rstrip()
+    return stripped if stripped.endswith((".", "?", "!", ":", "…")) else f"{stripped}:"
+
+
 def respondent_name(report: Report, key: str | None) -> str:
     """A respondent's name from the catalogs; 'Länet' for a value of the whole county."""
     if key is None:
         return "Länet"
-    for r in report.respondents:
+    for r in [*report.respondents, *report.not_answering]:
         if r.key == key:
             return r.name
     return key

@@ -24,6 +24,7 @@ from mvkplan.publish.report.formatting import (
     TYPE_LABELS,
     change_text,
     headline_label,
+    labelled,
     respondent_name,
     target_text,
     written,
@@ -103,7 +104,8 @@ class ReportView:
     notices: list[str]
     facts: list[tuple[str, str]]
     respondents: str | None
-    summary: list[tuple[str, str]]
+    summary: list[tuple[str, str, str]]
+    """(area title, summary line, the title as a label before the line)."""
     areas: list[AreaView]
     by_link: TableView | None
     national: list[tuple[str, str, str | None, list[str]]]
@@ -130,9 +132,9 @@ def build_view(report: Report, urls: Urls, writer: Writer) -> ReportView:
     view = ReportView(
         title=follow_up.title, plan_title=marked(report.index, plan.id, plan.title), plan_href=urls.document(plan.id),
         county=county.title if county else None, year=report.year, notices=notices,
-        facts=facts, respondents=_respondent_line(report.respondents),
-        summary=[(a.title, a.summary) for a in areas if a.summary]
-        + [(a.title, a.activity_summary) for a in areas if a.activity_summary],
+        facts=facts, respondents=_respondents(report),
+        summary=[(a.title, a.summary, labelled(a.title)) for a in areas if a.summary]
+        + [(a.title, a.activity_summary, labelled(a.title)) for a in areas if a.activity_summary],
         areas=areas, by_link=by_link_table(report, urls), national=_national(report, urls))
     view.toc = [("mvk-sammanfattning", "Sammanfattning")] + [(a.anchor, a.title) for a in areas]
     if view.by_link:
@@ -151,6 +153,16 @@ def _respondent_line(respondents: list[RespondentInfo]) -> str | None:
     parts = [f"{n} {RESPONDENT_PLURAL[t] if n != 1 else RESPONDENT_SINGULAR[t]}"
              for t, n in counts.items()]
     return "Svarande: " + ", ".join(parts) + "."
+
+
+def _respondents(report: Report) -> str | None:
+    """Who answered, and of how many sent a workbook when that was recorded."""
+    line = _respondent_line(report.respondents)
+    asked = report.model.asked
+    if line and asked:
+        answered = sum(1 for r in report.respondents if r.key in asked)
+        line = line.removesuffix(".") + f" (svar från {answered} av {len(set(asked))} tillfrågade)."
+    return line
 
 
 def _area(area: AreaReport, report: Report, writer: Writer, urls: Urls) -> AreaView:
@@ -193,9 +205,11 @@ def _judgement(judgement: str | None) -> str | None:
 
 
 def _goal(goal: GoalReport, report: Report, writer: Writer, urls: Urls) -> GoalView:
-    planned = [f"{title}" + (f" ({frequency})" if frequency else "")
-               + ("" if has else " – inga värden i uppföljningen")
-               for title, frequency, has in goal.planned]
+    # Each indicator says for itself whether it has values: 'A · B – inga värden' read as if
+    # neither had (issue 24.7).
+    planned = [f"{title} (" + "; ".join(
+                   x for x in (frequency, "följs upp nedan" if has else "inga värden i uppföljningen") if x)
+               + ")" for title, frequency, has in goal.planned]
     return GoalView(
         anchor=goal.id, title=writer.inline(_FOOTNOTE.sub("", goal.title)), planned=planned,
         indicators=[_indicator(i, report, urls) for i in goal.indicators],
@@ -233,27 +247,66 @@ def _indicator(indicator: IndicatorReport, report: Report, urls: Urls) -> Indica
                   for y, obs in indicator.observations.items() for o in obs if o.comment])
 
 
-def _rollup_lines(rollup: IndicatorRollup, spec: IndicatorSpec, report: Report) -> list[str]:
-    lines = []
+def _names(report: Report, keys: list[str | None]) -> str:
+    """'Kalmar kommun, Borgholm kommun', or only how many when they are many."""
+    return ", ".join(respondent_name(report, k) for k in keys) if len(keys) <= 4 else ""
+
+
+def _covering(rollup: IndicatorRollup, report: Report) -> str:
+    """Whom a year's sum or mean covers: 'länets värde', 'de 2 som svarat: A, B', and who was
+    expected and gave no value."""
+    if rollup.covered == [None]:
+        return "länets värde"
+    names = _names(report, rollup.covered)
+    text = f"de {len(rollup.covered)} som svarat" + (f": {names}" if names else "")
+    if rollup.missing:
+        missing = _names(report, list(rollup.missing))
+        text += f"; utan värde: {missing}" if missing else f"; {len(rollup.missing)} utan värde"
+    return text
+
+
+def _rate(rollup: IndicatorRollup) -> str | None:
+    """The response rate, over those sent a workbook when that was recorded."""
+    if rollup.expected and rollup.over_asked:
+        return f"Svar från {rollup.responded} av {rollup.expected} tillfrågade."
     if rollup.expected:
-        lines.append(f"Svar från {rollup.answered} av {rollup.expected} förväntade svarande.")
-    elif rollup.answered:
-        lines.append(f"Värden från {rollup.answered} svarande.")
+        return (f"Svar från {rollup.responded} av {rollup.expected} förväntade svarande (räknat "
+                "över uppföljningens svarande: vilka som fick enkäten är inte registrerat).")
+    if rollup.answered:
+        return f"Värden från {rollup.answered} svarande."
+    return None
+
+
+def _change(rollup: IndicatorRollup, spec: IndicatorSpec) -> str | None:
+    """The change from the previous follow-up among those who answered both years."""
+    if rollup.previous_year is None or rollup.headline is None or rollup.previous is None:
+        return None
+    label = headline_label(spec)
+    if rollup.change is None:
+        return (f"Förändring från {rollup.previous_year} ({label}): kan inte beräknas, "
+                "ingen har svarat båda åren.")
+    if rollup.both_years == [None]:
+        return f"Förändring från {rollup.previous_year} ({label}): {change_text(rollup.change, spec)}."
+    return (f"Förändring från {rollup.previous_year} ({label}) bland de {len(rollup.both_years)} "
+            f"som svarat båda åren: {change_text(rollup.change, spec)}.")
+
+
+def _rollup_lines(rollup: IndicatorRollup, spec: IndicatorSpec, report: Report) -> list[str]:
+    lines = [x for x in (_rate(rollup),) if x]
     if rollup.distribution:
         lines.append("Svar: " + ", ".join(f"{label} {count}" for label, count in rollup.distribution) + ".")
+    who = _covering(rollup, report)
     if rollup.mean is not None and rollup.answered > 1:
         unit = "\u00a0%" if spec.type == "percent" else ""
-        lines.append(f"Medelvärde {format_number(rollup.mean)}{unit}, median "
+        lines.append(f"Medelvärde {rollup.year}: {format_number(rollup.mean)}{unit}, median "
                      f"{format_number(rollup.median or 0)}{unit}, lägst "
                      f"{format_number(rollup.minimum or 0)}{unit}, högst "
-                     f"{format_number(rollup.maximum or 0)}{unit}.")
+                     f"{format_number(rollup.maximum or 0)}{unit} ({who}).")
     if rollup.total is not None:
-        lines.append(f"Summa: {format_number(rollup.total)}.")
+        lines.append(f"Summa {rollup.year}: {format_number(rollup.total)} ({who}).")
     if rollup.meeting_target is not None and rollup.judged:
         lines.append(f"{rollup.meeting_target} av {rollup.judged} når målet ({target_text(spec)}).")
-    if rollup.headline is not None and rollup.change is not None:
-        lines.append(f"Förändring från {rollup.previous_year} ({headline_label(spec)}): "
-                     f"{change_text(rollup.change, spec)}.")
+    lines.extend(x for x in (_change(rollup, spec),) if x)
     if rollup.change_from_baseline is not None:
         lines.append(f"Förändring från utgångsvärdet {rollup.baseline_year}: "
                      f"{change_text(rollup.change_from_baseline, spec)}.")

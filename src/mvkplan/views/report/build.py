@@ -27,13 +27,13 @@ from mvkplan.views.report.rollup import (
     AreaSummary,
     IndicatorRollup,
     Observation,
+    YearFigure,
     activity_counts,
     area_summaries,
     expected_respondents,
-    headline,
     indicator_rollup,
     observations,
-    per_respondent,
+    year_figure,
 )
 
 
@@ -73,8 +73,8 @@ class IndicatorReport:
     observations: dict[int, list[Observation]]
     """Year → values of that year, from every follow-up up to the report's year."""
     rollup: IndicatorRollup
-    history: list[tuple[int, float | None]]
-    """Year → headline, for the chart."""
+    history: list[YearFigure]
+    """The headline (and women's and men's) per year with whom it covers, for the chart."""
 
 
 @dataclass
@@ -131,6 +131,8 @@ class Report:
     by_link: list[ActivityCount] = field(default_factory=list)
     examples: bool = False
     """True when any follow-up read is an example."""
+    not_answering: list[RespondentInfo] = field(default_factory=list)
+    """Those sent a workbook (``asked:``) who are not among the respondents."""
 
     @property
     def model(self) -> FollowUp:
@@ -183,8 +185,7 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
         rollup = indicator_rollup(ref, follow_up, previous, expected_respondents(follow_up, ref.spec))
         rollups[key] = rollup
         by_year = _by_year(ref, all_follow_ups)
-        history = [(y, headline(list(per_respondent(obs, ref.spec).values()), ref.spec))
-                   for y, obs in by_year.items()]
+        history = [year_figure(y, obs, ref.spec) for y, obs in by_year.items()]
         plain = ref.spec if isinstance(ref.spec, Indicator) else None
         indicator_reports[key] = IndicatorReport(
             key, _title(index, ref.title, plain), ref.spec, ref.added,
@@ -216,7 +217,9 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
                                 getattr(assessments.get(area.id), "judgement", None)))
     return Report(index, loaded, current[0], year, [f.year for f in all_follow_ups],
                   [_respondent(index, r) for r in follow_up.respondents], areas, by_link,
-                  any(f.example for f in all_follow_ups))
+                  any(f.example for f in all_follow_ups),
+                  [_asked(index, key) for key in dict.fromkeys(follow_up.asked)
+                   if key not in {r.key for r in follow_up.respondents}])
 
 
 def _title(index: LinkIndex, title: str, plain: Indicator | None) -> str:
@@ -292,6 +295,15 @@ def _respondent(index: LinkIndex, respondent: Respondent) -> RespondentInfo:
     return RespondentInfo(respondent.key, name or respondent.key, respondent.respondent_type)
 
 
+def _asked(index: LinkIndex, key: str) -> RespondentInfo:
+    """Someone sent a workbook who never answered: named from the catalogs by id alone."""
+    for catalog, kind in (("municipalities", "municipality"), ("counties", "region")):
+        item = index.item(f"{catalog}/{key}")
+        if item is not None:
+            return RespondentInfo(key, item.title, kind)
+    return RespondentInfo(key, key, "organisation")
+
+
 def report_data(report: Report) -> dict[str, Any]:
     """The report as plain data for ``--format json`` (numbers as numbers, keys in English)."""
     def indicator(r: IndicatorReport) -> dict[str, Any]:
@@ -303,15 +315,16 @@ def report_data(report: Report) -> dict[str, Any]:
                                  "value": o.reading, "written": o.text,
                                  "comment": o.comment, "source": o.source} for o in obs]
                        for y, obs in r.observations.items()},
-            "rollup": {**asdict(r.rollup), "change": r.rollup.change,
+            "rollup": {**asdict(r.rollup), "change": r.rollup.change,  # among both_years
                        "change_from_baseline": r.rollup.change_from_baseline},
-            "history": [{"year": y, "headline": h} for y, h in r.history],
+            "history": [asdict(h) for h in r.history],
         }
 
     return {
         "plan": report.plan.id, "follow_up": report.follow_up.id, "year": report.year,
         "years": report.years, "example": report.examples, "status": report.model.status,
         "respondents": [asdict(r) for r in report.respondents],
+        "asked": list(report.model.asked),
         "areas": [{
             "id": a.id, "title": a.title,
             "summary": asdict(a.summary) if a.summary else None,

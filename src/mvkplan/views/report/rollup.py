@@ -4,6 +4,10 @@ Pure functions of loaded models: per indicator the answers and how many give eac
 headline figure, the share meeting the target and the change from the previous follow-up
 and from the baseline; per goal and area a summary; per activity plan the activities done
 per area and per linked goal (delmål).
+
+A change between two years is computed over the respondents who answered both years only:
+a sum over more municipalities is not an increase (issue 24.1). Every figure says whom it
+covers (:attr:`IndicatorRollup.covered`, :attr:`IndicatorRollup.both_years`).
 """
 
 from __future__ import annotations
@@ -45,6 +49,15 @@ class IndicatorRollup:
     """Respondents (or the county) that gave a value."""
     expected: int
     """Respondents expected to answer (by ``reported_by``); 0 when one value is expected."""
+    over_asked: bool
+    """True when ``expected`` counts those sent a workbook (``asked:``), False when it counts
+    the follow-up's ``respondents:`` (who answered something), which hides who never did."""
+    responded: int
+    """Of the ``expected``, how many gave a value."""
+    covered: list[str | None]
+    """Whose values this year's figures cover, in document order (None: the whole county)."""
+    missing: list[str]
+    """Expected respondents without a value this year."""
     distribution: list[tuple[str, int]]
     """How many gave each answer (yes-no and choice), in the order of the choices."""
     minimum: float | None
@@ -57,6 +70,13 @@ class IndicatorRollup:
     share in percent answering yes or the target choice (yes-no, choice)."""
     previous_year: int | None
     previous: float | None
+    """The previous follow-up's headline over everyone who answered then."""
+    both_years: list[str | None]
+    """Respondents with a value both this year and the previous one."""
+    common_now: float | None
+    """This year's headline over ``both_years`` only."""
+    common_before: float | None
+    """The previous year's headline over ``both_years`` only."""
     baseline_year: int | None
     baseline: float | None
     meeting_target: int | None
@@ -66,10 +86,11 @@ class IndicatorRollup:
 
     @property
     def change(self) -> float | None:
-        """Headline minus the previous follow-up's headline."""
-        if self.headline is None or self.previous is None:
+        """The change from the previous follow-up among the respondents who answered both
+        years (never the difference of two sums over different respondents)."""
+        if self.common_now is None or self.common_before is None:
             return None
-        return self.headline - self.previous
+        return self.common_now - self.common_before
 
     @property
     def change_from_baseline(self) -> float | None:
@@ -140,6 +161,33 @@ def per_respondent(observations: list[Observation], spec: IndicatorSpec) -> dict
     return result
 
 
+@dataclass(frozen=True)
+class YearFigure:
+    """One year of an indicator for the chart: the headline and whom it covers."""
+
+    year: int
+    headline: float | None
+    respondents: int
+    """How many respondents (or the county) the headline covers; printed under the bar, so
+    that a sum over more respondents is not read as an increase."""
+    women: float | None = None
+    """The headline over women's values, for indicators reported per sex."""
+    men: float | None = None
+    """The headline over men's values."""
+
+
+def year_figure(year: int, observations: list[Observation], spec: IndicatorSpec) -> YearFigure:
+    """The chart's figures of one year's values."""
+    readings = per_respondent(observations, spec)
+
+    def of_sex(sex: str) -> float | None:
+        values = {o.respondent: o.reading for o in observations if o.sex == sex}
+        return headline(list(values.values()), spec) if spec.per_sex else None
+
+    return YearFigure(year, headline(list(readings.values()), spec), len(readings),
+                      of_sex("women"), of_sex("men"))
+
+
 def headline(readings: list[Reading], spec: IndicatorSpec) -> float | None:
     """The figure representing a year's readings (see :attr:`IndicatorRollup.headline`)."""
     if not readings:
@@ -186,11 +234,13 @@ def meets_target(reading: Reading, spec: IndicatorSpec, previous: Reading | None
 
 
 def indicator_rollup(ref: IndicatorRef, current: FollowUp, previous: FollowUp | None,
-                     expected: int) -> IndicatorRollup:
-    """Add up one indicator for ``current``'s year, compared with ``previous`` and the baseline."""
+                     expected: list[str]) -> IndicatorRollup:
+    """Add up one indicator for ``current``'s year, compared with ``previous`` (over those who
+    answered both years) and the baseline; ``expected`` from :func:`expected_respondents`."""
     spec = ref.spec
     now = per_respondent(observations(current, ref), spec)
     before = per_respondent(observations(previous, ref), spec) if previous else {}
+    both = [k for k in now if k in before]
     readings = list(now.values())
     numbers = [r for r in readings if isinstance(r, float)]
     judged = [meets_target(r, spec, before.get(k)) for k, r in now.items()]
@@ -199,7 +249,9 @@ def indicator_rollup(ref: IndicatorRef, current: FollowUp, previous: FollowUp | 
         base = read_value(spec.baseline.value, spec)
         baseline = base if isinstance(base, float) else None
     return IndicatorRollup(
-        key=ref.key, year=current.year, answered=len(now), expected=expected,
+        key=ref.key, year=current.year, answered=len(now), expected=len(expected),
+        over_asked=bool(current.asked), responded=sum(1 for k in expected if k in now),
+        covered=list(now), missing=[k for k in expected if k not in now],
         distribution=_distribution(readings, spec),
         minimum=min(numbers) if numbers else None,
         maximum=max(numbers) if numbers else None,
@@ -209,6 +261,9 @@ def indicator_rollup(ref: IndicatorRef, current: FollowUp, previous: FollowUp | 
         headline=headline(readings, spec),
         previous_year=previous.year if previous else None,
         previous=headline(list(before.values()), spec) if previous else None,
+        both_years=both,
+        common_now=headline([now[k] for k in both], spec) if previous else None,
+        common_before=headline([before[k] for k in both], spec) if previous else None,
         baseline_year=spec.baseline.year if spec.baseline else None,
         baseline=baseline,
         meeting_target=sum(1 for j in judged if j) if spec.target else None,
@@ -226,11 +281,18 @@ def _distribution(readings: list[Reading], spec: IndicatorSpec) -> list[tuple[st
     return []
 
 
-def expected_respondents(follow_up: FollowUp, spec: IndicatorSpec) -> int:
-    """How many of the follow-up's respondents should report the indicator."""
+def expected_respondents(follow_up: FollowUp, spec: IndicatorSpec) -> list[str]:
+    """Who should report the indicator: of those sent a workbook (``asked:``) when recorded,
+    else of the follow-up's respondents, those of a type in ``reported_by``.
+
+    An asked id that is not among the respondents has no recorded type; it was sent the
+    questions, so it counts.
+    """
     if not spec.reported_by:
-        return 0
-    return sum(1 for r in follow_up.respondents if r.respondent_type in spec.reported_by)
+        return []
+    types = {r.key: r.respondent_type for r in follow_up.respondents}
+    keys = follow_up.asked or list(types)
+    return list(dict.fromkeys(k for k in keys if types.get(k, spec.reported_by[0]) in spec.reported_by))
 
 
 def activity_counts(plan: PlanBase, follow_up: FollowUp) -> tuple[list[ActivityCount], list[ActivityCount]]:
