@@ -65,7 +65,7 @@ def test_import_records_the_plans_kpi_per_municipality_and_sex(tmp_path):
     project = survey_project(tmp_path)
     result = run_cli("kolada", "import", str(SAVED), cwd=project)
     assert result.exit_code == 0, result
-    assert "1 responses, 4 values for the plans' KPIs: 4 new" in result.stdout
+    assert "responses: 1; values for the plans' KPIs: 4 (new: 4," in result.stdout
     values = {(v.respondent, v.sex): (v.value, v.source) for v in follow_up(project).values}
     assert values == {
         ("kalmar-kommun", "women"): ("41,7", "Kolada U00001"),
@@ -77,7 +77,7 @@ def test_import_records_the_plans_kpi_per_municipality_and_sex(tmp_path):
     report = run_cli("report", "kalmar-2024", "--year", "2025", "--format", "md", "--output", "-", cwd=project)
     assert "Värdenas källa: Kolada (4)" in report.stdout, report
     again = run_cli("kolada", "import", str(SAVED), cwd=project)
-    assert "0 new, 0 changed, 4 unchanged" in again.stdout
+    assert "(new: 0, changed: 0, unchanged: 4)" in again.stdout
 
 
 def test_a_revised_value_is_refused_unless_overwrite(tmp_path):
@@ -129,11 +129,11 @@ def test_fetch_asks_for_the_plans_kpis_and_county_and_follows_pages(tmp_path, mo
     assert requests[0] == ("https://api.kolada.se/v3/data/kpi/U00001/municipality/"
                            + ",".join(KALMAR_CODES) + "/year/2025")
     assert requests[1].endswith("page=2") and len(requests) == 2
-    assert "4 values for the plans' KPIs: 4 new" in result.stdout
+    assert "values for the plans' KPIs: 4 (new: 4," in result.stdout
     assert sorted(p.name for p in (project / "kolada-svar").iterdir()) == [
         "kolada-kalmar-2024-001.json", "kolada-kalmar-2024-002.json"]
     saved = run_cli("kolada", "import", *map(str, sorted((project / "kolada-svar").iterdir())), cwd=project)
-    assert "0 new, 0 changed, 4 unchanged" in saved.stdout
+    assert "(new: 0, changed: 0, unchanged: 4)" in saved.stdout
 
 
 def test_fetch_retries_a_busy_api(tmp_path, monkeypatch):
@@ -219,3 +219,35 @@ def test_fetch_saves_the_responses_in_a_folder_the_user_names_outside_the_reposi
                      cwd=project)
     assert result.exit_code == 0, result
     assert sorted(p.name for p in outside.iterdir()) == ["kolada-kalmar-2024-001.json", "kolada-kalmar-2024-002.json"]
+
+
+@pytest.mark.parametrize("missing, foreign", [(1, 0), (0, 1), (1, 1), (3, 2), (0, 0)])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_summary_names_missing_values_apart_from_values_not_followed_up(tmp_path, missing, foreign, lang):
+    """A value Kolada gives as null is "missing", never "for another KPI"; each count has its own
+    singular or plural, and a count of 0 is not printed (issue 24.7)."""
+    project = survey_project(tmp_path)
+    rows = [{"kpi": "U00001", "municipality": "0880", "period": 2025,
+             "values": [{"gender": "T", "value": 10}]}]
+    rows += [{"kpi": "U00001", "municipality": code, "period": 2025, "values": [{"gender": "T", "value": None}]}
+             for code in KALMAR_CODES[1:1 + missing]]
+    rows += [{"kpi": "U99999", "municipality": code, "period": 2025, "values": [{"gender": "T", "value": 5}]}
+             for code in KALMAR_CODES[1:1 + foreign]]
+    saved = tmp_path / "svar.json"
+    saved.write_text(json.dumps({"values": rows, "count": len(rows)}), encoding="utf-8")
+    result = run_cli("kolada", "import", str(saved), "--lang", lang, cwd=project)
+    assert result.exit_code == 0, result
+    out = result.stdout
+    if lang == "sv":
+        assert "1 värden" not in out
+        assert ("1 värde saknas i Kolada" in out) == (missing == 1)
+        assert (f"{missing} värden saknas i Kolada" in out) == (missing > 1)
+        assert ("nyckeltal, en kommun eller en plan som inte följs upp här" in out) == (foreign == 1)
+        assert (f"{foreign} värden för nyckeltal" in out) == (foreign > 1)
+        assert "saknas" in out or missing == 0
+    else:
+        assert "1 values" not in out
+        assert ("1 value missing in Kolada" in out) == (missing == 1)
+        assert (f"{missing} values missing in Kolada" in out) == (missing > 1)
+        assert ("not followed up here" in out) == (foreign > 0)
+        assert "for other KPIs or municipalities" not in out or foreign > 0

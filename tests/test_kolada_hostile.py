@@ -236,7 +236,7 @@ def test_a_deleted_row_is_not_recorded(project, tmp_path):
             {"count": 1, "gender": "T", "status": "", "value": 18}]}]}
     result = run_import(project, tmp_path, json.dumps(body).encode(), "--dry-run")
     assert result.exit_code == 0, result
-    assert "1 values for the plans' KPIs: 1 new" in result.stdout, result
+    assert "values for the plans' KPIs: 1 (new: 1," in result.stdout, result
 
 
 @pytest.mark.parametrize("flag", ['"yes"', "2", "[]", '{"a": 1}', '"true"'])

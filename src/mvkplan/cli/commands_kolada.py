@@ -191,8 +191,13 @@ def _run(project: Project, responses: list[Response], plan: str | None, years: s
 
     corpus = corpus or load_corpus(project)
     result = import_kolada(corpus.index, project.root, responses, plan=plan, years=years, overwrite=overwrite)
-    summary = t("kolada.summary", files=result.responses, values=result.matched,
-                new=sum(p.new for p in result.prepared), changed=sum(p.changed for p in result.prepared),
-                same=sum(p.same for p in result.prepared), ignored=result.ignored)
+    summary = "; ".join([
+        t("kolada.summary", files=result.responses, values=result.matched,
+          new=sum(p.new for p in result.prepared), changed=sum(p.changed for p in result.prepared),
+          same=sum(p.same for p in result.prepared)),
+        *(t(f"kolada.summary.{part}.{'one' if n == 1 else 'many'}", n=n)
+          for part, n in (("missing", result.missing), ("other-year", result.other_year),
+                          ("ignored", result.ignored)) if n),
+    ])
     finish(project, corpus.loaded.documents, result.problems, result.prepared, summary, fmt,
            dry_run=dry_run, files=result.responses)

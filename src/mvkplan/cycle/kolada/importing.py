@@ -35,6 +35,11 @@ class KoladaImport:
     responses: int = 0
     matched: int = 0
     ignored: int = 0
+    """Values for KPIs, municipalities or plans the import does not record."""
+    missing: int = 0
+    """Values Kolada gives as missing (``null``): nothing to record."""
+    other_year: int = 0
+    """Values outside the years asked for (``--year``)."""
     problems: list[Problem] = field(default_factory=list)
     prepared: list[Prepared] = field(default_factory=list)
 
@@ -83,7 +88,10 @@ def import_kolada(index: LinkIndex, root: Path, responses: Iterable[Response], *
         result.problems.extend(response.problems)
         for value in response.values:
             if years is not None and value.year not in years:
-                result.ignored += 1
+                result.other_year += 1
+                continue
+            if value.value is None:
+                result.missing += 1
                 continue
             if _record(index, value, response.path, plan_ids, municipalities, surveys, batches):
                 result.matched += 1

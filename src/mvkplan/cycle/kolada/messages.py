@@ -54,10 +54,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "kommuner åt gången"),
     "kolada.none": ("no .json responses in {path}", "inga .json-svar i {path}"),
     "kolada.http": ("the Kolada API answered {status} for {url}", "Koladas API svarade {status} för {url}"),
-    "kolada.summary": ("{files} responses, {values} values for the plans' KPIs: {new} new, {changed} changed, "
-                       "{same} unchanged; {ignored} values for other KPIs or municipalities ignored",
-                       "{files} svar, {values} värden för planernas nyckeltal: {new} nya, {changed} ändrade, "
-                       "{same} oförändrade; {ignored} värden för andra nyckeltal eller kommuner ignorerade"),
+    # Counts after their labels: no "1 värden" whatever the number.
+    "kolada.summary": ("responses: {files}; values for the plans' KPIs: {values} (new: {new}, changed: {changed}, "
+                       "unchanged: {same})",
+                       "svar: {files}; värden för planernas nyckeltal: {values} (nya: {new}, ändrade: {changed}, "
+                       "oförändrade: {same})"),
+    # The parts below are added to the summary only when their count is not 0.
+    "kolada.summary.missing.one": ("1 value missing in Kolada (null), skipped",
+                                   "1 värde saknas i Kolada (null) och hoppades över"),
+    "kolada.summary.missing.many": ("{n} values missing in Kolada (null), skipped",
+                                    "{n} värden saknas i Kolada (null) och hoppades över"),
+    "kolada.summary.other-year.one": ("1 value for another year than --year left out",
+                                      "1 värde för ett annat år än --year utelämnades"),
+    "kolada.summary.other-year.many": ("{n} values for other years than --year left out",
+                                       "{n} värden för andra år än --year utelämnades"),
+    "kolada.summary.ignored.one": ("1 value for a KPI, municipality or plan not followed up here ignored",
+                                   "1 värde för ett nyckeltal, en kommun eller en plan som inte följs upp här "
+                                   "ignorerades"),
+    "kolada.summary.ignored.many": ("{n} values for KPIs, municipalities or plans not followed up here ignored",
+                                    "{n} värden för nyckeltal, kommuner eller planer som inte följs upp här "
+                                    "ignorerades"),
     "kolada.no-kpis": ("no indicator of '{plan}' names a Kolada KPI",
                        "ingen indikator i '{plan}' anger ett nyckeltal i Kolada"),
     "kolada.fetching": ("fetching {url}", "hämtar {url}"),
