@@ -209,8 +209,13 @@ def measure(document: str, seed: str, render_text: str, notes_at: int | None = N
         best = max(offsets.values())
         places = sorted(o for o, n in offsets.items() if n >= best / 2)
         # A footnote is where most of its pairs are: the note's title may be printed in the
-        # body too ("En nationell strategi för att …"), its addresses only in the notes.
-        if max(offsets, key=lambda o: (offsets[o], -o)) >= notes_start:
+        # body too ("En nationell strategi för att …"), its addresses only in the notes; and
+        # the extraction glues a note to the line above it, which the render prints in the
+        # body ("… unga kvinnor och" + "1 Socialstyrelsens utredningar …").
+        top = max(offsets, key=lambda o: (offsets[o], -o))
+        in_notes = sum(top + i >= notes_start for i in range(len(sentence) - 1)
+                       if top + i in pairs.get((sentence[i], sentence[i + 1]), ()))
+        if in_notes > offsets[top] / 2:
             result.footnotes.append(key)
             continue
         result.found.append((places[0], key))
