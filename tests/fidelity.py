@@ -41,9 +41,10 @@ _LIGATURE = re.compile(r"(\w*(?:ff|fi|fl)) ([a-zåäö]\w*)")
 _SEED_SPLIT = re.compile(r"\n\s*\n|\s*[•»]\s*|(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 # A line that is nothing but an address is a link's target, which the extraction prints at the
 # foot of the page after the footnotes (the notes print the link's text: "Fakta Kalmar län
-# (regionkalmar.se/faktakalmarlan)" over "https://app.powerbi.com/…"). It is no sentence of
+# (regionkalmar.se/faktakalmarlan)" over "https://app.powerbi.com/…"; Jönköping's contacts
+# print "anna.alm.martensson@…" over "mailto:anna.alm.martensson@…"). It is no sentence of
 # the page, and glued to the next page's heading it would make one that is nowhere: left out.
-_ADDRESS_LINE = re.compile(r"^(https?://\S+)[ \t]*$", re.MULTILINE)
+_ADDRESS_LINE = re.compile(r"^(?:https?://|mailto:)\S+[ \t]*$", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 
 
@@ -65,8 +66,9 @@ def normalise_seed(text: str) -> str:
 @dataclass(frozen=True)
 class Misread:
     """A passage that the extraction prints where the page does not. The measure reads it
-    where the page prints it: from ``starts`` to ``ends`` (the seed's text exactly, each
-    printed once; ``ends`` the first after ``starts``), cut from the seed and set as a block of its own before ``before``."""
+    where the page prints it: from ``starts`` to ``ends`` (the seed's text exactly: ``starts``
+    and ``before`` printed once, ``ends`` the first after ``starts``), cut from the seed and
+    set as a block of its own before ``before``."""
 
     lines: str
     """The seed's lines of the passage, for people."""
@@ -82,14 +84,10 @@ class Misread:
 # extraction reads in another order than the page are named with what the page shows.
 MISREAD: dict[str, tuple[Misread, ...]] = {
     "kalmar-2021": (
-        Misread("337–344", "\nNationell strategi Regional handlings-", "och verksamheter i \nKalmar län\n",
-                "Det finns också uppenbara kopplingar mellan \n",
+        Misread("337–344", "\nNationell strategi Regional handlings-",
+                "och verksamheter i \nKalmar län\n", "Det finns också uppenbara kopplingar mellan \n",
                 "the figure of the chain of plans, at the foot of the page that ends in "
                 "\"och därmed\" (extracted into that sentence): after its paragraph"),
-        Misread("397–399", "\nSymbolerna för de sex, nationella", "6. Mäns våld mot \nkvinnor ska upphöra.\n",
-                "Mål 8: Anständiga arbetsvillkor och ekono-",
-                "the full-width caption of the six symbols, at the foot of the page that ends in "
-                "\"så som\" (target 5.3, extracted into it): after 5.3"),
         Misread("453–455", "\nSymbolerna för de fem mål i Agenda 2030",
                 "16. Fredliga och inkluderande samhällen.\n",
                 "Länsstyrelsen Kalmar län bidrar genom att:",
@@ -105,23 +103,21 @@ MISREAD: dict[str, tuple[Misread, ...]] = {
                 "Mål 1 \nMakt och inflytande",
                 "Bilaga 2: the lead-in ends in a colon; the lists of Mål 1 … 6 it introduces "
                 "follow it on the page"),
-        Misread("1954–1956", "Mål 5\n \n", "Jämställd hälsa \n", " » Självskattad hälsa",
-                "Bilaga 2: the box headings of Mål 6, 5 and 4 are extracted in that order, "
-                "before the list of Mål 4; each heads its own list (Mål 5: Självskattad hälsa …)"),
         Misread("1950–1952", "Mål 6 \nMäns våld", "\n\nska upphöra \n",
                 " » Personer som känner \noro för att utsättas",
-                "Bilaga 2: as Mål 5, the heading of the list that starts with \"Personer som "
-                "känner oro för att utsättas för överfall\""),
+                "Bilaga 2: the box headings of Mål 6, 5 and 4 are extracted in that order, "
+                "before the list of Mål 4; each heads its own list, Mål 6 the one that starts "
+                "with \"Personer som känner oro för att utsättas för överfall\""),
     ),
 }
 """Passages whose place in the extraction is not their place on the printed page, by
 document; see ``as_printed``."""
 
 
-def as_printed(document: str, seed: str) -> str:
-    """``seed`` with each of the document's ``MISREAD`` passages where the page prints it.
-    A passage cut out of a sentence leaves the sentence whole."""
-    for misread in MISREAD.get(document, ()):
+def as_printed(document: str, seed: str, misreads: tuple[Misread, ...] | None = None) -> str:
+    """``seed`` with each of the document's ``MISREAD`` passages (or ``misreads``) where the
+    page prints it. A passage cut out of a sentence leaves the sentence whole."""
+    for misread in MISREAD.get(document, ()) if misreads is None else misreads:
         for text in (misread.starts, misread.before):
             if seed.count(text) != 1:
                 raise ValueError(f"{document}: seed lines {misread.lines}: {text[:40]!r} "
