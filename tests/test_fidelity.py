@@ -2,7 +2,9 @@
 
 The measure is ``fidelity.py``'s: it cuts the seed into sentences on its own terms (blank
 lines, bullets, sentence ends; nothing of the YAML), finds each in the plain Markdown render
-by its word pairs (fuzzy) and compares their order; and it checks that the plain render in
+by its word pairs (fuzzy) and compares their order with the page's (the seed as the
+extraction prints it, except the passages ``fidelity.MISREAD`` names with their seed lines:
+figures at a page's foot, columns read in another order); and it checks that the plain render in
 every format (md, html, docx and the PDF's text layer) prints no words the seed does not.
 The CLI renders the real files (``mvkplan render --plain``), as a user would.
 """
@@ -18,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from fidelity import added_text, markdown_segments, measure
+from fidelity import MISREAD, Misread, added_text, as_printed, markdown_segments, measure
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reading_order import SEED_OF, SEEDS, seed_text
@@ -36,12 +38,12 @@ MIN_IN_ORDER = 0.99
 # sentence is named by its first words (as ``fidelity.words`` gives them).
 EXTRACTION_QUIRKS: dict[str, tuple[str, ...]] = {
     "jonkoping-2022": (
-        # The signatures are printed in two columns; the extraction reads across both.
+        # The signatures (004: 36–44) and the contacts (1046–1048) are printed in two
+        # columns; the extraction reads across both ("Anna Alm-Mårtensson   Tania Karanja").
         "anna alm mårtensson tania karanja",
-        # Contact lines under the signatures: e-mail addresses of the links, extracted twice.
-        "mailto anna alm martensson",
-        # Cell text clipped by the table's column edge in the extraction ("at1", "kom petens").
+        # The footnote marker after "MVP/AT" glued to it: "MVP/AT1" (004: 408).
         "mvp at1 i länets",
+        # A line-break hyphen the extraction keeps inside a line: "kom-petens-" (004: 961).
         "info om kom petensförsörjning",
     ),
     "kalmar-jamstalldhetsstrategi-2024": (
@@ -67,7 +69,7 @@ ADDED_ALLOWED: dict[str, tuple[str, ...]] = {
         # The second column of signatures, read across the first in the extraction.
         "josefin andersson särskilt sakkunnig jämställdhet",
         "emma willaredt avdelningschef samhällsavdelningen",
-        # Clipped cells (see EXTRACTION_QUIRKS).
+        # The glued footnote marker and the kept hyphen (see EXTRACTION_QUIRKS).
         "mvp at i", "mvp at", "om kompetensförsörjning forskning",
     ),
     "kalmar-jamstalldhetsstrategi-2024": (
@@ -108,11 +110,6 @@ LAYOUT = {
     "docx": frozenset({"fotnoter"}),
     "pdf": frozenset({"sida", "av", "fotnot", "fotnoter", "tillbaka", "till", "texten", "vid"}),
 }
-
-# Not yet at the target: the share in order may only go up from here (see the report).
-IN_ORDER_FLOOR = {"kalmar-2021": 0.934, "kalmar-jamstalldhetsstrategi-2024": 0.956,
-                  "kalmar-2024": 0.98, "jonkoping-2022": 0.99}
-
 
 @pytest.fixture(scope="module", autouse=True)
 def seeds_present() -> None:
@@ -200,14 +197,28 @@ def test_plain_markdown_holds_the_seeds_sentences_in_order(document: str, tmp_pa
     markdown = render(document, "md", tmp_path).decode()
     notes = re.search(r"^\[\^[^\]]+\]:", markdown, re.MULTILINE)
     quirks = EXTRACTION_QUIRKS.get(document, ())
-    seed = seed_text(document)
+    seed = as_printed(document, seed_text(document))
     result = measure(document, seed, markdown, notes.start() if notes else None)
     unexplained = [s for s in result.missing if not s.startswith(quirks)]
     found = 1 - len(unexplained) / (result.sentences - (len(result.missing) - len(unexplained)))
     print(result.line())
     assert found >= MIN_FOUND, "\n".join([result.line(), *unexplained])
-    floor = IN_ORDER_FLOOR.get(document, MIN_IN_ORDER)
-    assert result.share_in_order >= floor, "\n".join([result.line(), *result.out_of_order])
+    assert result.share_in_order >= MIN_IN_ORDER, "\n".join([result.line(), *result.out_of_order])
+
+
+@pytest.mark.parametrize("document", sorted(MISREAD))
+def test_every_misread_passage_is_needed(document: str, tmp_path: Path) -> None:
+    """Each passage the measure reads elsewhere than the extraction prints it is one the
+    render prints there: read where the extraction puts it, it is out of order."""
+    markdown = render(document, "md", tmp_path).decode()
+    notes = re.search(r"^\[\^[^\]]+\]:", markdown, re.MULTILINE)
+    at = notes.start() if notes else None
+    seed = seed_text(document)
+    whole = measure(document, as_printed(document, seed), markdown, at)
+    for misread in MISREAD[document]:
+        others = tuple(m for m in MISREAD[document] if m is not misread)
+        without = measure(document, as_printed(document, seed, others), markdown, at)
+        assert len(without.out_of_order) > len(whole.out_of_order), misread.lines
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
@@ -263,3 +274,55 @@ def test_the_measure_sees_an_added_word(word: str, at: int) -> None:
 def test_a_tool_heading_in_a_plain_render_is_caught(heading: str) -> None:
     markdown = f"# {heading}\n\nFörsta meningen i källan står här först.\n"
     assert added_text(_SEED, markdown_segments(markdown)) != []
+
+
+_SENTENCES = ["Första meningen i källan står här först.", "Andra meningen i källan kommer sedan efter.",
+              "Tredje meningen i källan avslutar texten.", "Fjärde meningen i källan står sist av alla."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(range(4)), st.integers(min_value=0, max_value=3),
+       st.integers(min_value=0, max_value=3))
+def test_a_misread_passage_is_read_where_the_page_prints_it(extracted: list[int], moved: int,
+                                                            to: int) -> None:
+    """Whatever the extraction's order, naming the one passage it misplaces puts it back:
+    the render in the page's order is then in order, and only then."""
+    page = list(range(4))
+    # The extraction: the page's order with one passage taken out and put elsewhere.
+    order = [i for i in page if i != moved]
+    order.insert(to, moved)
+    seed = "\n\n".join(_SENTENCES[i] for i in order)
+    render_text = " ".join(_SENTENCES)
+    after = page.index(moved) + 1
+    if order == page or after == len(page):
+        return  # nothing misplaced, or nothing after it on the page to name
+    misread = Misread("1", _SENTENCES[moved][:20], _SENTENCES[moved][-12:],
+                      _SENTENCES[after][:20], "test")
+    fixed = measure("x", as_printed("x", seed, (misread,)), render_text)
+    assert fixed.share_in_order == 1.0
+    assert measure("x", seed, render_text).share_in_order < 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=5))
+def test_a_figure_cut_from_a_sentence_leaves_the_sentence_whole(words_before: int) -> None:
+    """A figure the extraction puts into a sentence running over a page break: read after
+    the paragraph, the sentence is whole again and found where the render prints it."""
+    head = " ".join(["ord"] * words_before)
+    seed = (f"Meningen börjar här med {head} och\n\nFIGURENS TEXT STÅR HÄR I RUTAN\n"
+            " fortsätter på nästa sida i källan.\n\nNästa stycke i källan börjar här nu.")
+    misread = Misread("1", "\nFIGURENS TEXT", "I RUTAN\n", "Nästa stycke i källan", "test")
+    page = as_printed("x", seed, (misread,))
+    render_text = (f"Meningen börjar här med {head} och fortsätter på nästa sida i källan. "
+                   "FIGURENS TEXT STÅR HÄR I RUTAN. Nästa stycke i källan börjar här nu.")
+    result = measure("x", page, render_text)
+    assert result.missing == [] and result.share_in_order == 1.0
+    assert f"med {head} och\n fortsätter" in page
+
+
+def test_a_misread_passage_printed_twice_or_not_at_all_is_refused() -> None:
+    """A stale entry (its text no longer in the seed, or in it twice) fails loudly."""
+    with pytest.raises(ValueError, match="0 times"):
+        as_printed("x", _SEED, (Misread("1", "Saknas i källan", "x", "Andra", "test"),))
+    with pytest.raises(ValueError, match="3 times"):
+        as_printed("x", _SEED, (Misread("1", "källan", "x", "Andra", "test"),))
