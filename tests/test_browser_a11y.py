@@ -174,9 +174,10 @@ def test_reference_and_footnote_links_have_a_cue_besides_colour(page, site):
     for path in pages_of(site):
         page.goto(path.as_uri())
         for link in page.query_selector_all("main a.ref, main sup.fn a, main a.backref"):
-            style = link.evaluate("(a) => { const s = getComputedStyle(a);"
-                                  " const p = getComputedStyle(a.parentElement.closest('p, li, td, dd, div') || document.body);"
-                                  " return [s.textDecorationLine, s.color, p.color]; }")
+            style = link.evaluate(
+                "(a) => { const s = getComputedStyle(a); const p = getComputedStyle("
+                "a.parentElement.closest('p, li, td, dd, div') || document.body);"
+                " return [s.textDecorationLine, s.color, p.color]; }")
             decoration, colour, text = style
             if "underline" in decoration:
                 checked += 1
