@@ -45,6 +45,7 @@ from mvkplan.publish.render.rendering import PARALLEL_PAGES, Progress, SitePage,
 from mvkplan.publish.render.sitepages import (
     CATALOG_FILE,
     DATA_PAGE,
+    HOME,
     SEARCH_PAGE,
     SEARCH_SCRIPT,
     STATEMENT_PAGE,
@@ -208,7 +209,7 @@ def _bind(function: Callable[..., str | bytes], *args: object) -> Callable[[], s
 
 
 def _nav(root: str, current: str | None, search: bool = False) -> list[tuple[LinkView, bool]]:
-    items = [("Start", "index.html"), ("Täckning", "tackning.html"),
+    items = [("Startsida", "index.html"), ("Täckning", "tackning.html"),
              ("Metoder", "dokument/methods.html"), ("Mål och ramverk", "index.html#mvk-ramverk")]
     if search:
         items.append(("Sök", SEARCH_PAGE))
@@ -233,7 +234,7 @@ def _county(env: Environment, index: LinkIndex, county: str, profile_id: str | N
     name = county_name(index, county)[0]
     view = county_view(index, county, urls, profile)
     frame = page_frame(env, name, "html/site/county.html", "../", _nav("../", None, search),
-                       [LinkView("Start", "../index.html"), LinkView(name)])
+                       [LinkView(HOME, "../index.html"), LinkView(name)])
     return render_page(env, replace(frame, site=view))
 
 
@@ -241,7 +242,7 @@ def _coverage(env: Environment, index: LinkIndex, search: bool = False) -> str:
     urls = Urls(index, None, site=True)
     frame = page_frame(env, "Täckning: planernas koppling till nationella mål",
                        "html/site/coverage.html", "", _nav("", "tackning.html", search),
-                       [LinkView("Start", "index.html"), LinkView("Täckning")])
+                       [LinkView(HOME, "index.html"), LinkView("Täckning")])
     return render_page(env, replace(frame, site=coverage_view(index, urls)))
 
 
@@ -250,7 +251,7 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
               plain: bool = False, related: tuple[LinkView, ...] = (), search: bool = False) -> str:
     urls = Urls(index, document_id, site=True, root="../")
     model = index.documents[document_id].model
-    crumbs = [LinkView("Start", "../index.html")]
+    crumbs = [LinkView(HOME, "../index.html")]
     if model.county:
         crumbs.append(LinkView(county_name(index, model.county)[0], urls.county(model.county)))
     elif index.documents[document_id].shipped:
@@ -289,7 +290,7 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str, search: 
     new_link = LinkView(marked(index, new_id, document_title(index, new_id)), urls.document(new_id))
     result = diff_in_index(index, old, new, old_label=old_link.text, new_label=new_link.text,
                            behind=change_labels(index, old_id, new_id))
-    crumbs = [LinkView("Start", "../index.html")]
+    crumbs = [LinkView(HOME, "../index.html")]
     if new.county:
         crumbs.append(LinkView(county_name(index, new.county)[0], urls.county(new.county)))
     crumbs += [LinkView(new.short_title or new.title, urls.document(new_id)),

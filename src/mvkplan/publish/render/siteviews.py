@@ -16,6 +16,7 @@ from mvkplan.publish.render.context import (
     latest_report,
 )
 from mvkplan.publish.render.links import DRAFT_MARK, Urls, marked
+from mvkplan.publish.render.national import NationalTable, national_table
 from mvkplan.publish.render.views import LinkView
 from mvkplan.views.coverage import Column as CoverageColumn
 from mvkplan.views.coverage import Coverage, coverage_matrix
@@ -53,6 +54,8 @@ class IndexView:
     catalogs: list[DocumentEntry]
     coverage: str
     documents: int
+    national: NationalTable | None = None
+    """The counties side by side, when there are two or more."""
 
 
 @dataclass
@@ -102,6 +105,8 @@ class CoverageView:
     """The coverage page: one table per framework."""
 
     tables: list[MatrixTable] = field(default_factory=list)
+    national: NationalTable | None = None
+    """The counties side by side, when there are two or more."""
 
 
 def document_entry(model: DocumentBase, urls: Urls) -> DocumentEntry:
@@ -156,7 +161,8 @@ def index_view(index: LinkIndex, urls: Urls) -> IndexView:
                   if isinstance(m, Framework) and not m.county]
     catalogs = [document_entry(m, urls) for m in every
                 if isinstance(m, Catalog) and m.id != "counties" and not m.extends]
-    return IndexView(counties, frameworks, catalogs, urls.page("tackning.html"), len(documents))
+    return IndexView(counties, frameworks, catalogs, urls.page("tackning.html"), len(documents),
+                     national_table(index, urls))
 
 
 GROUPS = (
@@ -212,7 +218,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     """One table per framework; rows are the plans, columns the framework's goals. The
     national indicators follow, with only the indicators some plan or follow-up follows."""
     matrix = per_links(_every_framework, index)
-    view = CoverageView()
+    view = CoverageView(national=national_table(index, urls))
     frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
     # Examples come last, each row labelled: they describe no real plan.
     documents = sorted(matrix.documents, key=lambda d: (
