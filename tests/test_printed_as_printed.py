@@ -105,6 +105,30 @@ def test_mark_sic_marks_each_place_once_and_only_in_text(words: list[str], error
     assert mark_sic(marked, [error]) == marked  # marked once
     tag = f'<a href="{error}">{error}</a>'
     assert mark_sic(tag, [error]) == f'<a href="{error}">{error} [sic]</a>'
+    # Raw text is not the plan's text: the stylesheet is hashed in the page's security policy.
+    for raw in (f"<style>/* {error} */</style>", f"<STYLE media=print>{error}</STYLE >",
+                f"<script>var a = '{error}';</script>", f"<!-- {error} -->"):
+        assert mark_sic(raw + text, [error]) == raw + marked
+
+
+def test_the_built_pages_stylesheet_matches_its_hash(tmp_path: Path) -> None:
+    """A word of a plan's sic: list in a comment of the stylesheet was marked [sic] in the page,
+    so the stylesheet no longer matched its CSP hash and the browser dropped it."""
+    import base64
+    import hashlib
+    import re
+
+    out = tmp_path / "site"
+    result = run_cli("build", "--out", str(out), cwd=REPO)
+    assert result.exit_code == 0, result
+    pages = sorted(out.rglob("*.html"))
+    assert any(p.name == "kronoberg-2018-reviderad.html" for p in pages)
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        css = re.search(r"<style>(.*?)</style>", page, re.S)
+        assert css is not None, path
+        digest = base64.b64encode(hashlib.sha256(css.group(1).encode()).digest()).decode()
+        assert f"sha256-{digest}" in page, path
 
 
 def _plan_with_cell(tmp_path: Path, written: str, text: str) -> Path:

@@ -12,9 +12,14 @@ from collections.abc import Sequence
 
 MARK = " [sic]"
 
-# What is not text: tags (HTML, and the anchors of the Markdown render) and Markdown link
-# targets. Only the text between them is marked.
-_NOT_TEXT = re.compile(r"(<[^>]*>|\]\([^)]*\))")
+# What is not text: the raw text of <style> and <script> (the page's stylesheet is hashed in
+# its security policy, and a comment there may quote a word of a plan), HTML comments, tags
+# (HTML, and the anchors of the Markdown render) and Markdown link targets. Only the text
+# between them is marked.
+_NOT_TEXT = re.compile(
+    r"(<style\b[^>]*>.*?</style\s*>|<script\b[^>]*>.*?</script\s*>|<!--.*?-->|<[^>]*>|\]\([^)]*\))",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _pattern(printed: str) -> re.Pattern[str]:
