@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
+from mvkplan.project.look import Look, LookError, LookSettings, read_look
+
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
@@ -54,6 +56,8 @@ class Settings(BaseModel):
     """Publish drafts too with 'mvkplan build' (marked UTKAST); the same as 'build --drafts'."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
+    look: LookSettings = LookSettings()
+    """The county's look: [tool.mvkplan.look] with logo, logo-alt, colors, fonts, reference-docx."""
 
 
 class ConfigError(Exception):
@@ -72,6 +76,8 @@ class Project:
     root: Path
     settings: Settings = field(default_factory=lambda: Settings())
     config_file: Path | None = None
+    look: Look = field(default_factory=Look)
+    """The look with its files checked and the logo read (the shipped look without configuration)."""
 
     def document_paths(self) -> list[Path]:
         """The configured document folders and files, made absolute."""
@@ -114,12 +120,20 @@ def _project(root: Path, path: Path, data: object) -> Project:
             for err in exc.errors()
         )
         raise ConfigError(path, details) from None
-    return Project(root=root, settings=settings, config_file=path)
+    try:
+        look = read_look(root, settings.look)
+    except LookError as exc:
+        raise ConfigError(path, f"{_line_of(path, ('look', exc.key))}look.{exc.key}: {exc.detail}") from None
+    return Project(root=root, settings=settings, config_file=path, look=look)
 
 
 def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
     """``line N: `` of the key an error is about (tomllib keeps no positions, so the key is
-    looked up in the text: in [tool.mvkplan…] tables of pyproject.toml, anywhere in mvkplan.toml)."""
+    looked up in the text: in [tool.mvkplan…] tables of pyproject.toml, anywhere in mvkplan.toml).
+
+    For a key inside a table (``look.colors``), the line of the inner key is given when it is
+    written in that table, else the table's own line.
+    """
     if not loc:
         return ""
     try:
@@ -127,13 +141,27 @@ def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     key = str(loc[0])
+    inner = str(loc[1]) if len(loc) > 1 else None
     inside = path.name != "pyproject.toml"
+    found: int | None = None
+    in_table = False
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
+        written = stripped.split("=", 1)[0].strip().strip('"')
         if stripped.startswith("["):
             inside = path.name != "pyproject.toml" or stripped.startswith("[tool.mvkplan")
-            if inside and stripped.strip("[]").split(".")[-1].strip() == key:
-                return f"line {number}: "
-        elif inside and stripped.split("=", 1)[0].strip().strip('"') == key:
+            parts = [part.strip() for part in stripped.strip("[]").split(".")]
+            if inside and inner is not None and parts[-2:] == [key, inner]:
+                return f"line {number}: "  # [tool.mvkplan.look.colors]
+            if found is not None and in_table:
+                break  # the table of ``key`` ended before its inner key was found
+            in_table = inside and parts[-1] == key
+            if in_table:
+                found = number
+                if inner is None:
+                    break
+        elif in_table and inner is not None and written == inner:
             return f"line {number}: "
-    return ""
+        elif inside and found is None and written == key:
+            return f"line {number}: "
+    return f"line {found}: " if found is not None else ""
