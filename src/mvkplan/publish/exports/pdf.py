@@ -30,6 +30,7 @@ from mvkplan.index.linkindex import LinkIndex
 from mvkplan.project.look import Look
 from mvkplan.publish.exports import MissingExtra
 from mvkplan.publish.exports.frontmatter import (
+    PAGE_BREAKS,
     Cover,
     bookmarks,
     contents_html,
@@ -103,6 +104,8 @@ def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str, *, cover: Cover |
     fetcher = URLFetcher(allowed_protocols=["data"])
     sheets = [weasyprint.CSS(string=stylesheet, url_fetcher=fetcher),
               weasyprint.CSS(string=margin_boxes(meta), url_fetcher=fetcher)]
+    if cover is not None:
+        sheets.append(weasyprint.CSS(string=PAGE_BREAKS, url_fetcher=fetcher))
 
     def layout(page: str) -> Any:
         return weasyprint.HTML(string=page, url_fetcher=fetcher, base_url="about:blank").render(
