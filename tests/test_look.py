@@ -52,6 +52,7 @@ fonts = {body = "DejaVu Serif", heading = "DejaVu Sans"}
 """
 CONFIG_VARIANTS = settings(max_examples=12, deadline=None,
                            suppress_health_check=[HealthCheck.function_scoped_fixture])
+DECORATIVE_LOOK = LOOK.replace('logo-alt = "Länsstyrelsen Kalmar läns logotyp"\n', "")
 RELAXED = settings(max_examples=25, deadline=None,
                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
@@ -190,7 +191,7 @@ def test_pdf_in_the_look_keeps_its_structure_and_prints_contents_matching_the_bo
 
 
 def test_a_decorative_logo_is_an_artifact_not_a_figure():
-    with pikepdf.open(io.BytesIO(_pdf(LOOK.replace('logo-alt = "Länsstyrelsen Kalmar läns logotyp"\n', "")))) as pdf:
+    with pikepdf.open(io.BytesIO(_pdf(DECORATIVE_LOOK))) as pdf:
         assert not [n for n in _roles(pdf.Root.StructTreeRoot, []) if str(n.S) == "/Figure"]
         operators = [str(op) for _, op in pikepdf.parse_content_stream(pdf.pages[0])]
         assert "Do" in operators  # the logo is drawn (inside an /Artifact marked sequence)
@@ -272,7 +273,7 @@ def test_the_look_adds_no_failed_verapdf_rule(tmp_path):
 
     plain_look.write_bytes(html_to_pdf(html, meta, stylesheet + "\n" + look_stylesheet(find_project(folder).look)))
     (tmp_path / "alt.pdf").write_bytes(_pdf())
-    (tmp_path / "decoration.pdf").write_bytes(_pdf(LOOK.replace('logo-alt = "Länsstyrelsen Kalmar läns logotyp"\n', "")))
+    (tmp_path / "decoration.pdf").write_bytes(_pdf(DECORATIVE_LOOK))
 
     def failed(path: Path, *profile: str) -> set[str]:
         report = subprocess.run([str(VERAPDF), *profile, str(path)], capture_output=True, text=True,
@@ -459,3 +460,14 @@ def test_libreoffice_converts_the_docx_made_with_a_reference_template(tmp_path):
     assert "Error" not in converted.stderr, converted.stderr
     text = " ".join((tmp_path / "k.txt").read_text(encoding="utf-8-sig").split())
     assert "Inledning" in text and "Målsättningar" in text and "MALLENS EGEN TEXT" not in text
+
+
+def test_the_configurable_colours_are_the_sites_css_variables():
+    from typing import get_args
+
+    from mvkplan.project.look import ColorName
+
+    css = (Path(__file__).parent.parent / "templates" / "static" / "mvkplan.css").read_text(encoding="utf-8")
+    block = css[css.index(":root {"):css.index("}", css.index(":root {"))]
+    variables = {name for name, value in re.findall(r"--([a-z-]+):\s*([^;]+);", block) if value.startswith("#")}
+    assert set(get_args(ColorName)) == variables

@@ -90,7 +90,8 @@ def read_look(root: Path, settings: LookSettings) -> Look:
     if settings.reference_docx is not None:
         reference = repository_file(root, settings.reference_docx, "reference-docx")
         check_reference_docx(reference)
-    return Look(logo=logo, colors=dict(settings.colors), fonts=dict(settings.fonts),
+    return Look(logo=logo, colors={str(k): v for k, v in settings.colors.items()},
+                fonts={str(k): v for k, v in settings.fonts.items()},
                 reference_docx=reference)
 
 
@@ -136,8 +137,11 @@ def read_logo(path: Path) -> bytes:
 
 def check_svg(data: bytes, name: str) -> None:
     """Refuse an SVG that is not well-formed, has a DTD, or could run or fetch anything."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, fromstring
+    try:
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import ParseError, fromstring
+    except ImportError:  # a dependency; an install without it must not crash
+        raise LookError("logo", "an SVG logo is read with defusedxml: pip install defusedxml") from None
 
     try:
         root = fromstring(data, forbid_dtd=True)

@@ -4,8 +4,9 @@ The body is read from the document's rendered HTML page, so that order, headings
 are the same as in the HTML and the PDF: headings become Word's heading styles, lists its
 list styles, tables real tables (header row repeated on every page, rows not split), footnote
 markers superscript numbers. Styles, page set-up, headers and footers come from the county's
-``reference.docx`` when configured, else from the shipped default (``reference``). What the page only offers on screen (skip link, table of
-contents, back-links) is left out, as in print. The same input gives the same bytes.
+``reference.docx`` when configured, else from the shipped default (``reference``). What the
+page only offers on screen (skip link, table of contents, back-links) is left out, as in print.
+The same input gives the same bytes.
 """
 
 from __future__ import annotations
