@@ -344,6 +344,26 @@ def test_colours_that_are_not_hex_are_located(tmp_path_factory, value):
     assert f"line {_line(look, 'colors')}: look.colors.navy:" in message, message
 
 
+HEX = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
+
+
+@CONFIG_VARIANTS
+@given(st.sampled_from(["ink", "muted", "navy", "navy-dark", "link", "link-visited", "accent", "notice-line"]),
+       HEX, st.sampled_from([None, "#ffffff", "#fffbe6", "#f0f0f0"]))
+def test_text_colours_too_faint_on_the_paper_are_located(tmp_path_factory, name, value, paper):
+    from mvkplan.project.look import contrast
+
+    colors = f'{name} = "{value}"' + (f', paper = "{paper}"' if paper else "")
+    look = f"\n[look]\ncolors = {{{colors}}}\n"
+    folder = _project(tmp_path_factory.mktemp("p"), look, plans=False)
+    result = run_cli("validate", cwd=folder)
+    if contrast(value, paper or "#ffffff") >= 4.5:
+        assert result.exit_code == 0, result
+    else:
+        assert result.exit_code == 2, result
+        assert f"line {_line(look, 'colors')}: look.colors: {name} = '{value}'" in result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("svg, why", [
     ('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
      '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>', "DTD"),

@@ -27,6 +27,11 @@ ColorName = Literal["ink", "muted", "paper", "tint", "line", "navy", "navy-dark"
 HexColor = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
 FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,62}$")]
 
+TEXT_COLORS = ("ink", "muted", "navy", "navy-dark", "link", "link-visited", "accent", "notice-line")
+"""Colours text is written in, on ``paper``: they must keep WCAG 2.1 AA contrast (4.5:1)."""
+MINIMUM_CONTRAST = 4.5
+DEFAULT_PAPER = "#ffffff"
+
 SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 LINK_ATTRIBUTES = {"href", "{http://www.w3.org/1999/xlink}href"}
 
@@ -81,6 +86,7 @@ class LookError(Exception):
 
 def read_look(root: Path, settings: LookSettings) -> Look:
     """Check the files the settings name and read the logo (raises LookError)."""
+    check_contrast({str(k): v for k, v in settings.colors.items()})
     logo = None
     if settings.logo is not None:
         path = repository_file(root, settings.logo, "logo")
@@ -93,6 +99,30 @@ def read_look(root: Path, settings: LookSettings) -> Look:
     return Look(logo=logo, colors={str(k): v for k, v in settings.colors.items()},
                 fonts={str(k): v for k, v in settings.fonts.items()},
                 reference_docx=reference)
+
+
+def check_contrast(colors: dict[str, str]) -> None:
+    """Refuse a text colour that is too faint on the paper colour (WCAG 2.1 AA, 1.4.3)."""
+    paper = colors.get("paper", DEFAULT_PAPER)
+    for name in TEXT_COLORS:
+        if name in colors and contrast(colors[name], paper) < MINIMUM_CONTRAST:
+            raise LookError("colors", f"{name} = '{colors[name]}' on paper '{paper}' has contrast "
+                                      f"{contrast(colors[name], paper):.2f}:1; text needs {MINIMUM_CONTRAST}:1")
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two hex colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _luminance(color: str) -> float:
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def repository_file(root: Path, written: str, key: str) -> Path:
