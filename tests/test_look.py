@@ -10,6 +10,7 @@ Configuration mistakes are located and exit 2; nothing in a logo can run or fetc
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import string
@@ -38,7 +39,9 @@ from mvkplan.publish.render.pages import render_document
 
 PDFTOTEXT = shutil.which("pdftotext")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-VERAPDF = Path("/work/shared/tools/verapdf/verapdf")
+# veraPDF: MVKPLAN_VERAPDF, else on PATH, else the copy beside the repository (../shared/tools).
+VERAPDF = Path(os.environ.get("MVKPLAN_VERAPDF") or shutil.which("verapdf")
+               or Path(__file__).resolve().parents[2] / "shared" / "tools" / "verapdf" / "verapdf")
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60" viewBox="0 0 200 60">'
         '<rect width="60" height="60" fill="#b5121b"/>'
         '<text x="70" y="40" font-size="24" fill="#00395f">Kalmar</text></svg>')
