@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.messages.problems import Problem
     from mvkplan.project.config import Project
+    from mvkplan.project.look import Look
 
 # Messages of these two commands: (English, Swedish), merged into mvkplan.messages.i18n on use.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -173,7 +174,7 @@ def render(
         banner = [one_line(p) for p in errors]
         if fmt.value in PUBLISH_FORMATS:
             data = _publish(corpus, document, fmt.value, folder, updated, url, banner,
-                            plain or project.settings.plain)
+                            plain or project.settings.plain, project.look)
         else:
             data = render_document(corpus.index, document, fmt.value, templates=folder,
                                    updated=updated, site_url=url, errors=banner,
@@ -306,8 +307,8 @@ def _require_extra(fmt: str) -> None:
 
 
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
-             site_url: str | None, errors: list[str], plain: bool) -> bytes:
-    """PDF or Word bytes; a missing optional extra exits 2 with the pip command to run."""
+             site_url: str | None, errors: list[str], plain: bool, look: Look) -> bytes:
+    """PDF or Word bytes in the configured look; a missing optional extra exits 2 with the pip command."""
     from mvkplan.messages.i18n import t
     from mvkplan.publish.exports import MissingExtra
 
@@ -316,11 +317,11 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
             from mvkplan.publish.exports.pdf import render_pdf
 
             return render_pdf(corpus.index, document, templates=folder, updated=updated,
-                              site_url=site_url, errors=errors, plain=plain)
+                              site_url=site_url, errors=errors, plain=plain, look=look)
         from mvkplan.publish.exports.docx import render_docx
 
         return render_docx(corpus.index, document, templates=folder, updated=updated,
-                           site_url=site_url, errors=errors, plain=plain)
+                           site_url=site_url, errors=errors, plain=plain, look=look)
     except MissingExtra as exc:
         fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
 

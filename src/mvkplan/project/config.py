@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
+from mvkplan.project.look import Look, LookError, LookSettings, read_look
+
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
 
 
@@ -82,6 +84,8 @@ class Settings(BaseModel):
     """``[tool.mvkplan.site]``: publisher, accessibility contact and review date, data licence."""
     site_url: str | None = None
     """Where the built site is published (https://…); 'mvkplan render' then links other documents there."""
+    look: LookSettings = LookSettings()
+    """The county's look: [tool.mvkplan.look] with logo, logo-alt, colors, fonts, reference-docx."""
 
 
 class ConfigError(Exception):
@@ -103,6 +107,8 @@ class Project:
     standalone: bool = False
     """No project here: only the files named on the command line are read (with the shipped
     frameworks and catalogs), and nothing is written (no cache) into a folder that is not ours."""
+    look: Look = field(default_factory=Look)
+    """The look with its files checked and the logo read (the shipped look without configuration)."""
 
     def document_paths(self) -> list[Path]:
         """The configured document folders and files, made absolute."""
@@ -145,12 +151,20 @@ def _project(root: Path, path: Path, data: object) -> Project:
             for err in exc.errors()
         )
         raise ConfigError(path, details) from None
-    return Project(root=root, settings=settings, config_file=path)
+    try:
+        look = read_look(root, settings.look)
+    except LookError as exc:
+        raise ConfigError(path, f"{_line_of(path, ('look', exc.key))}look.{exc.key}: {exc.detail}") from None
+    return Project(root=root, settings=settings, config_file=path, look=look)
 
 
 def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
     """``line N: `` of the key an error is about (tomllib keeps no positions, so the key is
-    looked up in the text: in [tool.mvkplan…] tables of pyproject.toml, anywhere in mvkplan.toml)."""
+    looked up in the text: in [tool.mvkplan…] tables of pyproject.toml, anywhere in mvkplan.toml).
+
+    For a key inside a table (``look.colors``), the line of the inner key is given when it is
+    written in that table, else the table's own line.
+    """
     if not loc:
         return ""
     try:
@@ -158,24 +172,27 @@ def _line_of(path: Path, loc: tuple[Any, ...]) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     key = str(loc[0])
-    # A key of a sub-table ([tool.mvkplan.site] publisher = …): the line of that key in
-    # that table, else the table's own line.
-    table, inner = (key, str(loc[1])) if len(loc) > 1 and isinstance(loc[1], str) else (None, None)
+    inner = str(loc[1]) if len(loc) > 1 else None
     inside = path.name != "pyproject.toml"
+    found: int | None = None
     in_table = False
-    found = ""
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
+        written = stripped.split("=", 1)[0].strip().strip('"')
         if stripped.startswith("["):
             inside = path.name != "pyproject.toml" or stripped.startswith("[tool.mvkplan")
-            name = stripped.strip("[]").split(".")[-1].strip()
-            in_table = inside and table is not None and name == table
-            if inside and name == key and not found:
-                found = f"line {number}: "
-                if table is None:
-                    return found
-        elif in_table and stripped.split("=", 1)[0].strip().strip('"') == inner:
+            parts = [part.strip() for part in stripped.strip("[]").split(".")]
+            if inside and inner is not None and parts[-2:] == [key, inner]:
+                return f"line {number}: "  # [tool.mvkplan.look.colors]
+            if found is not None and in_table:
+                break  # the table of ``key`` ended before its inner key was found
+            in_table = inside and parts[-1] == key
+            if in_table:
+                found = number
+                if inner is None:
+                    break
+        elif in_table and inner is not None and written == inner:
             return f"line {number}: "
-        elif inside and not in_table and not found and stripped.split("=", 1)[0].strip().strip('"') == key:
+        elif inside and found is None and written == key:
             return f"line {number}: "
-    return found
+    return f"line {found}: " if found is not None else ""

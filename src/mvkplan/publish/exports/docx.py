@@ -3,8 +3,10 @@
 The body is read from the document's rendered HTML page, so that order, headings and words
 are the same as in the HTML and the PDF: headings become Word's heading styles, lists its
 list styles, tables real tables (header row repeated on every page, rows not split), footnote
-markers superscript numbers. What the page only offers on screen (skip link, table of
-contents, back-links) is left out, as in print. The same input gives the same bytes.
+markers superscript numbers. Styles, page set-up, headers and footers come from the county's
+``reference.docx`` when configured, else from the shipped default (``reference``). What the
+page only offers on screen (skip link, table of contents, back-links) is left out, as in print.
+The same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.project.look import Look
 from mvkplan.publish.exports import MissingExtra
 from mvkplan.publish.exports.htmltree import Element, parse_html
 from mvkplan.publish.exports.pdf import creation_date
+from mvkplan.publish.exports.reference import reference_document
 from mvkplan.publish.render.pages import render_document
 
 SCREEN_ONLY = {"skip-link", "toc", "backlinks", "backref", "visually-hidden", "site-nav",
@@ -40,16 +44,17 @@ def render_docx(
     site_url: str | None = None,
     errors: Sequence[str] = (),
     plain: bool = False,
+    look: Look | None = None,
 ) -> bytes:
-    """The document as a .docx file (raises MissingExtra without python-docx)."""
+    """The document as a .docx file in the look's reference template (MissingExtra without python-docx)."""
     try:
-        import docx
+        import docx  # noqa: F401  (present, or the extra is missing)
     except ImportError:
         raise MissingExtra("docx", "python-docx") from None
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
                            site_url=site_url, errors=errors, plain=plain)
     model = index.documents[document_id].model
-    word = docx.Document()
+    word = reference_document(look or Look())
     _properties(word, model.title if not model.subtitle else f"{model.title} – {model.subtitle}",
                 list(model.organisations), creation_date(updated))
     tree = parse_html(html)
@@ -88,8 +93,15 @@ def _properties(word: Any, title: str, authors: list[str], created: str | None) 
             datetime.strptime((created + "-01-01")[:10], "%Y-%m-%d")
         props.created = props.modified = moment.replace(tzinfo=moment.tzinfo or UTC)
     # Swedish as the language of every run (spell-checking, screen readers).
-    defaults = word.styles.element.find(qn("w:docDefaults"))
-    run_props = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    # (A reference template made elsewhere may lack the defaults: they are added.)
+    parent = word.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
+        found = parent.find(qn(tag))
+        if found is None:
+            found = OxmlElement(tag)
+            parent.insert(0, found) if tag == "w:docDefaults" else parent.append(found)
+        parent = found
+    run_props = parent
     lang = run_props.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

@@ -6,6 +6,12 @@ running header, the organisations and "Sida N av M" as a footer. WeasyPrint tags
 structure (headings, lists, tables), writes bookmarks from the headings, embeds font subsets
 and takes title, author, language and dates from the metadata set below.
 
+Unless ``plain``, a cover page and a printed table of contents come first (see
+``frontmatter``), in the configured look (``[tool.mvkplan.look]``: logo, colours, fonts). The
+page is laid out once to learn where the headings fall, then again with the front matter; the
+contents' page numbers are the first layout's shifted by the front matter's length, which the
+second layout's bookmarks confirm.
+
 The bytes depend on the input alone: the creation date is ``SOURCE_DATE_EPOCH`` when set,
 else the document's date (the same "senast uppdaterad" the HTML shows), and no random
 identifier is written.
@@ -18,9 +24,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.project.look import Look
 from mvkplan.publish.exports import MissingExtra
+from mvkplan.publish.exports.frontmatter import (
+    PAGE_BREAKS,
+    Cover,
+    bookmarks,
+    contents_html,
+    cover_html,
+    look_stylesheet,
+    with_front_matter,
+)
+from mvkplan.publish.exports.htmltree import parse_html
 from mvkplan.publish.render.document import RenderError
 from mvkplan.publish.render.environment import make_environment
 from mvkplan.publish.render.pages import render_document
@@ -52,6 +70,7 @@ def render_pdf(
     site_url: str | None = None,
     errors: Sequence[str] = (),
     plain: bool = False,
+    look: Look | None = None,
 ) -> bytes:
     """The document as a tagged A4 PDF (raises MissingExtra without WeasyPrint)."""
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
@@ -64,11 +83,23 @@ def render_pdf(
     source, _, _ = env.loader.get_source(env, PRINT_STYLESHEET)  # type: ignore[union-attr]
     if plain:  # the running header and footer are the tool's, not the adopted text
         meta = replace(meta, running=False)
-    return html_to_pdf(html, meta, source)
+    look = look or Look()
+    cover = None if plain else Cover(kind=_kind(html), title=model.title, subtitle=model.subtitle,
+                                     organisations=list(model.organisations), date=updated)
+    return html_to_pdf(html, meta, source + "\n" + look_stylesheet(look), cover=cover, look=look)
 
 
-def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str) -> bytes:
-    """Lay out ``html`` with ``stylesheet`` and the margin boxes, then write PDF/UA-1 bytes."""
+def _kind(html: str) -> str:
+    """The document's kind as its page names it ("Regional handlingsplan")."""
+    return next((p.text() for p in parse_html(html).iter("p") if "kind" in p.classes), "")
+
+
+def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str, *, cover: Cover | None = None,
+                look: Look | None = None) -> bytes:
+    """Lay out ``html`` with ``stylesheet`` and the margin boxes, then write PDF/UA-1 bytes.
+
+    With ``cover``, a cover page (in ``look``) and the printed contents come first.
+    """
     try:
         import weasyprint
         from weasyprint.urls import URLFetcher
@@ -78,9 +109,17 @@ def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str) -> bytes:
     fetcher = URLFetcher(allowed_protocols=["data"])
     sheets = [weasyprint.CSS(string=stylesheet, url_fetcher=fetcher),
               weasyprint.CSS(string=margin_boxes(meta), url_fetcher=fetcher)]
-    try:
-        document = weasyprint.HTML(string=html, url_fetcher=fetcher, base_url="about:blank").render(
+    if cover is not None:
+        sheets.append(weasyprint.CSS(string=PAGE_BREAKS, url_fetcher=fetcher))
+
+    def layout(page: str) -> Any:
+        return weasyprint.HTML(string=page, url_fetcher=fetcher, base_url="about:blank").render(
             stylesheets=sheets, pdf_variant=PDF_VARIANT)
+
+    try:
+        document = layout(html)
+        if cover is not None:
+            document = _with_front_matter(html, document, cover, look or Look(), layout)
         document.metadata.title = meta.title
         document.metadata.authors = meta.authors
         document.metadata.lang = meta.lang
@@ -92,6 +131,26 @@ def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str) -> bytes:
         raise RenderError(f"PDF: {exc}") from None
     assert isinstance(data, bytes)
     return data
+
+
+def _with_front_matter(html: str, body: Any, cover: Cover, look: Look, layout: Any) -> Any:
+    """The document laid out again with cover and contents before it.
+
+    The front matter starts on a page of its own and the body after it, so the body's pages
+    are the first layout's, shifted. The shift is guessed (cover + one contents page), then
+    read from the new layout's first bookmark; a longer contents list takes one more layout.
+    """
+    marks = bookmarks(body.make_bookmark_tree())
+    shift = 2 if marks else 1
+    for _attempt in range(3):
+        front = cover_html(cover, look) + "\n" + contents_html(marks, shift)
+        document = layout(with_front_matter(html, front))
+        moved = bookmarks(document.make_bookmark_tree())
+        actual = moved[0].page - marks[0].page if marks and moved else shift
+        if actual == shift:
+            return document
+        shift = actual
+    raise RenderError("PDF: the table of contents did not settle on its pages")
 
 
 def margin_boxes(meta: PdfMetadata) -> str:
