@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.publish.exports import MissingExtra
+from mvkplan.publish.exports.pdftags import repair_tags
 from mvkplan.publish.render.document import RenderError
 from mvkplan.publish.render.environment import make_environment
 from mvkplan.publish.render.pages import render_document
@@ -86,7 +87,7 @@ def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str) -> bytes:
     except (ValueError, TypeError, AssertionError) as exc:
         raise RenderError(f"PDF: {exc}") from None
     assert isinstance(data, bytes)
-    return data
+    return repair_tags(data)
 
 
 def margin_boxes(meta: PdfMetadata) -> str:
