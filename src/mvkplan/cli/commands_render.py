@@ -276,9 +276,11 @@ def _require_extra(fmt: str) -> None:
 
     from mvkplan.messages.i18n import t
 
-    module, name = {"pdf": ("weasyprint", "WeasyPrint"), "docx": ("docx", "python-docx")}[fmt]
-    if importlib.util.find_spec(module) is None:
-        fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
+    needed = {"pdf": [("weasyprint", "WeasyPrint"), ("pikepdf", "pikepdf")],
+              "docx": [("docx", "python-docx")]}[fmt]
+    for module, name in needed:
+        if importlib.util.find_spec(module) is None:
+            fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
 
 
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,

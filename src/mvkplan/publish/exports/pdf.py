@@ -20,11 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.models import DocumentBase
 from mvkplan.publish.exports import MissingExtra
 from mvkplan.publish.exports.pdftags import repair_tags
 from mvkplan.publish.render.document import RenderError
 from mvkplan.publish.render.environment import make_environment
 from mvkplan.publish.render.pages import render_document
+from mvkplan.publish.report.render import render_report
+from mvkplan.views.report.build import Report
 
 PRINT_STYLESHEET = "print/pdf.css"
 PDF_VARIANT = "pdf/ua-1"
@@ -55,12 +58,28 @@ def render_pdf(
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
                            site_url=site_url, errors=errors, plain=plain)
     model = index.documents[document_id].model
+    return html_to_pdf(html, document_metadata(model, updated), print_stylesheet(templates))
+
+
+def render_report_pdf(report: Report, *, templates: Path | None = None,
+                      updated: str | None = None) -> bytes:
+    """The annual report (``mvkplan report``) as a tagged A4 PDF, like a plan's."""
+    html = render_report(report, "html", templates=templates)
+    return html_to_pdf(html, document_metadata(report.model, updated), print_stylesheet(templates))
+
+
+def document_metadata(model: DocumentBase, updated: str | None) -> PdfMetadata:
+    """Title, running header, authors and date of a document's PDF."""
     title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
-    meta = PdfMetadata(title=title, short_title=model.short_title or model.subtitle or model.title,
+    return PdfMetadata(title=title, short_title=model.short_title or model.subtitle or model.title,
                        authors=list(model.organisations), created=creation_date(updated))
+
+
+def print_stylesheet(templates: Path | None) -> str:
+    """``print/pdf.css``, from the project's templates when it overrides it."""
     env = make_environment("html", templates)
     source, _, _ = env.loader.get_source(env, PRINT_STYLESHEET)  # type: ignore[union-attr]
-    return html_to_pdf(html, meta, source)
+    return source
 
 
 def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str) -> bytes:

@@ -57,8 +57,8 @@ def site_pages(
 
     ``errors`` (document id → errors it is published with anyway) become a banner on its page.
     With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
-    document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
-    page is their report) also gets its PDF beside its page, linked from it. ``compiled``
+    document of the repository (not the shipped frameworks and catalogs; a follow-up's PDF is
+    its annual report) also gets its PDF beside its page, linked from it. ``compiled``
     keeps compiled templates between runs (see :func:`make_environment`); ``env``, one
     made for ``templates`` and kept between builds, is used instead of a new one.
     """
@@ -81,7 +81,7 @@ def site_pages(
         if document_id in left_out:
             continue  # no report without its plan (a forced build; the caller says so)
         related = []
-        with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
+        with_pdf = pdf and not loaded.shipped
         if with_pdf:
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
@@ -215,7 +215,7 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
     crumbs.append(LinkView(marked(index, document_id, model.short_title or model.title)))
     current = "dokument/methods.html" if document_id == "methods" else None
     if isinstance(model, FollowUp):
-        return _follow_up(env, index, model, urls, _nav("../", None), crumbs)
+        return _follow_up(env, index, model, urls, _nav("../", None), crumbs, related)
     page = document_page(env, index, document_id, urls, updated(document_id),
                          nav=_nav("../", current), breadcrumbs=crumbs, errors=errors, plain=plain)
     return render_page(env, replace(page, related=related))
@@ -248,7 +248,8 @@ def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str) -> str:
 
 
 def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
-               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView]) -> str:
+               nav: list[tuple[LinkView, bool]], crumbs: list[LinkView],
+               related: tuple[LinkView, ...] = ()) -> str:
     """A follow-up's page is its annual report."""
     from mvkplan.publish.report.render import render_report
     from mvkplan.views.report.build import ReportError, build_report
@@ -257,7 +258,8 @@ def _follow_up(env: Environment, index: LinkIndex, model: FollowUp, urls: Urls,
         report = build_report(index, model.plan, model.year)
     except ReportError as exc:
         raise RenderError(f"follow-up '{model.id}': {exc}") from None
-    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs)
+    return render_report(report, "html", env=env, urls=urls, nav=nav, breadcrumbs=crumbs,
+                         related=related)
 
 
 def _profiles(index: LinkIndex) -> dict[str, str]:

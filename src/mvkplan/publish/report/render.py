@@ -19,8 +19,11 @@ from mvkplan.views.report.build import Report, ReportError, build_report
 def render_report(report: Report, fmt: str = "html", *, templates: Path | None = None,
                   env: Environment | None = None, urls: Urls | None = None,
                   nav: list[tuple[LinkView, bool]] | None = None,
-                  breadcrumbs: list[LinkView] | None = None) -> str:
-    """The report as one page; ``urls`` places it in the site (default: standalone)."""
+                  breadcrumbs: list[LinkView] | None = None,
+                  related: tuple[LinkView, ...] = ()) -> str:
+    """The report as one page; ``urls`` places it in the site (default: standalone).
+
+    ``related`` are the links the site adds above it (its PDF)."""
     env = env or make_environment(fmt, templates)
     ext = ".html" if fmt == "html" else ".md"
     urls = urls or Urls(report.index, report.follow_up.id, ext=ext)
@@ -28,7 +31,7 @@ def render_report(report: Report, fmt: str = "html", *, templates: Path | None =
     view = build_view(report, urls, writer)
     frame = page_frame(env, view.title, f"{fmt}/report.{fmt}", urls.root, nav or [],
                        breadcrumbs or [])
-    return render_page(env, replace(frame, site=view))
+    return render_page(env, replace(frame, site=view, related=related))
 
 
 def render_follow_up(index: LinkIndex, document_id: str, fmt: str, env: Environment, urls: Urls) -> str:
