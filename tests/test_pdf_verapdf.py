@@ -2,8 +2,8 @@
 
 The PDFs are made the ways a user makes them: ``build --pdf`` (every plan and strategy of the
 repository and each follow-up's report), ``render`` (the county profile, the example plan),
-``render --plain`` (each real document exactly as adopted) and ``report --format pdf``. veraPDF runs once per profile over
-all of them. It lies beside the repository (``../shared/tools/verapdf/verapdf``, or
+``render --plain`` (each real document exactly as adopted) and ``report --format pdf``.
+veraPDF runs once per profile over all of them. It lies beside the repository (``../shared/tools/verapdf/verapdf``, or
 $MVKPLAN_VERAPDF) and needs Java: without them the test skips locally; CI sets
 MVKPLAN_REQUIRE_VERAPDF=1, turning the skip into a failure.
 """
