@@ -215,5 +215,12 @@ def test_build_pdf_puts_a_linked_pdf_beside_every_document_page(real_project: Pa
         assert (site / "dokument" / f"{document_id}.pdf").read_bytes().startswith(b"%PDF")
         assert f'<a href="{document_id}.pdf">Ladda ner som PDF</a>' in page.read_text(encoding="utf-8")
     assert not (site / "dokument" / "methods.pdf").exists()  # shipped catalogs get none
-    assert not list((site / "dokument").glob("*-2024-2024.pdf"))  # nor follow-ups (their page is a report)
+    # A follow-up's page is its annual report: its PDF is the report, linked from that page.
+    follow_ups = sorted(path.stem for path in PLANS.glob("*/uppfoljning/*.yaml"))
+    assert follow_ups
+    for document_id in follow_ups:
+        with pikepdf.open(site / "dokument" / f"{document_id}.pdf") as pdf:
+            assert str(pdf.docinfo.Title) == _index().documents[document_id].model.title
+        assert f'<a href="{document_id}.pdf">Ladda ner som PDF</a>' in \
+            (site / "dokument" / f"{document_id}.html").read_text(encoding="utf-8")
     assert PLANS.exists()

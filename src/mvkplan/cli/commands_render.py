@@ -258,7 +258,7 @@ def build(
         if document_id in selection.published:
             banners.setdefault(document_id, []).extend(one_line(p) for p in found)
     # (A forced build's banners are part of what the record says each page shows.)
-    options = site_options(project.settings.site)
+    options = site_options(project.settings.site, project.look)
     if not options.search:
         print(t("build.search_left_out"), file=sys.stderr)
     if options.missing():
@@ -301,9 +301,11 @@ def _require_extra(fmt: str) -> None:
 
     from mvkplan.messages.i18n import t
 
-    module, name = {"pdf": ("weasyprint", "WeasyPrint"), "docx": ("docx", "python-docx")}[fmt]
-    if importlib.util.find_spec(module) is None:
-        fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
+    needed = {"pdf": [("weasyprint", "WeasyPrint"), ("pikepdf", "pikepdf")],
+              "docx": [("docx", "python-docx")]}[fmt]
+    for module, name in needed:
+        if importlib.util.find_spec(module) is None:
+            fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
 
 
 def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,

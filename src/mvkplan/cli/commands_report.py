@@ -1,15 +1,20 @@
-"""``mvkplan report``: the annual follow-up report of a plan (HTML, Markdown or JSON)."""
+"""``mvkplan report``: the annual follow-up report of a plan (HTML, Markdown, JSON, PDF or Word)."""
 
 from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mvkplan.cli.app import LangOption, app, fail, open_project
 from mvkplan.cli.commands_render import TemplatesOption
+
+if TYPE_CHECKING:
+    from mvkplan.project.look import Look
+    from mvkplan.views.report.build import Report
 
 # Messages of this command: (English, Swedish), merged into mvkplan.messages.i18n on use.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -31,9 +36,11 @@ class ReportFormat(str, Enum):
     html = "html"
     md = "md"
     json = "json"
+    pdf = "pdf"
+    docx = "docx"
 
 
-EXTENSIONS = {"html": ".html", "md": ".md", "json": ".json"}
+EXTENSIONS = {"html": ".html", "md": ".md", "json": ".json", "pdf": ".pdf", "docx": ".docx"}
 
 
 @app.command()
@@ -43,12 +50,13 @@ def report(
     year: Annotated[int | None, typer.Option("--year", "-y", help="Uppföljningsåret (standard: "
                                                                   "det senaste).",
                                              show_default=False)] = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html, md eller json.")]
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html, md, json, pdf eller docx.")]
     = ReportFormat.html,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Fil att skriva, '-' för standard ut (standard: "
-                                            "build/ID-uppfoljning-ÅR.html, .md eller .json).",
+                                            "build/ID-uppfoljning-ÅR.html, .md, .json, .pdf "
+                                            "eller .docx).",
                      show_default=False),
     ] = None,
     templates: TemplatesOption = None,
@@ -62,6 +70,7 @@ def report(
         _output_path,
         _register_messages,
         _require_document,
+        _require_extra,
         _shown,
         _templates,
         _write,
@@ -93,6 +102,8 @@ def report(
         year = latest.model.year  # type: ignore[attr-defined]
     assert year is not None
     _refuse_errors(corpus, problems, plan_id)
+    if fmt.value in {"pdf", "docx"}:
+        _require_extra(fmt.value)
     try:
         built = build_report(corpus.index, plan_id, year)
     except ReportError:
@@ -101,15 +112,19 @@ def report(
         known = f" ({', '.join(map(str, years))})" if years else ""
         fail(t("report.no_follow_up", id=plan_id, year=year, known=known))
     folder = _templates(project, templates)
-    if fmt is ReportFormat.json:
-        text = json.dumps(report_data(built), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    else:
-        try:
-            text = render_report(built, fmt.value, templates=folder)
-        except RenderError as exc:
-            fail(t("render.failed", detail=exc))
+    try:
+        if fmt is ReportFormat.json:
+            data = (json.dumps(report_data(built), ensure_ascii=False, indent=2, sort_keys=True)
+                    + "\n").encode("utf-8")
+        elif fmt.value in {"pdf", "docx"}:
+            data = _published(built, fmt.value, folder, project.look)
+        else:
+            data = render_report(built, fmt.value, templates=folder).encode("utf-8")
+    except RenderError as exc:
+        fail(t("render.failed", detail=exc))
     if output == "-":
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return
     ext = EXTENSIONS[fmt.value]
     try:
@@ -117,8 +132,25 @@ def report(
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
     target = _output_path(project, output, f"build/{name}", name)
-    _write(target, text.encode("utf-8"))
+    _write(target, data)
     print(t("render.written", path=_shown(target, project.root)))
+
+
+def _published(built: Report, fmt: str, folder: Path | None, look: Look | None = None) -> bytes:
+    """The report as PDF or Word bytes; a missing optional extra exits 2 with the pip command."""
+    from mvkplan.messages.i18n import t
+    from mvkplan.publish.exports import MissingExtra
+
+    try:
+        if fmt == "pdf":
+            from mvkplan.publish.exports.pdf import render_report_pdf
+
+            return render_report_pdf(built, templates=folder, look=look)
+        from mvkplan.publish.exports.docx import render_report_docx
+
+        return render_report_docx(built, templates=folder, look=look)
+    except MissingExtra as exc:
+        fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
 
 
 def _refuse_errors(corpus: object, problems: list, plan_id: str) -> None:  # type: ignore[type-arg]

@@ -19,12 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.models import DocumentBase
 from mvkplan.project.look import Look
 from mvkplan.publish.exports import MissingExtra
 from mvkplan.publish.exports.htmltree import Element, parse_html
 from mvkplan.publish.exports.pdf import creation_date
 from mvkplan.publish.exports.reference import reference_document
 from mvkplan.publish.render.pages import render_document
+from mvkplan.publish.report.render import render_report
+from mvkplan.views.report.build import Report
 
 SCREEN_ONLY = {"skip-link", "toc", "backlinks", "backref", "visually-hidden", "site-nav",
                "breadcrumbs", "site-footer", "masthead"}
@@ -47,13 +50,24 @@ def render_docx(
     look: Look | None = None,
 ) -> bytes:
     """The document as a .docx file in the look's reference template (MissingExtra without python-docx)."""
+    html = render_document(index, document_id, "html", templates=templates, updated=updated,
+                           site_url=site_url, errors=errors, plain=plain)
+    return html_to_docx(html, index.documents[document_id].model, updated, look)
+
+
+def render_report_docx(report: Report, *, templates: Path | None = None,
+                       updated: str | None = None, look: Look | None = None) -> bytes:
+    """The annual report (``mvkplan report``) as a .docx file, like a plan's."""
+    return html_to_docx(render_report(report, "html", templates=templates), report.model, updated, look)
+
+
+def html_to_docx(html: str, model: DocumentBase, updated: str | None, look: Look | None = None) -> bytes:
+    """The ``<main>`` of a rendered page as a Word file in the look's reference template, with the
+    document's properties."""
     try:
         import docx  # noqa: F401  (present, or the extra is missing)
     except ImportError:
         raise MissingExtra("docx", "python-docx") from None
-    html = render_document(index, document_id, "html", templates=templates, updated=updated,
-                           site_url=site_url, errors=errors, plain=plain)
-    model = index.documents[document_id].model
     word = reference_document(look or Look())
     _properties(word, model.title if not model.subtitle else f"{model.title} – {model.subtitle}",
                 list(model.organisations), creation_date(updated))

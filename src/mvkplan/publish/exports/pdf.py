@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.models import DocumentBase
 from mvkplan.project.look import Look
 from mvkplan.publish.exports import MissingExtra
 from mvkplan.publish.exports.frontmatter import (
@@ -39,9 +40,12 @@ from mvkplan.publish.exports.frontmatter import (
     with_front_matter,
 )
 from mvkplan.publish.exports.htmltree import parse_html
+from mvkplan.publish.exports.pdftags import repair_tags
 from mvkplan.publish.render.document import RenderError
 from mvkplan.publish.render.environment import make_environment
 from mvkplan.publish.render.pages import render_document
+from mvkplan.publish.report.render import render_report
+from mvkplan.views.report.build import Report
 
 PRINT_STYLESHEET = "print/pdf.css"
 PDF_VARIANT = "pdf/ua-1"
@@ -75,18 +79,41 @@ def render_pdf(
     """The document as a tagged A4 PDF (raises MissingExtra without WeasyPrint)."""
     html = render_document(index, document_id, "html", templates=templates, updated=updated,
                            site_url=site_url, errors=errors, plain=plain)
-    model = index.documents[document_id].model
-    title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
-    meta = PdfMetadata(title=title, short_title=model.short_title or model.subtitle or model.title,
-                       authors=list(model.organisations), created=creation_date(updated))
-    env = make_environment("html", templates)
-    source, _, _ = env.loader.get_source(env, PRINT_STYLESHEET)  # type: ignore[union-attr]
+    return _document_pdf(html, index.documents[document_id].model, updated, templates, plain, look)
+
+
+def render_report_pdf(report: Report, *, templates: Path | None = None,
+                      updated: str | None = None, look: Look | None = None) -> bytes:
+    """The annual report (``mvkplan report``) as a tagged A4 PDF, like a plan's."""
+    html = render_report(report, "html", templates=templates)
+    return _document_pdf(html, report.model, updated, templates, False, look)
+
+
+def _document_pdf(html: str, model: DocumentBase, updated: str | None, templates: Path | None,
+                  plain: bool, look: Look | None) -> bytes:
+    """A rendered page as the document's PDF: in the look, with cover and contents unless plain."""
+    meta = document_metadata(model, updated)
     if plain:  # the running header and footer are the tool's, not the adopted text
         meta = replace(meta, running=False)
     look = look or Look()
     cover = None if plain else Cover(kind=_kind(html), title=model.title, subtitle=model.subtitle,
                                      organisations=list(model.organisations), date=updated)
-    return html_to_pdf(html, meta, source + "\n" + look_stylesheet(look), cover=cover, look=look)
+    stylesheet = print_stylesheet(templates) + "\n" + look_stylesheet(look)
+    return html_to_pdf(html, meta, stylesheet, cover=cover, look=look)
+
+
+def document_metadata(model: DocumentBase, updated: str | None) -> PdfMetadata:
+    """Title, running header, authors and date of a document's PDF."""
+    title = model.title if not model.subtitle else f"{model.title} – {model.subtitle}"
+    return PdfMetadata(title=title, short_title=model.short_title or model.subtitle or model.title,
+                       authors=list(model.organisations), created=creation_date(updated))
+
+
+def print_stylesheet(templates: Path | None) -> str:
+    """``print/pdf.css``, from the project's templates when it overrides it."""
+    env = make_environment("html", templates)
+    source, _, _ = env.loader.get_source(env, PRINT_STYLESHEET)  # type: ignore[union-attr]
+    return source
 
 
 def _kind(html: str) -> str:
@@ -130,7 +157,7 @@ def html_to_pdf(html: str, meta: PdfMetadata, stylesheet: str, *, cover: Cover |
     except (ValueError, TypeError, AssertionError) as exc:
         raise RenderError(f"PDF: {exc}") from None
     assert isinstance(data, bytes)
-    return data
+    return repair_tags(data)
 
 
 def _with_front_matter(html: str, body: Any, cover: Cover, look: Look, layout: Any) -> Any:

@@ -27,6 +27,7 @@ from jinja2 import Environment
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
 from mvkplan.models import Catalog, Consultation, CountyProfile, FollowUp, Framework, PlanBase, Strategy
+from mvkplan.project.look import Look
 from mvkplan.publish.diff.page import diff_heading
 from mvkplan.publish.opendata import Table, data_tables
 from mvkplan.publish.render.context import document_view
@@ -77,8 +78,8 @@ def site_pages(
 
     ``errors`` (document id → errors it is published with anyway) become a banner on its page.
     With ``plain`` the documents' pages leave out the tool's additions. With ``pdf``, every
-    document of the repository (not the shipped frameworks and catalogs, nor follow-ups, whose
-    page is their report) also gets its PDF beside its page, linked from it. ``compiled``
+    document of the repository (not the shipped frameworks and catalogs; a follow-up's PDF is
+    its annual report) also gets its PDF beside its page, linked from it. ``compiled``
     keeps compiled templates between runs (see :func:`make_environment`); ``env``, one
     made for ``templates`` and kept between builds, is used instead of a new one.
     ``options`` (publisher, search) add the open data, the accessibility statement and,
@@ -108,12 +109,12 @@ def site_pages(
         if document_id in left_out:
             continue  # no report without its plan (a forced build; the caller says so)
         related = list(download_links(document_id, "../")) if document_id in with_data else []
-        with_pdf = pdf and not loaded.shipped and not isinstance(loaded.model, FollowUp)
+        with_pdf = pdf and not loaded.shipped
         if with_pdf:
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
                                   _bind(_pdf, index, document_id, templates, updated,
-                                        (errors or {}).get(document_id, ()), plain)))
+                                        (errors or {}).get(document_id, ()), plain, options.look)))
         previous = loaded.model.supersedes
         if previous and previous in index.documents:
             related.append(LinkView(diff_heading(index.documents[previous].model),
@@ -272,11 +273,12 @@ def _document(env: Environment, index: LinkIndex, document_id: str,
 
 
 def _pdf(index: LinkIndex, document_id: str, templates: Path | None,
-         updated: Callable[[str], str | None], errors: Sequence[str], plain: bool) -> bytes:
+         updated: Callable[[str], str | None], errors: Sequence[str], plain: bool,
+         look: Look | None = None) -> bytes:
     from mvkplan.publish.exports.pdf import render_pdf
 
     return render_pdf(index, document_id, templates=templates, updated=updated(document_id),
-                      errors=errors, plain=plain)
+                      errors=errors, plain=plain, look=look)
 
 
 def _diff(env: Environment, index: LinkIndex, old_id: str, new_id: str, search: bool = False) -> str:

@@ -7,6 +7,7 @@ what is not configured is said to be missing, never made up.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,7 @@ from jinja2 import Environment
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
 from mvkplan.project.config import SiteSettings
+from mvkplan.project.look import Look
 from mvkplan.publish.opendata import Publisher, Table, catalog_jsonld, downloads
 from mvkplan.publish.render.document import page_frame, render_page
 from mvkplan.publish.render.environment import shipped_templates
@@ -52,13 +54,15 @@ class SiteOptions:
     reviewed: str | None = None
     """Date of the latest accessibility review (YYYY-MM-DD)."""
     search: bool = False
+    look: Look = Look()
+    """The county's look (``[tool.mvkplan.look]``) of the PDFs ``build --pdf`` makes."""
 
     @classmethod
-    def from_settings(cls, settings: SiteSettings, *, search: bool) -> SiteOptions:
-        """The options of ``[tool.mvkplan.site]``, with or without search."""
+    def from_settings(cls, settings: SiteSettings, *, search: bool, look: Look | None = None) -> SiteOptions:
+        """The options of ``[tool.mvkplan.site]``, with or without search, in ``look``."""
         return cls(Publisher(settings.publisher, settings.publisher_url,
                              settings.accessibility_contact, settings.license),
-                   settings.accessibility_reviewed, search)
+                   settings.accessibility_reviewed, search, look or Look())
 
     def missing(self) -> list[str]:
         """The ``[tool.mvkplan.site]`` keys the accessibility statement and the data catalog
@@ -70,13 +74,19 @@ class SiteOptions:
     def digest(self) -> str:
         """Everything here, as text: part of every page's digest (pages show the footer and
         navigation these decide)."""
+        look = self.look
+        logo = hashlib.sha256(look.logo.data).hexdigest() + str(look.logo.alt) if look.logo else None
+        template = (hashlib.sha256(look.reference_docx.read_bytes()).hexdigest()
+                    if look.reference_docx and look.reference_docx.is_file() else None)
         return json.dumps([self.publisher.name, self.publisher.homepage, self.publisher.contact,
-                           self.publisher.license, self.reviewed, self.search])
+                           self.publisher.license, self.reviewed, self.search,
+                           logo, sorted(look.colors.items()), sorted(look.fonts.items()), template])
 
 
-def site_options(settings: SiteSettings) -> SiteOptions:
-    """The options of ``[tool.mvkplan.site]``, with search where Pagefind is installed."""
-    return SiteOptions.from_settings(settings, search=search_available())
+def site_options(settings: SiteSettings, look: Look | None = None) -> SiteOptions:
+    """The options of ``[tool.mvkplan.site]``, with search where Pagefind is installed, and the
+    county's look for the PDFs."""
+    return SiteOptions.from_settings(settings, search=search_available(), look=look)
 
 
 @dataclass(frozen=True)

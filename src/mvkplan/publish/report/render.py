@@ -21,8 +21,9 @@ def render_report(report: Report, fmt: str = "html", *, templates: Path | None =
                   nav: list[tuple[LinkView, bool]] | None = None,
                   breadcrumbs: list[LinkView] | None = None,
                   related: tuple[LinkView, ...] = ()) -> str:
-    """The report as one page; ``urls`` places it in the site (default: standalone);
-    ``related`` are links the site adds above it (its open data)."""
+    """The report as one page; ``urls`` places it in the site (default: standalone).
+
+    ``related`` are the links the site adds above it (its open data and PDF)."""
     env = env or make_environment(fmt, templates)
     ext = ".html" if fmt == "html" else ".md"
     urls = urls or Urls(report.index, report.follow_up.id, ext=ext)

@@ -87,7 +87,7 @@ def build_preview(root: Path, out: Path, templates: Path | None = None,
                         updated=lambda d: last_updated(index.documents[d], project.root),
                         errors=errors_by_document(corpus, errors),
                         compiled=compiled_folder(cache) if cache.is_dir() else None,
-                        options=site_options(project.settings.site))
+                        options=site_options(project.settings.site, project.look))
     except (RenderError, UnsafePathError, SearchError, OSError) as exc:
         return Outcome(errors=errors, failure=str(exc))
     return Outcome(len(built.written), errors)

@@ -71,7 +71,7 @@ class LiveSite:
                         compiled=compiled_folder(cache) if cache.is_dir() else None,
                         previous=previous, parallel=not previous,
                         env=self._environment(compiled_folder(cache) if cache.is_dir() else None),
-                        options=site_options(self.project.settings.site))
+                        options=site_options(self.project.settings.site, self.project.look))
         self.digests = built.digests
         if first and len(index.documents) >= SETTLED_FROM:
             _settle()
