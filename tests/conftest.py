@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,3 +89,32 @@ def title_line(path: Path) -> str:
     match = re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
     assert match
     return match.group(0)
+
+
+def _plans_state() -> dict[str, str]:
+    """Every file under the shipped ``plans/``, by path, with its SHA-256."""
+    import hashlib
+
+    return {str(path.relative_to(PLANS)): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(PLANS.rglob("*")) if path.is_file()}
+
+
+_PLANS_AT_START: dict[str, str] = {}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Remember the shipped plans: no test may write into them (tests use copies)."""
+    _PLANS_AT_START.update(_plans_state())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test changed, added or removed a file under ``plans/``: a command
+    that writes (survey export records who was asked) run on the repository itself."""
+    if not _PLANS_AT_START:
+        return
+    now = _plans_state()
+    changed = sorted(set(now) ^ set(_PLANS_AT_START)
+                     | {path for path in now if _PLANS_AT_START.get(path) not in (None, now[path])})
+    if changed:
+        print(f"\nA test wrote into the repository's plans/: {', '.join(changed)}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -117,14 +117,15 @@ def test_coverage_table_header_and_legend_follow_the_language() -> None:
     assert "dokument" not in english.stdout and "siffra" not in english.stdout
 
 
-def test_survey_export_counts_questions_in_the_users_language(tmp_path: Path) -> None:
+def test_survey_export_counts_questions_in_the_users_language(real_project: Path) -> None:
+    # A copy of the plans: the export records who was asked in the follow-up it writes.
     pytest.importorskip("openpyxl")
-    swedish = run_cli("survey", "export", "kalmar-2024", "--year", "2025", "-o", str(tmp_path / "sv"),
-                      "-r", "kalmar-kommun", "--lang", "sv")
+    swedish = run_cli("survey", "export", "kalmar-2024", "--year", "2025", "-o", str(real_project / "sv"),
+                      "-r", "kalmar-kommun", "--lang", "sv", cwd=real_project)
     assert swedish.exit_code == 0, swedish
     assert " frågor)" in swedish.stdout and "sv: 1 arbetsbok skriven" in swedish.stdout, swedish
-    english = run_cli("survey", "export", "kalmar-2024", "--year", "2025", "-o", str(tmp_path / "en"),
-                      "-r", "kalmar-kommun", "--lang", "en")
+    english = run_cli("survey", "export", "kalmar-2024", "--year", "2025", "-o", str(real_project / "en"),
+                      "-r", "kalmar-kommun", "--lang", "en", cwd=real_project)
     assert " questions)" in english.stdout and "en: 1 workbook written" in english.stdout, english
 
 

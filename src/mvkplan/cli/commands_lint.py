@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -218,12 +219,17 @@ def _rule_metadata() -> dict[str, dict[str, Any]]:
 
 
 def _options(rule: Rule) -> list[dict[str, object]]:
+    from mvkplan.checks.rules.docs_sv import OPTIONS_SV
+    from mvkplan.messages.i18n import get_language
+
     if rule.options is None:
         return []
     defaults = rule.options()
+    swedish = get_language() == "sv"
     return [
         {"name": field.alias or name, "default": getattr(defaults, name),
-         "description": field.description or ""}
+         "description": (OPTIONS_SV.get((rule.code, field.alias or name)) if swedish else None)
+         or field.description or ""}
         for name, field in rule.options.model_fields.items()
     ]
 
@@ -239,10 +245,18 @@ def _explain(rule: Rule) -> str:
     from mvkplan.messages.i18n import t
 
     severity = t(f"severity.{rule.severity.label}")
-    lines = [f"{rule.code} {rule.name} ({severity})", "", rule.summary, "", rule.documentation]
+    # The documentation's first paragraph is its own one-line summary: the rule's summary
+    # stands in its place, so the reader is not told the same thing twice.
+    _first, _, rest = rule.documentation.partition("\n\n")
+    lines = [f"{rule.code} {rule.name} ({severity})", "", rule.summary, "", _terminal(rest.strip())]
     options = _options(rule)
     if options:
         lines += ["", t("rules.options", code=rule.code)]
         lines += [f"  {o['name']} = {json.dumps(o['default'], ensure_ascii=False)}"
-                  f"    {o['description']}" for o in options]
+                  f"    {_terminal(str(o['description']))}" for o in options]
     return "\n".join(lines)
+
+
+def _terminal(text: str) -> str:
+    """Docstring markup read as plain text: ``code`` becomes 'code'."""
+    return re.sub(r"(?<!`)``([^`]+?)``(?!`)", r"'\1'", text)

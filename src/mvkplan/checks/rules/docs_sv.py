@@ -225,3 +225,16 @@ Så rättar du: läs in instansens svar (``mvkplan consultation import``). Kom i
 instansen stå kvar (sammanställningen skriver "inget svar") och sätt remissens
 ``status: adopted`` när remissen avslutas; då upphör varningen.""",
 }
+
+OPTIONS_SV: dict[tuple[str, str], str] = {
+    ("MVK005", "frameworks"): "Id för de ramverk varje dokument ska täcka (standard: de som dess "
+                              "områden länkar till).",
+    ("MVK011", "kinds"): "Dokumentslag som ska nämna varje form av våld.",
+    ("MVK012", "allow"): "E-postadresser och telefonnummer som får stå i dokumenten (gemensamma).",
+    ("MVK013", "patterns"): "Fler platshållare, som reguljära uttryck (skiftläget spelar ingen roll).",
+    ("MVK014", "pattern"): "Reguljärt uttryck som varje id ska matcha i sin helhet.",
+    ("MVK016", "kinds"): "Dokumentslag vars mål och aktiviteter ska nå ``target``.",
+    ("MVK016", "target"): "Id för det ramverk varje kedja ska nå.",
+    ("MVK023", "deadline"): "Standardsista dag som 'MM-DD' året efter det uppföljda året, t.ex. '03-31'.",
+}
+"""The rules' option descriptions in Swedish, by (code, option name as written)."""
