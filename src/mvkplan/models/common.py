@@ -25,7 +25,7 @@ Ref = Annotated[
     ),
 ]
 
-REVIEWED = re.compile(r"@([0-9a-f]{8})$")
+REVIEWED = re.compile(r"@([0-9a-f]{8})\Z")
 """The fingerprint a link may carry after its target: ``kronoberg-2018-reviderad/1@3f9a0c12``."""
 
 
