@@ -15,10 +15,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PLANS, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import PLANS, run_cli
 from mvkplan.source.parse import load_data
 
 COUNTY = "kronoberg-2018-reviderad"
