@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,9 @@ def _prepend_to_title(text: str, goal: str, word: str) -> str:
     at = text.index("title: ", at) + len("title: ")
     if text[at] in "\"'":
         at += 1
+    elif text[at] in ">|":  # a folded or literal title: its text starts on the next line
+        at = text.index("\n", at) + 1
+        at += len(text[at:]) - len(text[at:].lstrip(" "))
     return text[:at] + word + " " + text[at:]
 
 
@@ -174,3 +178,40 @@ def test_a_superseding_plan_proposes_its_matching_goals_and_retarget_moves_them_
     # Nothing but the links changed.
     pattern = re.compile(rb"links: \[[^\]]*\]")
     assert pattern.sub(b"", local.read_bytes()) == pattern.sub(b"", before)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                   cwd=root, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("commit_rewording", [True, False])
+def test_review_shows_the_old_wording_from_git_beside_the_new(
+        stamped: Path, tmp_path: Path, commit_rewording: bool) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(stamped, root)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "plans")
+    goal, title = _goals(root)[1]
+    county = root / COUNTY_FILE
+    county.write_text(_prepend_to_title(county.read_text(encoding="utf-8"), goal, "Förstärkt"), encoding="utf-8")
+    if commit_rewording:
+        _git(root, "commit", "-qam", "reworded")
+    result = run_cli("review", cwd=root)
+    assert result.exit_code == 0, result
+    was = next(line for line in result.stdout.splitlines() if line.strip().startswith("was:"))
+    now = next(line for line in result.stdout.splitlines() if line.strip().startswith("now:"))
+    assert was.strip() == f"was: «{' '.join(title.split())}»"
+    assert now.strip() == f"now: «Förstärkt {' '.join(title.split())}»"
+
+
+def test_review_without_git_history_says_the_old_wording_is_unknown(stamped: Path, tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(stamped, root)
+    goal, _title = _goals(root)[1]
+    county = root / COUNTY_FILE
+    county.write_text(_prepend_to_title(county.read_text(encoding="utf-8"), goal, "Förstärkt"), encoding="utf-8")
+    result = run_cli("review", cwd=root)
+    assert result.exit_code == 0, result
+    assert "was: (not in this file's git history" in result.stdout

@@ -43,6 +43,7 @@ def review(
     from mvkplan.cycle.review import messages as _messages  # noqa: F401
     from mvkplan.cycle.review.apply import write_review
     from mvkplan.cycle.review.find import find_review
+    from mvkplan.cycle.review.history import History
     from mvkplan.messages.i18n import t
     from mvkplan.messages.reporters import Report
 
@@ -55,10 +56,17 @@ def review(
     documents = [d for d in corpus.loaded.documents if not d.shipped and (
         not targets or _under((project.root / d.path).resolve(), targets))]
     found = find_review(corpus.index, documents, stamp_all=stamp_all)
+    history = History(project.root)
     for stamp in found.stamps:
-        key = "review.suspect" if stamp.suspect else "review.unreviewed"
-        print(t(key, place=_place(stamp.link), target=stamp.link.target, reviewed=stamp.reviewed,
-                current=stamp.current, wording=_wording(stamp.target)))
+        if not stamp.suspect:
+            print(t("review.unreviewed", place=_place(stamp.link), target=stamp.link.target,
+                    current=stamp.current, wording=_wording(stamp.target)))
+            continue
+        print(t("review.suspect", place=_place(stamp.link), target=stamp.link.target,
+                reviewed=stamp.reviewed, current=stamp.current))
+        old = history.old_wording(stamp.target, stamp.reviewed or "")
+        print(t("review.was", wording=_quoted(old)) if old is not None else t("review.was_unknown"))
+        print(t("review.now", wording=_wording(stamp.target)))
     for move in found.retargets:
         key = "review.superseded" if move.proposed else "review.unmatched"
         print(t(key, place=_place(move.link), target=move.link.target, old=move.link.target_document,
@@ -89,7 +97,11 @@ def _place(link: object) -> str:
 def _wording(item: object) -> str:
     from mvkplan.index.review import wording
 
-    return "«" + wording(item).replace("\n", " / ") + "»"  # type: ignore[arg-type]
+    return _quoted(wording(item))  # type: ignore[arg-type]
+
+
+def _quoted(wording: str) -> str:
+    return "«" + wording.replace("\n", " / ") + "»"
 
 
 def _confirmed(count: int, yes: bool) -> bool:

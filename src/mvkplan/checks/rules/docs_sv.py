@@ -230,8 +230,8 @@ Varför: ett kommunalt mål som länkar till ett länsmål säger "vi gör vår 
 länet formulerar om sitt mål kanske länken inte längre håller, och ingen som läser den
 kommunala planen märker det. En länk som skrivs med ett fingeravtryck av målets lydelse
 (``…/1@3f9a0c12``) minns vad den granskades mot; när målets rubrik eller text ändras blir
-länken *misstänkt*. Fyndet visar målets nuvarande lydelse; den gamla finns i git, i den
-version av målets fil som gällde när fingeravtrycket skrevs.
+länken *misstänkt*. Fyndet visar målets nuvarande lydelse; ``mvkplan review`` hittar den
+gamla i git (den version av målets fil vars lydelse har fingeravtrycket) och visar båda.
 
 Så rättar du: läs målets nya lydelse. Håller länken, kör ``mvkplan review FIL``, som skriver
 det nya fingeravtrycket bredvid länken (inget annat i filen ändras). Håller den inte, länka

@@ -4,8 +4,8 @@ Why: a municipal goal linked to a county goal says "we do our part of that". Whe
 rewords its goal, the link may no longer hold, and nobody reading the municipal plan would
 notice. A link written with the fingerprint of its target's wording (``…/1@3f9a0c12``) remembers
 what it was reviewed against; when the target's title or text changes, the link is *suspect*.
-The finding shows the target's current wording; the old one is in git, in the version of the
-target's file from when the fingerprint was written.
+The finding shows the target's current wording; ``mvkplan review`` finds the old one in
+git (the version of the target's file whose wording has the fingerprint) and shows both.
 
 How to fix: read the target's new wording. If the link still holds, run
 ``mvkplan review FILE``, which writes the new fingerprint beside the link (nothing else in the
@@ -47,10 +47,10 @@ MESSAGES = {
                 "it now reads: {wording}",
                 "'{target}' har ändrats sedan länken granskades ({reviewed} → {current}); "
                 "nu lyder det: {wording}"),
-    "hint": ("if the link still holds, run 'mvkplan review {file}'; otherwise link to the goal "
-             "that fits",
-             "håller länken fortfarande, kör 'mvkplan review {file}'; annars länka till det mål "
-             "som passar"),
+    "hint": ("'mvkplan review {file}' shows the old wording (from git) beside the new and, if the "
+             "link still holds, marks it reviewed; otherwise link to the goal that fits",
+             "'mvkplan review {file}' visar den gamla lydelsen (ur git) bredvid den nya och, om "
+             "länken håller, markerar den granskad; annars länka till det mål som passar"),
 }
 
 _FINGERPRINTED = re.compile(rb"@[0-9a-f]{8}")
