@@ -215,3 +215,25 @@ def test_review_without_git_history_says_the_old_wording_is_unknown(stamped: Pat
     result = run_cli("review", cwd=root)
     assert result.exit_code == 0, result
     assert "was: (not in this file's git history" in result.stdout
+
+
+@pytest.mark.parametrize("broken", ["kronoberg-2018-reviderad/finns-inte", "ingen-plan/1"])
+def test_an_error_the_file_already_has_does_not_keep_its_links_from_being_reviewed(
+        stamped: Path, tmp_path: Path, broken: str) -> None:
+    root = tmp_path / "p"
+    shutil.copytree(stamped, root)
+    local = root / LOCAL_FILE
+    text = local.read_text(encoding="utf-8")
+    first = LINK.search(text)
+    assert first
+    local.write_text(text.replace(first.group(0), f"{first.group(0)}, {broken}", 1), encoding="utf-8")
+    assert run_cli("validate", str(LOCAL_FILE), cwd=root).exit_code == 1
+    goal = first.group(1)
+    county = root / COUNTY_FILE
+    county.write_text(_prepend_to_title(county.read_text(encoding="utf-8"), goal, "Förstärkt"), encoding="utf-8")
+    before = local.read_bytes()
+    result = run_cli("review", cwd=root)
+    assert result.exit_code == 0, result
+    after = local.read_bytes()
+    assert after != before and broken.encode() in after
+    assert _suspect(root) == []
