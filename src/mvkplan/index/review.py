@@ -52,9 +52,10 @@ def fingerprint(item: Item) -> str:
     return hashlib.sha256(wording(item).encode("utf-8")).hexdigest()[:8]
 
 
-def written_link(document: LoadedDocument, link: Link) -> str | None:
-    """The link's text as written in its file (with any fingerprint), from the plain data."""
-    found: object = document.plain()
+def written_link(plain: object, link: Link) -> str | None:
+    """The link's text as written in its file (with any fingerprint), from the document's
+    plain data (:meth:`LoadedDocument.plain`, read once per document by the caller)."""
+    found = plain
     for step in link.path:
         if isinstance(step, int) and isinstance(found, list) and 0 <= step < len(found):
             found = found[step]
@@ -92,12 +93,13 @@ def reviewed_links(index: LinkIndex, document: LoadedDocument,
               if link.relation in REVIEWED_RELATIONS and "/" in link.target]
     if not chosen:
         return []
+    plain = document.plain()  # parsed again when not kept: once per document, not per link
     found = []
     for link in chosen:
         target = index.item(link.target)
         if target is None:
             continue
-        written = written_link(document, link)
+        written = written_link(plain, link)
         reviewed = split_reviewed(written)[1] if written is not None else None
         found.append(ReviewedLink(link, target, reviewed, fingerprint(target)))
     return found
