@@ -44,7 +44,7 @@ def review(
     from mvkplan.cycle.review.apply import write_review
     from mvkplan.cycle.review.find import find_review
     from mvkplan.cycle.review.history import History
-    from mvkplan.messages.i18n import t
+    from mvkplan.messages.i18n import count, t
     from mvkplan.messages.reporters import Report
 
     project = open_project(lang, named=paths)
@@ -82,7 +82,8 @@ def review(
     left = len(found.retargets) - len(moving)
     if found.retargets and not moving:
         print(t("review.declined" if retarget else "review.retarget_hint"))
-    print(t("review.summary", reviewed=len(found.stamps), moved=len(moving), left=left))
+    print(t("review.summary", reviewed=count(len(found.stamps), "link"), moved=count(len(moving), "link"),
+            left=count(left, "link")))
     raise typer.Exit(1 if left else 0)
 
 

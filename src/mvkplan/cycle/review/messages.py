@@ -26,7 +26,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "link by hand",
                          "{place}: '{target}' finns i {old}, som ersätts av {new}, som saknar motsvarande mål: "
                          "länka för hand"),
-    "review.moved": ("moved {count} links into {plans}", "flyttade {count} länkar till {plans}"),
     "review.confirm": ("Move these {count} links to the proposed goals?",
                        "Flytta dessa {count} länkar till de föreslagna målen?"),
     "review.declined": ("links into superseded plans left as they are",
@@ -36,9 +35,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "kör 'mvkplan review --retarget' för att flytta dem "
                              "(den frågar först; --yes hoppar över frågan)"),
     "review.wrote": ("wrote {path}", "skrev {path}"),
-    "review.summary": ("{reviewed} links reviewed, {moved} moved, {left} left pointing into superseded plans",
-                       "{reviewed} länkar granskade, {moved} flyttade, {left} pekar kvar in i ersatta planer"),
-    "review.nothing": ("nothing to review: no suspect links", "inget att granska: inga misstänkta länkar"),
+    "review.summary": ("reviewed: {reviewed}; moved: {moved}; left pointing into superseded plans: {left}",
+                       "granskade: {reviewed}; flyttade: {moved}; kvar i ersatta planer: {left}"),
+    "n.link": ("link|links", "länk|länkar"),
 }
 
 
