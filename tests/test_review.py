@@ -10,6 +10,7 @@ its matching goals by ``review --retarget`` (asked, or ``--yes``), never without
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -237,3 +238,43 @@ def test_an_error_the_file_already_has_does_not_keep_its_links_from_being_review
     after = local.read_bytes()
     assert after != before and broken.encode() in after
     assert _suspect(root) == []
+
+
+def test_review_all_stamps_every_link_of_a_file_and_adds_nothing_else(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    shutil.copytree(PLANS, root / "plans")
+    example = root / "plans/examples/exempelkommun-2025.yaml"
+    before = example.read_bytes()
+    result = run_cli("review", "--all", "plans/examples", cwd=root)
+    assert result.exit_code == 0, result
+    after = example.read_bytes()
+    stamps = re.findall(rb"@[0-9a-f]{8}\b", after)
+    assert len(stamps) == result.stdout.count("stamped") > 0
+    assert re.sub(rb"@[0-9a-f]{8}\b", b"", after) == before
+    assert run_cli("review", "--all", "plans/examples", cwd=root).stdout.count("stamped") == 0
+    assert example.read_bytes() == after
+
+
+def test_retarget_moves_links_when_the_question_is_answered_yes(stamped: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mvkplan.cli.main import app
+
+    root = tmp_path / "p"
+    shutil.copytree(stamped, root)
+    renamed = _supersede(root)
+    linked = [goal for goal, _fp in LINK.findall((root / LOCAL_FILE).read_text(encoding="utf-8"))]
+    old_cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(app, ["review", "--retarget", str(LOCAL_FILE)], input="y\n",
+                                    env={"MVKPLAN_LANG": "en"}, catch_exceptions=False)
+    finally:
+        os.chdir(old_cwd)
+    assert result.exit_code == 0, result.stdout
+    assert "Move these" in result.stdout
+    after = (root / LOCAL_FILE).read_text(encoding="utf-8")
+    assert COUNTY not in after
+    assert re.findall(r"kronoberg-2026/([^\s,\]@]+)@[0-9a-f]{8}", after) == [renamed[g] for g in linked]
