@@ -25,6 +25,37 @@ Ref = Annotated[
     ),
 ]
 
+REVIEWED = re.compile(r"@([0-9a-f]{8})\Z")
+"""The fingerprint a link may carry after its target: ``kronoberg-2018-reviderad/1@3f9a0c12``."""
+
+
+def split_reviewed(written: str) -> tuple[str, str | None]:
+    """A link as written, split into its target and the fingerprint of the target's wording
+    when the link was last reviewed (None for a plain link, which is never suspect)."""
+    found = REVIEWED.search(written)
+    if found is None or found.start() == 0:
+        return written, None
+    return written[:found.start()], found.group(1)
+
+
+def _target_only(written: str) -> str:
+    return split_reviewed(written)[0]
+
+
+LinkRef = Annotated[
+    str,
+    AfterValidator(_target_only),
+    Field(
+        description="A link: '<document-id>/<item-id>' or a bare '<document-id>', optionally "
+        "followed by '@' and the fingerprint of the target's wording when the link was last "
+        "reviewed ('kronoberg-2018-reviderad/1@3f9a0c12', written by 'mvkplan review').",
+        examples=["nationell-strategi/1", "kronoberg-2018-reviderad/1@3f9a0c12"],
+    ),
+]
+"""A link in a ``links`` list. The model keeps the target alone, so that everything reading
+links sees what they point at; the review fingerprint is read beside it from the source
+(:mod:`mvkplan.index.review`), as a suppression comment is."""
+
 
 def _calendar_date(text: str) -> str:
     """Refuse 2024-13-01 and 2025-02-30: the parts that are given must exist in the calendar."""
@@ -151,7 +182,7 @@ class Section(Model):
     (the n-th of 'commitments', from 1), places that part there, as printed."""
     sections: list[Section] = Field(default_factory=list)
     """Sub-sections."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Framework items the section quotes or lists (e.g. the Agenda 2030 targets printed
     under it); their official texts are shown from the framework instead of being copied."""
 

@@ -12,11 +12,11 @@ from mvkplan.models.common import (
     Commitment,
     Footnote,
     Id,
+    LinkRef,
     Markdown,
     Model,
     PartialDate,
     Period,
-    Ref,
     Reference,
     Section,
     Sic,
@@ -67,7 +67,7 @@ class DocumentBase(Model):
     """Narrative sections in reading order."""
     footnotes: list[Footnote] = Field(default_factory=list)
     """Numbered footnotes referred to from the narrative."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Framework items the document as a whole serves."""
     sic: list[Sic] = Field(default_factory=list)
     """Known errors of the source, kept as printed: marked [sic] with the correction in a

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from mvkplan.models.common import Commitment, Id, Markdown, Model, Ref, Text
+from mvkplan.models.common import Commitment, Id, LinkRef, Markdown, Model, Ref, Text
 
 ValueType = Literal["number", "percent", "count", "yes-no", "choice", "text"]
 """What kind of value an indicator takes."""
@@ -72,7 +72,7 @@ class IndicatorSpec(Model):
     """Who reports a value (municipality, region, authority, organisation); empty: one value."""
     per_sex: bool = False
     """Values are given for women and men (kvinnor/män) and in total, where the statistic is."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """National indicators this indicator corresponds to, e.g. 'nationella-indikatorer/1.1'."""
 
     @model_validator(mode="after")
@@ -135,7 +135,7 @@ class Goal(Model):
     """The follow-up cell exactly as printed, where the indicators listed would read
     otherwise, e.g. 'Länsstyrelsens årliga kartläggning samt uppföljning av verksamhetsplan'
     (one phrase, not two bullets). Each indicator's ``text`` must be in it."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Framework items or other plans' goals this goal serves."""
     note: Markdown | None = None
     """Editorial remark (e.g. on a typo kept from the source)."""
@@ -177,7 +177,7 @@ class Activity(Model):
     """Sub-items listed under the activity."""
     responsible: Text | None = None
     """Responsible actor."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Goals this activity serves, e.g. 'jonkoping-strategi-2020/delmal-1'."""
     links_written: Text | None = None
     """The link cell exactly as printed, e.g. 'Delmål 3-4, 5', when it differs from the rendering."""
@@ -196,7 +196,7 @@ class FocusRow(Model):
     """'Du som kan bidra är': one entry per contributor."""
     outcomes: list[Markdown] = Field(default_factory=list)
     """Expected outcomes, where the row states them."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Sub-goals ('Delmål') the row serves, e.g. 'jamstalldhetsmal/2'."""
 
 
@@ -207,7 +207,7 @@ class IndicatorList(Model):
     """Stable id."""
     title: Text
     """Heading as printed, e.g. 'Mål 3 Jämställd utbildning'."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """The goal the indicators measure."""
     indicators: list[Text] = Field(min_length=1)
     """The indicators, as printed."""
@@ -227,7 +227,7 @@ class Area(Model):
     when it is more than the title (default: 'number. title', or the title)."""
     intro: Markdown | None = None
     """Text under the heading."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Framework goals the area stands under, e.g. 'nationell-strategi/1'."""
     goals: list[Goal] = Field(default_factory=list)
     """Goals (målsättningar, delmål) in the area."""
@@ -254,7 +254,7 @@ class FrameworkItem(Model):
     """Full text of the goal as officially worded."""
     items: list[FrameworkItem] = Field(default_factory=list)
     """Sub-items, e.g. the targets under an Agenda 2030 goal."""
-    links: list[Ref] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=list)
     """Goals elsewhere this item mirrors, e.g. 'nationell-strategi/2' for a regional delmål."""
     area: Text | None = None
     """For an indicator: the indicator area ('indikatorområde') the source groups it under."""

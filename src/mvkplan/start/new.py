@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.index.review import fingerprint
 from mvkplan.loading.validation import load_bytes
 from mvkplan.messages.i18n import t
 from mvkplan.models import PlanBase
@@ -193,7 +194,7 @@ def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
         for goal in goals:
             out.append(f"      - id: {goal.id}\n"
                        f"        title: {_quote(brought_up_to_date(_one_line(goal.title), replaced))}\n"
-                       f"        links: [{source.id}/{goal.id}]\n"
+                       f"        links: [{_reviewed_link(index, source.id, goal.id)}]\n"
                        "        examples:\n"
                        "          - \"[fyll i: en lokal aktivitet]\"\n"
                        "        indicators:\n")
@@ -204,6 +205,14 @@ def _areas_from(index: LinkIndex | None, skeleton: Skeleton) -> str:
     if not out:
         raise ScaffoldError(t("new.no_goals", id=skeleton.source))
     return "".join(out)
+
+
+def _reviewed_link(index: LinkIndex, document_id: str, goal_id: str) -> str:
+    """The link to a goal the new plan follows, stamped with the fingerprint of its wording:
+    when the goal is reworded later, the link is reported as suspect (MVK026)."""
+    key = f"{document_id}/{goal_id}"
+    item = index.item(key)
+    return f"{key}@{fingerprint(item)}" if item is not None else key
 
 
 def target_path(root: Path, folder: Path, document_id: str) -> Path:

@@ -32,6 +32,7 @@ from mvkplan.checks.rules import (
     superseded_regulation,
     superseded_still_adopted,
     suppression_comment,
+    suspect_link,
     target_without_year,
     unknown_catalog_entry,
 )
@@ -63,6 +64,7 @@ RULES: tuple[Rule, ...] = tuple(Rule.from_module(module) for module in (
     draft_after_deadline,         # MVK023
     point_without_decision,       # MVK024
     body_without_response,        # MVK025
+    suspect_link,                 # MVK026
 ))
 
 __all__ = ["RULES", "Finding", "LintContext", "Rule", "RuleOptions", "find_rule", "select_rules"]

@@ -224,6 +224,18 @@ som inte svarar kan också betyda att förslaget aldrig nådde fram.
 Så rättar du: läs in instansens svar (``mvkplan consultation import``). Kom inget svar, låt
 instansen stå kvar (sammanställningen skriver "inget svar") och sätt remissens
 ``status: adopted`` när remissen avslutas; då upphör varningen.""",
+    "MVK026": """En granskad länks mål har formulerats om sedan länken granskades.
+
+Varför: ett kommunalt mål som länkar till ett länsmål säger "vi gör vår del av det". När
+länet formulerar om sitt mål kanske länken inte längre håller, och ingen som läser den
+kommunala planen märker det. En länk som skrivs med ett fingeravtryck av målets lydelse
+(``…/1@3f9a0c12``) minns vad den granskades mot; när målets rubrik eller text ändras blir
+länken *misstänkt*. Fyndet visar målets nuvarande lydelse; ``mvkplan review`` hittar den
+gamla i git (den version av målets fil vars lydelse har fingeravtrycket) och visar båda.
+
+Så rättar du: läs målets nya lydelse. Håller länken, kör ``mvkplan review FIL``, som skriver
+det nya fingeravtrycket bredvid länken (inget annat i filen ändras). Håller den inte, länka
+till det mål som passar eller ta bort länken.""",
 }
 
 OPTIONS_SV: dict[tuple[str, str], str] = {
