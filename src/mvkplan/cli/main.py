@@ -7,6 +7,7 @@ from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
     commands_links,
     commands_lint,
     commands_render,
+    commands_sheets,
     commands_report,
     commands_start,
     commands_survey,
