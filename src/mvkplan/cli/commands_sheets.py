@@ -110,7 +110,7 @@ def import_(
     if result.problems or fmt is not ProblemFormat.text:
         emit(Report(sorted(result.problems), 1), fmt)
     if any(p.severity >= Severity.ERROR for p in result.problems):
-        print(t("record.refused"), file=out)
+        print(t("sheets.refused"), file=out)
         raise typer.Exit(ExitCode.PROBLEMS)
     if result.text is None:
         print(t("sheets.same", path=result.path or file), file=out)
@@ -120,11 +120,11 @@ def import_(
         old = (project.root / result.path).read_text(encoding="utf-8")
         if fmt is ProblemFormat.text:
             sys.stdout.writelines(unified_diff(old, result.text, f"a/{result.path}", f"b/{result.path}"))
-        print(t("record.dry"), file=out)
+        print(t("sheets.dry"), file=out)
         return
     try:
         written = replace_all(project.root, {result.path: result.text.encode("utf-8")})
     except OSError as exc:
         fail(t("T306", path=exc.filename or result.path, detail=exc.strerror or str(exc)))
     for path in written:
-        print(t("record.wrote", path=path), file=out)
+        print(t("sheets.wrote", path=path), file=out)

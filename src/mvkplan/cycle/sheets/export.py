@@ -14,7 +14,7 @@ from mvkplan.cycle.sheets.cells import escaped
 from mvkplan.cycle.sheets.layout import AREA_HEADING, FORMAT, META_SHEET, PlanTables
 from mvkplan.models import PlanBase
 
-_STAMP = datetime(2000, 1, 1)  # the same plan gives the same bytes: no time of export in the file
+_STAMP = datetime(2000, 1, 1)  # no date of export in the properties (openpyxl stamps the time saved)
 _WIDTHS = {"Id": 22}
 
 

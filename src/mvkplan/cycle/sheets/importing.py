@@ -100,11 +100,18 @@ def _fields(sheets: SheetFile, row: SheetRow, offset: int, columns: list[Column]
         if name is None:
             sheets.problem("T205", where, heading=column.heading)
             continue
+        if value == _current(item, name):  # e.g. the items typed beside a printed column that lists them
+            continue
         if name in fields and fields[name] != value:
             sheets.problem("T206", where, heading=column.heading, field=name)
             continue
         fields[name] = value
     return fields
+
+
+def _current(item: object, name: str) -> FieldValue:
+    value = getattr(item, name, None)
+    return (list(value) or []) if isinstance(value, list) else value
 
 
 def _written(column: Column, text: str, item: object) -> tuple[str | None, FieldValue]:

@@ -4,7 +4,9 @@ A sheet per area, a row per goal (or activity), the first column the item's id. 
 columns come first, under the plan's own headings (those the rendered plan prints), and show
 the cell as printed: the printed wording (``examples_written``, ``indicators_written``,
 ``links_written``) where the plan has one. The structured items follow in columns of their
-own, headed by their YAML key (``examples``, ``methods``, ``links`` …), one item a line.
+own, headed by their YAML key (``examples``, ``methods``, ``links`` …), one item a line. The
+examples (and an activity's links) stand there only where the printed column shows a printed
+wording; otherwise the printed column is the items, and the structured cell is left empty.
 """
 
 from __future__ import annotations
@@ -66,6 +68,12 @@ def _lines(name: str) -> Callable[[Item], str]:
     return lambda item: "\n".join(getattr(item, name))
 
 
+def _items_beside(name: str, written: str) -> Callable[[Item], str]:
+    """The items, one a line, where a printed wording stands in the printed column; else empty
+    (the printed column holds the items then, and one field is never in two cells)."""
+    return lambda item: "\n".join(getattr(item, name)) if getattr(item, written) is not None else ""
+
+
 def printed_examples(goal: Item) -> str:
     """The examples cell as printed: the printed wording, else the examples one a line."""
     assert isinstance(goal, Goal)
@@ -106,7 +114,8 @@ def goal_columns(plan: PlanBase) -> list[Column]:
     if any(i.frequency for g in goals for i in g.indicators):
         columns.append(Column(h.frequency or "Frekvens", "frequency", "derived", printed_frequency))
     columns += [Column(name, name, "text", _text(name)) for name in ("description", "examples_lead", "note")]
-    columns += [Column(name, name, "lines", _lines(name)) for name in ("examples", "methods", "links")]
+    columns.append(Column("examples", "examples", "lines", _items_beside("examples", "examples_written")))
+    columns += [Column(name, name, "lines", _lines(name)) for name in ("methods", "links")]
     return columns
 
 
@@ -120,7 +129,7 @@ def activity_columns(plan: PlanBase) -> list[Column]:
             Column(h.links or "Delmål", "links_written", "links", printed_links),
             Column("responsible", "responsible", "text", _text("responsible")),
             Column("items", "items", "lines", _lines("items")),
-            Column("links", "links", "lines", _lines("links"))]
+            Column("links", "links", "lines", _items_beside("links", "links_written"))]
 
 
 class NoTables(Exception):

@@ -77,11 +77,11 @@ def _field(text: str, item: MappingNode, name: str, value: FieldValue) -> list[t
     if pair is None:
         if value is None or value == []:
             return []
-        at = _after(text, item.value[-1][1])
+        at = _end(text, item.value[-1][1])
         return [(at, at, _ensure_newline(text, at) + _block(indent, name, value))]
     key, node = pair
     if value is None or value == []:
-        return [(_line_start(text, key.start_mark.index), _after(text, node), "")]
+        return [(_line_start(text, key.start_mark.index), _end(text, node), "")]
     if isinstance(value, str):
         if not isinstance(node, ScalarNode):
             raise EditError(f"'{name}' at line {key.start_mark.line + 1} is not a single value")
@@ -89,7 +89,7 @@ def _field(text: str, item: MappingNode, name: str, value: FieldValue) -> list[t
     if isinstance(node, SequenceNode) and node.flow_style:
         return [(node.start_mark.index, node.end_mark.index, render_value(value))]
     # a block list (or a scalar becoming a list): the key's lines written again, at the same indent
-    return [(_line_start(text, key.start_mark.index), _after(text, node), _block(indent, name, value, node))]
+    return [(_line_start(text, key.start_mark.index), _end(text, node), _block(indent, name, value, node))]
 
 
 def _block(indent: int, name: str, value: str | list[str], old: Node | None = None) -> str:
@@ -103,6 +103,18 @@ def _block(indent: int, name: str, value: str | list[str], old: Node | None = No
 
 def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
+
+
+def _end(text: str, node: Node) -> int:
+    """Where the lines of ``node`` end (a line inserted after it goes here).
+
+    A block list or mapping ends where its last entry ends: the composer's end mark of the
+    collection itself is the start of the next key, which may stand on the same line.
+    """
+    if isinstance(node, (SequenceNode, MappingNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _end(text, last[1] if isinstance(last, tuple) else last)
+    return _after(text, node)
 
 
 def _after(text: str, node: Node) -> int:
