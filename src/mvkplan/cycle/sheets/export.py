@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -45,10 +46,10 @@ def workbook_bytes(plan: PlanBase, tables: PlanTables) -> bytes:
     return buffer.getvalue()
 
 
-def _text(cell: object, value: str) -> object:
+def _text(cell: Any, value: str) -> Any:
     """Store ``value`` as text, never as a formula, whatever it starts with."""
-    cell.value = escaped(value)  # type: ignore[attr-defined]
-    cell.data_type = "s"  # type: ignore[attr-defined]
+    cell.value = escaped(value)
+    cell.data_type = "s"
     return cell
 
 

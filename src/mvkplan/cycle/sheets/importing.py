@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mvkplan.cycle.recording.yamledit import EditError
-from mvkplan.cycle.sheets.layout import AREA_HEADING, Column, PlanTables
+from mvkplan.cycle.sheets.layout import AREA_HEADING, Column, Item, PlanTables
 from mvkplan.cycle.sheets.reader import SheetFile, SheetRow
 from mvkplan.cycle.sheets.splice import FieldValue, ItemEdit, apply_edits
+from mvkplan.models import Activity, Goal
 
 
 @dataclass
@@ -90,10 +91,10 @@ def _empty_sheet(sheets: SheetFile, sheet: str) -> bool:
 
 
 def _fields(sheets: SheetFile, row: SheetRow, offset: int, columns: list[Column], cells: list[str],
-            item: object) -> dict[str, FieldValue]:
+            item: Item) -> dict[str, FieldValue]:
     fields: dict[str, FieldValue] = {}
     for number, (column, text) in enumerate(zip(columns, cells, strict=False), start=offset + 1):
-        if text == column.show(item):  # type: ignore[arg-type]
+        if text == column.show(item):
             continue
         where = (row.sheet, row.row, number)
         name, value = _written(column, text, item)
@@ -114,7 +115,7 @@ def _current(item: object, name: str) -> FieldValue:
     return (list(value) or []) if isinstance(value, list) else value
 
 
-def _written(column: Column, text: str, item: object) -> tuple[str | None, FieldValue]:
+def _written(column: Column, text: str, item: Item) -> tuple[str | None, FieldValue]:
     """The field a changed cell writes, and its new value (``None`` as name: not written back)."""
     lines = text.split("\n") if text else []
     if column.edit == "text":
@@ -122,9 +123,11 @@ def _written(column: Column, text: str, item: object) -> tuple[str | None, Field
     if column.edit == "lines":
         return column.field, lines
     if column.edit == "examples":
-        return ("examples_written", text) if getattr(item, "examples_written") is not None else ("examples", lines)
+        written = isinstance(item, Goal) and item.examples_written is not None
+        return ("examples_written", text) if written else ("examples", lines)
     if column.edit == "indicators":
         return "indicators_written", text or None
     if column.edit == "links":
-        return ("links_written", text) if getattr(item, "links_written") is not None else ("links", lines)
+        written = isinstance(item, Activity) and item.links_written is not None
+        return ("links_written", text) if written else ("links", lines)
     return None, None

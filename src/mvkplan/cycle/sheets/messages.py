@@ -1,4 +1,6 @@
-"""Messages of ``export`` and ``import`` of plans as sheets (T1xx file, T2xx cells, T3xx writing), in English and Swedish.
+"""Messages of ``export`` and ``import`` of plans as sheets, in English and Swedish.
+
+T1xx the file, T2xx its cells, T3xx the plan and writing.
 
 Registered into :data:`mvkplan.messages.i18n.MESSAGES` on import. A hostile workbook is refused
 with the survey's S1xx codes, by the survey's own checks.
@@ -30,8 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "T201.hint": ("type the text itself", "skriv in själva texten"),
     "T202": ("no item '{id}' in this area of the plan", "ingen post '{id}' i det här området av planen"),
     "T202.hint": ("the first column is the item's id as exported; new goals and activities are added in the YAML",
-                  "första kolumnen är postens id som den exporterades; nya mål och aktiviteter läggs till i YAML-filen"),
-    "T203": ("item '{id}' appears twice (first in row {first})", "posten '{id}' finns två gånger (första på rad {first})"),
+                  "första kolumnen är postens id som den exporterades; "
+                  "nya mål och aktiviteter läggs till i YAML-filen"),
+    "T203": ("item '{id}' appears twice (first in row {first})",
+             "posten '{id}' finns två gånger (första på rad {first})"),
     "T204": ("item '{id}' of area '{area}' is missing from the file; nothing is deleted by an import",
              "posten '{id}' i området '{area}' saknas i filen; en inläsning tar aldrig bort något"),
     "T204.hint": ("put the row back as exported (delete the item in the YAML)",
@@ -47,7 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "T207.hint": ("write only under the exported headings", "skriv bara under de exporterade rubrikerna"),
     "T301": ("cannot change the plan's file: {detail}", "kan inte ändra planens fil: {detail}"),
     "T302": ("no plan '{plan}' in this project", "ingen plan '{plan}' i projektet"),
-    "T303": ("plan '{plan}' has no goal or activity tables to export", "planen '{plan}' har inga mål- eller aktivitetstabeller att exportera"),
+    "T303": ("plan '{plan}' has no goal or activity tables to export",
+             "planen '{plan}' har inga mål- eller aktivitetstabeller att exportera"),
     "T304": ("plan '{plan}' has both goal and activity tables; export supports one kind",
              "planen '{plan}' har både mål- och aktivitetstabeller; exporten hanterar ett slag"),
     "T305": ("the file is for plan '{found}', not '{plan}'", "filen gäller planen '{found}', inte '{plan}'"),
@@ -61,7 +66,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheets.dry": ("dry run: nothing written", "provkörning: inget skrivet"),
     "sheets.wrote": ("wrote {path}", "skrev {path}"),
     "sheets.written": ("wrote {path} ({count} rows)", "skrev {path} ({count} rader)"),
-    "sheets.same": ("{path}: no cell changed; the plan is unchanged", "{path}: ingen cell ändrad; planen är oförändrad"),
+    "sheets.same": ("{path}: no cell changed; the plan is unchanged",
+                    "{path}: ingen cell ändrad; planen är oförändrad"),
     "sheets.summary": ("{cells} changed cells in {items} items of {plan}",
                        "{cells} ändrade celler i {items} poster i {plan}"),
 }
