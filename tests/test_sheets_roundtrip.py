@@ -139,3 +139,60 @@ def test_a_file_for_another_plan_is_refused(project):
     assert result.exit_code == 1 and "T305" in result.stdout, result
     assert run_cli("import", str(project / "nowhere.xlsx"), cwd=project).exit_code == 2
     assert run_cli("export", "no-such-plan", cwd=project).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_new_rows_are_new_goals_in_their_order(project, fmt):
+    from mvkplan.loading.validation import load_bytes
+
+    plan = project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    before = plan.read_text(encoding="utf-8")
+    assert run_cli("export", "kalmar-2024", "--format", fmt, cwd=project).exit_code == 0
+    sheet = project / "build" / "tabeller" / f"kalmar-2024.{fmt}"
+    new = [("ny-malsattning", "Ett nytt mål", "Första\nAndra: exemplet"), ("andra-nya", "Ännu ett: mål", "")]
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(sheet)
+        ws = wb[wb.sheetnames[1]]
+        area = wb["mvkplan"]["B5"].value  # format, plan, table, then each sheet's area
+        last = ws.max_row
+        for number, cells in enumerate(new, start=last + 1):
+            for column, value in enumerate(cells, start=1):
+                ws.cell(number, column).value = value or None
+        wb.save(sheet)
+    else:
+        rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+        area = rows[-1][0]
+        rows += [[area, *cells] for cells in new]
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+    result = run_cli("import", str(sheet), cwd=project)
+    assert result.exit_code == 0, result
+    after = plan.read_text(encoding="utf-8")
+    assert after.startswith(before[: before.index("  - id: " + area)]), "text before the area changed"
+    loaded, problems = load_bytes(after.encode("utf-8"), str(plan))
+    assert loaded is not None, problems
+    goals = next(a for a in loaded.model.areas if a.id == area).goals
+    assert [(g.id, g.title, g.examples) for g in goals[-2:]] == [
+        ("ny-malsattning", "Ett nytt mål", ["Första", "Andra: exemplet"]), ("andra-nya", "Ännu ett: mål", [])]
+    assert len(after.splitlines()) == len(before.splitlines()) + 7
+    assert run_cli("export", "kalmar-2024", "--format", fmt, cwd=project).exit_code == 0
+    assert "no cell changed" in run_cli("import", str(sheet), cwd=project).stdout
+
+
+def test_new_makes_the_next_plan_and_leaves_the_old(project):
+    old = project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    before = old.read_bytes()
+    assert run_cli("export", "kalmar-2024", cwd=project).exit_code == 0
+    sheet = project / "build" / "tabeller" / "kalmar-2024.xlsx"
+    _edit_xlsx(sheet, 2, {"B2": "Ett omformulerat mål"})
+    result = run_cli("import", str(sheet), "--new", "kalmar-2027", cwd=project)
+    assert result.exit_code == 0, result
+    assert old.read_bytes() == before
+    new = (project / "plans" / "kalmar" / "kalmar-2027.yaml").read_text(encoding="utf-8")
+    assert "\nid: kalmar-2027\n" in new and "title: Ett omformulerat mål\n" in new
+    assert run_cli("validate", cwd=project).exit_code == 0
+    again = run_cli("import", str(sheet), "--new", "kalmar-2027", cwd=project)
+    assert again.exit_code == 2 and "T309" not in again.stdout and "exists" in again.stderr, again

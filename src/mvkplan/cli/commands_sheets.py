@@ -75,6 +75,8 @@ def import_(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="A workbook (.xlsx) or CSV written by 'export'.")],
     plan: Annotated[str | None, typer.Option("--plan", help="The plan to update (default: the one the file names; "
                                              "for a CSV, its file name).")] = None,
+    new: Annotated[str | None, typer.Option("--new", metavar="ID", help="Write a new plan ID beside the plan the "
+                                            "file was exported from, which stays as it is.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change to the YAML; write nothing.")] = False,
     fmt: ProblemFormatOption = ProblemFormat.text,
     lang: LangOption = None,
@@ -82,7 +84,8 @@ def import_(
     """Läs in en ändrad arbetsbok eller CSV i planen / update a plan from an edited workbook or CSV.
 
     Only the changed cells are written, at their place in the YAML (comments and formatting
-    kept); the new plan is validated first; all or nothing. Exit 0, 1 on problems, 2 on
+    kept); a row with a new id is a new goal or activity; with --new the result is a new plan
+    beside the old one. The plan is validated before writing; all or nothing. Exit 0, 1 on problems, 2 on
     usage or I/O errors.
     """
     _require_extra(lang)
@@ -101,7 +104,7 @@ def import_(
     corpus = load_corpus(project)
     try:
         result = import_file(project.root, corpus.loaded.documents, source,
-                             display_path(source, project.root), plan)
+                             display_path(source, project.root), plan, new)
     except SheetsUsageError as exc:
         fail(str(exc))
     except OSError as exc:
@@ -117,9 +120,11 @@ def import_(
         return
     print(t("sheets.summary", cells=result.cells, items=result.items, plan=result.plan), file=out)
     if dry_run:
-        old = (project.root / result.path).read_text(encoding="utf-8")
+        existing = project.root / result.path
+        old = existing.read_text(encoding="utf-8") if existing.exists() else ""
         if fmt is ProblemFormat.text:
-            sys.stdout.writelines(unified_diff(old, result.text, f"a/{result.path}", f"b/{result.path}"))
+            before = f"a/{result.path}" if existing.exists() else "/dev/null"
+            sys.stdout.writelines(unified_diff(old, result.text, before, f"b/{result.path}"))
         print(t("sheets.dry"), file=out)
         return
     try:

@@ -2,7 +2,8 @@
 
 A cell is compared with what the export writes for the plan as it stands; only a cell that
 differs is written back, so an unchanged workbook changes no byte and an edited cell changes
-exactly its field. The printed cells are written as follows:
+exactly its field. A row with an id the area does not have is a new goal (or activity),
+appended to the area's list. The printed cells are written as follows:
 
 - the examples cell sets ``examples_written`` where the goal has one, else the examples
   (one a line); the ``examples`` column sets the examples in either case;
@@ -60,14 +61,17 @@ def compare(sheets: SheetFile, tables: PlanTables, yaml_text: str) -> ImportPlan
             if row.cells[column]:
                 sheets.problem("T207", (row.sheet, row.row, column + 1))
         item_id = cells[0]
-        index = next((i for i, item in enumerate(table.items) if item.id == item_id), None)
-        if index is None:
-            sheets.problem("T202", (row.sheet, row.row, offset + 1), id=item_id)
-            continue
         if (table.area.id, item_id) in seen:
             sheets.problem("T203", (row.sheet, row.row, offset + 1), id=item_id, first=seen[(table.area.id, item_id)])
             continue
         seen[(table.area.id, item_id)] = row.row
+        index = next((i for i, item in enumerate(table.items) if item.id == item_id), None)
+        if index is None:
+            new = _new_fields(sheets, row, offset, columns, cells)
+            if new:
+                result.changed_cells += len(new)
+                result.edits.append(ItemEdit(table.area_index, tables.kind, None, new))
+            continue
         fields = _fields(sheets, row, offset, columns, cells, table.items[index])
         if fields:
             result.changed_cells += len(fields)
@@ -110,12 +114,33 @@ def _fields(sheets: SheetFile, row: SheetRow, offset: int, columns: list[Column]
     return fields
 
 
+def _new_fields(sheets: SheetFile, row: SheetRow, offset: int, columns: list[Column],
+                cells: list[str]) -> dict[str, FieldValue]:
+    """A row with an id the area does not have: a new item, its fields from the cells filled in."""
+    where = (row.sheet, row.row, offset + 1)
+    if not cells[0] or any(c.isspace() or c == "/" for c in cells[0]):
+        sheets.problem("T202", where, id=cells[0])
+        return {}
+    fields: dict[str, FieldValue] = {"id": cells[0]}
+    for number, (column, text) in enumerate(zip(columns[1:], cells[1:], strict=False), start=offset + 2):
+        if not text:
+            continue
+        name, value = _written(column, text, None)
+        if name is None:
+            sheets.problem("T205", (row.sheet, row.row, number), heading=column.heading)
+        elif name in fields and fields[name] != value:
+            sheets.problem("T206", (row.sheet, row.row, number), heading=column.heading, field=name)
+        else:
+            fields[name] = value
+    return fields
+
+
 def _current(item: object, name: str) -> FieldValue:
     value = getattr(item, name, None)
     return (list(value) or []) if isinstance(value, list) else value
 
 
-def _written(column: Column, text: str, item: Item) -> tuple[str | None, FieldValue]:
+def _written(column: Column, text: str, item: Item | None) -> tuple[str | None, FieldValue]:
     """The field a changed cell writes, and its new value (``None`` as name: not written back)."""
     lines = text.split("\n") if text else []
     if column.edit == "text":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -13,6 +13,7 @@ from mvkplan.cycle.sheets.export import csv_text, workbook_bytes
 from mvkplan.cycle.sheets.importing import compare
 from mvkplan.cycle.sheets.layout import NoTables, PlanTables, plan_tables
 from mvkplan.cycle.sheets.reader import read_sheets
+from mvkplan.cycle.sheets.splice import EditError, set_top_level
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.loading.load import iter_documents
@@ -70,8 +71,12 @@ class SheetImport:
 
 
 def import_file(root: Path, documents: list[LoadedDocument], path: Path, shown: str,
-                plan_id: str | None) -> SheetImport:
-    """Read ``path`` and prepare its plan's new text, validated as ``validate`` would; all or nothing."""
+                plan_id: str | None, new_id: str | None = None) -> SheetImport:
+    """Read ``path`` and prepare its plan's new text, validated as ``validate`` would; all or nothing.
+
+    With ``new_id`` the result is a new plan of that id beside the one the file was exported
+    from (the next plan drafted from the current one), which stays as it is.
+    """
     sheets = read_sheets(path, shown)
     wanted = plan_id or sheets.plan or (path.stem if sheets.csv else None)
     if sheets.problems or wanted is None:
@@ -88,11 +93,26 @@ def import_file(root: Path, documents: list[LoadedDocument], path: Path, shown: 
         return SheetImport(document.path, wanted, problems=found)
     text = data.decode("utf-8")
     planned = compare(sheets, tables_of(current.model), text)
-    result = SheetImport(document.path, wanted, planned.text, planned.changed_cells, len(planned.edits),
+    target, new_text = document.path, planned.text
+    if new_id is not None:
+        target = _new_plan_path(root, documents, document.path, new_id)
+        try:
+            new_text = set_top_level(planned.text or text, "id", new_id)
+        except EditError as exc:
+            sheets.problem("T301", detail=str(exc))
+    result = SheetImport(target, new_id or wanted, new_text, planned.changed_cells, len(planned.edits),
                          sheets.problems)
     if result.text is not None and not result.problems:
-        result.problems = check_plan(documents, document.path, result.text)
+        result.problems = check_plan(documents, target, result.text)
     return result
+
+
+def _new_plan_path(root: Path, documents: list[LoadedDocument], source: str, new_id: str) -> str:
+    """``<folder of the source plan>/<new_id>.yaml``; a usage error when that id or file exists."""
+    target = (PurePosixPath(source).parent / f"{new_id}.yaml").as_posix()
+    if any(d.id == new_id for d in documents) or (root / target).exists() or "/" in new_id:
+        raise SheetsUsageError(t("T309", plan=new_id, path=target))
+    return target
 
 
 def check_plan(documents: list[LoadedDocument], path: str, text: str) -> list[Problem]:

@@ -30,10 +30,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "återställ rubrikerna som de exporterades; en rubrik ändras i planens table_headings"),
     "T201": ("a formula is never read into a plan: {formula}", "en formel läses aldrig in i en plan: {formula}"),
     "T201.hint": ("type the text itself", "skriv in själva texten"),
-    "T202": ("no item '{id}' in this area of the plan", "ingen post '{id}' i det här området av planen"),
-    "T202.hint": ("the first column is the item's id as exported; new goals and activities are added in the YAML",
-                  "första kolumnen är postens id som den exporterades; "
-                  "nya mål och aktiviteter läggs till i YAML-filen"),
+    "T202": ("'{id}' cannot be an id: a new row needs an id without spaces or '/'",
+             "'{id}' kan inte vara ett id: en ny rad behöver ett id utan mellanslag och '/'"),
+    "T202.hint": ("the first column is the item's id; a row with a new id is a new goal or activity, "
+                  "e.g. 'tidig-upptackt'",
+                  "första kolumnen är postens id; en rad med ett nytt id är ett nytt mål eller en ny aktivitet, "
+                  "t.ex. 'tidig-upptackt'"),
     "T203": ("item '{id}' appears twice (first in row {first})",
              "posten '{id}' finns två gånger (första på rad {first})"),
     "T204": ("item '{id}' of area '{area}' is missing from the file; nothing is deleted by an import",
@@ -61,6 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "planens text kan inte lagras i en arbetsbok: {detail}"),
     "T308": ("the plan would not validate after the import ({code} {message}); nothing written",
              "planen skulle inte bli giltig efter inläsningen ({code} {message}); inget skrivet"),
+    "T309": ("cannot create plan '{plan}': the id or the file {path} exists",
+             "kan inte skapa planen '{plan}': id:t eller filen {path} finns redan"),
     "sheets.refused": ("nothing written: fix the problems above and import again",
                        "inget skrivet: rätta problemen ovan och läs in igen"),
     "sheets.dry": ("dry run: nothing written", "provkörning: inget skrivet"),

@@ -8,7 +8,7 @@ is written as a block list aligned with the one it replaces (or under its key), 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -23,11 +23,11 @@ FieldValue = str | list[str] | None
 
 @dataclass(frozen=True)
 class ItemEdit:
-    """New values for fields of the item at ``areas[area].<table>[item]``."""
+    """New values for fields of the item at ``areas[area].<table>[item]``; a new item when ``item`` is None."""
 
     area: int
     table: str
-    item: int
+    item: int | None
     fields: dict[str, FieldValue]
 
 
@@ -41,12 +41,64 @@ def apply_edits(text: str, edits: Sequence[ItemEdit]) -> str:
         raise EditError(str(exc).splitlines()[0]) from None
     spans: list[tuple[int, int, str]] = []
     for edit in edits:
+        if edit.item is None:
+            spans.append(_new_item(text, root, edit))
+            continue
         item = _item(root, edit)
         for name, value in edit.fields.items():
             spans.extend(_field(text, item, name, value))
-    for start, end, replacement in sorted(spans, key=lambda s: (s[0], s[1]), reverse=True):
+    # from the end backwards; at one place the later edit first, so new rows keep their order
+    order = sorted(enumerate(spans), key=lambda s: (s[1][0], s[1][1], s[0]), reverse=True)
+    for _, (start, end, replacement) in order:
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def set_top_level(text: str, key: str, value: str) -> str:
+    """``text`` with the top-level single value ``key`` (e.g. the document's ``id``) set to ``value``."""
+    try:
+        root = YAML().compose(text)
+    except YAMLError as exc:
+        raise EditError(str(exc).splitlines()[0]) from None
+    pair = _get(root, key)
+    if pair is None or not isinstance(pair[1], ScalarNode):
+        raise EditError(f"no single value '{key}' at the top level")
+    node = pair[1]
+    return text[: node.start_mark.index] + render_scalar(value) + text[_value_end(text, node):]
+
+
+def _new_item(text: str, root: Node, edit: ItemEdit) -> tuple[int, int, str]:
+    """A new entry after the last of the area's list (``goals:`` written under the area when it has none)."""
+    area = _item(root, ItemEdit(edit.area, "", None, {}))
+    fields = {name: value for name, value in edit.fields.items() if value is not None and value != []}
+    pair = _get(area, edit.table)
+    if pair is None or (isinstance(pair[1], SequenceNode) and not pair[1].value):
+        indent = area.start_mark.column
+        block = f"{' ' * indent}{edit.table}:\n" + _entry(fields, indent + 2, indent + 4)
+        if pair is None:
+            at = _end(text, area.value[-1][1])
+            return at, at, _ensure_newline(text, at) + block
+        return _line_start(text, pair[0].start_mark.index), _end(text, pair[1]), block
+    values = pair[1]
+    if not isinstance(values, SequenceNode) or values.flow_style:
+        raise EditError(f"'{edit.table}' at line {pair[0].start_mark.line + 1} is not a block list")
+    first = values.value[0]
+    dash = text.rfind("-", _line_start(text, first.start_mark.index), first.start_mark.index)
+    dash_column = dash - _line_start(text, first.start_mark.index) if dash >= 0 else first.start_mark.column - 2
+    at = _end(text, values)
+    return at, at, _ensure_newline(text, at) + _entry(fields, dash_column, first.start_mark.column)
+
+
+def _entry(fields: Mapping[str, FieldValue], dash_column: int, key_column: int) -> str:
+    """A list entry: '- ' and its first field on one line, the others below at ``key_column``."""
+    lines = ""
+    for index, (name, value) in enumerate(fields.items()):
+        assert value is not None
+        block = _block(key_column, name, value)
+        if index == 0:
+            block = f"{' ' * dash_column}-{' ' * max(key_column - dash_column - 1, 1)}{block.lstrip(' ')}"
+        lines += block
+    return lines
 
 
 def _get(node: Node, key: str) -> tuple[Node, Node] | None:
@@ -56,15 +108,16 @@ def _get(node: Node, key: str) -> tuple[Node, Node] | None:
 
 
 def _item(root: Node, edit: ItemEdit) -> MappingNode:
+    """The mapping of ``areas[area].<table>[item]`` (of the area itself when ``table`` is empty)."""
     areas = _get(root, "areas")
     node: Node | None = areas[1] if areas else None
-    for step in (edit.area, edit.table, edit.item):
+    for step in (edit.area, edit.table, edit.item) if edit.table else (edit.area,):
         if isinstance(step, int):
             if not isinstance(node, SequenceNode) or node.flow_style or step >= len(node.value):
                 raise EditError(f"no entry {step} at line {node.start_mark.line + 1 if node else 0}")
             node = node.value[step]
         else:
-            pair = _get(node, step) if node is not None else None
+            pair = _get(node, step) if node is not None and step is not None else None
             node = pair[1] if pair else None
     if not isinstance(node, MappingNode) or node.flow_style:
         raise EditError("the item is not a block mapping")
