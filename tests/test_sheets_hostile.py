@@ -148,3 +148,18 @@ def test_a_damaged_csv_is_refused(base, tmp_path, damage, code, place):
     out = _refused(base, path, code)
     if place:
         assert f"kalmar-2024.csv:{place}: {code} " in out, out
+
+
+def test_every_sheets_code_has_both_languages():
+    import re
+
+    from mvkplan.cycle.sheets import jobs, messages  # noqa: F401  (jobs: every module, every code registered)
+    from mvkplan.messages.i18n import MESSAGES
+
+    package = Path(messages.__file__).parent
+    used = {code for path in [*package.glob("*.py"), package.parent.parent / "cli" / "commands_sheets.py"]
+            for code in re.findall(r'"((?:T\d{3}|S\d{3}|sheets\.\w+)(?:\.\w+)?)"', path.read_text(encoding="utf-8"))}
+    assert {c for c in used if c.startswith("T")} >= {"T101", "T201", "T308"}
+    for code in used:
+        english, swedish = MESSAGES[code]
+        assert english and swedish and english != swedish, code
