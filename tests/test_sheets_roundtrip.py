@@ -7,6 +7,7 @@ other byte of the YAML (comments, quoting, folded texts) stays.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import shutil
 from pathlib import Path
@@ -196,3 +197,27 @@ def test_new_makes_the_next_plan_and_leaves_the_old(project):
     assert run_cli("validate", cwd=project).exit_code == 0
     again = run_cli("import", str(sheet), "--new", "kalmar-2027", cwd=project)
     assert again.exit_code == 2 and "T309" not in again.stdout and "exists" in again.stderr, again
+
+
+def test_activity_cells_write_their_fields(project):
+    plan = project / "plans" / "jonkoping" / "jonkoping-2022.yaml"
+    before = plan.read_text(encoding="utf-8")
+    assert run_cli("export", "jonkoping-2022", "--format", "csv", cwd=project).exit_code == 0
+    sheet = project / "build" / "tabeller" / "jonkoping-2022.csv"
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+    heading = rows[0]
+    rows[1][heading.index("Målgrupp")] = "Nya: målgrupper"
+    rows[1][heading.index("responsible")] = "Länsstyrelsen"
+    rows[2][heading.index("Regionalt delmål")] = "Delmål 1, 3"  # the printed wording, where the plan has one
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+    result = run_cli("import", str(sheet), cwd=project)
+    assert result.exit_code == 0, result
+    after = plan.read_text(encoding="utf-8")
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    removed = [line[2:] for line in diff if line.startswith("- ")]
+    added = [line[2:] for line in diff if line.startswith("+ ")]
+    assert removed == ["        target_group: Länets aktörer", "        links_written: Delmål 1–5"], removed
+    assert added == ["        target_group: 'Nya: målgrupper'", "        responsible: Länsstyrelsen",
+                     "        links_written: Delmål 1, 3"], added
