@@ -10,6 +10,7 @@ from mvkplan.cli import (  # noqa: F401  (importing registers the commands)
     commands_render,
     commands_report,
     commands_review,
+    commands_sheets,
     commands_start,
     commands_survey,
     commands_validate,
