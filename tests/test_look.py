@@ -272,7 +272,7 @@ def test_the_look_adds_no_failed_verapdf_rule(tmp_path):
     env = make_environment("html", None)
     stylesheet = env.loader.get_source(env, PRINT_STYLESHEET)[0]
     # The same fonts and colours, so that the body's pages break where they do with the look.
-    from mvkplan.publish.exports.frontmatter import look_stylesheet
+    from mvkplan.publish.render.environment import look_stylesheet
 
     plain_look.write_bytes(html_to_pdf(html, meta, stylesheet + "\n" + look_stylesheet(find_project(folder).look)))
     (tmp_path / "alt.pdf").write_bytes(_pdf())

@@ -97,21 +97,3 @@ def with_front_matter(html: str, front: str) -> str:
     return html[:match.end()] + "\n" + front + html[match.end():]
 
 
-def look_stylesheet(look: Look) -> str:
-    """The configured colours as CSS variables and the configured fonts (values checked as safe).
-
-    WeasyPrint gives stylesheets passed to it the user's origin, below the page's own rules:
-    ``!important`` lets the county's choice win over the site's defaults.
-    """
-    rules = []
-    if look.colors:
-        rules.append(":root { " + " ".join(f"--{name}: {value} !important;"
-                                           for name, value in sorted(look.colors.items()))
-                     + " }")
-    fallback = '"Liberation Sans", "DejaVu Sans", sans-serif'
-    if "body" in look.fonts:
-        rules.append(f'html body {{ font-family: "{look.fonts["body"]}", {fallback} !important; }}')
-    if "heading" in look.fonts:
-        rules.append(f'h1, h2, h3, h4, h5, h6, .pdf-cover-title, .pdf-contents-title '
-                     f'{{ font-family: "{look.fonts["heading"]}", {fallback} !important; }}')
-    return "\n".join(rules)

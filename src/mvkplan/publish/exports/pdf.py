@@ -36,13 +36,12 @@ from mvkplan.publish.exports.frontmatter import (
     bookmarks,
     contents_html,
     cover_html,
-    look_stylesheet,
     with_front_matter,
 )
 from mvkplan.publish.exports.htmltree import parse_html
 from mvkplan.publish.exports.pdftags import repair_tags
 from mvkplan.publish.render.document import RenderError
-from mvkplan.publish.render.environment import make_environment
+from mvkplan.publish.render.environment import look_stylesheet, make_environment
 from mvkplan.publish.render.pages import render_document
 from mvkplan.publish.report.render import render_report
 from mvkplan.views.report.build import Report

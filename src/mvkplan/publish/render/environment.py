@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
+from mvkplan.project.look import Look
 from mvkplan.publish.render.fragments import GLOBALS as HTML_GLOBALS
 from mvkplan.publish.render.fragments import filters as link_filters
 from mvkplan.publish.render.markdown import escape_markdown
@@ -135,18 +136,48 @@ def table_cell(value: Any) -> Markup:
 def stylesheet(env: Environment) -> tuple[Markup, str]:
     """The stylesheet text and its CSP hash ('sha256-…') for an inline <style>.
 
-    Read once per environment (every page of a site inlines the same stylesheet)."""
+    Read once per environment (every page of a site inlines the same stylesheet); the county's
+    look (:func:`use_look`) comes after the shipped rules."""
+    look = str(env.globals.get(LOOK_CSS, ""))
     kept = _STYLESHEETS.get(env)
-    if kept is None:
+    if kept is None or kept[0] != look:
         source, _, _ = env.loader.get_source(env, STYLESHEET)  # type: ignore[union-attr]
+        text = source.strip() + ("\n" + look if look else "")
         # Lines are stripped here because rendered pages are, and the hash must match the text.
-        css = "\n".join(line.rstrip() for line in source.strip().splitlines()) + "\n"
+        css = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
         digest = b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-        kept = _STYLESHEETS[env] = (Markup(css), f"sha256-{digest}")
-    return kept
+        kept = _STYLESHEETS[env] = (look, (Markup(css), f"sha256-{digest}"))
+    return kept[1]
 
 
-_STYLESHEETS: weakref.WeakKeyDictionary[Environment, tuple[Markup, str]] = weakref.WeakKeyDictionary()
+_STYLESHEETS: weakref.WeakKeyDictionary[Environment, tuple[str, tuple[Markup, str]]] = (
+    weakref.WeakKeyDictionary())
+LOOK_CSS = "_mvkplan_look_css"
+
+
+def use_look(env: Environment, look: Look) -> None:
+    """Pages of ``env`` in the county's look: its colours and fonts after the shipped rules."""
+    env.globals[LOOK_CSS] = look_stylesheet(look)
+
+
+def look_stylesheet(look: Look) -> str:
+    """The configured colours as CSS variables and the configured fonts (values checked as safe).
+
+    WeasyPrint gives stylesheets passed to it the user's origin, below the page's own rules:
+    ``!important`` lets the county's choice win over the site's defaults.
+    """
+    rules = []
+    if look.colors:
+        rules.append(":root { " + " ".join(f"--{name}: {value} !important;"
+                                           for name, value in sorted(look.colors.items()))
+                     + " }")
+    fallback = '"Liberation Sans", "DejaVu Sans", sans-serif'
+    if "body" in look.fonts:
+        rules.append(f'html body {{ font-family: "{look.fonts["body"]}", {fallback} !important; }}')
+    if "heading" in look.fonts:
+        rules.append(f'h1, h2, h3, h4, h5, h6, .pdf-cover-title, .pdf-contents-title '
+                     f'{{ font-family: "{look.fonts["heading"]}", {fallback} !important; }}')
+    return "\n".join(rules)
 
 
 def content_security_policy(style_hash: str) -> str:

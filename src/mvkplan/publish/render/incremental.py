@@ -33,6 +33,7 @@ from mvkplan.loading.keys import seal, unseal, usable
 from mvkplan.models import Catalog, Framework, Strategy
 from mvkplan.project.writing import write_atomic
 from mvkplan.publish.opendata.tables import DATA_FOLDER
+from mvkplan.publish.render.environment import shipped_templates
 from mvkplan.publish.render.paths import inside
 from mvkplan.publish.render.places import load_store, prepare, save_store
 from mvkplan.publish.render.publish import Publication
@@ -154,7 +155,10 @@ def page_digests(
 
     Which documents a page shows follows from the links alone: it is worked out once per
     index, and kept while a watching server sees only texts change (see ``per_links``)."""
-    base = f"{fingerprint()}\0{templates_digest(templates)}\0plain={plain}\0pdf={pdf}\0site={site}"
+    # The shipped templates too: in a checkout they lie outside the package the fingerprint
+    # covers, and an edited stylesheet was carried over stale into every page.
+    shipped = templates_digest(shipped_templates())
+    base = f"{fingerprint()}\0{shipped}\0{templates_digest(templates)}\0plain={plain}\0pdf={pdf}\0site={site}"
     own = {doc_id: f"{doc_id}:{loaded.digest}:{updated(doc_id) or ''}"
            for doc_id, loaded in index.documents.items()}
     everything = _digest(base, *sorted(own.values()))

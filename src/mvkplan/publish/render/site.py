@@ -38,7 +38,7 @@ from mvkplan.publish.render.document import (
     render_page,
     writer_for,
 )
-from mvkplan.publish.render.environment import make_environment
+from mvkplan.publish.render.environment import make_environment, use_look
 from mvkplan.publish.render.links import Urls, marked
 from mvkplan.publish.render.paths import UnsafePathError, safe_name
 from mvkplan.publish.render.publish import publish_site
@@ -87,6 +87,7 @@ def site_pages(
     """
     env = env or make_environment("html", templates, compiled=compiled)
     options = options or SiteOptions()
+    use_look(env, options.look)  # the county's colours and fonts in every page's stylesheet
     search = options.search
     for document_id in index.documents:
         safe_name(document_id)  # refuse before rendering anything
