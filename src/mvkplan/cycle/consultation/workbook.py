@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -52,11 +51,8 @@ def signed_rows(spec: ResponseSpec) -> list[SignedQuestion]:
 
 def workbook_bytes(spec: ResponseSpec, signing_key: bytes) -> bytes:
     """The finished .xlsx file for ``spec``, its identity signed with ``signing_key``."""
-    wb = Workbook()
-    instructions = wb.active
-    assert instructions is not None
-    instructions.title = L.INSTRUCTIONS_SHEET
-    _instructions(instructions, spec)
+    wb, first = sheetwrite.new_workbook(L.INSTRUCTIONS_SHEET)
+    _instructions(first, spec)
     sheet = wb.create_sheet(L.SHEET)
     meta = wb.create_sheet(L.META_SHEET)
     _rows(sheet, spec)

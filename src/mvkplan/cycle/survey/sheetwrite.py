@@ -37,6 +37,15 @@ def text(cell: object, value: str) -> None:
     cell.data_type = "s"  # type: ignore[attr-defined]
 
 
+def new_workbook(first_sheet: str) -> tuple[Workbook, Worksheet]:
+    """A new workbook and its first sheet, named ``first_sheet`` (the instructions)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None  # a new workbook always has its one sheet
+    ws.title = first_sheet
+    return wb, ws
+
+
 def instructions(ws: Worksheet, heading: str, title: str, details: Sequence[str], lines: Sequence[str]) -> None:
     """The instructions sheet: ``heading``, the plan's ``title``, ``details`` a line each, a blank
     line, then ``lines`` (the first of them bold); protected."""
