@@ -3,9 +3,12 @@ silent), and a body that fills in its response workbook as a spreadsheet program
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from openpyxl import load_workbook
+
+from conftest import PLANS
 
 CONSULTATION = """\
 # Remissen av förslaget till handlingsplan 2024–2026 (handskriven)
@@ -38,6 +41,14 @@ def add_consultation(root: Path, text: str = CONSULTATION) -> Path:
     path = root / "plans" / "kalmar" / "kalmar-2024-remiss.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def consultation_project(root: Path) -> Path:
+    """``root`` made a project: a copy of plans/ with the consultation above beside the Kalmar plans."""
+    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    shutil.copytree(PLANS, root / "plans")
+    add_consultation(root)
+    return root
 
 
 def rows_of(path: Path) -> dict[str, int]:

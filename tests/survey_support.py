@@ -4,6 +4,7 @@ questions (a real follow-up, not the shipped example), and a respondent who fill
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,31 @@ def resign(path: Path) -> None:
                             meta.cell(r, 4).value) for r in range(8, meta.max_row + 1) if meta.cell(r, 1).value]
     meta["B7"] = signature(import_key(), values["plan"], int(values["year"]), values["respondent"], table)
     wb.save(path)
+
+
+def edit(path: Path, cells: dict[str, object], sheet: str = "Enkät") -> None:
+    """Set ``cells`` of ``sheet`` as a spreadsheet program would (no signing again)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for cell, value in cells.items():
+        wb[sheet][cell] = value
+    wb.save(path)
+
+
+def rezip(path: Path, target: Path, add: dict[str, bytes] | None = None,
+          change: dict[str, object] | None = None) -> Path:
+    """``path`` zipped again into ``target``, with the parts in ``add`` added and those in ``change``
+    passed through the function given for each."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if change and item.filename in change:
+                data = change[item.filename](data)  # type: ignore[operator]
+            out.writestr(item.filename, data)
+        for name, data in (add or {}).items():
+            out.writestr(name, data)
+    return target
 
 
 def survey_project(tmp_path: Path) -> Path:

@@ -13,24 +13,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_render_support import AXE, CHROMIUM, CHROMIUM_ARGS, copy_fixture, require_or_skip
+from test_render_support import (
+    AXE,
+    browser_fixture,  # noqa: F401  (the fixture "browser": one Chromium per module)
+    copy_fixture,
+)
 
 from conftest import PLANS
 
 pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_or_skip(CHROMIUM.exists(), "MVKPLAN_REQUIRE_BROWSER", "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -16,7 +16,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_render_support import CHROMIUM, CHROMIUM_ARGS, REPO, require_or_skip
+from test_render_support import (
+    REPO,
+    browser_fixture,  # noqa: F401  (the fixture "browser": one Chromium per module)
+)
 
 from conftest import PLANS, run_cli
 
@@ -44,17 +47,6 @@ def long_words(count: int, seed: int = 26) -> list[str]:
         if word not in words:
             words.append(word)
     return words
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_or_skip(CHROMIUM.exists(), "MVKPLAN_REQUIRE_BROWSER", "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

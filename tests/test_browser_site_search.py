@@ -20,7 +20,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_render_support import AXE, CHROMIUM, CHROMIUM_ARGS, copy_fixture, require_or_skip
+from test_render_support import (
+    AXE,
+    browser_fixture,  # noqa: F401  (the fixture "browser": one Chromium per module)
+    copy_fixture,
+    require_or_skip,
+)
 from test_site_validity import _check, _checker
 
 from conftest import PLANS, run_cli
@@ -81,17 +86,6 @@ def served(tmp_path_factory):
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_or_skip(CHROMIUM.exists(), "MVKPLAN_REQUIRE_BROWSER", "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

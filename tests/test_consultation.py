@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from consultation_support import BODIES, SHEET, add_consultation, respond, rows_of
+from consultation_support import BODIES, SHEET, consultation_project, respond, rows_of
 from openpyxl import load_workbook
+from survey_support import survey_key  # noqa: F401  (autouse: the key the export makes is never the user's)
 
 from conftest import PLANS, run_cli
 
@@ -18,23 +19,11 @@ CONSULTATION = "plans/kalmar/kalmar-2024-remiss.yaml"
 OUT = "build/remiss/kalmar-2024-remiss"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def signing_key(tmp_path_factory):
-    """A config folder of the module's own: the key the export makes is never the user's."""
-    config = tmp_path_factory.mktemp("config")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CONFIG_HOME", str(config))
-        patch.delenv("MVKPLAN_SURVEY_KEY", raising=False)
-        yield config
-
-
 @pytest.fixture(scope="module")
 def round_(tmp_path_factory) -> Path:
     """Exported, two bodies answered, imported: the project after the round."""
     root = tmp_path_factory.mktemp("remiss")
-    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
-    shutil.copytree(PLANS, root / "plans")
-    add_consultation(root)
+    consultation_project(root)
     exported = run_cli("consultation", "export", "kalmar-2024-remiss", cwd=root)
     assert exported.exit_code == 0, exported
     folder = root / OUT

@@ -4,37 +4,25 @@ cell, with nothing written; any text a body writes reaches the consultation's YA
 from __future__ import annotations
 
 import shutil
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from consultation_support import add_consultation, respond, rows_of
+from consultation_support import consultation_project, respond, rows_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from survey_support import edit, rezip, survey_key  # noqa: F401  (survey_key: autouse)
 
-from conftest import PLANS, run_cli
+from conftest import run_cli
 
 CONSULTATION = "plans/kalmar/kalmar-2024-remiss.yaml"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def signing_key(tmp_path_factory):
-    """A config folder of the module's own: the key the export makes is never the user's."""
-    config = tmp_path_factory.mktemp("config")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CONFIG_HOME", str(config))
-        patch.delenv("MVKPLAN_SURVEY_KEY", raising=False)
-        yield config
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("base")
-    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
-    shutil.copytree(PLANS, root / "plans")
-    add_consultation(root)
+    consultation_project(root)
     exported = run_cli("consultation", "export", "kalmar-2024-remiss", "--out", "svar", cwd=root)
     assert exported.exit_code == 0, exported
     return root
@@ -49,26 +37,6 @@ def project(base: Path, tmp_path: Path) -> Path:
 
 def workbook(project: Path, body: str = "kalmar-kommun") -> Path:
     return project / "svar" / f"kalmar-2024-remiss-{body}.xlsx"
-
-
-def rezip(path: Path, target: Path, add: dict[str, bytes] | None = None,
-          change: dict[str, object] | None = None) -> Path:
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if change and item.filename in change:
-                data = change[item.filename](data)  # type: ignore[operator]
-            out.writestr(item.filename, data)
-        for name, data in (add or {}).items():
-            out.writestr(name, data)
-    return target
-
-
-def edit(path: Path, sheet: str, cells: dict[str, object]) -> None:
-    wb = load_workbook(path)
-    for cell, value in cells.items():
-        wb[sheet][cell] = value
-    wb.save(path)
 
 
 def refused(project: Path, *files: Path, code: str, at: str = "") -> str:
@@ -129,7 +97,7 @@ def test_a_survey_workbook_is_not_a_response(project):
 ])
 def test_a_changed_identity_is_refused_at_its_cell(project, cell, value, code):
     path = respond(workbook(project), {"hela-planen": ("Bra.", None)})
-    edit(path, "mvkplan", {cell: value or None})
+    edit(path, {cell: value or None}, sheet="mvkplan")
     refused(project, path, code=code, at="svar/kalmar-2024-remiss-kalmar-kommun.xlsx:mvkplan!B7")
 
 
@@ -137,7 +105,7 @@ def test_a_changed_row_is_refused_at_its_cell(project):
     path = workbook(project)
     row = rows_of(path)["likvardig-kunskap"]
     respond(path, {"likvardig-kunskap": ("Bra.", None)})
-    edit(path, "Remissvar", {f"D{row}": "Ett annat mål"})
+    edit(path, {f"D{row}": "Ett annat mål"}, sheet="Remissvar")
     refused(project, path, code="S209", at=f"kalmar-kommun.xlsx:Remissvar!D{row}")
 
 

@@ -26,6 +26,7 @@ import pytest
 from docx.shared import RGBColor
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from test_publish_pdf import _printed_headings
 from test_render_support import require_or_skip
 
 from conftest import PLANS, run_cli
@@ -95,24 +96,6 @@ def _outline(pdf: pikepdf.Pdf) -> list[tuple[str, int]]:
                 found.append((" ".join(str(item.title).split()), pages[destination[0].objgen]))
                 walk(item.children)
         walk(outline.root)
-    return found
-
-
-def _printed_headings(tree: Element) -> list[str]:
-    hidden = {"toc", "backlinks", "visually-hidden"}
-    found: list[str] = []
-
-    def walk(node: Element) -> None:
-        if node.classes & hidden:
-            return
-        if re.fullmatch(r"h[1-6]", node.tag):
-            found.append(node.text())
-            return
-        for child in node.children:
-            if isinstance(child, Element):
-                walk(child)
-
-    walk(tree)
     return found
 
 

@@ -62,6 +62,21 @@ def test_docx_has_heading_styles_lists_and_tables():
     assert "Hoppa till innehållet" not in text and "Innehåll" not in headings  # screen-only parts left out
 
 
+def converted_text(source: Path) -> str:
+    """The text LibreOffice makes of the .docx ``source`` (beside it), asserting it converted
+    without an error; a profile of its own beside the file, never the user's."""
+    folder = source.parent
+    profile = (folder / "profile").as_uri()
+    result = subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--norestore",
+         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(folder), str(source)],
+        capture_output=True, text=True, timeout=240, env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    return source.with_suffix(".txt").read_text(encoding="utf-8-sig")
+
+
 def test_same_input_same_bytes():
     assert render_docx(_index(), "kalmar-2024", updated="2024-01-01") == _kalmar_2024()
 
@@ -70,15 +85,7 @@ def test_libreoffice_converts_the_docx_without_error(tmp_path: Path):
     require_or_skip(SOFFICE is not None, "MVKPLAN_REQUIRE_LIBREOFFICE", "LibreOffice (soffice)")
     source = tmp_path / "kalmar-2024.docx"
     source.write_bytes(_kalmar_2024())
-    profile = (tmp_path / "profile").as_uri()
-    result = subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--norestore",
-         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=240, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Error" not in result.stderr, result.stderr
-    text = " ".join((tmp_path / "kalmar-2024.txt").read_text(encoding="utf-8-sig").split())
+    text = " ".join(converted_text(source).split())
     model = _index().documents["kalmar-2024"].model
     position = 0
     for heading in ["Inledning", *(area.title for area in model.areas)]:

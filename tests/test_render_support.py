@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -34,6 +37,28 @@ def require_or_skip(available: bool, env: str, what: str) -> None:
     if os.environ.get(env) == "1":
         pytest.fail(f"{what} is required ({env}=1) but not available")
     pytest.skip(f"{what} not available (set {env}=1 to require it)")
+
+
+@contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (never a downloaded browser), closed afterwards;
+    skipped without it unless MVKPLAN_REQUIRE_BROWSER=1."""
+    require_or_skip(CHROMIUM.exists(), "MVKPLAN_REQUIRE_BROWSER", "Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture() -> Iterator[Any]:
+    """``browser``: one Chromium for the test module that imports this fixture."""
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 def normalise_style(html: str) -> str:

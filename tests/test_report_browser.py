@@ -13,12 +13,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_render_support import CHROMIUM, CHROMIUM_ARGS, REPO, require_or_skip
+from test_render_support import (
+    REPO,
+    browser_fixture,  # noqa: F401  (the fixture "browser": one Chromium per module)
+)
 from test_report_respondents import KRONOBERG, make_project
 
 from conftest import PLANS, run_cli
@@ -53,19 +55,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     result = run_cli("report", "testplan", "--year", "2025", "-o", str(out), cwd=two)
     assert result.exit_code == 0, result
     return [*found, out]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_or_skip(CHROMIUM.exists(), "MVKPLAN_REQUIRE_BROWSER", "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 TABLES_OUT_OF_VIEW = """(width) => [...document.querySelectorAll('.report-indicator table')]

@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
-from test_publish_docx import SOFFICE
+from test_publish_docx import SOFFICE, converted_text
 from test_publish_pdf import _outline, _printed_headings, _roles
 from test_render_support import require_or_skip
 
@@ -98,15 +98,7 @@ def test_report_docx_converts_with_libreoffice(real_project, tmp_path):
     require_or_skip(SOFFICE is not None, "MVKPLAN_REQUIRE_LIBREOFFICE", "LibreOffice (soffice)")
     source = tmp_path / "rapport.docx"
     source.write_bytes(_report(real_project, "kalmar-2024", 2025, "docx", "out/rapport.docx"))
-    profile = (tmp_path / "profile").as_uri()
-    result = subprocess.run(
-        [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--norestore",
-         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=240, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 0, result.stderr
-    assert "Error" not in result.stderr, result.stderr
-    text = (tmp_path / "rapport.txt").read_text(encoding="utf-8-sig")
+    text = converted_text(source)
     assert _follow_up("kalmar-2024", 2025).title in text
 
 

@@ -83,6 +83,17 @@ def _edit_xlsx(path: Path, sheet_index: int, cells: dict[str, str]) -> None:
     wb.save(path)
 
 
+def _read_csv(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> None:
+    """``rows`` written as a spreadsheet program saves CSV: CRLF, with a byte order mark."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+
+
 def test_an_edited_title_changes_that_line_only(project):
     plan = project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
     before = plan.read_text(encoding="utf-8")
@@ -103,12 +114,10 @@ def test_an_edited_examples_cell_becomes_the_list(project):
     plan = project / "plans" / "examples" / "exempelkommun-2025.yaml"
     assert run_cli("export", "exempelkommun-2025", "--format", "csv", cwd=project).exit_code == 0
     sheet = project / "build" / "tabeller" / "exempelkommun-2025.csv"
-    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+    rows = _read_csv(sheet)
     column = rows[0].index("Aktiviteter")  # the plan's heading of its examples column
     rows[1][column] = "Första exemplet\nAndra: exemplet"
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+    _write_csv(sheet, rows)
     result = run_cli("import", str(sheet), cwd=project)
     assert result.exit_code == 0, result
     loaded, problems = load_bytes(plan.read_bytes(), str(plan))
@@ -163,12 +172,10 @@ def test_new_rows_are_new_goals_in_their_order(project, fmt):
                 ws.cell(number, column).value = value or None
         wb.save(sheet)
     else:
-        rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+        rows = _read_csv(sheet)
         area = rows[-1][0]
         rows += [[area, *cells] for cells in new]
-        out = io.StringIO(newline="")
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-        sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+        _write_csv(sheet, rows)
     result = run_cli("import", str(sheet), cwd=project)
     assert result.exit_code == 0, result
     after = plan.read_text(encoding="utf-8")
@@ -204,14 +211,12 @@ def test_activity_cells_write_their_fields(project):
     before = plan.read_text(encoding="utf-8")
     assert run_cli("export", "jonkoping-2022", "--format", "csv", cwd=project).exit_code == 0
     sheet = project / "build" / "tabeller" / "jonkoping-2022.csv"
-    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+    rows = _read_csv(sheet)
     heading = rows[0]
     rows[1][heading.index("Målgrupp")] = "Nya: målgrupper"
     rows[1][heading.index("responsible")] = "Länsstyrelsen"
     rows[2][heading.index("Regionalt delmål")] = "Delmål 1, 3"  # the printed wording, where the plan has one
-    out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+    _write_csv(sheet, rows)
     result = run_cli("import", str(sheet), cwd=project)
     assert result.exit_code == 0, result
     after = plan.read_text(encoding="utf-8")

@@ -9,11 +9,10 @@ answers that differ from recorded ones, and files that are not what they claim t
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
-from survey_support import fill, resign, survey_key, survey_project  # noqa: F401  (survey_key: autouse)
+from survey_support import edit, fill, resign, rezip, survey_key, survey_project  # noqa: F401  (survey_key: autouse)
 
 from conftest import run_cli
 
@@ -51,28 +50,6 @@ def row_of(path: Path, prefix: str) -> int:
     finally:
         wb.close()
     raise AssertionError(prefix)
-
-
-def edit(path: Path, cells: dict[str, object], sheet: str = "Enkät") -> None:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    for cell, value in cells.items():
-        wb[sheet][cell] = value
-    wb.save(path)
-
-
-def rezip(path: Path, target: Path, add: dict[str, bytes] | None = None,
-          change: dict[str, object] | None = None) -> Path:
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if change and item.filename in change:
-                data = change[item.filename](data)  # type: ignore[operator]
-            out.writestr(item.filename, data)
-        for name, data in (add or {}).items():
-            out.writestr(name, data)
-    return target
 
 
 def run_import(project: Path, *args: str):

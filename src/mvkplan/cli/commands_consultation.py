@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from mvkplan.cli.app import LangOption, ProblemFormat, ProblemFormatOption, app, fail, open_project
-from mvkplan.cli.commands_survey import finish, user_path
+from mvkplan.cli.commands_survey import finish, returned_workbooks, user_path
 
 consultation_app = typer.Typer(
     help="Remiss av ett planförslag som arbetsböcker / a draft plan's consultation as workbooks.",
@@ -93,18 +93,11 @@ def import_(
     _require_extra(lang)
     from mvkplan.checks.validate import load_corpus
     from mvkplan.cycle.consultation.importing import import_responses
-    from mvkplan.cycle.survey.importing import workbook_files
     from mvkplan.messages.i18n import t
 
     day = _day(received)
     project = open_project(lang)
-    targets = [user_path(p) for p in paths]
-    for target in targets:
-        if not target.exists():
-            fail(t("E402", path=target))
-    files = workbook_files(targets)
-    if not files:
-        fail(t("consultation.none", path=", ".join(str(p) for p in paths)))
+    files = returned_workbooks(paths, "consultation.none")
     corpus = load_corpus(project)
     result = import_responses(corpus.index, project.root, files, received=day, consultation=consultation)
     summary = t("consultation.summary", workbooks=result.workbooks, points=result.points)

@@ -115,17 +115,11 @@ def import_(
     """
     _require_extra(lang)
     from mvkplan.checks.validate import load_corpus
-    from mvkplan.cycle.survey.importing import import_survey, workbook_files
+    from mvkplan.cycle.survey.importing import import_survey
     from mvkplan.messages.i18n import t
 
     project = open_project(lang)
-    targets = [user_path(p) for p in paths]
-    for target in targets:
-        if not target.exists():
-            fail(t("E402", path=target))
-    files = workbook_files(targets)
-    if not files:
-        fail(t("survey.none", path=", ".join(str(p) for p in paths)))
+    files = returned_workbooks(paths, "survey.none")
     corpus = load_corpus(project)
     result = import_survey(corpus.index, project.root, files, plan=plan, year=year, overwrite=overwrite)
     summary = t("survey.import.summary", workbooks=result.workbooks, answers=result.answers,
@@ -166,6 +160,22 @@ def status(
     except SurveyUsageError as exc:
         fail(str(exc))
     sys.stdout.write(status_csv(found) if fmt is StatusFormat.csv else status_text(found))
+
+
+def returned_workbooks(paths: list[Path], none_key: str) -> list[Path]:
+    """The workbooks in ``paths`` (files, or folders of them); exit 2 on a path that does not
+    exist, or with the message ``none_key`` when there is no workbook at all."""
+    from mvkplan.cycle.survey.importing import workbook_files
+    from mvkplan.messages.i18n import t
+
+    targets = [user_path(p) for p in paths]
+    for target in targets:
+        if not target.exists():
+            fail(t("E402", path=target))
+    files = workbook_files(targets)
+    if not files:
+        fail(t(none_key, path=", ".join(str(p) for p in paths)))
+    return files
 
 
 def finish(project: Project, documents: list[LoadedDocument], problems: list[Problem], prepared: list[Prepared],

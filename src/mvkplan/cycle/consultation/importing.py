@@ -19,10 +19,11 @@ from mvkplan.cycle.consultation import messages as _messages  # noqa: F401  (reg
 from mvkplan.cycle.consultation.rows import comment_rows
 from mvkplan.cycle.recording.record import Prepared
 from mvkplan.cycle.recording.yamledit import EditError, Update, edit_lists
+from mvkplan.cycle.survey.importing import WorkbookImport
 from mvkplan.cycle.survey.reader import RawRow, RawWorkbook, read_workbook
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.messages.i18n import has, t
-from mvkplan.messages.problems import Problem, Severity
+from mvkplan.messages.problems import Problem
 from mvkplan.models import Consultation, PlanBase
 from mvkplan.project.paths import display_path
 
@@ -38,18 +39,10 @@ class NewPoint:
 
 
 @dataclass
-class ConsultationImport:
-    """What an import found and would write."""
+class ConsultationImport(WorkbookImport):
+    """What a consultation import found and would write, and how many points."""
 
-    workbooks: int = 0
     points: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    prepared: list[Prepared] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        """True when any error was found: then nothing may be written."""
-        return any(p.severity >= Severity.ERROR for p in self.problems)
 
 
 @dataclass

@@ -8,25 +8,19 @@ never as a formula, whatever it starts with.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from datetime import datetime
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mvkplan import __version__
 from mvkplan.cycle.consultation import layout as L
 from mvkplan.cycle.consultation.rows import CommentRow
+from mvkplan.cycle.survey import sheetwrite
+from mvkplan.cycle.survey.sheetwrite import storable
+from mvkplan.cycle.survey.sheetwrite import text as _text
 from mvkplan.cycle.survey.signing import SignedQuestion, signature
 
-POINT_FILL = PatternFill("solid", fgColor="FFF2CC")
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-WRAP = Alignment(wrap_text=True, vertical="top")
 VALUE_TYPE = "text"
 """Every row takes free text; signed with each row like a survey question's type."""
 
@@ -57,65 +51,24 @@ def signed_rows(spec: ResponseSpec) -> list[SignedQuestion]:
 
 def workbook_bytes(spec: ResponseSpec, signing_key: bytes) -> bytes:
     """The finished .xlsx file for ``spec``, its identity signed with ``signing_key``."""
-    wb = Workbook()
-    instructions = wb.active
-    assert instructions is not None
-    instructions.title = L.INSTRUCTIONS_SHEET
-    _instructions(instructions, spec)
+    wb, first = sheetwrite.new_workbook(L.INSTRUCTIONS_SHEET)
+    _instructions(first, spec)
     sheet = wb.create_sheet(L.SHEET)
     meta = wb.create_sheet(L.META_SHEET)
     _rows(sheet, spec)
     _meta(meta, spec, signing_key)
-    meta.sheet_state = "veryHidden"
-    meta.protection.sheet = True
-    wb.active = 1
-    wb.security = WorkbookProtection(lockStructure=True)
-    stamp = datetime(spec.year, 1, 1)  # the same bytes on a re-run: no clock in the file
-    wb.properties.creator = "mvkplan"
-    wb.properties.title = f"Remissvar: {storable(spec.plan_title)}"
-    wb.properties.created = wb.properties.modified = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def storable(value: str) -> str:
-    """``value`` without the characters an .xlsx cannot hold (what the workbook really says)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def _text(cell: object, value: str) -> None:
-    cell.value = storable(value)  # type: ignore[attr-defined]
-    cell.data_type = "s"  # type: ignore[attr-defined]
+    return sheetwrite.finished(wb, meta, f"Remissvar: {storable(spec.plan_title)}", spec.year)
 
 
 def _instructions(ws: Worksheet, spec: ResponseSpec) -> None:
-    ws.column_dimensions["A"].width = 110
-    _text(ws["A1"], "Remissvar")
-    ws["A1"].font = Font(bold=True, size=14)
-    _text(ws["A2"], spec.plan_title)
-    ws["A2"].font = Font(bold=True)
-    _text(ws["A3"], f"Remissinstans: {spec.body_name}")
-    _text(ws["A4"], f"Sista svarsdag: {spec.deadline}")
-    for offset, line in enumerate(L.INSTRUCTIONS, start=6):
-        cell = ws.cell(row=offset, column=1)
-        _text(cell, line)
-        cell.alignment = Alignment(wrap_text=True)
-    ws["A6"].font = Font(bold=True)
-    ws.protection.sheet = True
+    sheetwrite.instructions(ws, "Remissvar", spec.plan_title,
+                            [f"Remissinstans: {spec.body_name}", f"Sista svarsdag: {spec.deadline}"], L.INSTRUCTIONS)
 
 
 def _rows(ws: Worksheet, spec: ResponseSpec) -> None:
-    for column, title in L.HEADERS.items():
-        cell = ws[f"{column}{L.HEADER_ROW}"]
-        _text(cell, title)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = WRAP
-        ws.column_dimensions[column].width = L.WIDTHS[column]
+    sheetwrite.headers(ws, L.HEADERS, L.HEADER_ROW, L.WIDTHS)
     for column in L.HIDDEN:
         ws.column_dimensions[column].hidden = True
-    ws.freeze_panes = f"A{L.FIRST_ROW}"
     limit = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(L.MAX_TEXT),
                            allow_blank=True, showErrorMessage=True, errorTitle="För lång text",
                            error=f"En synpunkt får vara högst {L.MAX_TEXT} tecken.", errorStyle="stop")
@@ -127,21 +80,14 @@ def _rows(ws: Worksheet, spec: ResponseSpec) -> None:
         _text(ws[f"{L.COL_TYPE}{number}"], L.TYPE_WORDS[row.kind])
         _text(ws[f"{L.COL_TEXT}{number}"], row.text)
         _text(ws[f"{L.COL_REF}{number}"], "" if row.kind == "plan" else row.row_id)
-        for column in L.HEADERS:
-            ws[f"{column}{number}"].alignment = WRAP
-        for column in (L.COL_POINT, L.COL_PROPOSAL):
-            cell = ws[f"{column}{number}"]
-            cell.protection = Protection(locked=False)
-            cell.fill = POINT_FILL
+        for cell in sheetwrite.row_cells(ws, L.HEADERS, number, (L.COL_POINT, L.COL_PROPOSAL)):
             limit.add(cell.coordinate)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False  # bodies may widen columns and rows to read long texts
-    ws.protection.formatRows = False
+    sheetwrite.protect_table(ws)
 
 
 def _meta(ws: Worksheet, spec: ResponseSpec, signing_key: bytes) -> None:
     signed = signed_rows(spec)
-    rows = (
+    identity = (
         ("format", L.FORMAT_VERSION),
         ("plan", spec.consultation),
         ("year", str(spec.year)),
@@ -150,12 +96,4 @@ def _meta(ws: Worksheet, spec: ResponseSpec, signing_key: bytes) -> None:
         ("generator", f"mvkplan {__version__}; plan revision {spec.revision}"),
         ("signature", signature(signing_key, storable(spec.consultation), spec.year, storable(spec.body), signed)),
     )
-    for number, (key, value) in enumerate(rows, start=1):
-        _text(ws.cell(row=number, column=1), key)
-        _text(ws.cell(row=number, column=2), value)
-    for index, question in enumerate(signed):
-        number = len(rows) + 1 + index
-        _text(ws.cell(row=number, column=1), str(question.row))
-        _text(ws.cell(row=number, column=2), question.row_id)
-        _text(ws.cell(row=number, column=3), question.value_type)
-        _text(ws.cell(row=number, column=4), question.text)
+    sheetwrite.metadata(ws, identity, signed)

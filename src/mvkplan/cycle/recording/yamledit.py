@@ -19,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+from mvkplan.cycle.recording.spans import line_after, line_start, newline_at, splice, value_end
 from mvkplan.source.nodes import YamlError
 from mvkplan.source.parse import load_data
 
@@ -148,22 +149,22 @@ def append_scalars(text: str, key: str, appended: Sequence[Scalar]) -> str:
         start, end = values.start_mark.index, values.end_mark.index
         if start > 0 and text[start - 1] == " ":
             start -= 1
-        at = _after(text, values)
-        return _apply(text, [(start, end, ""), (at, at, _ensure_newline(text, at) + block)])
+        at = line_after(text, values)
+        return splice(text, [(start, end, ""), (at, at, newline_at(text, at) + block)])
     if not isinstance(values, SequenceNode) or not all(isinstance(v, ScalarNode) for v in values.value):
         raise EditError(f"'{key}' is not a list of single values")
     last = values.value[-1]
     if values.flow_style:
         at = last.end_mark.index
-        return _apply(text, [(at, at, "".join(f", {render_scalar(item, flow=True)}" for item in appended))])
+        return splice(text, [(at, at, "".join(f", {render_scalar(item, flow=True)}" for item in appended))])
     first = values.value[0]
-    line_start = _line_start(text, first.start_mark.index)
-    dash = text.find("-", line_start, first.start_mark.index)
-    dash_column = dash - line_start if dash >= 0 else max(first.start_mark.column - 2, 0)
+    begins = line_start(text, first.start_mark.index)
+    dash = text.find("-", begins, first.start_mark.index)
+    dash_column = dash - begins if dash >= 0 else max(first.start_mark.column - 2, 0)
     gap = " " * max(first.start_mark.column - dash_column - 1, 1)
     block = "".join(f"{' ' * dash_column}-{gap}{render_scalar(item)}\n" for item in appended)
-    at = _after(text, last)
-    return _apply(text, [(at, at, _ensure_newline(text, at) + block)])
+    at = line_after(text, last)
+    return splice(text, [(at, at, newline_at(text, at) + block)])
 
 
 def _compose(text: str) -> MappingNode:
@@ -193,7 +194,7 @@ def edit_lists(text: str, changes: ListChanges) -> str:
     for key, (updates, appended) in changes.items():
         if updates or appended:
             edits.extend(_list_edits(root, text, key, updates, appended))
-    return _apply(text, edits)
+    return splice(text, edits)
 
 
 def _list_edits(root: MappingNode, text: str, key: str, updates: Sequence[Update],
@@ -221,13 +222,6 @@ def _list_edits(root: MappingNode, text: str, key: str, updates: Sequence[Update
     return edits
 
 
-def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    # Applied from the end backwards; at one position, later edits in the list are applied
-    # first, so that a field added to the last entry stays above the entries appended after it.
-    order = sorted(enumerate(edits), key=lambda e: (e[1][0], e[1][1], e[0]), reverse=True)
-    for _, (start, end, replacement) in order:
-        text = text[:start] + replacement + text[end:]
-    return text
 
 
 def _pairs(item: MappingNode) -> dict[str, tuple[Node, Node]]:
@@ -251,17 +245,8 @@ def _scalar(pair: tuple[Node, Node] | None) -> str | None:
     return str(node.value)
 
 
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
 
 
-def _after(text: str, node: Node) -> int:
-    """Where a line inserted after ``node`` goes: the start of the line after its end."""
-    end = node.end_mark.index
-    if node.end_mark.column == 0:
-        return end
-    newline = text.find("\n", end)
-    return len(text) if newline < 0 else newline + 1
 
 
 def _line(indent: int, name: str, value: object) -> str:
@@ -278,39 +263,31 @@ def _update(text: str, item: MappingNode, fields: Mapping[str, Scalar | None]) -
         if name in pairs:
             node = pairs[name][1]
             if value is None:
-                start = _line_start(text, pairs[name][0].start_mark.index)
-                edits.append((start, _after(text, node), ""))
+                start = line_start(text, pairs[name][0].start_mark.index)
+                edits.append((start, line_after(text, node), ""))
             else:
-                edits.append((node.start_mark.index, _value_end(text, node), render_scalar(value)))
+                edits.append((node.start_mark.index, value_end(text, node), render_scalar(value)))
         elif value is not None:
             added += _line(indent, name, value)
     if added:
-        at = _after(text, last_value)
-        edits.append((at, at, _ensure_newline(text, at) + added))
+        at = line_after(text, last_value)
+        edits.append((at, at, newline_at(text, at) + added))
     return edits
 
 
-def _value_end(text: str, node: Node) -> int:
-    """End of a scalar's text; a block scalar (| or >) is replaced up to its last line's end."""
-    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-        end = node.end_mark.index
-        return end - 1 if end > 0 and text[end - 1] == "\n" else end
-    return node.end_mark.index
 
 
-def _ensure_newline(text: str, at: int) -> str:
-    return "\n" if at == len(text) and text and not text.endswith("\n") else ""
 
 
 def _append(text: str, items: list[MappingNode], appended: Sequence[Mapping[str, object]]) -> tuple[int, int, str]:
     first = items[0]
     key_column = first.start_mark.column
-    line_start = _line_start(text, first.start_mark.index)
-    dash = text.find("-", line_start, first.start_mark.index)
-    dash_column = dash - line_start if dash >= 0 else max(key_column - 2, 0)
+    begins = line_start(text, first.start_mark.index)
+    dash = text.find("-", begins, first.start_mark.index)
+    dash_column = dash - begins if dash >= 0 else max(key_column - 2, 0)
     block = "".join(_item(entry, dash_column, key_column) for entry in appended)
-    at = _after(text, items[-1].value[-1][1] if items[-1].value else items[-1])
-    return at, at, _ensure_newline(text, at) + block
+    at = line_after(text, items[-1].value[-1][1] if items[-1].value else items[-1])
+    return at, at, newline_at(text, at) + block
 
 
 def _item(entry: Mapping[str, object], dash_column: int, key_column: int) -> str:
@@ -334,5 +311,5 @@ def _new_list(text: str, key: str, existing: Node | None,
     start, end = existing.start_mark.index, existing.end_mark.index
     if start > 0 and text[start - 1] == " ":
         start -= 1
-    at = _after(text, existing)
-    return [(start, end, ""), (at, at, _ensure_newline(text, at) + block)]
+    at = line_after(text, existing)
+    return [(start, end, ""), (at, at, newline_at(text, at) + block)]

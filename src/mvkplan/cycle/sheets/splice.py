@@ -15,6 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from mvkplan.cycle.recording.spans import line_after, line_start, newline_at, splice, value_end
 from mvkplan.cycle.recording.yamledit import EditError, render_scalar, render_value
 
 FieldValue = str | list[str] | None
@@ -47,11 +48,7 @@ def apply_edits(text: str, edits: Sequence[ItemEdit]) -> str:
         item = _item(root, edit)
         for name, value in edit.fields.items():
             spans.extend(_field(text, item, name, value))
-    # from the end backwards; at one place the later edit first, so new rows keep their order
-    order = sorted(enumerate(spans), key=lambda s: (s[1][0], s[1][1], s[0]), reverse=True)
-    for _, (start, end, replacement) in order:
-        text = text[:start] + replacement + text[end:]
-    return text
+    return splice(text, spans)  # at one place the later edit first, so new rows keep their order
 
 
 def set_top_level(text: str, key: str, value: str) -> str:
@@ -64,7 +61,7 @@ def set_top_level(text: str, key: str, value: str) -> str:
     if pair is None or not isinstance(pair[1], ScalarNode):
         raise EditError(f"no single value '{key}' at the top level")
     node = pair[1]
-    return text[: node.start_mark.index] + render_scalar(value) + text[_value_end(text, node):]
+    return text[: node.start_mark.index] + render_scalar(value) + text[value_end(text, node):]
 
 
 def _new_item(text: str, root: Node, edit: ItemEdit) -> tuple[int, int, str]:
@@ -77,16 +74,16 @@ def _new_item(text: str, root: Node, edit: ItemEdit) -> tuple[int, int, str]:
         block = f"{' ' * indent}{edit.table}:\n" + _entry(fields, indent + 2, indent + 4)
         if pair is None:
             at = _end(text, area.value[-1][1])
-            return at, at, _ensure_newline(text, at) + block
-        return _line_start(text, pair[0].start_mark.index), _end(text, pair[1]), block
+            return at, at, newline_at(text, at) + block
+        return line_start(text, pair[0].start_mark.index), _end(text, pair[1]), block
     values = pair[1]
     if not isinstance(values, SequenceNode) or values.flow_style:
         raise EditError(f"'{edit.table}' at line {pair[0].start_mark.line + 1} is not a block list")
     first = values.value[0]
-    dash = text.rfind("-", _line_start(text, first.start_mark.index), first.start_mark.index)
-    dash_column = dash - _line_start(text, first.start_mark.index) if dash >= 0 else first.start_mark.column - 2
+    dash = text.rfind("-", line_start(text, first.start_mark.index), first.start_mark.index)
+    dash_column = dash - line_start(text, first.start_mark.index) if dash >= 0 else first.start_mark.column - 2
     at = _end(text, values)
-    return at, at, _ensure_newline(text, at) + _entry(fields, dash_column, first.start_mark.column)
+    return at, at, newline_at(text, at) + _entry(fields, dash_column, first.start_mark.column)
 
 
 def _entry(fields: Mapping[str, FieldValue], dash_column: int, key_column: int) -> str:
@@ -131,18 +128,18 @@ def _field(text: str, item: MappingNode, name: str, value: FieldValue) -> list[t
         if value is None or value == []:
             return []
         at = _end(text, item.value[-1][1])
-        return [(at, at, _ensure_newline(text, at) + _block(indent, name, value))]
+        return [(at, at, newline_at(text, at) + _block(indent, name, value))]
     key, node = pair
     if value is None or value == []:
-        return [(_line_start(text, key.start_mark.index), _end(text, node), "")]
+        return [(line_start(text, key.start_mark.index), _end(text, node), "")]
     if isinstance(value, str):
         if not isinstance(node, ScalarNode):
             raise EditError(f"'{name}' at line {key.start_mark.line + 1} is not a single value")
-        return [(node.start_mark.index, _value_end(text, node), render_scalar(value))]
+        return [(node.start_mark.index, value_end(text, node), render_scalar(value))]
     if isinstance(node, SequenceNode) and node.flow_style:
         return [(node.start_mark.index, node.end_mark.index, render_value(value))]
     # a block list (or a scalar becoming a list): the key's lines written again, at the same indent
-    return [(_line_start(text, key.start_mark.index), _end(text, node), _block(indent, name, value, node))]
+    return [(line_start(text, key.start_mark.index), _end(text, node), _block(indent, name, value, node))]
 
 
 def _block(indent: int, name: str, value: str | list[str], old: Node | None = None) -> str:
@@ -154,8 +151,6 @@ def _block(indent: int, name: str, value: str | list[str], old: Node | None = No
     return f"{' ' * indent}{name}:\n" + "".join(f"{' ' * dash}- {render_scalar(v)}\n" for v in value)
 
 
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
 
 
 def _end(text: str, node: Node) -> int:
@@ -167,25 +162,4 @@ def _end(text: str, node: Node) -> int:
     if isinstance(node, (SequenceNode, MappingNode)) and not node.flow_style and node.value:
         last = node.value[-1]
         return _end(text, last[1] if isinstance(last, tuple) else last)
-    return _after(text, node)
-
-
-def _after(text: str, node: Node) -> int:
-    """Where a line inserted after ``node`` goes: the start of the line after its end."""
-    end = node.end_mark.index
-    if node.end_mark.column == 0:
-        return end
-    newline = text.find("\n", end)
-    return len(text) if newline < 0 else newline + 1
-
-
-def _value_end(text: str, node: Node) -> int:
-    """End of a scalar's text; a block scalar (| or >) is replaced up to its last line's end."""
-    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-        end = node.end_mark.index
-        return end - 1 if end > 0 and text[end - 1] == "\n" else end
-    return node.end_mark.index
-
-
-def _ensure_newline(text: str, at: int) -> str:
-    return "\n" if at == len(text) and text and not text.endswith("\n") else ""
+    return line_after(text, node)

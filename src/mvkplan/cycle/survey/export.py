@@ -8,25 +8,18 @@ metadata the import relies on. Drop-down lists read their choices from a hidden 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from datetime import datetime
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mvkplan import __version__
 from mvkplan.cycle.recording.questions import SEX_LABELS, Question
 from mvkplan.cycle.survey import layout as L
+from mvkplan.cycle.survey import sheetwrite
+from mvkplan.cycle.survey.sheetwrite import storable
+from mvkplan.cycle.survey.sheetwrite import text as _text
 from mvkplan.cycle.survey.signing import SignedQuestion, signature
-
-ANSWER_FILL = PatternFill("solid", fgColor="FFF2CC")
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 @dataclass(frozen=True)
@@ -43,66 +36,25 @@ class SurveySpec:
 
 def workbook_bytes(spec: SurveySpec, signing_key: bytes) -> bytes:
     """The finished .xlsx file for ``spec``, its identity signed with ``signing_key``."""
-    wb = Workbook()
-    instructions = wb.active
-    assert instructions is not None
-    instructions.title = L.INSTRUCTIONS_SHEET
-    _instructions(instructions, spec)
+    wb, first = sheetwrite.new_workbook(L.INSTRUCTIONS_SHEET)
+    _instructions(first, spec)
     survey = wb.create_sheet(L.SURVEY_SHEET)
     lists = wb.create_sheet(L.LISTS_SHEET)
     meta = wb.create_sheet(L.META_SHEET)
     _survey(survey, lists, spec)
     _meta(meta, spec, signing_key)
     lists.sheet_state = "hidden"
-    meta.sheet_state = "veryHidden"
     lists.protection.sheet = True
-    meta.protection.sheet = True
-    wb.active = 1
-    wb.security = WorkbookProtection(lockStructure=True)
-    stamp = datetime(spec.year, 1, 1)
-    wb.properties.creator = "mvkplan"
-    wb.properties.title = f"Årlig uppföljning {spec.year}: {spec.plan_title}"
-    wb.properties.created = wb.properties.modified = stamp
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def _storable(value: str) -> str:
-    """``value`` without the characters an .xlsx cannot hold (what the workbook really says)."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def _text(cell: object, value: str) -> None:
-    """Store ``value`` as text, never as a formula, whatever it starts with."""
-    cell.value = _storable(value)  # type: ignore[attr-defined]
-    cell.data_type = "s"  # type: ignore[attr-defined]
+    return sheetwrite.finished(wb, meta, f"Årlig uppföljning {spec.year}: {spec.plan_title}", spec.year)
 
 
 def _instructions(ws: Worksheet, spec: SurveySpec) -> None:
-    ws.column_dimensions["A"].width = 110
-    _text(ws["A1"], f"Årlig uppföljning {spec.year}")
-    ws["A1"].font = Font(bold=True, size=14)
-    _text(ws["A2"], spec.plan_title)
-    ws["A2"].font = Font(bold=True)
-    _text(ws["A3"], f"Svarande: {spec.respondent_name}")
-    for offset, line in enumerate(L.INSTRUCTIONS, start=5):
-        cell = ws.cell(row=offset, column=1)
-        _text(cell, line)
-        cell.alignment = Alignment(wrap_text=True)
-    ws["A5"].font = Font(bold=True)
-    ws.protection.sheet = True
+    sheetwrite.instructions(ws, f"Årlig uppföljning {spec.year}", spec.plan_title,
+                            [f"Svarande: {spec.respondent_name}"], L.INSTRUCTIONS)
 
 
 def _survey(ws: Worksheet, lists: Worksheet, spec: SurveySpec) -> None:
-    for column, title in L.HEADERS.items():
-        cell = ws[f"{column}{L.HEADER_ROW}"]
-        _text(cell, title)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = WRAP
-        ws.column_dimensions[column].width = L.WIDTHS[column]
-    ws.freeze_panes = f"A{L.FIRST_ROW}"
+    sheetwrite.headers(ws, L.HEADERS, L.HEADER_ROW, L.WIDTHS)
     validations = _Validations(ws, lists)
     for index, question in enumerate(spec.questions):
         row = L.FIRST_ROW + index
@@ -114,19 +66,12 @@ def _survey(ws: Worksheet, lists: Worksheet, spec: SurveySpec) -> None:
         label = L.FORMAT_LABELS[question.value_type]
         _text(ws[f"{L.COL_FORMAT}{row}"], f"{label}, {question.unit}" if question.unit else label)
         _previous(ws[f"{L.COL_PREVIOUS}{row}"], question)
-        for column in L.HEADERS:
-            ws[f"{column}{row}"].alignment = WRAP
-        for column in (L.COL_ANSWER, L.COL_COMMENT):
-            cell = ws[f"{column}{row}"]
-            cell.protection = Protection(locked=False)
-            cell.fill = ANSWER_FILL
+        sheetwrite.row_cells(ws, L.HEADERS, row, (L.COL_ANSWER, L.COL_COMMENT))
         answer = ws[f"{L.COL_ANSWER}{row}"]
         answer.number_format = {"count": "0", "percent": "0.0"}.get(question.value_type, "General")
         validations.add(answer.coordinate, question)
         validations.add_comment(f"{L.COL_COMMENT}{row}")
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False  # respondents may widen columns
-    ws.protection.formatRows = False
+    sheetwrite.protect_table(ws)
 
 
 def _previous(cell: object, question: Question) -> None:
@@ -204,23 +149,16 @@ class _Validations:
 
 
 def _meta(ws: Worksheet, spec: SurveySpec, signing_key: bytes) -> None:
-    signed = [SignedQuestion(L.FIRST_ROW + index, _storable(q.row_id), q.value_type, _storable(q.text))
+    signed = [SignedQuestion(L.FIRST_ROW + index, storable(q.row_id), q.value_type, storable(q.text))
               for index, q in enumerate(spec.questions)]
-    rows = (
+    identity = (
         ("format", L.FORMAT_VERSION),
         ("plan", spec.plan),
         ("year", str(spec.year)),
         ("respondent", spec.respondent),
         ("questions", str(len(spec.questions))),
         ("generator", f"mvkplan {__version__}"),
-        (L.SIGNATURE_KEY, signature(signing_key, _storable(spec.plan), spec.year, _storable(spec.respondent), signed)),
+        (L.SIGNATURE_KEY, signature(signing_key, storable(spec.plan), spec.year, storable(spec.respondent), signed)),
     )
-    for row, (key, value) in enumerate(rows, start=1):
-        _text(ws.cell(row=row, column=1), key)
-        _text(ws.cell(row=row, column=2), value)
-    for index, question in enumerate(spec.questions):
-        row = L.META_TABLE_ROW + index
-        _text(ws.cell(row=row, column=1), str(L.FIRST_ROW + index))
-        _text(ws.cell(row=row, column=2), question.row_id)
-        _text(ws.cell(row=row, column=3), question.value_type)
-        _text(ws.cell(row=row, column=4), question.text)
+    assert len(identity) + 1 == L.META_TABLE_ROW  # where the reader looks for the signed rows
+    sheetwrite.metadata(ws, identity, signed)

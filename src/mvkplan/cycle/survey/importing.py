@@ -36,11 +36,10 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
 @dataclass
-class SurveyImport:
-    """What an import found and would write."""
+class WorkbookImport:
+    """What an import of returned workbooks found and would write (the survey's, the consultation's)."""
 
     workbooks: int = 0
-    answers: int = 0
     problems: list[Problem] = field(default_factory=list)
     prepared: list[Prepared] = field(default_factory=list)
 
@@ -48,6 +47,13 @@ class SurveyImport:
     def failed(self) -> bool:
         """True when any error was found: then nothing may be written."""
         return any(p.severity >= Severity.ERROR for p in self.problems)
+
+
+@dataclass
+class SurveyImport(WorkbookImport):
+    """What a survey import found and would write, and how many answers."""
+
+    answers: int = 0
 
 
 def workbook_files(paths: list[Path]) -> list[Path]:
