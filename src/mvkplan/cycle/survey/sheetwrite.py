@@ -118,7 +118,7 @@ def finished(wb: Workbook, meta: Worksheet, title: str, year: int) -> bytes:
     wb.security = WorkbookProtection(lockStructure=True)
     stamp = datetime(year, 1, 1)
     wb.properties.creator = "mvkplan"
-    wb.properties.title = title
+    wb.properties.title = storable(title)  # a control character in a plan title would break the XML
     wb.properties.created = wb.properties.modified = stamp
     buffer = io.BytesIO()
     wb.save(buffer)
