@@ -225,8 +225,10 @@ def _interrupted(signum: int, frame: object) -> None:
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.unraisablehook = lambda unraisable: None
-    from mvkplan.messages.i18n import get_language
+    from mvkplan.messages.i18n import chosen_language, get_language, language_chosen
 
-    line = INTERRUPTED[1 if get_language() == "sv" else 0]
+    # The language the command line asks for: the signal may come before Typer has read it.
+    language = get_language() if language_chosen() else chosen_language(sys.argv[1:])
+    line = INTERRUPTED[1 if language == "sv" else 0]
     os.write(2, (line + "\n").encode("utf-8"))  # not print(): stderr may be mid-write in this thread
     raise KeyboardInterrupt

@@ -12,6 +12,7 @@ from mvkplan.messages.followup import MESSAGES as FOLLOW_UP_MESSAGES
 
 LANGUAGES = ("sv", "en")
 _language = "en"
+_chosen = False
 
 # key: (English, Swedish). Placeholders use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -415,13 +416,30 @@ def detect_language(explicit: str | None = None) -> str:
 
 def set_language(language: str) -> None:
     """Choose the language for all messages formatted from now on."""
-    global _language
+    global _language, _chosen
     _language = language if language in LANGUAGES else "en"
+    _chosen = True
+
+
+def language_chosen() -> bool:
+    """Whether a language was set (by the command line or the configuration) in this process."""
+    return _chosen
 
 
 def get_language() -> str:
     """The language messages are formatted in."""
     return _language
+
+
+def chosen_language(argv: list[str]) -> str:
+    """The language a command line asks for before it is parsed (``--lang sv``/``--lang=sv``,
+    else the environment): for what is said before the command knows its options (Ctrl-C)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return detect_language(argv[index + 1])
+        if arg.startswith("--lang="):
+            return detect_language(arg.split("=", 1)[1])
+    return detect_language()
 
 
 def t(key: str, /, **values: object) -> str:
