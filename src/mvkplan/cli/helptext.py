@@ -16,6 +16,49 @@ from typer.core import TyperGroup
 
 # declared text → (English, Swedish)
 TEXTS: dict[str, tuple[str, str]] = {
+    # report, review, export/import, survey status, consultation, kolada fetch --kpi
+    "html, md, json, pdf eller docx.": ("html, md, json, pdf or docx.", "html, md, json, pdf eller docx."),
+    "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md, .json, .pdf eller .docx).": (
+        "File to write, '-' for standard output (default: build/ID-uppfoljning-YEAR.html, .md, .json, .pdf or .docx).",
+        "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md, .json, .pdf eller .docx)."),
+    "Stämpla alla länkar / stamp every link to an item, also those never reviewed.": (
+        "Stamp every link to an item, also those never reviewed.",
+        "Stämpla alla länkar till en punkt, även de som aldrig granskats."),
+    "Flytta länkar till ersatta planer / move links into superseded plans (asks first).": (
+        "Move links into superseded plans (asks first).",
+        "Flytta länkar till ersatta planer (frågar först)."),
+    "Fråga inte / do not ask before moving links.": (
+        "Do not ask before moving links.", "Fråga inte innan länkar flyttas."),
+    "xlsx (a sheet per area) or csv (one file).": (
+        "xlsx (a sheet per area) or csv (one file).", "xlsx (ett blad per område) eller csv (en fil)."),
+    "File (default: build/tabeller/PLAN.xlsx|csv).": (
+        "File (default: build/tabeller/PLAN.xlsx|csv).", "Fil (standard: build/tabeller/PLAN.xlsx|csv)."),
+    "A workbook (.xlsx) or CSV written by 'export'.": (
+        "A workbook (.xlsx) or CSV written by 'export'.",
+        "En arbetsbok (.xlsx) eller CSV som 'export' har skrivit."),
+    "The plan to update (default: the one the file names; for a CSV, its file name).": (
+        "The plan to update (default: the one the file names; for a CSV, its file name).",
+        "Planen som ska uppdateras (standard: den filen anger; för en CSV dess filnamn)."),
+    "Write a new plan ID beside the plan the file was exported from, which stays as it is.": (
+        "Write a new plan ID beside the plan the file was exported from, which stays as it is.",
+        "Skriv en ny plan ID bredvid planen filen exporterades från, som lämnas som den är."),
+    "Show the change to the YAML; write nothing.": (
+        "Show the change to the YAML; write nothing.", "Visa ändringen i YAML-filen; skriv ingenting."),
+    "text or csv.": ("text or csv.", "text eller csv."),
+    "Consultation id, e.g. kalmar-2024-remiss.": (
+        "Consultation id, e.g. kalmar-2024-remiss.", "Remissens id, t.ex. kalmar-2024-remiss."),
+    "Body id (repeatable; default: every body).": (
+        "Body id (repeatable; default: every body).",
+        "Remissinstansens id (kan upprepas; standard: alla instanser)."),
+    "Folder (default: build/remiss/ID).": ("Folder (default: build/remiss/ID).", "Mapp (standard: build/remiss/ID)."),
+    "Refuse workbooks of other consultations.": (
+        "Refuse workbooks of other consultations.", "Vägra arbetsböcker från andra remisser."),
+    "Date the responses came in (default: today).": (
+        "Date the responses came in (default: today).", "Dag då svaren kom in (standard: i dag)."),
+    "Only this KPI: a Kolada id or a catalog entry's id or name (repeatable; default: all the plan's KPIs).": (
+        "Only this KPI: a Kolada id or a catalog entry's id or name (repeatable; default: all the plan's KPIs).",
+        "Bara detta nyckeltal: ett id i Kolada eller en katalogposts id eller namn (kan upprepas; "
+        "standard: alla planens nyckeltal)."),
     "Show the version.": ("Show the version.", "Visa versionen."),
     "Output format.": ("Output format.", "Utdataformat."),
     "Include the shipped frameworks and catalogs.": (
