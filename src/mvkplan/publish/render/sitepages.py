@@ -34,7 +34,8 @@ SUPERVISOR = LinkView("Myndigheten för digital förvaltning (Digg)", "https://w
 KNOWN_SHORTCOMINGS = (
     "Sökfunktionen kräver JavaScript. Utan JavaScript når du alla dokument via startsidan "
     "och länens sidor.",
-    "PDF-versionerna är taggade för skärmläsare men uppfyller ännu inte PDF/UA helt.",
+    "PDF-versionerna klarar den automatiska kontrollen av PDF/UA och WCAG (veraPDF) men har "
+    "inte granskats manuellt med skärmläsare.",
     "Dokumenten återges med de antagna texternas egen struktur; där källan sätter fet text i "
     "stället för rubriker kan rubrikstrukturen vara ofullständig.",
 )
