@@ -226,3 +226,32 @@ def test_activity_cells_write_their_fields(project):
     assert removed == ["        target_group: Länets aktörer", "        links_written: Delmål 1–5"], removed
     assert added == ["        target_group: 'Nya: målgrupper'", "        responsible: Länsstyrelsen",
                      "        links_written: Delmål 1, 3"], added
+
+
+@pytest.mark.parametrize("above", [True, False], ids=["new-row-above", "new-row-below"])
+def test_a_field_added_to_an_areas_last_goal_stays_with_it_beside_a_new_row(project, above):
+    """A new field of an area's last goal and a new goal of that area go in at one place: the
+    field went into the new goal when its row stood above the last goal's row."""
+    from mvkplan.loading.validation import load_bytes
+
+    plan = project / "plans" / "kalmar" / "kalmar-2024.yaml"
+    assert run_cli("export", "kalmar-2024", "--format", "csv", cwd=project).exit_code == 0
+    sheet = project / "build" / "tabeller" / "kalmar-2024.csv"
+    rows = _read_csv(sheet)
+    header = rows[0]
+    note = header.index("note")
+    area = rows[1][0]
+    last = max(i for i, row in enumerate(rows) if i and row[0] == area)
+    goal = rows[last][1]
+    assert not rows[last][note], "the goal must not have a note yet"
+    rows[last][note] = "En ny anteckning"
+    new_row = [area, "ny-mal", "Ett nytt mål"] + [""] * (len(header) - 3)
+    rows.insert(last if above else last + 1, new_row)
+    _write_csv(sheet, rows)
+    result = run_cli("import", str(sheet), "--plan", "kalmar-2024", cwd=project)
+    assert result.exit_code == 0, result
+    loaded, problems = load_bytes(plan.read_bytes(), str(plan))
+    assert loaded is not None, problems
+    goals = {g.id: g for a in loaded.model.areas if a.id == area for g in a.goals}
+    assert goals[goal].note == "En ny anteckning"
+    assert goals["ny-mal"].note is None and goals["ny-mal"].title == "Ett nytt mål"

@@ -40,15 +40,19 @@ def apply_edits(text: str, edits: Sequence[ItemEdit]) -> str:
         root = YAML().compose(text)
     except YAMLError as exc:
         raise EditError(str(exc).splitlines()[0]) from None
-    spans: list[tuple[int, int, str]] = []
+    fields: list[tuple[int, int, str]] = []
+    new_items: list[tuple[int, int, str]] = []
     for edit in edits:
         if edit.item is None:
-            spans.append(_new_item(text, root, edit))
+            new_items.append(_new_item(text, root, edit))
             continue
         item = _item(root, edit)
         for name, value in edit.fields.items():
-            spans.extend(_field(text, item, name, value))
-    return splice(text, spans)  # at one place the later edit first, so new rows keep their order
+            fields.extend(_field(text, item, name, value))
+    # At one place, spans stand in the text in list order: a field added to an area's last item
+    # and a new item of that area go in at the same place, and the field must stay with its item
+    # whatever the rows' order in the sheet; new items keep their order among themselves.
+    return splice(text, fields + new_items)
 
 
 def set_top_level(text: str, key: str, value: str) -> str:
