@@ -7,6 +7,7 @@ JSON.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -21,7 +22,7 @@ from mvkplan.index.linkindex import LinkIndex
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.followup import Respondent
-from mvkplan.models.items import Indicator, IndicatorSpec
+from mvkplan.models.items import Indicator, IndicatorSpec, RespondentType
 from mvkplan.views.report.rollup import (
     ActivityCount,
     AreaSummary,
@@ -178,11 +179,13 @@ def build_report(index: LinkIndex, plan_id: str, year: int) -> Report:
     rollups: dict[str, IndicatorRollup] = {}
     indicator_reports: dict[str, IndicatorReport] = {}
     sources = survey_sources(index)
+    kind_of = _kind_of(index, earlier)
     for key, ref in refs.items():
         if answered_in_survey(ref, sources):  # free-text answers: never added up as numbers
             ref = replace(ref, spec=ref.spec.model_copy(update={"type": "text"}))
             refs[key] = ref
-        rollup = indicator_rollup(ref, follow_up, previous, expected_respondents(follow_up, ref.spec))
+        rollup = indicator_rollup(ref, follow_up, previous,
+                                  expected_respondents(follow_up, ref.spec, kind_of))
         rollups[key] = rollup
         by_year = _by_year(ref, all_follow_ups)
         history = [year_figure(y, obs, ref.spec) for y, obs in by_year.items()]
@@ -293,6 +296,22 @@ def _respondent(index: LinkIndex, respondent: Respondent) -> RespondentInfo:
         item = index.item(f"counties/{respondent.county}")
         name = item.title if item else respondent.county
     return RespondentInfo(respondent.key, name or respondent.key, respondent.respondent_type)
+
+
+def _kind_of(index: LinkIndex, earlier: list[FollowUp]) -> Callable[[str], RespondentType | None]:
+    """The type of someone sent a workbook who has not answered this year: as an earlier
+    follow-up recorded it, else from the catalogs (a municipality; a county, as a respondent's
+    ``county`` field implies), else unknown (None)."""
+    known = {r.key: r.respondent_type for f in earlier for r in f.respondents}
+
+    def kind(key: str) -> RespondentType | None:
+        if key in known:
+            return known[key]
+        if index.item(f"municipalities/{key}") is not None:
+            return "municipality"
+        return "region" if index.item(f"counties/{key}") is not None else None
+
+    return kind
 
 
 def _asked(index: LinkIndex, key: str) -> RespondentInfo:

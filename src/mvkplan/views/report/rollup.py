@@ -13,13 +13,14 @@ covers (:attr:`IndicatorRollup.covered`, :attr:`IndicatorRollup.both_years`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import mean, median
 
 from mvkplan.index.followups import IndicatorRef
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.followup import Value
-from mvkplan.models.items import IndicatorSpec
+from mvkplan.models.items import IndicatorSpec, RespondentType
 from mvkplan.models.values import BadValue, Reading, read_value
 
 STATUSES = ("planned", "ongoing", "done", "postponed", "cancelled")
@@ -281,18 +282,21 @@ def _distribution(readings: list[Reading], spec: IndicatorSpec) -> list[tuple[st
     return []
 
 
-def expected_respondents(follow_up: FollowUp, spec: IndicatorSpec) -> list[str]:
+def expected_respondents(follow_up: FollowUp, spec: IndicatorSpec,
+                         kind_of: Callable[[str], RespondentType | None] = lambda _key: None) -> list[str]:
     """Who should report the indicator: of those sent a workbook (``asked:``) when recorded,
     else of the follow-up's respondents, those of a type in ``reported_by``.
 
-    An asked id that is not among the respondents has no recorded type; it was sent the
-    questions, so it counts.
+    An asked id that is not among the respondents has the type ``kind_of`` gives it (the
+    catalogs: a municipality, a county); one of no known type is left out rather than guessed,
+    so a municipality is never expected to answer a region's question, nor the reverse.
     """
     if not spec.reported_by:
         return []
-    types = {r.key: r.respondent_type for r in follow_up.respondents}
+    types: dict[str, RespondentType | None] = {r.key: r.respondent_type for r in follow_up.respondents}
     keys = follow_up.asked or list(types)
-    return list(dict.fromkeys(k for k in keys if types.get(k, spec.reported_by[0]) in spec.reported_by))
+    return list(dict.fromkeys(k for k in keys
+                              if (types[k] if k in types else kind_of(k)) in spec.reported_by))
 
 
 def activity_counts(plan: PlanBase, follow_up: FollowUp) -> tuple[list[ActivityCount], list[ActivityCount]]:
