@@ -153,3 +153,19 @@ def test_a_name_that_is_no_county_gets_the_list_not_a_guess(tmp_path: Path, word
     assert result.exit_code == 2, result
     assert "did you mean" not in result.stderr and "menade du" not in result.stderr, result
     assert all(county in result.stderr for county in COUNTIES), result
+
+
+@pytest.mark.parametrize("present", [".env", "privat/anteckningar.txt", "planer-utkast.yaml"])
+def test_the_first_commit_holds_only_what_init_wrote(tmp_path: Path, present: str) -> None:
+    """A file already in the folder (a secret, private notes) is not committed by init."""
+    repository = tmp_path / "planer"
+    (repository / present).parent.mkdir(parents=True, exist_ok=True)
+    (repository / present).write_text("hemligt=1\n", encoding="utf-8")
+    result = run_cli("init", str(repository), "--county", "kronoberg")
+    assert result.exit_code == 0, result
+    committed = subprocess.run(["git", "ls-files"], cwd=repository, capture_output=True, text=True,
+                               check=True).stdout.splitlines()
+    assert "mvkplan.toml" in committed and present not in committed
+    untracked = subprocess.run(["git", "status", "--porcelain"], cwd=repository, capture_output=True,
+                               text=True, check=True).stdout
+    assert present.split("/")[0] in untracked

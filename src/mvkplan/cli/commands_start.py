@@ -61,18 +61,18 @@ def init(
     for path in written:
         print(path)
     if git is not None:
-        _first_commit(folder, git)
+        _first_commit(folder, git, written)
     where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
     print("\n" + t("init.next", where=where), file=sys.stderr)
 
 
-def _first_commit(folder: Path, git: str) -> None:
+def _first_commit(folder: Path, git: str, files: list[Path]) -> None:
     """Make ``folder`` a git repository with a first commit, and say what was done."""
     from mvkplan.messages.i18n import t
     from mvkplan.start.gitrepo import GitError, first_commit
 
     try:
-        done = first_commit(folder, git)
+        done = first_commit(folder, git, files)
     except GitError as exc:
         fail(t("init.git_failed", detail=exc.detail))
     if done.inside is not None:

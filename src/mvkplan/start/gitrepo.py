@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,14 +40,15 @@ def git_program() -> str | None:
     return shutil.which("git")
 
 
-def first_commit(folder: Path, git: str) -> Committed:
-    """``git init`` in ``folder``, then commit everything in it; nothing if ``folder`` is
-    already inside a work tree (its files are left for that repository's owner to add)."""
+def first_commit(folder: Path, git: str, files: Sequence[Path]) -> Committed:
+    """``git init`` in ``folder``, then commit ``files`` (what ``init`` wrote) and nothing else:
+    a file that was in the folder before (a ``.env``, private notes) is the user's to add.
+    Nothing if ``folder`` is already inside a work tree (left for that repository's owner)."""
     top = _run(git, folder, "rev-parse", "--show-toplevel", check=False)
     if top is not None:
         return Committed(created=False, inside=Path(top.strip()))
     _run(git, folder, "init", "--quiet")
-    _run(git, folder, "add", "--all")
+    _run(git, folder, "add", "--", *(str(path.resolve().relative_to(folder.resolve())) for path in files))
     # A machine where git has never been used has no identity; the first commit still
     # happens, under a name that says what made it (the user's own when there is one).
     identity = () if _run(git, folder, "config", "user.email", check=False) else _FALLBACK_IDENTITY
