@@ -169,3 +169,30 @@ def test_the_first_commit_holds_only_what_init_wrote(tmp_path: Path, present: st
     untracked = subprocess.run(["git", "status", "--porcelain"], cwd=repository, capture_output=True,
                                text=True, check=True).stdout
     assert present.split("/")[0] in untracked
+
+
+@pytest.mark.parametrize("remote, expected", [
+    ("https://github.com/lansstyrelsen/mvkplan.git", "git+https://github.com/lansstyrelsen/mvkplan.git@"),
+    ("git@github.com:lansstyrelsen/mvkplan.git", "git+ssh://git@github.com/lansstyrelsen/mvkplan.git@"),
+    (None, None),
+])
+def test_an_install_from_a_local_checkout_names_its_remote_or_says_it_is_local(tmp_path: Path, remote, expected):
+    """`pip install -e .` from a clone records a file: URL no other machine can use: the line
+    names the checkout's remote and commit instead, or init says it must be changed."""
+    from mvkplan.start.install import _local
+
+    checkout = tmp_path / "mvkplan"
+    checkout.mkdir()
+    git = ["git", "-C", str(checkout), "-c", "user.email=t@example.se", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "--quiet"], check=True)
+    (checkout / "README.md").write_text("x", encoding="utf-8")
+    subprocess.run([*git, "add", "README.md"], check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "x"], check=True)
+    if remote:
+        subprocess.run([*git, "remote", "add", "origin", remote], check=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    origin = _local(checkout.as_uri())
+    if expected:
+        assert origin.requirement == f"mvkplan @ {expected}{commit}" and not origin.local
+    else:
+        assert origin.requirement == f"mvkplan @ {checkout.as_uri()}" and origin.local

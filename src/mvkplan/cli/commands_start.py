@@ -62,6 +62,11 @@ def init(
         print(path)
     if git is not None:
         _first_commit(folder, git, written)
+    from mvkplan.start.install import installed_from
+
+    origin = installed_from()
+    if origin.local:  # the generated README and CI workflow would name a path on this machine
+        print(t("init.install_local", requirement=origin.requirement), file=sys.stderr)
     where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
     print("\n" + t("init.next", where=where), file=sys.stderr)
 

@@ -257,8 +257,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "skapade ett git-arkiv med en första commit"),
     "init.inside_git": ("already inside the git repository {path}: the files are not committed",
                         "redan i git-arkivet {path}: filerna är inte incheckade"),
+    "init.install_local": (
+        "note: 'install' in mvkplan.toml names {requirement}, a file or folder on this machine: "
+        "CI and other machines cannot install it; write a version or a git URL with its commit there",
+        "obs: 'install' i mvkplan.toml anger {requirement}, en fil eller mapp på den här datorn: "
+        "CI och andra datorer kan inte installera den; skriv en version eller en git-adress med "
+        "commit där"),
     "init.next": (
-        "Next: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
+        "Next: {where}mvkplan new local-plan <id> --municipality <municipality> && mvkplan check "
         "&& mvkplan serve",
         "Sedan: {where}mvkplan new local-plan <id> --municipality <kommun> && mvkplan check "
         "&& mvkplan serve",

@@ -26,6 +26,8 @@ class Origin:
 
     requirement: str
     """e.g. 'mvkplan==0.1.0', 'mvkplan @ git+https://host/mvkplan.git@<commit>'."""
+    local: bool = False
+    """The line names a file or folder on this machine: another machine (CI) cannot use it."""
 
 
 def installed_from(distribution: metadata.Distribution | None = None) -> Origin:
@@ -42,9 +44,37 @@ def installed_from(distribution: metadata.Distribution | None = None) -> Origin:
     vcs = recorded.get("vcs_info")
     if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
         return Origin(f"{NAME} @ {vcs['vcs']}+{url}@{vcs['commit_id']}")
+    if url.startswith("file:"):
+        return _local(url)
     if url:
         return Origin(f"{NAME} @ {url}")
     return Origin(f"{NAME}=={distribution.version}")
+
+
+def _local(url: str) -> Origin:
+    """A wheel or checkout on this machine (``pip install -e .`` from a clone): the checkout's
+    public remote and commit when it has one, so that CI elsewhere can install it; else the
+    local line, marked so that ``init`` says it must be changed."""
+    import subprocess
+    from urllib.parse import unquote, urlparse
+
+    folder = Path(unquote(urlparse(url).path))
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
+                                  check=False, timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+
+    remote = git("remote", "get-url", "origin") if folder.is_dir() else None
+    commit = git("rev-parse", "HEAD") if remote else None
+    if remote and commit and re.match(r"https?://|ssh://|git@", remote):
+        if remote.startswith("git@"):  # git@host:owner/repo.git → ssh://git@host/owner/repo.git
+            remote = "ssh://" + remote.replace(":", "/", 1)
+        return Origin(f"{NAME} @ git+{remote}@{commit}")
+    return Origin(f"{NAME} @ {url}", local=True)
 
 
 def _direct_url(distribution: metadata.Distribution) -> dict[str, object] | None:
@@ -62,7 +92,7 @@ def _source_tree() -> Origin:
     here = Path(__file__).resolve()
     for folder in here.parents:
         if (folder / "pyproject.toml").is_file() and (folder / "src" / NAME).is_dir():
-            return Origin(f"{NAME} @ {folder.as_uri()}")
+            return _local(folder.as_uri())
     return Origin(f"{NAME}=={__version__}")
 
 
