@@ -220,3 +220,25 @@ def test_any_text_round_trips_through_csv_and_json(rows):
     assert [tuple(row) for row in read[1:]] == rows
     data = json.loads(table.json_bytes().decode("utf-8"))
     assert [tuple(row[c] for c in FOLLOW_UP_COLUMNS) for row in data["rows"]] == rows
+
+
+@pytest.mark.parametrize("contact, href", [
+    ("mailto:kalmar@lansstyrelsen.se", "mailto:kalmar@lansstyrelsen.se"),
+    ("MAILTO:kalmar@lansstyrelsen.se", "MAILTO:kalmar@lansstyrelsen.se"),
+    ("kalmar@lansstyrelsen.se", "mailto:kalmar@lansstyrelsen.se"),
+    ("https://www.lansstyrelsen.se/kalmar/kontakt", "https://www.lansstyrelsen.se/kalmar/kontakt"),
+])
+def test_the_contact_is_linked_as_written_and_no_period_bound_is_invented(tmp_path, contact, href):
+    """The README's own example wrote 'mailto:…' and got 'mailto:mailto:…'; a plan that states
+    only its end year (kronoberg) got a start year in the catalog."""
+    folder = _project(tmp_path / "p", SITE_TABLE.replace('"tillganglighet@example.se"', f'"{contact}"'))
+    result = run_cli("build", cwd=folder)
+    assert result.exit_code == 0, result
+    statement = (folder / "site" / "tillganglighet.html").read_text(encoding="utf-8")
+    assert f'href="{href}"' in statement and "mailto:mailto:" not in statement.lower()
+    catalog = json.loads((folder / "site" / "dcat.jsonld").read_text(encoding="utf-8"))
+    text = json.dumps(catalog)
+    assert "mailto:mailto:" not in text.lower() and href in text
+    datasets = {d["dcterms:identifier"]: d for d in catalog["dcat:dataset"]}
+    period = datasets["kronoberg-2018-reviderad"]["dcterms:temporal"]
+    assert "dcat:startDate" not in period and period["dcat:endDate"]["@value"] == "2026-12-31"

@@ -49,6 +49,17 @@ class Publisher:
     """An e-mail address or a web page (https://…)."""
     license: str
 
+    @property
+    def contact_href(self) -> str | None:
+        """Where the contact is reached: the address as given when it is one (``mailto:…``,
+        ``https://…``), else ``mailto:`` and the e-mail address."""
+        contact = (self.contact or "").strip()
+        if not contact:
+            return None
+        if contact.lower().startswith("mailto:") or "://" in contact or "@" not in contact:
+            return contact
+        return f"mailto:{contact}"
+
 
 def catalog_jsonld(index: LinkIndex, tables: list[Table], publisher: Publisher) -> bytes:
     """The catalog of ``tables`` (one dataset each) as JSON-LD bytes."""
@@ -134,10 +145,11 @@ def _contact(publisher: Publisher) -> dict[str, Any] | None:
         return None
     contact: dict[str, Any] = {"@type": "vcard:Organization",
                                "vcard:fn": publisher.name or publisher.contact}
-    if "@" in publisher.contact and "://" not in publisher.contact:
-        contact["vcard:hasEmail"] = {"@id": f"mailto:{publisher.contact}"}
+    href = publisher.contact_href or publisher.contact
+    if href.lower().startswith("mailto:"):
+        contact["vcard:hasEmail"] = {"@id": href}
     else:
-        contact["vcard:hasURL"] = {"@id": publisher.contact}
+        contact["vcard:hasURL"] = {"@id": href}
     return contact
 
 
@@ -146,15 +158,18 @@ def _temporal(model: DocumentBase) -> dict[str, Any] | None:
     end: int | None
     if isinstance(model, FollowUp):
         start = end = model.year
-    elif model.period:
-        start, end = model.period.start or model.period.end, model.period.end or model.period.start
+    elif model.period:  # only the bounds the document states: an unknown start is not invented
+        start, end = model.period.start, model.period.end
     else:
         start = end = None
-    if start is None or end is None:
+    if start is None and end is None:
         return None
-    return {"@type": "dcterms:PeriodOfTime",
-            "dcat:startDate": {"@value": f"{start}-01-01", "@type": "xsd:date"},
-            "dcat:endDate": {"@value": f"{end}-12-31", "@type": "xsd:date"}}
+    period: dict[str, Any] = {"@type": "dcterms:PeriodOfTime"}
+    if start is not None:
+        period["dcat:startDate"] = {"@value": f"{start}-01-01", "@type": "xsd:date"}
+    if end is not None:
+        period["dcat:endDate"] = {"@value": f"{end}-12-31", "@type": "xsd:date"}
+    return period
 
 
 def _spatial(index: LinkIndex, model: DocumentBase) -> dict[str, Any] | None:

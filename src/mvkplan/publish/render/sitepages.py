@@ -163,8 +163,9 @@ def statement_page(env: Environment, nav: list[tuple[LinkView, bool]], options: 
     contact = options.publisher.contact
     link = None
     if contact:
-        mail = "@" in contact and "://" not in contact
-        link = LinkView(contact, f"mailto:{contact}" if mail else contact)
+        href = options.publisher.contact_href or contact
+        shown = contact[len("mailto:"):] if contact.lower().startswith("mailto:") else contact
+        link = LinkView(shown, href)
     view = StatementView(options.publisher.name, link, options.reviewed, KNOWN_SHORTCOMINGS,
                          SUPERVISOR)
     frame = page_frame(env, "Tillgänglighetsredogörelse", "html/site/accessibility.html", "", nav,
