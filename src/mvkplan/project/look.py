@@ -101,13 +101,22 @@ def read_look(root: Path, settings: LookSettings) -> Look:
                 reference_docx=reference)
 
 
+DEFAULT_COLORS = {"ink": "#1b1f23", "muted": "#4f5b66", "paper": DEFAULT_PAPER, "navy": "#173a5e",
+                  "navy-dark": "#0f2940", "link": "#0b5a8c", "link-visited": "#5b2a86",
+                  "accent": "#00695c", "notice-line": "#a35200"}
+"""The shipped stylesheet's text and paper colours (``:root`` of ``mvkplan.css``; a test keeps
+them in step): a configured paper colour is checked against the text colours it keeps."""
+
+
 def check_contrast(colors: dict[str, str]) -> None:
-    """Refuse a text colour that is too faint on the paper colour (WCAG 2.1 AA, 1.4.3)."""
-    paper = colors.get("paper", DEFAULT_PAPER)
+    """Refuse a text colour that is too faint on the paper colour (WCAG 2.1 AA, 1.4.3), the
+    configured colours and the shipped ones they leave in place alike."""
+    merged = {**DEFAULT_COLORS, **colors}
+    paper = merged["paper"]
     for name in TEXT_COLORS:
-        if name in colors and contrast(colors[name], paper) < MINIMUM_CONTRAST:
-            raise LookError("colors", f"{name} = '{colors[name]}' on paper '{paper}' has contrast "
-                                      f"{contrast(colors[name], paper):.2f}:1; text needs {MINIMUM_CONTRAST}:1")
+        if contrast(merged[name], paper) < MINIMUM_CONTRAST:
+            raise LookError("colors", f"{name} = '{merged[name]}' on paper '{paper}' has contrast "
+                                      f"{contrast(merged[name], paper):.2f}:1; text needs {MINIMUM_CONTRAST}:1")
 
 
 def contrast(first: str, second: str) -> float:
@@ -201,3 +210,12 @@ def check_reference_docx(path: Path) -> None:
         raise LookError("reference-docx", f"{path.name} is not a Word (.docx) file") from None
     if not {"word/document.xml", "word/styles.xml"} <= names:
         raise LookError("reference-docx", f"{path.name} has no word/document.xml or word/styles.xml")
+    try:  # what the Word export will do with it: a template (.dotx) or a broken package is refused here
+        import docx
+
+        docx.Document(str(path))
+    except ImportError:
+        return  # without the docx extra nothing reads it; 'render --format docx' says which extra
+    except Exception as exc:  # noqa: BLE001 (python-docx raises ValueError, KeyError, lxml errors …)
+        hint = " (a Word template, .dotx: save it as a document, .docx)" if "template" in str(exc) else ""
+        raise LookError("reference-docx", f"{path.name} cannot be read as a Word document{hint}") from None
