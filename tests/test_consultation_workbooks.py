@@ -181,3 +181,11 @@ def test_any_point_and_proposal_round_trip_exactly_from_workbook_to_yaml(base, c
     (response,) = loaded.model.responses  # type: ignore[attr-defined]
     assert (response.text, response.proposal) == (point, proposal)
     assert response.concerns == "likvardig-kunskap"
+
+
+@pytest.mark.parametrize("lang, words", [("sv", "är inget datum"), ("en", "is not a date")])
+def test_a_bad_date_is_said_in_the_users_language(tmp_path, lang, words):
+    (tmp_path / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    result = run_cli("consultation", "import", "x.xlsx", "--date", "2025-13-01", "--lang", lang, cwd=tmp_path)
+    assert result.exit_code == 2 and words in result.stderr, result

@@ -36,7 +36,9 @@ def _day(text: str | None) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"--date: '{text}' is not a date (YYYY-MM-DD)")
+        from mvkplan.messages.i18n import t
+
+        fail(t("consultation.date", text=text))
 
 
 @consultation_app.command("export")
@@ -68,7 +70,7 @@ def export(
     except ConsultationUsageError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"{exc.filename or folder}: {exc.strerror}")
+        fail(t("consultation.write", path=exc.filename or folder, detail=exc.strerror))
     for item in written:
         print(f"{display_path(item.path, project.root)}  ({count(item.rows, 'row')})")
     print(t("consultation.written", path=display_path(folder, project.root), count=len(written)))
@@ -95,8 +97,8 @@ def import_(
     from mvkplan.cycle.consultation.importing import import_responses
     from mvkplan.messages.i18n import t
 
+    project = open_project(lang)  # the language first: a bad --date is said in it
     day = _day(received)
-    project = open_project(lang)
     files = returned_workbooks(paths, "consultation.none")
     corpus = load_corpus(project)
     result = import_responses(corpus.index, project.root, files, received=day, consultation=consultation)

@@ -148,6 +148,7 @@ def status(
     Per respondent: workbook sent ('asked:' in the follow-up), answered, the questions left
     blank; then those to remind (sent a workbook, not answered). Exit 0, 2 on usage errors.
     """
+    _require_extra(lang)  # status reads through the survey package, which needs the extra
     from mvkplan.checks.validate import load_corpus
     from mvkplan.cycle.survey.exporting import SurveyUsageError
     from mvkplan.cycle.survey.status import survey_status

@@ -72,6 +72,9 @@ def prepare_export(index: LinkIndex, plan_id: str, year: int, out: Path,
         specs.append(SurveySpec(plan_id, survey.model.title, year, key, respondent.name, questions))
     if not specs or not any(spec.questions for spec in specs):
         raise SurveyUsageError(t("survey.no-questions", plan=plan_id))
+    empty = [spec.respondent for spec in specs if not spec.questions]
+    if empty:  # an empty workbook would record them as asked, and the rate would wait for them
+        raise SurveyUsageError(t("survey.respondent-no-questions", plan=plan_id, respondents=", ".join(empty)))
     targets = [out / f"{plan_id}-{year}-{spec.respondent}.xlsx" for spec in specs]
     existing = [t for t in targets if t.exists()]
     if existing and not force:

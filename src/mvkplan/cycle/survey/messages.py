@@ -122,6 +122,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "survey.none": ("no .xlsx workbooks in {path}", "inga .xlsx-arbetsböcker i {path}"),
     "survey.no-questions": ("plan '{plan}' has no indicator or activity to ask about",
                             "planen '{plan}' har ingen indikator eller aktivitet att fråga om"),
+    "survey.respondent-no-questions": (
+        "the survey of '{plan}' asks {respondents} nothing: leave them out (-r), or they would be "
+        "recorded as asked and never answer",
+        "enkäten för '{plan}' frågar inte {respondents} något: utelämna dem (-r), annars räknas de "
+        "som tillfrågade och svarar aldrig"),
     "survey.unknown-plan": ("unknown document '{plan}'", "okänt dokument '{plan}'"),
     "survey.not-a-plan": ("'{plan}' is not a plan ({kind})", "'{plan}' är ingen plan ({kind})"),
     "survey.year": ("year {year} is outside the plan's period {period}",
