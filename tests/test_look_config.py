@@ -69,3 +69,16 @@ def test_a_reference_template_word_cannot_read_is_refused_at_configuration(tmp_p
     result = run_cli("validate", cwd=folder)
     assert result.exit_code == 2, result
     assert "reference-docx" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("written, ok", [("2026-11-30", True), ('"2026-11-30"', True),
+                                         ('"2026-13-45"', False), ('"30/11 2026"', False)])
+def test_the_accessibility_review_date_is_a_real_date(tmp_path: Path, written: str, ok: bool) -> None:
+    """A TOML date (the natural way to write it) was refused; '2026-13-45' was published."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "mvkplan.toml").write_text(f'paths = ["plans"]\n[site]\naccessibility-reviewed = {written}\n',
+                                           encoding="utf-8")
+    result = run_cli("validate", cwd=tmp_path)
+    assert (result.exit_code != 2) == ok, result
+    if not ok:
+        assert "line 3" in result.stderr and "accessibility-reviewed" in result.stderr

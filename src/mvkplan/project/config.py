@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,7 +36,7 @@ class SiteSettings(BaseModel):
     accessibility_contact: str | None = None
     """Where readers report accessibility problems: an e-mail address or a web page (https://…);
     also the contact point of the open data."""
-    accessibility_reviewed: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    accessibility_reviewed: date | None = None
     """Date of the latest review of the site's accessibility, YYYY-MM-DD."""
     license: str = "https://creativecommons.org/publicdomain/zero/1.0/"
     """The licence of the open data files (a URL); CC0 by default."""

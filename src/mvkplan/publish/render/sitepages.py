@@ -63,7 +63,8 @@ class SiteOptions:
         """The options of ``[tool.mvkplan.site]``, with or without search, in ``look``."""
         return cls(Publisher(settings.publisher, settings.publisher_url,
                              settings.accessibility_contact, settings.license),
-                   settings.accessibility_reviewed, search, look or Look())
+                   settings.accessibility_reviewed.isoformat() if settings.accessibility_reviewed else None,
+                   search, look or Look())
 
     def missing(self) -> list[str]:
         """The ``[tool.mvkplan.site]`` keys the accessibility statement and the data catalog
