@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,3 +63,23 @@ def test_a_text_naming_the_old_regulation_is_judged_on_its_own(
         text += f", numera {new}"
     lines = _mvk006_lines(project, _plan(place, text, elsewhere))
     assert lines == ([] if both else [PLACES[place][1]])
+
+
+@pytest.mark.parametrize("body, reported", [
+    ("Rutiner enligt SOSFS 2014:4 gäller. Se även HSLF-FS 2022:39 om annat.", True),
+    ("Rutiner enligt SOSFS 2014:4 gäller.\n\nHSLF-FS 2022:39 gäller för det nya.", True),
+    ("Rutiner enligt SOSFS 2014:4 (nu HSLF-FS 2022:39) gäller.", False),
+    ("Rutiner enligt SOSFS 2014:4, som ersatts av HSLF-FS 2022:39, gäller.", False),
+])
+def test_a_sentence_is_judged_on_its_own_inside_one_section_body(tmp_path, body, reported):
+    """The review found a whole section body judged as one text: a successor named anywhere
+    in it silenced every old citation."""
+    folder = tmp_path / "p"
+    (folder / "plans").mkdir(parents=True)
+    (folder / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    (folder / "plans" / "plan.yaml").write_text(
+        "id: plan\nkind: local-plan\ntitle: Plan\nmunicipality: vaxjo-kommun\nperiod: {start: 2025, end: 2026}\n"
+        f"sections:\n  - id: rutiner\n    title: Rutiner\n    body: {json.dumps(body, ensure_ascii=False)}\n",
+        encoding="utf-8")
+    result = run_cli("lint", "--select", "MVK006", cwd=folder)
+    assert ("MVK006" in result.stdout) == reported, result

@@ -88,15 +88,16 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
             if isinstance(entry, CatalogEntry) and _superseded_for(entry, start, cited_ids):
                 yield Finding(document, link.path, values=_values(index, entry, start))
         linked = {link.path[:2] for link in cited}
-        named_in: dict[int, set[str | None]] = {}
-        for i, entry, _found in in_text:
-            named_in.setdefault(i, set()).add(entry.id)
-        for i, entry, found in in_text:
-            # A text is judged on its own: "enligt SOSFS 2014:4" is out of date whatever the
-            # document cites elsewhere, "SOSFS 2014:4 (nu HSLF-FS 2022:39)" knows it is.
-            if not _superseded_for(entry, start, named_in[i]):
+        named_in: dict[tuple[int, int], set[str | None]] = {}
+        for where, entry, _found in in_text:
+            named_in.setdefault(where, set()).add(entry.id)
+        for where, entry, found in in_text:
+            # A sentence is judged on its own: "enligt SOSFS 2014:4" is out of date whatever the
+            # document (or the rest of the section) cites, "SOSFS 2014:4 (nu HSLF-FS 2022:39)"
+            # knows it is.
+            if not _superseded_for(entry, start, named_in[where]):
                 continue
-            path = text.path(i)
+            path = text.path(where[0])
             if path[:2] in linked:
                 continue  # a reference with 'regulation:' is reported once, by its link
             yield Finding(document, path, values=_values(index, entry, start),
@@ -151,14 +152,22 @@ def _codes(catalog: list[CatalogEntry]) -> list[tuple[re.Pattern[str], CatalogEn
     return patterns
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9«»\"'(])|\n\s*\n|\n\s*[-*•]\s")
+"""Where one sentence (or paragraph, or list item) of a text value ends and the next begins."""
+
+
 def _named_in_text(
     text: DocumentText, codes: list[tuple[re.Pattern[str], CatalogEntry]],
-) -> Iterator[tuple[int, CatalogEntry, str]]:
-    """(value index, entry, matched text) for every regulation code written in the document."""
+) -> Iterator[tuple[tuple[int, int], CatalogEntry, str]]:
+    """((value index, sentence number), entry, matched text) for every regulation code written
+    in the document: a sentence is what MVK006 judges, not a whole section body."""
     for i in text.holding(CODE_TRIGGER):
+        value = text.values[i]
+        ends = [m.start() for m in _SENTENCE_END.finditer(value)]
         for pattern, entry in codes:
-            for match in pattern.finditer(text.values[i]):
-                yield i, entry, match.group(0)
+            for match in pattern.finditer(value):
+                sentence = sum(1 for end in ends if end < match.start())
+                yield (i, sentence), entry, match.group(0)
 
 
 def _start(model: DocumentBase) -> str | None:
