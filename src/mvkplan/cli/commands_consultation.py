@@ -95,13 +95,14 @@ def import_(
     _require_extra(lang)
     from mvkplan.checks.validate import load_corpus
     from mvkplan.cycle.consultation.importing import import_responses
-    from mvkplan.messages.i18n import t
+    from mvkplan.messages.i18n import count, t
 
     project = open_project(lang)  # the language first: a bad --date is said in it
     day = _day(received)
     files = returned_workbooks(paths, "consultation.none")
     corpus = load_corpus(project)
     result = import_responses(corpus.index, project.root, files, received=day, consultation=consultation)
-    summary = t("consultation.summary", workbooks=result.workbooks, points=result.points)
+    summary = t("consultation.summary", workbooks=count(result.workbooks, "workbook"),
+                points=count(result.points, "point"))
     finish(project, corpus.loaded.documents, result.problems, result.prepared, summary, fmt,
            dry_run=dry_run, files=len(files))

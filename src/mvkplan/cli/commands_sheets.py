@@ -92,7 +92,7 @@ def import_(
     from mvkplan.checks.validate import load_corpus
     from mvkplan.cycle.recording.journal import replace_all
     from mvkplan.cycle.sheets.jobs import SheetsUsageError, import_file
-    from mvkplan.messages.i18n import t
+    from mvkplan.messages.i18n import count, t
     from mvkplan.messages.problems import ExitCode, Severity
     from mvkplan.messages.reporters import Report
     from mvkplan.project.paths import display_path
@@ -118,7 +118,8 @@ def import_(
     if result.text is None:
         print(t("sheets.same", path=result.path or file), file=out)
         return
-    print(t("sheets.summary", cells=result.cells, items=result.items, plan=result.plan), file=out)
+    print(t("sheets.summary", cells=count(result.cells, "cell"), items=count(result.items, "item"),
+            plan=result.plan), file=out)
     if dry_run:
         existing = project.root / result.path
         old = existing.read_text(encoding="utf-8") if existing.exists() else ""

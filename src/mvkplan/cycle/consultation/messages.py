@@ -58,8 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consultation.written": ("wrote {count} response workbooks into {path}",
                              "skrev {count} arbetsböcker för remissvar i {path}"),
     "consultation.none": ("no workbooks in {path}", "inga arbetsböcker i {path}"),
-    "consultation.summary": ("{workbooks} workbooks read, {points} points",
-                             "{workbooks} arbetsböcker lästa, {points} synpunkter"),
+    "consultation.summary": ("{workbooks} read, {points}", "{workbooks} lästa, {points}"),
 }
 
 

@@ -72,8 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheets.written": ("wrote {path} ({count} rows)", "skrev {path} ({count} rader)"),
     "sheets.same": ("{path}: no cell changed; the plan is unchanged",
                     "{path}: ingen cell ändrad; planen är oförändrad"),
-    "sheets.summary": ("{cells} changed cells in {items} items of {plan}",
-                       "{cells} ändrade celler i {items} poster i {plan}"),
+    "sheets.summary": ("{cells} in {items} of {plan}", "{cells} i {items} i {plan}"),
 }
 
 SHARED.update(MESSAGES)
