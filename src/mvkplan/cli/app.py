@@ -71,13 +71,26 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# The language given before the command (``mvkplan --lang sv check``), for every command
+# after it; set anew by each run of the program.
+_before_command: dict[str, Lang | None] = {"lang": None}
+
+
+def given_language(lang: Lang | None) -> str | None:
+    """The language asked for on the command line: after the command, else before it."""
+    chosen = lang or _before_command["lang"]
+    return chosen.value if chosen else None
+
+
 @app.callback()
 def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """mvkplan."""
+    _before_command["lang"] = lang
 
 
 def user_path(path: Path) -> Path:
@@ -111,7 +124,8 @@ def open_project(
     from mvkplan.messages.i18n import detect_language, set_language, t
     from mvkplan.project.config import ConfigError, find_project
 
-    set_language(detect_language(lang.value if lang else None))
+    lang = lang or _before_command["lang"]
+    set_language(detect_language(given_language(lang)))
     try:
         project = find_project()
     except ConfigError as exc:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, ProblemFormat, ProblemFormatOption, app, fail, open_project
+from mvkplan.cli.app import LangOption, ProblemFormat, ProblemFormatOption, app, fail, given_language, open_project
 from mvkplan.cli.commands_survey import finish, returned_workbooks, user_path
 
 consultation_app = typer.Typer(
@@ -26,7 +26,7 @@ def _require_extra(lang: LangOption) -> None:
     try:
         require_consultation()
     except MissingExtraError as exc:  # checked before the project is opened: choose the language here
-        set_language(detect_language(lang.value if lang else None))
+        set_language(detect_language(given_language(lang)))
         fail(str(MissingExtraError(exc.extra, exc.missing)))
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from mvkplan.cli.app import LangOption, app, fail, open_project
+from mvkplan.cli.app import LangOption, app, fail, given_language, open_project
 
 
 @app.command()
@@ -37,7 +37,7 @@ def init(
     from mvkplan.start.gitrepo import git_program
     from mvkplan.start.init import StarterError, starter_files, write_starter
 
-    set_language(detect_language(lang.value if lang else None))
+    set_language(detect_language(given_language(lang)))
     git = None if no_git else git_program()
     if not no_git and git is None:  # said before anything is written
         fail(t("init.no_git"))
@@ -88,7 +88,8 @@ def _first_commit(folder: Path, git: str, files: list[Path]) -> None:
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", "-p", help="Port on 127.0.0.1 (0: any free one).")] = 8000,
+    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535,
+                                                help="Port on 127.0.0.1 (0: any free one).")] = 8000,
     templates: Annotated[Path | None, typer.Option(
         "--templates", help="Templates overriding the shipped ones.", show_default=False)] = None,
     lang: LangOption = None,

@@ -18,6 +18,7 @@ from mvkplan.cli.app import (
     app,
     emit,
     fail,
+    given_language,
     open_project,
     user_path,
 )
@@ -43,7 +44,7 @@ def _require_extra(lang: Lang | None) -> None:
     try:
         require_survey()
     except MissingExtraError as exc:  # checked before the project is opened: choose the language here
-        set_language(detect_language(lang.value if lang else None))
+        set_language(detect_language(given_language(lang)))
         fail(str(MissingExtraError(exc.extra, exc.missing)))
 
 

@@ -10,6 +10,7 @@ reads "svenska / english" is split at the slash; every other text is looked up i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import MethodType
 from typing import Any
 
 from typer.core import TyperGroup
@@ -291,6 +292,28 @@ def help_language(args: Sequence[str]) -> str:
     return detect_language()
 
 
+def _paragraph_keys() -> dict[str, str]:
+    """Declared English help paragraph → its key among the command line's own messages."""
+    from mvkplan.messages.cliwords import MESSAGES as CLI_WORDS
+
+    return {english: key for key, (english, _) in CLI_WORDS.items() if key.startswith("help.")}
+
+
+def _paragraph(flat: str, paragraph: str, language: str) -> str | None:
+    """A paragraph after a command's first line in ``language`` (None: leave it out)."""
+    from mvkplan.messages.i18n import MESSAGES
+
+    key = _paragraph_keys().get(flat)
+    if key is not None:
+        english, swedish = MESSAGES[key]
+        return swedish if language == "sv" else english
+    if flat in PARAGRAPHS:
+        if not PARAGRAPHS[flat]:
+            return None
+        return PARAGRAPHS[flat] if language == "sv" else paragraph
+    return paragraph
+
+
 def translate(text: str, language: str) -> str:
     """One declared help text in ``language``."""
     if text in TEXTS:
@@ -305,19 +328,16 @@ def translate(text: str, language: str) -> str:
         first = paragraphs[1] if len(paragraphs) > 1 else first
     rest = []
     for paragraph in paragraphs[1:]:
-        flat = " ".join(paragraph.split())
-        if flat in PARAGRAPHS:
-            if PARAGRAPHS[flat] and language == "sv":
-                rest.append(PARAGRAPHS[flat])
-            elif PARAGRAPHS[flat]:
-                rest.append(paragraph)
-        else:
-            rest.append(paragraph)
+        said = _paragraph(" ".join(paragraph.split()), paragraph, language)
+        if said is not None:
+            rest.append(said)
     return "\n\n".join([first, *rest])
 
 
 def localize(command: Any, language: str) -> None:
-    """Rewrite the help of ``command``, its parameters and its subcommands in place."""
+    """Rewrite the help of ``command``, its parameters and its subcommands in place, and have
+    its help page printed in our words (:mod:`mvkplan.cli.helpformat`)."""
+    command.format_help = MethodType(_format_help, command)
     if getattr(command, "help", None):
         command.help = translate(command.help, language)
     if getattr(command, "short_help", None):
@@ -338,13 +358,64 @@ def localize(command: Any, language: str) -> None:
         localize(sub, language)
 
 
+def _format_help(command: Any, ctx: Any, formatter: Any) -> None:
+    """A command's ``format_help``: the page is printed in the user's language (nothing is
+    left in ``formatter``, as with Typer's own rich help)."""
+    from mvkplan.cli.helpformat import print_help
+
+    print_help(command, ctx)
+
+
 class LocalizedGroup(TyperGroup):
-    """The root command: localizes every help text once, before parsing."""
+    """The root command: localizes every help text once, before parsing, and words the
+    command line's own errors in the same language."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
                      **extra: Any) -> Any:
         """Pick the language from the arguments, translate, then parse as usual."""
         if parent is None and not getattr(self, "_localized", False):
-            localize(self, help_language(args))
+            from mvkplan.messages.i18n import set_language
+
+            language = help_language(args)
+            set_language(language)
+            localize(self, language)
             self._localized = True
         return super().make_context(info_name, args, parent=parent, **extra)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        """Run the command line; a mistake in it is printed by us (exit 2), not by the library.
+
+        The library runs in its non-standalone mode, which hands its errors to the caller
+        instead of printing them, and returns the exit code a command asked for.
+        """
+        import sys
+
+        from typer import Abort
+        from typer._click.exceptions import ClickException, UsageError
+
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
+        given = list(sys.argv[1:] if args is None else args)
+        try:
+            code = super().main(given, prog_name, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
+        except UsageError as error:
+            from mvkplan.cli.usage import print_usage_error
+
+            if type(error).__name__ != "NoArgsIsHelpError":  # the help is printed already
+                print_usage_error(error, given)
+            sys.exit(error.exit_code)
+        except Abort:
+            from mvkplan.messages.i18n import t
+
+            print(t("cli.aborted"), file=sys.stderr)
+            sys.exit(1)
+        except ClickException as error:  # e.g. a file the library could not open
+            from mvkplan.cli.usage import print_usage_error
+
+            print_usage_error(error, given)
+            sys.exit(error.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from mvkplan.messages.cliwords import MESSAGES as CLI_MESSAGES
 from mvkplan.messages.followup import MESSAGES as FOLLOW_UP_MESSAGES
 
 LANGUAGES = ("sv", "en")
@@ -411,6 +412,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 MESSAGES.update(FOLLOW_UP_MESSAGES)
+MESSAGES.update(CLI_MESSAGES)
 
 
 def detect_language(explicit: str | None = None) -> str:
