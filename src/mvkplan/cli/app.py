@@ -14,6 +14,7 @@ import typer
 
 from mvkplan import __version__
 from mvkplan.cli.helptext import LocalizedGroup
+from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
     from mvkplan.messages.problems import Problem
@@ -181,7 +182,7 @@ def _settle_interrupted_import(root: Path) -> None:
     except JournalError as exc:
         fail(t("R106", path=exc.path, detail=exc.detail) + "\n  " + t("R106.hint"))
     except OSError as exc:
-        fail(t("R104", path=exc.filename or "", detail=exc.strerror or str(exc)))
+        fail(t("R104", path=exc.filename or "", detail=system_error(exc)))
     for path in recovered.completed:
         print(t("record.completed", path=path), file=sys.stderr)
     for path in recovered.undone:

@@ -10,6 +10,7 @@ import typer
 
 from mvkplan.cli.app import LangOption, ProblemFormat, ProblemFormatOption, app, fail, given_language, open_project
 from mvkplan.cli.commands_survey import finish, returned_workbooks, user_path
+from mvkplan.messages.words import system_error
 
 consultation_app = typer.Typer(
     help="Remiss av ett planförslag som arbetsböcker / a draft plan's consultation as workbooks.",
@@ -70,7 +71,7 @@ def export(
     except ConsultationUsageError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(t("consultation.write", path=exc.filename or folder, detail=exc.strerror))
+        fail(t("consultation.write", path=exc.filename or folder, detail=system_error(exc)))
     for item in written:
         print(f"{display_path(item.path, project.root)}  ({count(item.rows, 'row')})")
     print(t("consultation.written", path=display_path(folder, project.root), count=len(written)))

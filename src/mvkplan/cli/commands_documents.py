@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mvkplan.cli.app import LangOption, app, fail, open_project
+from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
     from mvkplan.views.overview import DocumentRow
@@ -147,7 +148,7 @@ def new(
     except ScaffoldError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"{destination}: {exc.strerror}")
+        fail(f"{destination}: {system_error(exc)}")
     print(path)
     if not (project.root / SCHEMA).is_file():
         print(t("new.schema", path=SCHEMA.as_posix()), file=sys.stderr)

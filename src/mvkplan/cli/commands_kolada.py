@@ -19,6 +19,7 @@ from mvkplan.cli.app import (
     user_path,
 )
 from mvkplan.cli.commands_survey import finish
+from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
     from mvkplan.checks.validate import Corpus
@@ -152,7 +153,7 @@ def fetch(
             fail(t("kolada.http", status=exc.status, url=exc.url))
         fail(t("kolada.offline", url=exc.url, detail=exc.detail))
     except OSError as exc:
-        fail(f"{exc.filename}: {exc.strerror}")
+        fail(f"{exc.filename}: {system_error(exc)}")
     _run(project, responses, plan, set(year), dry_run, overwrite, fmt, corpus=corpus)
 
 

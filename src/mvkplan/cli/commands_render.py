@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
+from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
     from mvkplan.checks.gate import Selection
@@ -288,7 +289,7 @@ def build(
     except SearchError as exc:
         fail(t("build.search_failed", detail=exc))
     except OSError as exc:
-        fail(f"{exc.filename or target}: {exc.strerror}")
+        fail(f"{exc.filename or target}: {system_error(exc)}")
     print(t("build.written", count=len(written), path=_shown(target, project.root)))
 
 
@@ -452,7 +453,7 @@ def _write(target: Path, data: bytes) -> None:
     try:
         write_atomic(target, data)
     except OSError as exc:
-        fail(f"{target}: {exc.strerror}")
+        fail(f"{target}: {system_error(exc)}")
 
 
 def _render_with_progress(pages, label, render_site):  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import typer
 
 from mvkplan.cli.app import LangOption, ProblemFormat, ProblemFormatOption, app, emit, fail, open_project
 from mvkplan.cli.commands_survey import _require_extra, unified_diff, user_path
+from mvkplan.messages.words import system_error
 
 
 class SheetFormat(str, Enum):
@@ -53,7 +54,7 @@ def export(
     try:
         _write_whole(target, data)
     except OSError as exc:
-        fail(t("T306", path=target, detail=exc.strerror or str(exc)))
+        fail(t("T306", path=target, detail=system_error(exc)))
     print(t("sheets.written", path=display_path(target, project.root), count=rows))
 
 
@@ -108,7 +109,7 @@ def import_(
     except SheetsUsageError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(t("T306", path=exc.filename or file, detail=exc.strerror or str(exc)))
+        fail(t("T306", path=exc.filename or file, detail=system_error(exc)))
     out = sys.stdout if fmt is ProblemFormat.text else sys.stderr
     if result.problems or fmt is not ProblemFormat.text:
         emit(Report(sorted(result.problems), 1), fmt)
@@ -131,6 +132,6 @@ def import_(
     try:
         written = replace_all(project.root, {result.path: result.text.encode("utf-8")})
     except OSError as exc:
-        fail(t("T306", path=exc.filename or result.path, detail=exc.strerror or str(exc)))
+        fail(t("T306", path=exc.filename or result.path, detail=system_error(exc)))
     for path in written:
         print(t("sheets.wrote", path=path), file=out)

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from mvkplan.cli.app import LangOption, app, fail, given_language, open_project
+from mvkplan.messages.words import system_error
 
 
 @app.command()
@@ -57,7 +58,7 @@ def init(
     except StarterError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"{exc.filename or folder}: {exc.strerror}")
+        fail(f"{exc.filename or folder}: {system_error(exc)}")
     for path in written:
         print(path)
     if git is not None:
@@ -115,7 +116,7 @@ def serve(
         try:
             address = preview.start()
         except OSError as exc:
-            fail(f"127.0.0.1:{port}: {exc.strerror}")
+            fail(f"127.0.0.1:{port}: {system_error(exc)}")
         print(t("serve.serving", address=address), flush=True)
         # SIGTERM (a service manager, a test) ends the preview as Ctrl+C does: cleanly
         signal.signal(signal.SIGTERM, lambda _signum, _frame: preview.stop_event.set())

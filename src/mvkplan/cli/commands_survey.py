@@ -22,6 +22,7 @@ from mvkplan.cli.app import (
     open_project,
     user_path,
 )
+from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
     from mvkplan.cycle.recording.record import Prepared
@@ -91,7 +92,7 @@ def export(
         written = write_workbooks(job)
         write_all(project.root, asked.prepared)
     except OSError as exc:
-        fail(f"{exc.filename or folder}: {exc.strerror}")
+        fail(f"{exc.filename or folder}: {system_error(exc)}")
     for item in written:
         print(f"{_shown(item.path, project.root)}  ({count(item.questions, 'question')})")
     key = "survey.written.one" if len(written) == 1 else "survey.written"
@@ -207,7 +208,7 @@ def finish(project: Project, documents: list[LoadedDocument], problems: list[Pro
     try:
         written = write_all(project.root, prepared)
     except OSError as exc:
-        fail(t("R104", path=exc.filename or "", detail=exc.strerror or str(exc)))
+        fail(t("R104", path=exc.filename or "", detail=system_error(exc)))
     for path in written:
         print(t("record.wrote", path=path), file=out)
 

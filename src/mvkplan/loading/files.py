@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem
+from mvkplan.messages.words import system_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,4 +33,4 @@ def read_file(path: Path, shown: str, max_size: int) -> ReadFile:
                                            hint=t("E102.hint"))])
         return ReadFile(path.read_bytes(), [])
     except OSError as exc:
-        return ReadFile(None, [Problem(shown, 0, 0, "E110", t("E110", detail=exc.strerror or str(exc)))])
+        return ReadFile(None, [Problem(shown, 0, 0, "E110", t("E110", detail=system_error(exc)))])

@@ -8,6 +8,8 @@ word in Swedish. Machine-readable output (``--format json``) keeps the values.
 
 from __future__ import annotations
 
+import errno
+
 from mvkplan.messages.i18n import get_language, has, t
 
 KIND_LABELS = {
@@ -47,3 +49,16 @@ def relation_word(relation: str) -> str:
     """'annex-of' in English, 'bilaga till' in Swedish (unknown relations as written)."""
     key = f"relation.{relation}"
     return t(key) if has(key) else relation
+
+
+def system_error(exc: OSError) -> str:
+    """Why a file could not be read or written, in the user's language.
+
+    The system's own text (``strerror``) is English whatever the user chose; the common
+    causes are worded by us (``os.ENOENT`` …), any other keeps the system's text.
+    """
+    name = errno.errorcode.get(exc.errno or 0, "")
+    key = f"os.{name}"
+    if name and has(key):
+        return t(key)
+    return exc.strerror or str(exc)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mvkplan.messages.i18n import t
+from mvkplan.messages.words import system_error
 from mvkplan.project.paths import is_within
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -76,7 +77,7 @@ def walk(paths: Iterable[Path], root: Path | None = None, *, follow_external: bo
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            found.skipped.append(Skipped(folder, "E110", t("E110.folder", detail=exc.strerror or str(exc))))
+            found.skipped.append(Skipped(folder, "E110", t("E110.folder", detail=system_error(exc))))
             return
         for entry in entries:
             if entry.name.startswith("."):
