@@ -13,12 +13,6 @@ from mvkplan.cli.app import fail
 if TYPE_CHECKING:
     from mvkplan.index.linkindex import LinkIndex
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "option.unknown": ("unknown {label} '{value}' for {option}", "{label} '{value}' för {option}"),
-    "option.hint": ("'mvkplan list --shipped' and the {catalog} catalog list them",
-                    "'mvkplan list --shipped' och katalogen {catalog} listar dem"),
-    "option.known": ("one of: {ids}", "något av: {ids}"),
-}
 LISTED = 25
 """A catalog this small (the counties) is listed whole in the message; a longer one is named."""
 CLOSE = 0.8
@@ -31,11 +25,8 @@ _LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipali
 def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> str:
     """The id of the entry ``value`` names in ``catalog``; exit 2 with a hint if none."""
     from mvkplan.index.lookup import closest_entry, find_entry
-    from mvkplan.messages.i18n import MESSAGES as SHARED
     from mvkplan.messages.i18n import get_language, t
 
-    for key, texts in MESSAGES.items():
-        SHARED.setdefault(key, texts)
     found = find_entry(index, catalog, value)
     if found is not None:
         return found.id
