@@ -103,7 +103,8 @@ def comment_english(swedish: Catalog, english: Catalog) -> None:
         start = next((i for i, c in enumerate(message.user_comments) if c.startswith(ENGLISH)), None)
         others = message.user_comments[:start]
         text = source.string if source is not None and isinstance(source.string, str) else ""
-        message.user_comments = [*others, ENGLISH + text]
+        # One comment line per line of text: a line break inside a comment would end it.
+        message.user_comments = [*others, ENGLISH + " ".join(text.split())]
 
 
 def english_comment(message: Message) -> str:
