@@ -68,6 +68,8 @@ def test_each_swedish_entry_shows_the_english_to_the_translator():
 
 
 def test_the_maintenance_check_is_clean():
+    for language in LANGUAGES:  # a run refreshes a .mo left in the tree by an older .po
+        translations(language)
     assert [str(issue) for issue in catalogs.check()] == []
 
 
@@ -217,12 +219,13 @@ def test_the_command_line_speaks_from_the_catalogs(language):
     assert (english if language == "sv" else swedish) not in listed.stdout, listed.stdout
 
 
-def test_no_module_keeps_english_swedish_pairs():
+def test_no_module_keeps_tables_of_english_and_swedish():
     pairs = []
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict):
+            if (isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Dict)
+                    and any(isinstance(value, ast.Tuple) for value in node.value.values)):
                 target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-                if isinstance(target, ast.Name) and target.id == "MESSAGES":
+                if isinstance(target, ast.Name) and target.id in ("MESSAGES", "TEXTS", "PARAGRAPHS", "_LABELS"):
                     pairs.append(path.relative_to(SRC).as_posix())
     assert pairs == []

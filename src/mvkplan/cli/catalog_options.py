@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mvkplan.cli.app import fail
+from mvkplan.messages.i18n import N_
 
 if TYPE_CHECKING:
     from mvkplan.index.linkindex import LinkIndex
@@ -19,7 +20,8 @@ CLOSE = 0.8
 """How alike a suggestion must be (more than this): 'kronobrg' is kronoberg, while 'Smaland'
 and 'Dalsland' are no county at all (difflib's default 0.6 offered 'vastmanland')."""
 # the Swedish label carries its adjective: "län" is neuter (okänt län), "kommun" common (okänd kommun)
-_LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipality", "okänd kommun")}
+_LABELS = {"counties": N_("option.label.counties"), "municipalities": N_("option.label.municipalities")}
+"""Catalog → the catalog key of 'unknown county' and the like."""
 
 
 def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> str:
@@ -30,8 +32,8 @@ def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> st
     found = find_entry(index, catalog, value)
     if found is not None:
         return found.id
-    english, swedish = _LABELS.get(catalog, (catalog, f"okänd {catalog}"))
-    label = swedish if get_language() == "sv" else english
+    key = _LABELS.get(catalog)
+    label = t(key) if key else f"okänd {catalog}" if get_language() == "sv" else catalog
     close = closest_entry(index, catalog, value)
     if close is not None and not _alike(value, (close.id, close.name)):
         close = None

@@ -132,6 +132,7 @@ def update(locale: Path = LOCALE) -> None:
     comment_english(catalogs["sv"], catalogs["en"])
     for language, catalog in catalogs.items():
         write(po_file(language, locale), catalog)
+    refresh_compiled(locale)
 
 
 def absorb(pairs: Mapping[str, tuple[str, str]], locale: Path = LOCALE) -> list[str]:
@@ -153,6 +154,7 @@ def absorb(pairs: Mapping[str, tuple[str, str]], locale: Path = LOCALE) -> list[
     comment_english(catalogs["sv"], catalogs["en"])
     for language, catalog in catalogs.items():
         write(po_file(language, locale), catalog)
+    refresh_compiled(locale)
     return [key for key in pairs if key not in template]
 
 
@@ -166,6 +168,12 @@ def pairs_in(path: Path, name: str = "MESSAGES", prefix: str = "") -> dict[str, 
             found = ast.literal_eval(value)
             return {prefix + key: (english, swedish) for key, (english, swedish) in found.items()}
     raise SystemExit(f"{path}: no literal {name} = {{…}}")
+
+
+def refresh_compiled(locale: Path = LOCALE) -> None:
+    """Compile again the ``.mo`` a build or a run left beside the ``.po`` (none are made here)."""
+    if any(catalog_file(language, ".mo", locale).exists() for language in LANGUAGES):
+        compile_all(locale)
 
 
 def compile_all(locale: Path = LOCALE, into: Path | None = None) -> list[Path]:

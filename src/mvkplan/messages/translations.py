@@ -5,13 +5,15 @@ key is the msgid, and each language's catalog holds the full text, English inclu
 time the standard library's :class:`gettext.GNUTranslations` reads the compiled ``.mo`` files
 the build writes (``hatch_build.py``), so no Babel is needed once installed. Running from a
 source tree (``PYTHONPATH=src``) has no ``.mo``, or one older than its ``.po``: then the ``.po``
-is compiled in memory with Babel, and without Babel the error says how to get the catalogs.
+is compiled with Babel (and the ``.mo`` left beside it), and without Babel the error says how
+to get the catalogs.
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+import os
 from functools import cache
 from pathlib import Path
 
@@ -57,12 +59,28 @@ def _compiled(language: str, locale: Path) -> bytes:
     if not po.is_file():
         raise CatalogsMissing(f"mvkplan's message catalog {mo} is missing; reinstall mvkplan")
     try:
-        return compile_po(po)
+        compiled = compile_po(po)
     except ImportError:
         raise CatalogsMissing(
             f"mvkplan's message catalog {mo} is not compiled (or older than {po.name}): install "
             "mvkplan with pip, which compiles it, or install Babel ('pip install babel')"
         ) from None
+    _keep(mo, compiled)
+    return compiled
+
+
+def _keep(mo: Path, compiled: bytes) -> None:
+    """Leave the compiled catalog beside its ``.po`` for the next run, if the folder allows.
+
+    Compiling takes Babel longer than a small command takes to run; git ignores the ``.mo``.
+    Written to a private temporary name, then renamed, so a parallel run reads a whole file.
+    """
+    temporary = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(compiled)
+        os.replace(temporary, mo)
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 @cache
