@@ -122,6 +122,27 @@ def test_a_key_used_in_the_source_but_not_in_the_catalogs_is_reported(tmp_path):
     assert catalogs.check(locale, package) == []
 
 
+def test_a_module_of_pairs_moves_into_the_catalogs_in_one_step(tmp_path):
+    """What the lead does at merge with a branch that added ``messages/cliwords.py`` pairs."""
+    package = tmp_path / "mvkplan"
+    shutil.copytree(SRC, package, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    words = package / "messages" / "cliwords.py"
+    words.write_text('"""Words of the command line."""\n\nfrom __future__ import annotations\n\n'
+                     'MESSAGES: dict[str, tuple[str, str]] = {\n'
+                     '    "cli.usage": ("Usage:", "Användning:"),\n'
+                     '    "cli.error": ("Error: {detail}", "Fel: {detail}"),\n}\n', encoding="utf-8")
+    locale = package / "messages" / "locale"
+    catalogs.absorb(catalogs.pairs_in(words), locale)
+    catalogs.replace_pairs(words)
+    catalogs.write(locale / "mvkplan.pot", catalogs.extract(package))
+    catalogs.update(locale)
+    assert catalogs.check(locale, package) == []
+    assert 'N_("cli.usage")' in words.read_text(encoding="utf-8")
+    assert "Användning" not in words.read_text(encoding="utf-8")
+    for language, text in (("en", "Error: {detail}"), ("sv", "Fel: {detail}")):
+        assert translations(language, locale).gettext("cli.error") == text
+
+
 # -- writing and reading: any text round-trips exactly ---------------------------------------------
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import ast
 import io
+import json
 import string
 import sys
 from collections.abc import Iterable, Mapping
@@ -176,6 +177,34 @@ def refresh_compiled(locale: Path = LOCALE) -> None:
         compile_all(locale)
 
 
+def replace_pairs(path: Path, name: str = "MESSAGES", prefix: str = "") -> None:
+    """Rewrite ``name = {key: (English, Swedish)}`` in ``path`` as ``KEYS = (N_("key"), …)``.
+
+    After :func:`absorb` the words are in the catalogs; the module keeps only the keys, marked
+    for extraction, so that ``update`` keeps them.
+    """
+    text = path.read_text(encoding="utf-8")
+    tree = ast.parse(text, str(path))
+    for node in tree.body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+        if isinstance(target, ast.Name) and target.id == name and isinstance(node, ast.Assign | ast.AnnAssign):
+            keys = pairs_in(path, name, prefix)
+            lines = text.splitlines(keepends=True)
+            block = "KEYS = (\n" + "".join(f"    N_({json.dumps(key, ensure_ascii=False)}),\n" for key in keys) + ")\n"
+            lines[node.lineno - 1:node.end_lineno] = [block]
+            text = "".join(lines)
+            break
+    else:
+        raise SystemExit(f"{path}: no literal {name} = {{…}}")
+    marker = "from mvkplan.messages.i18n import N_\n"
+    if marker not in text:
+        after = text.index("from __future__ import annotations\n") + len("from __future__ import annotations\n") \
+            if "from __future__ import annotations\n" in text else 0
+        text = text[:after] + "\n" + marker + text[after:]
+    path.write_text(text, encoding="utf-8")
+
+
 def compile_all(locale: Path = LOCALE, into: Path | None = None) -> list[Path]:
     """Write the ``.mo`` of each language (beside its ``.po``, or under ``into``)."""
     written = []
@@ -268,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     absorbing.add_argument("file", type=Path, help="a Python file with a literal MESSAGES = {key: (en, sv)}")
     absorbing.add_argument("--name", default="MESSAGES", help="the dict's name (default MESSAGES)")
     absorbing.add_argument("--prefix", default="", help="put before each key, e.g. 'MVK027.'")
+    absorbing.add_argument("--replace", action="store_true",
+                           help="then rewrite the dict in the file as KEYS = (N_('key'), ...)")
     args = parser.parse_args(argv)
     if args.command == "extract":
         write(TEMPLATE, extract())
@@ -278,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
             print(path)
     elif args.command == "absorb":
         unknown = absorb(pairs_in(args.file, args.name, args.prefix))
+        if args.replace:
+            replace_pairs(args.file, args.name, args.prefix)
+            unknown = []
         for key in unknown:
             print(f"{key}: not named in the source yet; use t({key!r}) or N_({key!r}), then extract "
                   "and update", file=sys.stderr)
