@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from survey_support import survey_project
 
 from conftest import run_cli
-from mvkplan.cycle.kolada.messages import MESSAGES
 from mvkplan.cycle.kolada.responses import read_response
 from mvkplan.cycle.kolada.strict import DEFAULT_MAX_BYTES, DEFAULT_MAX_OBJECTS, MAX_DEPTH, Limits
+from mvkplan.messages.i18n import MESSAGES
 
 SENTINEL = "@@HOSTILE@@"
 FOLLOW_UP = Path("plans/kalmar/uppfoljning/kalmar-2024-2025.yaml")

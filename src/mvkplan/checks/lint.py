@@ -17,26 +17,14 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
-from mvkplan.checks.rules.base import translate
 from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
 from mvkplan.loading.load import discover
+from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
 from mvkplan.messages.textmatch import closest
 from mvkplan.project.config import Project, Settings
 from mvkplan.project.discovery import Discovery
 from mvkplan.project.paths import display_path
-
-MESSAGES = {
-    "unknown": ("unknown rule '{selector}' in '{key}'", "okänd regel '{selector}' i '{key}'"),
-    "unknown_rule": ("unknown rule '{selector}'", "okänd regel '{selector}'"),
-    "did_you_mean": (" (did you mean '{close}'?)", " (menade du '{close}'?)"),
-    "severity": ("'{value}' in 'severity' is not error, warning or info",
-                 "'{value}' i 'severity' är inte error, warning eller info"),
-    "no_options": ("rule {code} ({name}) takes no options", "regeln {code} ({name}) har inga inställningar"),
-    "options": ("options of rule {code} ({name}): {detail}",
-                "inställningar för regeln {code} ({name}): {detail}"),
-}
-
 
 SLICE = 32
 """Documents the rules see at a time."""
@@ -77,7 +65,7 @@ class LintConfig:
             try:
                 level = Severity.parse(value)
             except KeyError:
-                raise LintConfigError(translate(MESSAGES, "severity", value=value)) from None
+                raise LintConfigError(t("lint.severity", value=value)) from None
             for code in _codes([selector], "severity"):
                 severity[code] = level
         per_path = tuple(
@@ -243,9 +231,9 @@ def unknown_rule_message(selector: str, key: str | None = None) -> str:
     """'unknown rule …' (in ``key`` of the configuration), with the closest code or name."""
     known = [s for rule in RULES for s in (rule.code, rule.name)]
     close = closest(selector.upper(), known) or closest(selector.lower(), known)
-    message = translate(MESSAGES, "unknown" if key else "unknown_rule", selector=selector,
-                        key=key)
-    return message + (translate(MESSAGES, "did_you_mean", close=close) if close else "")
+    message = (t("lint.unknown", selector=selector, key=key) if key
+               else t("lint.unknown_rule", selector=selector))
+    return message + (t("lint.did_you_mean", close=close) if close else "")
 
 
 def _codes(selectors: Iterable[str], key: str) -> set[str]:
@@ -268,16 +256,15 @@ def _options(table: dict[str, dict[str, object]]) -> dict[str, RuleOptions | Non
             _codes([selector], "rules")  # raises, with a did-you-mean
             continue
         if rule.options is None:
-            raise LintConfigError(translate(MESSAGES, "no_options", code=rule.code,
-                                            name=rule.name))
+            raise LintConfigError(t("lint.no_options", code=rule.code, name=rule.name))
         try:
             options[rule.code] = rule.options.model_validate(values)
         except ValidationError as exc:
             detail = "; ".join(
                 f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
             )
-            raise LintConfigError(translate(MESSAGES, "options", code=rule.code,
-                                            name=rule.name, detail=detail)) from None
+            raise LintConfigError(t("lint.options", code=rule.code, name=rule.name,
+                                    detail=detail)) from None
     return options
 
 

@@ -9,38 +9,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mvkplan.cli.app import fail
+from mvkplan.messages.i18n import N_
 
 if TYPE_CHECKING:
     from mvkplan.index.linkindex import LinkIndex
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "option.unknown": ("unknown {label} '{value}' for {option}", "{label} '{value}' för {option}"),
-    "option.hint": ("'mvkplan list --shipped' and the {catalog} catalog list them",
-                    "'mvkplan list --shipped' och katalogen {catalog} listar dem"),
-    "option.known": ("one of: {ids}", "något av: {ids}"),
-}
 LISTED = 25
 """A catalog this small (the counties) is listed whole in the message; a longer one is named."""
 CLOSE = 0.8
 """How alike a suggestion must be (more than this): 'kronobrg' is kronoberg, while 'Smaland'
 and 'Dalsland' are no county at all (difflib's default 0.6 offered 'vastmanland')."""
 # the Swedish label carries its adjective: "län" is neuter (okänt län), "kommun" common (okänd kommun)
-_LABELS = {"counties": ("county", "okänt län"), "municipalities": ("municipality", "okänd kommun")}
+_LABELS = {"counties": N_("option.label.counties"), "municipalities": N_("option.label.municipalities")}
+"""Catalog → the catalog key of 'unknown county' and the like."""
 
 
 def resolve_entry(index: LinkIndex, catalog: str, value: str, option: str) -> str:
     """The id of the entry ``value`` names in ``catalog``; exit 2 with a hint if none."""
     from mvkplan.index.lookup import closest_entry, find_entry
-    from mvkplan.messages.i18n import MESSAGES as SHARED
     from mvkplan.messages.i18n import get_language, t
 
-    for key, texts in MESSAGES.items():
-        SHARED.setdefault(key, texts)
     found = find_entry(index, catalog, value)
     if found is not None:
         return found.id
-    english, swedish = _LABELS.get(catalog, (catalog, f"okänd {catalog}"))
-    label = swedish if get_language() == "sv" else english
+    key = _LABELS.get(catalog)
+    label = t(key) if key else f"okänd {catalog}" if get_language() == "sv" else catalog
     close = closest_entry(index, catalog, value)
     if close is not None and not _alike(value, (close.id, close.name)):
         close = None

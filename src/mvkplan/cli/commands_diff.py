@@ -10,36 +10,25 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mvkplan.cli.app import LangOption, app, fail, open_project
+from mvkplan.messages.i18n import N_
 
 if TYPE_CHECKING:
     from mvkplan.checks.validate import Corpus
     from mvkplan.models import DocumentBase
     from mvkplan.project.config import Project
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "diff.unknown": ("unknown document '{id}'", "okänt dokument '{id}'"),
-    "diff.arguments": (
-        "give two documents (mvkplan diff A B) or one document and --rev REV[..REV]",
-        "ange två dokument (mvkplan diff A B) eller ett dokument och --rev REV[..REV]",
-    ),
-    "diff.rev.range": ("'{spec}' is not a revision range (write REV or REV..REV)",
-                       "'{spec}' är inget revisionsintervall (skriv REV eller REV..REV)"),
-    "diff.rev.shipped": ("'{id}' ships with mvkplan; --rev follows the repository's own documents",
-                         "'{id}' följer med mvkplan; --rev följer förrådets egna dokument"),
-    "diff.rev.nogit": ("git is not installed", "git är inte installerat"),
-    "diff.rev.bad": ("'{rev}' is not a revision", "'{rev}' är ingen revision"),
-    "diff.rev.unknown": ("unknown revision '{rev}'", "okänd revision '{rev}'"),
-    "diff.rev.norepo": ("{path} is not inside a git repository", "{path} ligger inte i ett git-förråd"),
-    "diff.rev.missing": ("{path} does not exist at revision '{rev}'", "{path} finns inte i revision '{rev}'"),
-    "diff.rev.large": ("{path} at '{rev}' is larger than {limit} bytes",
-                       "{path} i '{rev}' är större än {limit} byte"),
-    "diff.rev.read": ("cannot read {path} at revision '{rev}'", "kan inte läsa {path} i revision '{rev}'"),
-    "diff.invalid": (
-        "'{id}' at revision '{rev}' cannot be read: {detail}",
-        "'{id}' i revision '{rev}' kan inte läsas: {detail}",
-    ),
-    "diff.written": ("Wrote {path}", "Skrev {path}"),
-}
+# Keys of this command looked up at run time (the words are in mvkplan/messages/locale).
+RUNTIME_KEYS = (
+    N_("diff.rev.bad"),
+    N_("diff.rev.large"),
+    N_("diff.rev.missing"),
+    N_("diff.rev.nogit"),
+    N_("diff.rev.norepo"),
+    N_("diff.rev.range"),
+    N_("diff.rev.read"),
+    N_("diff.rev.unknown"),
+    N_("diff.unknown"),
+)
 
 
 class DiffFormat(str, Enum):
@@ -73,7 +62,6 @@ def diff(
     from mvkplan.views.diff import diff_in_index
 
     project = open_project(lang)
-    _register_messages()
     if (rev is None) == (new is None):
         fail(t("diff.arguments"))
     corpus = load_corpus(project)
@@ -166,10 +154,3 @@ def _write(project: Project, output: str, text: str, name: str) -> None:
     print(t("diff.written", path=_shown(target, project.root)), file=sys.stderr)
 
 
-def _register_messages() -> None:
-    from mvkplan.cli.commands_render import _register_messages as render_messages
-    from mvkplan.messages.i18n import MESSAGES as SHARED
-
-    render_messages()
-    for key, value in MESSAGES.items():
-        SHARED.setdefault(key, value)

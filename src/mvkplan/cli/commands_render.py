@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
@@ -21,75 +22,10 @@ if TYPE_CHECKING:
     from mvkplan.project.config import Project
     from mvkplan.project.look import Look
 
-# Messages of these two commands: (English, Swedish), merged into mvkplan.messages.i18n on use.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "render.unknown": ("unknown document '{id}'", "okänt dokument '{id}'"),
-    "render.unknown.hint": (
-        "'mvkplan list' shows the document ids",
-        "'mvkplan list' visar dokumentens id",
-    ),
-    "render.invalid": (
-        "document '{id}' could not be loaded and cannot be rendered (errors above)",
-        "dokumentet '{id}' kunde inte läsas in och kan inte publiceras (felen ovan)",
-    ),
-    "render.refused": (
-        "nothing written: '{id}' has errors (listed above); fix them, or publish anyway "
-        "with --force (the page then says it contains errors)",
-        "inget skrevs: '{id}' innehåller fel (se ovan); rätta dem, eller publicera ändå "
-        "med --force (sidan visar då att den innehåller fel)",
-    ),
-    "build.refused": (
-        "nothing written: the documents have errors (listed above); fix them, or build anyway "
-        "with --force (their pages then say they contain errors)",
-        "inget skrevs: dokumenten innehåller fel (se ovan); rätta dem, eller bygg ändå "
-        "med --force (sidorna visar då att de innehåller fel)",
-    ),
-    "build.left_out.lint": (
-        "left out of the site: '{id}' has lint errors ({codes}); fix them, or publish it "
-        "anyway with --force (its page then says it contains errors)",
-        "utelämnat från webbplatsen: '{id}' har lint-fel ({codes}); rätta dem, eller publicera "
-        "det ändå med --force (sidan visar då att den innehåller fel)",
-    ),
-    "build.left_out.draft": (
-        "left out of the site: {count} draft(s), published with --drafts (or drafts = true "
-        "in the configuration): {ids}",
-        "utelämnat från webbplatsen: {count} utkast, som publiceras med --drafts (eller "
-        "drafts = true i konfigurationen): {ids}",
-    ),
-    "build.left_out.plan": (
-        "left out of the site: follow-up '{id}', since its plan '{plan}' is not published",
-        "utelämnat från webbplatsen: uppföljningen '{id}', eftersom planen '{plan}' inte "
-        "publiceras",
-    ),
-    "render.written": ("Wrote {path}", "Skrev {path}"),
-    "render.failed": ("cannot render: {detail}", "kan inte publicera: {detail}"),
-    "render.unsafe": ("cannot write: {detail}", "kan inte skriva: {detail}"),
-    "render.templates": ("template folder not found: {path}", "mallmappen finns inte: {path}"),
-    "build.root": (
-        "the output folder cannot be the project folder itself: {path}",
-        "utmatningsmappen kan inte vara själva projektmappen: {path}",
-    ),
-    "build.progress": ("Building the site", "Bygger webbplatsen"),
-    "build.search_left_out": (
-        "warning: search was left out of the site: Pagefind is not installed "
-        "(pip install 'mvkplan[search]')",
-        "varning: sökfunktionen utelämnades från webbplatsen: Pagefind är inte installerat "
-        "(pip install 'mvkplan[search]')",
-    ),
-    "build.site_missing": (
-        "warning: [tool.mvkplan.site] does not give {keys}: the accessibility statement "
-        "(tillganglighet.html) and the data catalog (dcat.jsonld) say it is missing",
-        "varning: [tool.mvkplan.site] anger inte {keys}: tillgänglighetsredogörelsen "
-        "(tillganglighet.html) och datakatalogen (dcat.jsonld) säger att det saknas",
-    ),
-    "build.search_failed": ("cannot make the search index: {detail}",
-                            "kan inte skapa sökindexet: {detail}"),
-    "build.written": ("Wrote {count} pages to {path}", "Skrev {count} sidor till {path}"),
-    "render.extra": (
-        "{format} output needs {module}: pip install 'mvkplan[{extra}]'",
-        "{format} kräver {module}: pip install 'mvkplan[{extra}]'",
-    ),
-}
+# Keys of this command looked up at run time (the words are in mvkplan/messages/locale).
+RUNTIME_KEYS = (
+    N_("build.root"),
+)
 
 
 class OutputFormat(str, Enum):
@@ -161,7 +97,6 @@ def render(
     from mvkplan.publish.render.paths import UnsafePathError, safe_name
 
     project = open_project(lang)
-    _register_messages()
     corpus, problems = run_validate(project)
     errors = blocking(problems, document_files(corpus, document))
     _require_document(corpus, document, errors)
@@ -233,7 +168,6 @@ def build(
     from mvkplan.publish.render.sitepages import site_options
 
     project = open_project(lang, paths=True)
-    _register_messages()
     try:  # the user's --out may be anywhere; the configured `out` is relative to the project
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
@@ -327,13 +261,6 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
                            site_url=site_url, errors=errors, plain=plain, look=look)
     except MissingExtra as exc:
         fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
-
-
-def _register_messages() -> None:
-    from mvkplan.messages.i18n import MESSAGES as SHARED
-
-    for key, value in MESSAGES.items():
-        SHARED.setdefault(key, value)
 
 
 def _require_document(corpus: Corpus, document: str, errors: list[Problem] | None = None) -> None:

@@ -11,23 +11,16 @@ import typer
 
 from mvkplan.cli.app import LangOption, app, fail, open_project
 from mvkplan.cli.commands_render import TemplatesOption
+from mvkplan.messages.i18n import N_
 
 if TYPE_CHECKING:
     from mvkplan.project.look import Look
     from mvkplan.views.report.build import Report
 
-# Messages of this command: (English, Swedish), merged into mvkplan.messages.i18n on use.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "report.problems": (
-        "the plan or its follow-ups have errors; fix them first ('mvkplan validate'):",
-        "planen eller dess uppföljningar har fel; rätta dem först ('mvkplan validate'):",
-    ),
-    "report.unknown_plan": ("unknown plan '{id}'", "okänd plan '{id}'"),
-    "report.not_plan": ("'{id}' is not a plan", "'{id}' är ingen plan"),
-    "report.no_follow_up": ("plan '{id}' has no follow-up for {year}{known}",
-                            "planen '{id}' har ingen uppföljning för {year}{known}"),
-    "report.no_follow_ups": ("plan '{id}' has no follow-ups", "planen '{id}' har inga uppföljningar"),
-}
+# Keys of this command looked up at run time (the words are in mvkplan/messages/locale).
+RUNTIME_KEYS = (
+    N_("report.unknown_plan"),
+)
 
 
 class ReportFormat(str, Enum):
@@ -68,14 +61,12 @@ def report(
     from mvkplan.checks.validate import validate
     from mvkplan.cli.commands_render import (
         _output_path,
-        _register_messages,
         _require_document,
         _require_extra,
         _shown,
         _templates,
         _write,
     )
-    from mvkplan.messages.i18n import MESSAGES as SHARED
     from mvkplan.messages.i18n import t
     from mvkplan.models import FollowUp, PlanBase
     from mvkplan.publish.render.document import RenderError
@@ -84,9 +75,6 @@ def report(
     from mvkplan.views.report.build import ReportError, build_report, latest_follow_up, report_data
 
     project = open_project(lang)
-    _register_messages()
-    for key, value in MESSAGES.items():
-        SHARED.setdefault(key, value)
     corpus, problems = validate(project)
     _require_document(corpus, plan)
     model = corpus.index.documents[plan].model

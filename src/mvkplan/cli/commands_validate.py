@@ -77,11 +77,10 @@ def schema(
     if output is None or output == "-":
         sys.stdout.write(text)
         return
-    from mvkplan.cli.commands_render import _output_path, _register_messages, _shown, _write
+    from mvkplan.cli.commands_render import _output_path, _shown, _write
     from mvkplan.messages.i18n import t
 
     project = open_project(lang)
-    _register_messages()
     target = _output_path(project, output, output, "mvkplan.schema.json")
     _write(target, text.encode())
     print(t("render.written", path=_shown(target, project.root)))

@@ -3,281 +3,154 @@
 Typer's help strings are fixed when the commands are declared; this module rewrites them in
 place, once, when the command line is parsed, into the language chosen by ``--lang`` (if given
 on the command line), else ``MVKPLAN_LANG``, else the locale. A docstring whose first line
-reads "svenska / english" is split at the slash; every other text is looked up in
-:data:`TEXTS` by its declared wording.
+reads "svenska / english" is split at the slash; every other text is looked up in the
+catalogs by its declared wording (msgid ``help:`` + the text, listed in :data:`TEXTS`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from types import MethodType
 from typing import Any
 
 from typer.core import TyperGroup
 
-# declared text → (English, Swedish)
-TEXTS: dict[str, tuple[str, str]] = {
-    # report, review, export/import, survey status, consultation, kolada fetch --kpi
-    "html, md, json, pdf eller docx.": ("html, md, json, pdf or docx.", "html, md, json, pdf eller docx."),
-    "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md, .json, .pdf eller .docx).": (
-        "File to write, '-' for standard output (default: build/ID-uppfoljning-YEAR.html, .md, .json, .pdf or .docx).",
-        "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md, .json, .pdf eller .docx)."),
-    "Stämpla alla länkar / stamp every link to an item, also those never reviewed.": (
-        "Stamp every link to an item, also those never reviewed.",
-        "Stämpla alla länkar till en punkt, även de som aldrig granskats."),
-    "Flytta länkar till ersatta planer / move links into superseded plans (asks first).": (
-        "Move links into superseded plans (asks first).",
-        "Flytta länkar till ersatta planer (frågar först)."),
-    "Fråga inte / do not ask before moving links.": (
-        "Do not ask before moving links.", "Fråga inte innan länkar flyttas."),
-    "xlsx (a sheet per area) or csv (one file).": (
-        "xlsx (a sheet per area) or csv (one file).", "xlsx (ett blad per område) eller csv (en fil)."),
-    "File (default: build/tabeller/PLAN.xlsx|csv).": (
-        "File (default: build/tabeller/PLAN.xlsx|csv).", "Fil (standard: build/tabeller/PLAN.xlsx|csv)."),
-    "A workbook (.xlsx) or CSV written by 'export'.": (
-        "A workbook (.xlsx) or CSV written by 'export'.",
-        "En arbetsbok (.xlsx) eller CSV som 'export' har skrivit."),
-    "The plan to update (default: the one the file names; for a CSV, its file name).": (
-        "The plan to update (default: the one the file names; for a CSV, its file name).",
-        "Planen som ska uppdateras (standard: den filen anger; för en CSV dess filnamn)."),
-    "Write a new plan ID beside the plan the file was exported from, which stays as it is.": (
-        "Write a new plan ID beside the plan the file was exported from, which stays as it is.",
-        "Skriv en ny plan ID bredvid planen filen exporterades från, som lämnas som den är."),
-    "Show the change to the YAML; write nothing.": (
-        "Show the change to the YAML; write nothing.", "Visa ändringen i YAML-filen; skriv ingenting."),
-    "text or csv.": ("text or csv.", "text eller csv."),
-    "Consultation id, e.g. kalmar-2024-remiss.": (
-        "Consultation id, e.g. kalmar-2024-remiss.", "Remissens id, t.ex. kalmar-2024-remiss."),
-    "Body id (repeatable; default: every body).": (
-        "Body id (repeatable; default: every body).",
-        "Remissinstansens id (kan upprepas; standard: alla instanser)."),
-    "Folder (default: build/remiss/ID).": ("Folder (default: build/remiss/ID).", "Mapp (standard: build/remiss/ID)."),
-    "Refuse workbooks of other consultations.": (
-        "Refuse workbooks of other consultations.", "Vägra arbetsböcker från andra remisser."),
-    "Date the responses came in (default: today).": (
-        "Date the responses came in (default: today).", "Dag då svaren kom in (standard: i dag)."),
-    "Only this KPI: a Kolada id or a catalog entry's id or name (repeatable; default: all the plan's KPIs).": (
-        "Only this KPI: a Kolada id or a catalog entry's id or name (repeatable; default: all the plan's KPIs).",
-        "Bara detta nyckeltal: ett id i Kolada eller en katalogposts id eller namn (kan upprepas; "
-        "standard: alla planens nyckeltal)."),
-    "Show the version.": ("Show the version.", "Visa versionen."),
-    "Output format.": ("Output format.", "Utdataformat."),
-    "Include the shipped frameworks and catalogs.": (
-        "Include the shipped frameworks and catalogs.", "Ta med de inbyggda ramverken och katalogerna."),
-    "Språk för meddelanden / message language (default: locale).": (
-        "Message language: sv or en (default: MVKPLAN_LANG, else the locale).",
-        "Språk för meddelanden: sv eller en (standard: MVKPLAN_LANG, annars systemets språk)."),
-    "regional-plan, local-plan, activity-plan, strategy or framework.": (
-        "regional-plan, local-plan, activity-plan, strategy or framework.",
-        "regional-plan, local-plan, activity-plan, strategy eller framework."),
-    "The new document's id, e.g. vaxjo-2025.": (
-        "The new document's id, e.g. vaxjo-2025.", "Det nya dokumentets id, t.ex. vaxjo-2025."),
-    "Title of the document.": ("Title of the document.", "Dokumentets titel."),
-    "County: id, code or name, e.g. kronoberg, 07.": (
-        "County: id, code or name, e.g. kronoberg, 07.", "Län: id, länskod eller namn, t.ex. kronoberg, 07."),
-    "Municipality (local plans): id, code or name, e.g. vaxjo.": (
-        "Municipality (local plans): id, code or name, e.g. vaxjo.",
-        "Kommun (lokala planer): id, kommunkod eller namn, t.ex. vaxjo."),
-    "Start from this plan's goals (e.g. the county plan), each linked to it.": (
-        "Start from this plan's goals (e.g. the county plan), each linked to it.",
-        "Utgå från den här planens mål (t.ex. länets plan), vart och ett länkat dit."),
-    "With --from: only these goals (repeatable; default: all).": (
-        "With --from: only these goals (repeatable; default: all).",
-        "Med --from: bara de här målen (kan upprepas; standard: alla)."),
-    "First year of the period (default: the year in the id, else this year).": (
-        "First year of the period (default: the year in the id, else this year).",
-        "Periodens första år (standard: året i id:t, annars i år)."),
-    "Do not make the folder a git repository with a first commit.": (
-        "Do not make the folder a git repository with a first commit.",
-        "Gör inte mappen till ett git-arkiv med en första commit."),
-    "Folder to write to (default: plans/<county>).": (
-        "Folder to write to (default: plans/<county>).", "Mapp att skriva till (standard: plans/<län>)."),
-    "Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga.": (
-        "Document or item, e.g. kalmar-2024 or kalmar-2024/forebygga.",
-        "Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga."),
-    "Export the whole repository's document graph.": (
-        "Export the whole repository's document graph.", "Exportera hela arkivets dokumentgraf."),
-    "Include links to catalogs (methods, indicator sources …).": (
-        "Include links to catalogs (methods, indicator sources …).",
-        "Ta med länkar till kataloger (metoder, indikatorkällor …)."),
-    "Only documents of this county (repeatable), e.g. kalmar.": (
-        "Only documents of this county (repeatable): id, code or name, e.g. kalmar, 08.",
-        "Bara dokument från det här länet (kan upprepas): id, länskod eller namn, t.ex. kalmar, 08."),
-    "Only this framework (repeatable), e.g. nationell-strategi.": (
-        "Only this framework (repeatable), e.g. nationell-strategi.",
-        "Bara det här ramverket (kan upprepas), t.ex. nationell-strategi."),
-    "Filer eller mappar (standard: plans/ eller det som konfigurerats).": (
-        "Files or folders (default: plans/ or what is configured).",
-        "Filer eller mappar (standard: plans/ eller det som konfigurerats)."),
-    "Exit 1 on warnings too, not only on errors.": (
-        "Exit 1 on warnings too, not only on errors.", "Avsluta med 1 även vid varningar, inte bara vid fel."),
-    "Run only these rules (codes, names or prefixes; replaces the configured 'select'). Repeat or "
-    "separate with commas.": (
-        "Run only these rules (codes, names or prefixes; replaces the configured 'select'). Repeat "
-        "or separate with commas.",
-        "Kör bara de här reglerna (koder, namn eller prefix; ersätter 'select' i konfigurationen). "
-        "Upprepa eller skilj med kommatecken."),
-    "Skip these rules too (added to the configured 'ignore').": (
-        "Skip these rules too (added to the configured 'ignore').",
-        "Hoppa över även de här reglerna (läggs till 'ignore' i konfigurationen)."),
-    "Visa inte källraden under syntax- och schemafel / do not show the source line under syntax "
-    "and schema errors.": (
-        "Do not show the source line under syntax and schema errors.",
-        "Visa inte källraden under syntax- och schemafel."),
-    "Run only these lint rules (codes, names or prefixes).": (
-        "Run only these lint rules (codes, names or prefixes).",
-        "Kör bara de här granskningsreglerna (koder, namn eller prefix)."),
-    "Skip these lint rules too.": ("Skip these lint rules too.", "Hoppa över även de här granskningsreglerna."),
-    "A rule's code or name, to explain that rule.": (
-        "A rule's code or name, to explain that rule.", "En regels kod eller namn, för att förklara regeln."),
-    "Dokumentets id, t.ex. kalmar-2024.": ("The document's id, e.g. kalmar-2024.",
-                                          "Dokumentets id, t.ex. kalmar-2024."),
-    "html eller md.": ("html or md.", "html eller md."),
-    "Fil att skriva, '-' för standard ut (standard: build/ID.html eller .md).": (
-        "File to write, '-' for standard output (default: build/ID.html or .md).",
-        "Fil att skriva, '-' för standard ut (standard: build/ID.html eller .md)."),
-    "Mapp med mallar som ersätter de inbyggda / templates overriding the shipped ones.": (
-        "Folder of templates overriding the shipped ones.",
-        "Mapp med mallar som ersätter de inbyggda."),
-    "Adress där webbplatsen från 'mvkplan build' publiceras; länkar till andra dokument pekar dit "
-    "(standard: site-url i konfigurationen).": (
-        "Address where the site from 'mvkplan build' is published; links to other documents point "
-        "there (default: site-url in the configuration).",
-        "Adress där webbplatsen från 'mvkplan build' publiceras; länkar till andra dokument pekar "
-        "dit (standard: site-url i konfigurationen)."),
-    "Publicera även dokument med fel; sidan visar en varning 'innehåller fel' / publish despite "
-    "errors, with a banner.": (
-        "Publish documents with errors too; the page then shows an 'innehåller fel' banner.",
-        "Publicera även dokument med fel; sidan visar då en varning 'innehåller fel'."),
-    "Publicera även utkast, märkta UTKAST / publish drafts too, marked UTKAST (standard: drafts "
-    "i konfigurationen).": (
-        "Publish drafts too, marked UTKAST (default: drafts in the configuration).",
-        "Publicera även utkast, märkta UTKAST (standard: drafts i konfigurationen)."),
-    "Mapp för webbplatsen (standard: site/ eller det som konfigurerats).": (
-        "Folder for the site (default: site/ or what is configured).",
-        "Mapp för webbplatsen (standard: site/ eller det som konfigurerats)."),
-    "Mapp att skapa arkivet i / folder for the new repository (default: the current folder).": (
-        "Folder for the new repository (default: the current folder).",
-        "Mapp att skapa arkivet i (standard: den aktuella mappen)."),
-    "Your county: id, code or name, e.g. kronoberg.": (
-        "Your county: id, code or name, e.g. kronoberg.", "Ditt län: id, länskod eller namn, t.ex. kronoberg."),
-    "Port on 127.0.0.1 (0: any free one).": ("Port on 127.0.0.1 (0: any free one).",
-                                             "Port på 127.0.0.1 (0: valfri ledig)."),
-    "Templates overriding the shipped ones.": ("Templates overriding the shipped ones.",
-                                               "Mallar som ersätter de inbyggda."),
-    "Write to this file instead of stdout.": ("Write to this file instead of standard output.",
-                                              "Skriv till den här filen i stället för standard ut."),
-    "Include example documents (example: true).": (
-        "Include example documents (example: true).", "Ta med exempeldokument (example: true)."),
-    "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, faktaruta) "
-    "/ without the tool's additions (standard: plain i konfigurationen).": (
-        "The document exactly as adopted, without the tool's additions (links, connections, "
-        "quotes, fact box) (default: plain in the configuration).",
-        "Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, "
-        "faktaruta) (standard: plain i konfigurationen)."),
-    "Show this message and exit.": ("Show this message and exit.", "Visa den här hjälpen och avsluta."),
-    # smoke test: options declared after the table was written (render, report, diff, survey, kolada)
-    "Läs om alla filer / read every file again, ignoring .mvkplan_cache.": (
-        "Read every file again, ignoring .mvkplan_cache.", "Läs om alla filer, utan .mvkplan_cache."),
-    "Lägg en PDF bredvid varje dokuments sida / add a PDF beside every document page.": (
-        "Add a PDF beside every document page.", "Lägg en PDF bredvid varje dokuments sida."),
-    "html, md, pdf eller docx.": ("html, md, pdf or docx.", "html, md, pdf eller docx."),
-    "Fil att skriva, '-' för standard ut (standard: build/ID.html, .md, .pdf eller .docx).": (
-        "File to write, '-' for standard output (default: build/ID.html, .md, .pdf or .docx).",
-        "Fil att skriva, '-' för standard ut (standard: build/ID.html, .md, .pdf eller .docx)."),
-    "Planens id (eller en uppföljnings id), t.ex. kalmar-2024.": (
-        "The plan's id (or a follow-up's id), e.g. kalmar-2024.",
-        "Planens id (eller en uppföljnings id), t.ex. kalmar-2024."),
-    "Uppföljningsåret (standard: det senaste).": (
-        "The year followed up (default: the latest).", "Uppföljningsåret (standard: det senaste)."),
-    "html, md eller json.": ("html, md or json.", "html, md eller json."),
-    "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md eller .json).": (
-        "File to write, '-' for standard output (default: build/ID-uppfoljning-YEAR.html, .md or .json).",
-        "Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md eller .json)."),
-    "Dokumentet att jämföra från (t.ex. kalmar-2021), eller dokumentet att följa med --rev.": (
-        "The document to compare from (e.g. kalmar-2021), or the document to follow with --rev.",
-        "Dokumentet att jämföra från (t.ex. kalmar-2021), eller dokumentet att följa med --rev."),
-    "Dokumentet att jämföra med (t.ex. kalmar-2024).": (
-        "The document to compare with (e.g. kalmar-2024).", "Dokumentet att jämföra med (t.ex. kalmar-2024)."),
-    "Git-revision: REV jämför REV med arbetskopian, REV..REV två revisioner.": (
-        "Git revision: REV compares REV with the working copy, REV..REV two revisions.",
-        "Git-revision: REV jämför REV med arbetskopian, REV..REV två revisioner."),
-    "text, md, html eller json.": ("text, md, html or json.", "text, md, html eller json."),
-    "Fil att skriva (standard: standard ut).": (
-        "File to write (default: standard output).", "Fil att skriva (standard: standard ut)."),
-    "Write to this file (or folder, ending in '/') instead of stdout; '-' is stdout.": (
-        "Write to this file (or folder, ending in '/') instead of standard output; '-' is "
-        "standard output.",
-        "Skriv till den här filen (eller mappen, som slutar med '/') i stället för standard ut; "
-        "'-' är standard ut."),
-    "Plan id, e.g. kalmar-2024.": ("Plan id, e.g. kalmar-2024.", "Planens id, t.ex. kalmar-2024."),
-    "The year followed up.": ("The year followed up.", "Uppföljningsåret."),
-    "Respondent id (repeatable; default: every municipality of the county).": (
-        "Respondent id (repeatable; default: every municipality of the county).",
-        "Den svarandes id (kan upprepas; standard: länets alla kommuner)."),
-    "Folder (default: build/enkat/PLAN-YEAR).": (
-        "Folder (default: build/enkat/PLAN-YEAR).", "Mapp (standard: build/enkat/PLAN-ÅR)."),
-    "Replace workbooks already in the folder.": (
-        "Replace workbooks already in the folder.", "Ersätt arbetsböcker som redan finns i mappen."),
-    "Returned workbooks, or folders of them.": (
-        "Returned workbooks, or folders of them.", "Ifyllda arbetsböcker, eller mappar med dem."),
-    "Refuse workbooks for other plans.": ("Refuse workbooks for other plans.",
-                                          "Avvisa arbetsböcker för andra planer."),
-    "Refuse workbooks for other years.": ("Refuse workbooks for other years.",
-                                          "Avvisa arbetsböcker för andra år."),
-    "Show what would change; write nothing.": ("Show what would change; write nothing.",
-                                               "Visa vad som skulle ändras; skriv ingenting."),
-    "Replace answers already recorded (listed).": (
-        "Replace answers already recorded (listed).", "Ersätt svar som redan registrerats (listas)."),
-    "Saved Kolada API responses (JSON), or folders of them.": (
-        "Saved Kolada API responses (JSON), or folders of them.",
-        "Sparade svar från Koladas API (JSON), eller mappar med dem."),
-    "Only this plan (default: every plan with a county).": (
-        "Only this plan (default: every plan with a county).",
-        "Bara den här planen (standard: varje plan med ett län)."),
-    "Only these years (repeatable).": ("Only these years (repeatable).", "Bara de här åren (kan upprepas)."),
-    "Replace values already recorded (listed).": (
-        "Replace values already recorded (listed).", "Ersätt värden som redan registrerats (listas)."),
-    "Year(s) to fetch (repeatable).": ("Year(s) to fetch (repeatable).", "År att hämta (kan upprepas)."),
-    "Also save the responses (JSON) in this folder.": (
-        "Also save the responses (JSON) in this folder.", "Spara även svaren (JSON) i den här mappen."),
-    "API base URL.": ("API base URL.", "API:ets bas-URL."),
-    "Seconds per request.": ("Seconds per request.", "Sekunder per anrop."),
-    "Retries of a failed request.": ("Retries of a failed request.", "Nya försök efter ett misslyckat anrop."),
-}
+from mvkplan.messages.i18n import N_
+from mvkplan.messages.translations import keys as catalog_keys
+from mvkplan.messages.translations import translations
 
-# Paragraphs of command docstrings after the bilingual first line: English → Swedish.
-PARAGRAPHS: dict[str, str] = {
-    "Action plans against men's violence against women as data: validate, lint, link, publish.": "",
-    "Exit 0 when clean, 1 when problems are found, 2 on usage, configuration or I/O errors.":
-        "Avslutar med 0 när allt är rätt, 1 när problem hittas, 2 vid fel i användning, "
-        "konfiguration eller in- och utmatning.",
-    "Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage, "
-    "configuration or I/O errors. 'mvkplan rules' lists the rules.":
-        "Avslutar med 0 när inget fel återstår (med --strict inte heller någon varning), annars 1, "
-        "och 2 vid fel i användning, konfiguration eller in- och utmatning. 'mvkplan rules' listar "
-        "reglerna.",
-    "One report and one exit code: 0 when no error remains (no warning either with --strict), "
-    "1 otherwise, 2 on usage, configuration or I/O errors.":
-        "En rapport och en slutkod: 0 när inget fel återstår (med --strict inte heller någon "
-        "varning), annars 1, och 2 vid fel i användning, konfiguration eller in- och utmatning.",
-    "A document with errors is refused (exit 1, nothing written) unless --force is given.":
-        "Ett dokument med fel publiceras inte (slutkod 1, inget skrivs) utan --force.",
-    "Documents with errors stop the build (exit 1, nothing written) unless --force is given.":
-        "Dokument med fel stoppar bygget (slutkod 1, inget skrivs) utan --force.",
-    "Writes mvkplan.toml, plans/, the editor schema, .pre-commit-config.yaml, a GitHub Actions "
-    "workflow running 'mvkplan check' and a README for the coordinator. Existing files are "
-    "never overwritten: if any is there already, nothing is written (exit 2).":
-        "Skriver mvkplan.toml, plans/, schemat för redigeraren, .pre-commit-config.yaml, ett "
-        "GitHub Actions-flöde som kör 'mvkplan check' och en README för samordnaren. Befintliga "
-        "filer skrivs aldrig över: finns någon redan skrivs ingenting (slutkod 2).",
-    "Builds the site into a temporary folder, serves it on http://127.0.0.1:PORT/ and rebuilds "
-    "on every save of a plan, the configuration or a template. Errors are shown at the top of "
-    "every page. Stop with Ctrl+C.":
-        "Bygger webbplatsen i en tillfällig mapp, visar den på http://127.0.0.1:PORT/ och bygger "
-        "om varje gång en plan, konfigurationen eller en mall sparas. Felen visas överst på varje "
-        "sida. Avsluta med Ctrl+C.",
-}
+HELP = "help:"
+"""The namespace of help texts in the catalogs."""
+
+# Declared help texts looked up by their wording; the words are in the catalogs, msgid
+# 'help:' + the declared text (see mvkplan/messages/locale).
+TEXTS = frozenset(key.removeprefix(HELP) for key in (
+    N_("help:html, md, json, pdf eller docx."),
+    N_("help:Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md, .json, "
+       ".pdf eller .docx)."),
+    N_("help:Stämpla alla länkar / stamp every link to an item, also those never reviewed."),
+    N_("help:Flytta länkar till ersatta planer / move links into superseded plans (asks first)."),
+    N_("help:Fråga inte / do not ask before moving links."),
+    N_("help:xlsx (a sheet per area) or csv (one file)."),
+    N_("help:File (default: build/tabeller/PLAN.xlsx|csv)."),
+    N_("help:A workbook (.xlsx) or CSV written by 'export'."),
+    N_("help:The plan to update (default: the one the file names; for a CSV, its file name)."),
+    N_("help:Write a new plan ID beside the plan the file was exported from, which stays as it is."),
+    N_("help:Show the change to the YAML; write nothing."),
+    N_("help:text or csv."),
+    N_("help:Consultation id, e.g. kalmar-2024-remiss."),
+    N_("help:Body id (repeatable; default: every body)."),
+    N_("help:Folder (default: build/remiss/ID)."),
+    N_("help:Refuse workbooks of other consultations."),
+    N_("help:Date the responses came in (default: today)."),
+    N_("help:Only this KPI: a Kolada id or a catalog entry's id or name (repeatable; default: all the "
+       "plan's KPIs)."),
+    N_("help:Show the version."),
+    N_("help:Output format."),
+    N_("help:Include the shipped frameworks and catalogs."),
+    N_("help:Språk för meddelanden / message language (default: locale)."),
+    N_("help:regional-plan, local-plan, activity-plan, strategy or framework."),
+    N_("help:The new document's id, e.g. vaxjo-2025."),
+    N_("help:Title of the document."),
+    N_("help:County: id, code or name, e.g. kronoberg, 07."),
+    N_("help:Municipality (local plans): id, code or name, e.g. vaxjo."),
+    N_("help:Start from this plan's goals (e.g. the county plan), each linked to it."),
+    N_("help:With --from: only these goals (repeatable; default: all)."),
+    N_("help:First year of the period (default: the year in the id, else this year)."),
+    N_("help:Do not make the folder a git repository with a first commit."),
+    N_("help:Folder to write to (default: plans/<county>)."),
+    N_("help:Dokument eller punkt, t.ex. kalmar-2024 eller kalmar-2024/forebygga."),
+    N_("help:Export the whole repository's document graph."),
+    N_("help:Include links to catalogs (methods, indicator sources …)."),
+    N_("help:Only documents of this county (repeatable), e.g. kalmar."),
+    N_("help:Only this framework (repeatable), e.g. nationell-strategi."),
+    N_("help:Filer eller mappar (standard: plans/ eller det som konfigurerats)."),
+    N_("help:Exit 1 on warnings too, not only on errors."),
+    N_("help:Run only these rules (codes, names or prefixes; replaces the configured 'select'). Repeat "
+       "or separate with commas."),
+    N_("help:Skip these rules too (added to the configured 'ignore')."),
+    N_("help:Visa inte källraden under syntax- och schemafel / do not show the source line under syntax "
+       "and schema errors."),
+    N_("help:Run only these lint rules (codes, names or prefixes)."),
+    N_("help:Skip these lint rules too."),
+    N_("help:A rule's code or name, to explain that rule."),
+    N_("help:Dokumentets id, t.ex. kalmar-2024."),
+    N_("help:html eller md."),
+    N_("help:Fil att skriva, '-' för standard ut (standard: build/ID.html eller .md)."),
+    N_("help:Mapp med mallar som ersätter de inbyggda / templates overriding the shipped ones."),
+    N_("help:Adress där webbplatsen från 'mvkplan build' publiceras; länkar till andra dokument pekar "
+       "dit (standard: site-url i konfigurationen)."),
+    N_("help:Publicera även dokument med fel; sidan visar en varning 'innehåller fel' / publish despite "
+       "errors, with a banner."),
+    N_("help:Publicera även utkast, märkta UTKAST / publish drafts too, marked UTKAST (standard: drafts "
+       "i konfigurationen)."),
+    N_("help:Mapp för webbplatsen (standard: site/ eller det som konfigurerats)."),
+    N_("help:Mapp att skapa arkivet i / folder for the new repository (default: the current folder)."),
+    N_("help:Your county: id, code or name, e.g. kronoberg."),
+    N_("help:Port on 127.0.0.1 (0: any free one)."),
+    N_("help:Templates overriding the shipped ones."),
+    N_("help:Write to this file instead of stdout."),
+    N_("help:Include example documents (example: true)."),
+    N_("help:Dokumentet exakt som antaget, utan verktygets tillägg (länkar, kopplingar, citat, "
+       "faktaruta) / without the tool's additions (standard: plain i konfigurationen)."),
+    N_("help:Show this message and exit."),
+    N_("help:Läs om alla filer / read every file again, ignoring .mvkplan_cache."),
+    N_("help:Lägg en PDF bredvid varje dokuments sida / add a PDF beside every document page."),
+    N_("help:html, md, pdf eller docx."),
+    N_("help:Fil att skriva, '-' för standard ut (standard: build/ID.html, .md, .pdf eller .docx)."),
+    N_("help:Planens id (eller en uppföljnings id), t.ex. kalmar-2024."),
+    N_("help:Uppföljningsåret (standard: det senaste)."),
+    N_("help:html, md eller json."),
+    N_("help:Fil att skriva, '-' för standard ut (standard: build/ID-uppfoljning-ÅR.html, .md eller .json)."),
+    N_("help:Dokumentet att jämföra från (t.ex. kalmar-2021), eller dokumentet att följa med --rev."),
+    N_("help:Dokumentet att jämföra med (t.ex. kalmar-2024)."),
+    N_("help:Git-revision: REV jämför REV med arbetskopian, REV..REV två revisioner."),
+    N_("help:text, md, html eller json."),
+    N_("help:Fil att skriva (standard: standard ut)."),
+    N_("help:Write to this file (or folder, ending in '/') instead of stdout; '-' is stdout."),
+    N_("help:Plan id, e.g. kalmar-2024."),
+    N_("help:The year followed up."),
+    N_("help:Respondent id (repeatable; default: every municipality of the county)."),
+    N_("help:Folder (default: build/enkat/PLAN-YEAR)."),
+    N_("help:Replace workbooks already in the folder."),
+    N_("help:Returned workbooks, or folders of them."),
+    N_("help:Refuse workbooks for other plans."),
+    N_("help:Refuse workbooks for other years."),
+    N_("help:Show what would change; write nothing."),
+    N_("help:Replace answers already recorded (listed)."),
+    N_("help:Saved Kolada API responses (JSON), or folders of them."),
+    N_("help:Only this plan (default: every plan with a county)."),
+    N_("help:Only these years (repeatable)."),
+    N_("help:Replace values already recorded (listed)."),
+    N_("help:Year(s) to fetch (repeatable)."),
+    N_("help:Also save the responses (JSON) in this folder."),
+    N_("help:API base URL."),
+    N_("help:Seconds per request."),
+    N_("help:Retries of a failed request."),
+))
+
+# Paragraphs of command docstrings after the bilingual first line, by their English wording
+# (msgid 'help:' + the paragraph, white space collapsed): shown in English as written.
+PARAGRAPHS = frozenset(key.removeprefix(HELP) for key in (
+    N_("help:Exit 0 when clean, 1 when problems are found, 2 on usage, configuration or I/O errors."),
+    N_("help:Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage, "
+       "configuration or I/O errors. 'mvkplan rules' lists the rules."),
+    N_("help:One report and one exit code: 0 when no error remains (no warning either with --strict), 1 "
+       "otherwise, 2 on usage, configuration or I/O errors."),
+    N_("help:A document with errors is refused (exit 1, nothing written) unless --force is given."),
+    N_("help:Documents with errors stop the build (exit 1, nothing written) unless --force is given."),
+    N_("help:Writes mvkplan.toml, plans/, the editor schema, .pre-commit-config.yaml, a GitHub Actions "
+       "workflow running 'mvkplan check' and a README for the coordinator. Existing files are never "
+       "overwritten: if any is there already, nothing is written (exit 2)."),
+    N_("help:Builds the site into a temporary folder, serves it on http://127.0.0.1:PORT/ and rebuilds "
+       "on every save of a plan, the configuration or a template. Errors are shown at the top of every "
+       "page. Stop with Ctrl+C."),
+))
+DROPPED = frozenset({
+    "Action plans against men's violence against women as data: validate, lint, link, publish.",
+})
+"""Paragraphs left out in both languages (the root's English tagline)."""
 
 
 def help_language(args: Sequence[str]) -> str:
@@ -292,33 +165,29 @@ def help_language(args: Sequence[str]) -> str:
     return detect_language()
 
 
+@cache
 def _paragraph_keys() -> dict[str, str]:
-    """Declared English help paragraph → its key among the command line's own messages."""
-    from mvkplan.messages.cliwords import MESSAGES as CLI_WORDS
-
-    return {english: key for key, (english, _) in CLI_WORDS.items() if key.startswith("help.")}
+    """Declared English help paragraph → its key (``help.*``) in the catalogs."""
+    english = translations("en")
+    return {english.gettext(key): key for key in catalog_keys("en") if key.startswith("help.")}
 
 
 def _paragraph(flat: str, paragraph: str, language: str) -> str | None:
     """A paragraph after a command's first line in ``language`` (None: leave it out)."""
-    from mvkplan.messages.i18n import MESSAGES
-
     key = _paragraph_keys().get(flat)
     if key is not None:
-        english, swedish = MESSAGES[key]
-        return swedish if language == "sv" else english
-    if flat in PARAGRAPHS:
-        if not PARAGRAPHS[flat]:
-            return None
-        return PARAGRAPHS[flat] if language == "sv" else paragraph
+        return translations(language).gettext(key)
+    if flat in DROPPED:
+        return None
+    if flat in PARAGRAPHS and language == "sv":
+        return translations("sv").gettext(HELP + flat)
     return paragraph
 
 
 def translate(text: str, language: str) -> str:
     """One declared help text in ``language``."""
     if text in TEXTS:
-        english, swedish = TEXTS[text]
-        return swedish if language == "sv" else english
+        return translations(language).gettext(HELP + text)
     paragraphs = text.split("\n\n")
     first = paragraphs[0]
     if " / " in first:

@@ -32,14 +32,6 @@ _MAGIC = b"mvkplan-signed-1\n"
 _MAC_SIZE = hashlib.sha256().digest_size
 FOLDER = ".mvkplan_cache"
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "cache.tracked": (
-        "warning: {folder} is tracked by git; mvkplan neither reads nor writes it "
-        "(untrack it: git rm -r --cached {name})",
-        "varning: {folder} är incheckad i git; mvkplan varken läser eller skriver den "
-        "(ta bort den ur git: git rm -r --cached {name})",
-    ),
-}
 
 _KEYS: dict[Path, bytes | None] = {}
 """Key file → its key (None: none usable), read once per process."""
@@ -169,9 +161,6 @@ def _tracked(folder: Path) -> bool:
 
 
 def _warn(folder: Path) -> None:
-    from mvkplan.messages.i18n import MESSAGES as SHARED
     from mvkplan.messages.i18n import t
 
-    for key, value in MESSAGES.items():
-        SHARED.setdefault(key, value)
     print(t("cache.tracked", folder=folder, name=folder.name), file=sys.stderr)

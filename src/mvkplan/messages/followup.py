@@ -1,57 +1,38 @@
-"""Messages of the follow-up checks (E5xx), merged into :data:`mvkplan.messages.i18n.MESSAGES`."""
+"""Messages of the follow-up checks (E5xx).
+
+The codes travel as data, so they are named here for extraction; their words are in
+``mvkplan/messages/locale``.
+"""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "E501": ("'{target}' is a {kind}, not a plan that can be followed up",
-             "'{target}' är av typen {kind}, inte en plan som kan följas upp"),
-    "E501.hint": ("name a regional, local or activity plan in 'plan:'",
-                  "ange en regional plan, lokal plan eller verksamhetsplan i 'plan:'"),
-    "E502": ("year {year} is outside the plan's period {period}",
-             "året {year} ligger utanför planens period {period}"),
-    "E502.hint": ("a follow-up and its values belong to a year of the plan, up to the "
-                  "follow-up's year; older values belong in the indicator's baseline",
-                  "en uppföljning och dess värden hör till ett år i planen, till och med "
-                  "uppföljningens år; äldre värden hör hemma i indikatorns utgångsvärde"),
-    "E502.after": ("year {year} is after the follow-up's year {follow_up_year}",
-                   "året {year} ligger efter uppföljningens år {follow_up_year}"),
-    "E503": ("indicator '{indicator}' is not an indicator of plan '{plan}'",
-             "indikatorn '{indicator}' finns inte i planen '{plan}'"),
-    "E503.hint": ("write '<goal>/<indicator>'; the plan has {known}",
-                  "skriv '<mål>/<indikator>'; planen har {known}"),
-    "E504": ("activity '{activity}' is not an activity of plan '{plan}'",
-             "aktiviteten '{activity}' finns inte i planen '{plan}'"),
-    "E505": ("'{goal}' is not a goal or area of plan '{plan}'",
-             "'{goal}' är inget mål eller område i planen '{plan}'"),
-    "E506": ("respondent '{respondent}' is not listed under 'respondents'",
-             "svarande '{respondent}' finns inte under 'respondents'"),
-    "E506.hint": ("add it to 'respondents' (municipality, county or an organisation with id "
-                  "and name)", "lägg till den under 'respondents' (kommun, län eller en "
-                  "organisation med id och namn)"),
-    "E507": ("'{value}' is not a valid {type} value",
-             "'{value}' är inget giltigt värde av typen {type}"),
-    "E507.hint": ("number/percent: 12 or 12,5; count: a whole number; yes-no: ja or nej",
-                  "tal/procent: 12 eller 12,5; antal: ett heltal; ja/nej: ja eller nej"),
-    "E508": ("percentage '{value}' is outside 0–100", "procentsatsen '{value}' ligger utanför 0–100"),
-    "E509": ("'{value}' is not one of the indicator's choices: {choices}",
-             "'{value}' är inget av indikatorns svarsalternativ: {choices}"),
-    "E510": ("respondent '{respondent}' belongs to {county}, outside the plan's county {plan_county}",
-             "svarande '{respondent}' hör till {county}, utanför planens län {plan_county}"),
-    "E511": ("the same value is given twice (first at line {first})",
-             "samma värde anges två gånger (första gången på rad {first})"),
-    "E511.hint": ("one value per indicator, respondent, sex and year; remove or merge one",
-                  "ett värde per indikator, svarande, kön och år; ta bort eller slå ihop ett"),
-    "E512": ("'{key}' is given twice (first at line {first})",
-             "'{key}' anges två gånger (första gången på rad {first})"),
-    "E513": ("indicator '{indicator}' is not reported per sex",
-             "indikatorn '{indicator}' redovisas inte per kön"),
-    "E513.hint": ("leave out 'sex', or set 'per_sex: true' on the indicator",
-                  "ta bort 'sex' eller ange 'per_sex: true' på indikatorn"),
-    "E514": ("plan '{plan}' already has a follow-up for {year}: {other}",
-             "planen '{plan}' har redan en uppföljning för {year}: {other}"),
-    "E514.hint": ("keep one follow-up per plan and year", "ha en uppföljning per plan och år"),
-    "E515": ("'{indicator}' is already an indicator of plan '{plan}'",
-             "'{indicator}' är redan en indikator i planen '{plan}'"),
-    "E515.hint": ("give the follow-up's indicator another id, or give values to the plan's",
-                  "ge uppföljningens indikator ett annat id, eller ange värden för planens"),
-}
+from mvkplan.messages.i18n import N_
+
+KEYS = (
+    N_("E501"),
+    N_("E501.hint"),
+    N_("E502"),
+    N_("E502.hint"),
+    N_("E502.after"),
+    N_("E503"),
+    N_("E503.hint"),
+    N_("E504"),
+    N_("E505"),
+    N_("E506"),
+    N_("E506.hint"),
+    N_("E507"),
+    N_("E507.hint"),
+    N_("E508"),
+    N_("E509"),
+    N_("E510"),
+    N_("E511"),
+    N_("E511.hint"),
+    N_("E512"),
+    N_("E513"),
+    N_("E513.hint"),
+    N_("E514"),
+    N_("E514.hint"),
+    N_("E515"),
+    N_("E515.hint"),
+)
+"""The catalog keys of these messages."""

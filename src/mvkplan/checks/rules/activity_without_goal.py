@@ -28,18 +28,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK003"
 NAME = "activity-without-goal"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("An activity is linked to no goal.", "En aktivitet är inte kopplad till något mål."),
-    "message": ("activity '{activity}' is linked to no goal",
-                "aktiviteten '{activity}' är inte kopplad till något mål"),
-    "hint": ("add 'links:' with the goals it serves, e.g. [nationell-strategi/1]",
-             "lägg till 'links:' med de mål den bidrar till, t.ex. [nationell-strategi/1]"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK003.summary"),
+    N_("MVK003.message"),
+    N_("MVK003.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -1,7 +1,8 @@
 """What every rule is made of: the rule itself, what it yields, and what it may look at.
 
-A rule module holds ``CODE``, ``NAME``, ``SEVERITY``, ``MESSAGES`` (``key → (English,
-Swedish)``, with at least ``summary`` and ``message``), optionally an ``Options`` model, and a
+A rule module holds ``CODE``, ``NAME``, ``SEVERITY``, ``MESSAGES`` (the catalog keys of its
+messages, ``N_("MVK0NN.summary")``, ``N_("MVK0NN.message")`` at least, their words in
+``messages/locale``), optionally an ``Options`` model, and a
 ``check(context, options)`` generator that yields :class:`Finding` values. Its docstring is its
 documentation. Rules never format messages, decide their severity or handle suppression:
 :mod:`mvkplan.checks.lint` does all of that in one place.
@@ -23,7 +24,7 @@ from mvkplan.checks.rules.reach import LinkGraph
 from mvkplan.checks.rules.text import DocumentText, Source
 from mvkplan.index.linkindex import Link, LinkIndex
 from mvkplan.loading.documents import LoadedDocument
-from mvkplan.messages.i18n import get_language
+from mvkplan.messages.i18n import MESSAGES, get_language, t
 from mvkplan.messages.problems import Problem, Severity
 from mvkplan.models import PlanBase
 from mvkplan.source.nodes import Node
@@ -43,10 +44,15 @@ class RuleOptions(BaseModel):
     )
 
 
-def translate(messages: Mapping[str, tuple[str, str]], key: str, /, **values: object) -> str:
-    """``messages[key]`` in the current language, with ``values`` filled in."""
-    english, swedish = messages[key]
-    return (swedish if get_language() == "sv" else english).format(**values)
+@dataclass(frozen=True)
+class Term:
+    """A value of a message that is a word in the user's language: its catalog key.
+
+    Worded when the problem is formatted, like the message itself, so that a rule yields the
+    same findings in every language.
+    """
+
+    key: str
 
 
 @dataclass(frozen=True)
@@ -57,11 +63,11 @@ class Finding:
     path: Path_ = ()
     """Where in the document (keys and indices); the node's line and column are reported."""
     message: str = "message"
-    """Key of the message in the rule's MESSAGES."""
+    """Key of the message among the rule's (``message`` for ``MVK0NN.message``)."""
     values: Mapping[str, object] = field(default_factory=dict)
     """Values for the message and the hint."""
     hint: str | None = "hint"
-    """Key of the hint in the rule's MESSAGES; ignored when the rule has no such message."""
+    """Key of the hint among the rule's; ignored when the rule has no such message."""
     position: tuple[int, int] | None = None
     """Line and column, when the rule knows them more precisely than ``path`` tells."""
 
@@ -73,7 +79,8 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    messages: Mapping[str, tuple[str, str]]
+    keys: tuple[str, ...]
+    """The rule's own message keys, without the code (``summary``, ``message``, ``hint``, …)."""
     check: Callable[[LintContext, Any], Iterable[Finding]]
     options: type[RuleOptions] | None
     doc: str
@@ -86,18 +93,30 @@ class Rule:
         missing = [s for s in DOC_SECTIONS if f"\n{s}:" not in f"\n{doc}"]
         if missing:
             raise TypeError(f"{where}: docstring lacks {', '.join(missing)}")
-        messages = module.MESSAGES
-        if not {"summary", "message"} <= set(messages):
-            raise TypeError(f"{where}: MESSAGES needs 'summary' and 'message'")
         if not CODE_PATTERN.match(module.CODE) or not NAME_PATTERN.match(module.NAME):
             raise TypeError(f"{where}: bad CODE or NAME")
-        return cls(module.CODE, module.NAME, module.SEVERITY, messages, module.check,
+        prefix = f"{module.CODE}."
+        if any(not key.startswith(prefix) for key in module.MESSAGES):
+            raise TypeError(f"{where}: MESSAGES keys must start with '{prefix}'")
+        keys = tuple(key.removeprefix(prefix) for key in module.MESSAGES)
+        if not {"summary", "message"} <= set(keys):
+            raise TypeError(f"{where}: MESSAGES needs '{prefix}summary' and '{prefix}message'")
+        return cls(module.CODE, module.NAME, module.SEVERITY, keys, module.check,
                    getattr(module, "Options", None), doc)
+
+    @property
+    def messages(self) -> Mapping[str, tuple[str, str]]:
+        """The rule's messages, ``key → (English, Swedish)``, read from the catalogs."""
+        return {key: MESSAGES[f"{self.code}.{key}"] for key in self.keys}
+
+    def message(self, key: str, /, **values: object) -> str:
+        """The rule's message ``key`` in the current language, with ``values`` filled in."""
+        return t(f"{self.code}.{key}", **values)
 
     @property
     def summary(self) -> str:
         """One line in the current language."""
-        return translate(self.messages, "summary")
+        return self.message("summary")
 
     @property
     def title(self) -> str:
@@ -108,7 +127,6 @@ class Rule:
     def documentation(self) -> str:
         """The docstring, or in Swedish its translation with the same examples."""
         from mvkplan.checks.rules.docs_sv import DOCS_SV
-        from mvkplan.messages.i18n import get_language
 
         if get_language() != "sv" or self.code not in DOCS_SV:
             return self.doc
@@ -123,12 +141,13 @@ class Rule:
     def problem(self, finding: Finding) -> Problem:
         """Format a finding as a problem with this rule's code and default severity."""
         line, column = finding.position or finding.document.position(finding.path)
-        values = dict(finding.values)
+        values = {name: t(value.key) if isinstance(value, Term) else value
+                  for name, value in finding.values.items()}
         hint = None
-        if finding.hint and finding.hint in self.messages:
-            hint = translate(self.messages, finding.hint, **values)
+        if finding.hint and finding.hint in self.keys:
+            hint = self.message(finding.hint, **values)
         return Problem(finding.document.path, line, column, self.code,
-                       translate(self.messages, finding.message, **values),
+                       self.message(finding.message, **values),
                        self.severity, hint, self.name)
 
 

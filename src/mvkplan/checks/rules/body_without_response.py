@@ -29,22 +29,19 @@ from collections.abc import Iterator
 from datetime import date
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import Consultation
 
 CODE = "MVK025"
 NAME = "body-without-response"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A body asked in a consultation has not responded by the deadline.",
-                "En remissinstans har inte svarat till sista svarsdag."),
-    "message": ("'{body}' has not responded; the deadline was {deadline}",
-                "'{body}' har inte svarat; sista svarsdag var {deadline}"),
-    "hint": ("import its response with 'mvkplan consultation import', or set 'status: adopted' when the "
-             "round is closed without it",
-             "läs in svaret med 'mvkplan consultation import', eller ange 'status: adopted' när remissen "
-             "avslutas utan det"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK025.summary"),
+    N_("MVK025.message"),
+    N_("MVK025.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -29,23 +29,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions, Term
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import Activity, Goal
 
 CODE = "MVK016"
 NAME = "chain-to-national-strategy"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A goal's chain of links does not reach the national strategy.",
-                "Ett måls kedja av länkar når inte den nationella strategin."),
-    "message": ("{what} '{id}' links to {links}, but no chain of links from it reaches "
-                "{target}",
-                "{what_sv} '{id}' länkar till {links}, men ingen kedja av länkar därifrån når "
-                "{target}"),
-    "hint": ("link it to a county goal that stands under {target}, or to {target}/<n>",
-             "länka till ett mål i länets plan som står under {target}, eller till {target}/<n>"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK016.summary"),
+    N_("MVK016.message"),
+    N_("MVK016.hint"),
+)
 
 
 class Options(RuleOptions):
@@ -64,16 +61,16 @@ def check(context: LintContext, options: Options) -> Iterator[Finding]:
         if getattr(plan, "kind", None) not in options.kinds:
             continue
         for i, area in enumerate(plan.areas):
-            held: list[tuple[str, str, str, int, Goal | Activity]] = [
-                ("goals", "goal", "målet", j, goal) for j, goal in enumerate(area.goals)]
-            held += [("activities", "activity", "aktiviteten", j, activity)
+            held: list[tuple[str, Term, int, Goal | Activity]] = [
+                ("goals", Term(N_("MVK016.what.goal")), j, goal) for j, goal in enumerate(area.goals)]
+            held += [("activities", Term(N_("MVK016.what.activity")), j, activity)
                      for j, activity in enumerate(area.activities)]
-            for field_name, what, what_sv, j, item in held:
+            for field_name, what, j, item in held:
                 if not item.links:
                     continue
                 if graph.reaches(f"{document.id}/{item.id}",
                                  lambda r: r == options.target or r.startswith(prefix)):
                     continue
-                values = {"what": what, "what_sv": what_sv, "id": item.id,
+                values = {"what": what, "id": item.id,
                           "links": ", ".join(item.links), "target": options.target}
                 yield Finding(document, ("areas", i, field_name, j), values=values)

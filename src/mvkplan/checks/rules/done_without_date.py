@@ -25,20 +25,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import FollowUp
 
 CODE = "MVK022"
 NAME = "done-without-date"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("An activity marked as done (genomförd) has no date.",
-                "En aktivitet som är genomförd saknar datum."),
-    "message": ("activity '{activity}' is done but has no date",
-                "aktiviteten '{activity}' är genomförd men saknar datum"),
-    "hint": ("add 'date:' ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD')",
-             "lägg till 'date:' ('ÅÅÅÅ', 'ÅÅÅÅ-MM' eller 'ÅÅÅÅ-MM-DD')"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK022.summary"),
+    N_("MVK022.message"),
+    N_("MVK022.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -32,20 +32,19 @@ from datetime import date
 from pydantic import field_validator
 
 from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import FollowUp
 
 CODE = "MVK023"
 NAME = "draft-after-deadline"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A follow-up is still a draft after its deadline.",
-                "En uppföljning är fortfarande ett utkast efter sista dagen."),
-    "message": ("follow-up for {year} is still a draft; its deadline was {deadline}",
-                "uppföljningen för {year} är fortfarande ett utkast; sista dag var {deadline}"),
-    "hint": ("set 'status: adopted' when it is final, or move 'deadline:'",
-             "ange 'status: adopted' när den är klar, eller flytta 'deadline:'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK023.summary"),
+    N_("MVK023.message"),
+    N_("MVK023.hint"),
+)
 
 
 class Options(RuleOptions):

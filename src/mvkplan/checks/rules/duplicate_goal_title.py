@@ -27,19 +27,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext, Path_
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK010"
 NAME = "duplicate-goal-title"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("Two goals of a document have the same title.",
-                "Två mål i ett dokument har samma rubrik."),
-    "message": ("goal '{goal}' has the same title as goal '{first}' (line {line})",
-                "målet '{goal}' har samma rubrik som målet '{first}' (rad {line})"),
-    "hint": ("remove the copy, or link one goal to the other",
-             "ta bort kopian, eller länka det ena målet till det andra"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK010.summary"),
+    N_("MVK010.message"),
+    N_("MVK010.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -26,20 +26,19 @@ from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
 from mvkplan.index.followups import follow_ups_by_plan
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import FollowUp, PlanBase
 
 CODE = "MVK021"
 NAME = "follow-up-year-missing"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A plan followed up yearly has a year without a follow-up.",
-                "En plan som följs upp årligen saknar uppföljning för ett år."),
-    "message": ("'{plan}' is followed up yearly but has no follow-up for {years}",
-                "'{plan}' följs upp årligen men saknar uppföljning för {years}"),
-    "hint": ("add a follow-up (kind: follow-up) for each missing year",
-             "lägg till en uppföljning (kind: follow-up) för varje år som saknas"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK021.summary"),
+    N_("MVK021.message"),
+    N_("MVK021.hint"),
+)
 YEARLY = re.compile(r"års|årlig|yearly|annual", re.IGNORECASE)
 
 

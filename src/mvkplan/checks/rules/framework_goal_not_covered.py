@@ -33,21 +33,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import Framework
 
 CODE = "MVK005"
 NAME = "framework-goal-not-covered"
 SEVERITY = Severity.INFO
-MESSAGES = {
-    "summary": ("A goal of the framework the document follows is not covered.",
-                "Ett mål i ramverket som dokumentet följer täcks inte."),
-    "message": ("nothing in the document links to {targets}",
-                "inget i dokumentet länkar till {targets}"),
-    "hint": ("link an area, goal or activity to it, or suppress this if the gap is intended",
-             "koppla ett område, mål eller en aktivitet dit, eller undertryck detta om luckan "
-             "är avsiktlig"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK005.summary"),
+    N_("MVK005.message"),
+    N_("MVK005.hint"),
+)
 _STRUCTURAL = frozenset({"area", "activity", "row"})
 
 

@@ -30,21 +30,19 @@ from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
 from mvkplan.index.followups import goals_of, plan_of
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import FollowUp
 
 CODE = "MVK019"
 NAME = "goal-without-follow-up-value"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A follow-up gives no value for a goal of its plan that has indicators.",
-                "En uppföljning saknar värde för ett mål i planen som har indikatorer."),
-    "message": ("goal '{goal}' of '{plan}' has no value in the {year} follow-up",
-                "målet '{goal}' i '{plan}' saknar värde i uppföljningen för {year}"),
-    "hint": ("add a value for one of its indicators, or an assessment saying why there is none",
-             "lägg till ett värde för någon av dess indikatorer, eller en bedömning som "
-             "förklarar varför det saknas"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK019.summary"),
+    N_("MVK019.message"),
+    N_("MVK019.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

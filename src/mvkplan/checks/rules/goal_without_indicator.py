@@ -29,19 +29,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK001"
 NAME = "goal-without-indicator"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A goal has no indicator to follow it up.",
-                "Ett mål saknar indikator för uppföljning."),
-    "message": ("goal '{goal}' has no indicator, so it cannot be followed up",
-                "målet '{goal}' saknar indikator och kan inte följas upp"),
-    "hint": ("add 'indicators:' with a source and a frequency",
-             "lägg till 'indicators:' med källa och frekvens"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK001.summary"),
+    N_("MVK001.message"),
+    N_("MVK001.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

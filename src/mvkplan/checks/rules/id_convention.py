@@ -29,18 +29,18 @@ from collections.abc import Iterator
 from pydantic import field_validator
 
 from mvkplan.checks.rules.base import Finding, LintContext, Path_, RuleOptions
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK014"
 NAME = "id-convention"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("An id breaks the naming convention (lower-case ASCII, digits, hyphens).",
-                "Ett id bryter mot namnkonventionen (gemena a–z, siffror, bindestreck)."),
-    "message": ("id '{id}' breaks the naming convention", "id '{id}' bryter mot namnkonventionen"),
-    "hint": ("rename it to '{suggestion}' and update the links to it",
-             "byt namn till '{suggestion}' och uppdatera länkarna dit"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK014.summary"),
+    N_("MVK014.message"),
+    N_("MVK014.hint"),
+)
 DEFAULT_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 
 

@@ -24,18 +24,18 @@ from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
 from mvkplan.index.linkindex import Link
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK015"
 NAME = "implied-link"
 SEVERITY = Severity.INFO
-MESSAGES = {
-    "summary": ("An item links a goal that a target it also links already implies.",
-                "En punkt länkar till ett mål som ett delmål den också länkar till redan innebär."),
-    "message": ("link to '{goal}' is implied by the link to '{target}'",
-                "länken till '{goal}' följer redan av länken till '{target}'"),
-    "hint": ("remove the link to '{goal}'", "ta bort länken till '{goal}'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK015.summary"),
+    N_("MVK015.message"),
+    N_("MVK015.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -29,25 +29,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.checks.rules.base import Finding, LintContext, Term
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import Indicator, PlanBase
 
 CODE = "MVK002"
 NAME = "incomplete-indicator"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("An indicator has no source or no frequency.",
-                "En indikator saknar källa eller frekvens."),
-    "message": ("indicator of goal '{goal}' has no {missing}",
-                "indikatorn för målet '{goal}' saknar {missing_sv}"),
-    "hint": ("add {keys} to the indicator", "lägg till {keys} i indikatorn"),
-}
-_MISSING = {  # what is missing → (English, Swedish, keys)
-    (True, False): ("source", "källa", "'source:'"),
-    (False, True): ("frequency", "frekvens", "'frequency:'"),
-    (True, True): ("source and no frequency", "källa och frekvens", "'source:', 'frequency:'"),
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK002.summary"),
+    N_("MVK002.message"),
+    N_("MVK002.hint"),
+)
+_MISSING = {  # what is missing → (its words, the keys to add)
+    (True, False): (Term(N_("MVK002.missing.source")), "'source:'"),
+    (False, True): (Term(N_("MVK002.missing.frequency")), "'frequency:'"),
+    (True, True): (Term(N_("MVK002.missing.both")), "'source:', 'frequency:'"),
 }
 
 
@@ -68,9 +68,8 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
                     stated = heading or states_frequency(context.index, indicator)
                     gap = (indicator.source is None, not stated)
                     if gap in _MISSING:
-                        english, swedish, keys = _MISSING[gap]
-                        values = {"goal": goal.id, "missing": english, "missing_sv": swedish,
-                                  "keys": keys}
+                        missing, keys = _MISSING[gap]
+                        values = {"goal": goal.id, "missing": missing, "keys": keys}
                         path = ("areas", i, "goals", j, "indicators", k)
                         yield Finding(document, path, values=values)
 

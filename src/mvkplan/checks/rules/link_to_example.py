@@ -25,21 +25,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK018"
 NAME = "link-to-example"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A real document links to an example document.",
-                "Ett verkligt dokument länkar till ett exempeldokument."),
-    "message": ("'{target}' is an example document (example: true); a real document should "
-                "not link to it",
-                "'{target}' är ett exempeldokument (example: true); ett verkligt dokument bör "
-                "inte länka dit"),
-    "hint": ("link to the real document, or mark this document 'example: true'",
-             "länka till det verkliga dokumentet, eller markera detta dokument 'example: true'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK018.summary"),
+    N_("MVK018.message"),
+    N_("MVK018.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

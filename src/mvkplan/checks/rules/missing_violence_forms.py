@@ -32,24 +32,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import CatalogEntry, PlanBase
 
 CODE = "MVK011"
 NAME = "missing-violence-forms"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("The target groups leave out forms of violence in the national definition.",
-                "Målgrupperna utelämnar våldsformer i den nationella definitionen."),
-    "message": ("the target groups leave out {missing}",
-                "målgrupperna utelämnar {missing}"),
-    "message.none": ("the document has no target groups, so it names none of the forms of "
-                     "violence in the national definition",
-                     "dokumentet saknar målgrupper och nämner därför ingen av våldsformerna i "
-                     "den nationella definitionen"),
-    "hint": ("add them to 'target_groups: violence_forms:' ({ids})",
-             "lägg till dem under 'target_groups: violence_forms:' ({ids})"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK011.summary"),
+    N_("MVK011.message"),
+    N_("MVK011.message.none"),
+    N_("MVK011.hint"),
+)
 NATIONAL_DEFINITION = "violence-forms"
 
 

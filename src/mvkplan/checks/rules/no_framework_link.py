@@ -32,20 +32,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.checks.rules.base import Finding, LintContext, Term
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK004"
 NAME = "no-framework-link"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("An area or goal is linked to no framework goal.",
-                "Ett område eller mål är inte kopplat till något mål i ett ramverk."),
-    "message": ("{what} '{id}' is linked to no framework goal",
-                "{what_sv} '{id}' är inte kopplat till något mål i ett ramverk"),
-    "hint": ("add 'links:' with the framework goal it serves, e.g. [nationell-strategi/1]",
-             "lägg till 'links:' med ramverkets mål som det tjänar, t.ex. [nationell-strategi/1]"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK004.summary"),
+    N_("MVK004.message"),
+    N_("MVK004.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:
@@ -64,8 +63,8 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
             every_goal_loose = bool(area.goals) and len(loose) == len(area.goals)
             if every_goal_loose or (not area.goals and not children_linked):
                 yield Finding(document, ("areas", i),
-                              values={"what": "area", "what_sv": "området", "id": area.id})
+                              values={"what": Term(N_("MVK004.what.area")), "id": area.id})
                 continue
             for j, goal in loose:
                 yield Finding(document, ("areas", i, "goals", j),
-                              values={"what": "goal", "what_sv": "målet", "id": goal.id})
+                              values={"what": Term(N_("MVK004.what.goal")), "id": goal.id})

@@ -29,22 +29,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK008"
 NAME = "period-outside-framework"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("The document's period reaches outside a framework it serves.",
-                "Dokumentets period sträcker sig utanför ett ramverk det tjänar."),
-    "message.end": ("period ends {end}, after {framework} ends ({framework_end})",
-                    "perioden slutar {end}, efter att {framework} slutar ({framework_end})"),
-    "message.start": ("period starts {start}, before {framework} starts ({framework_start})",
-                      "perioden börjar {start}, innan {framework} börjar ({framework_start})"),
-    "message": ("period lies outside {framework}", "perioden ligger utanför {framework}"),
-    "hint": ("keep the period within that of {framework}, or explain in the plan why it differs",
-             "håll perioden inom {framework}s period, eller förklara i planen varför den avviker"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK008.summary"),
+    N_("MVK008.message.end"),
+    N_("MVK008.message.start"),
+    N_("MVK008.message"),
+    N_("MVK008.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -28,22 +28,20 @@ import re
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK012"
 NAME = "personal-contact"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A person's e-mail address or phone number stands in a document.",
-                "En persons e-postadress eller telefonnummer står i ett dokument."),
-    "message.email": ("personal e-mail address '{text}'", "personlig e-postadress '{text}'"),
-    "message.phone": ("phone number '{text}'", "telefonnummer '{text}'"),
-    "message": ("personal contact details '{text}'", "personliga kontaktuppgifter '{text}'"),
-    "hint": ("use a shared mailbox, the switchboard or a web page; list what is fine in the "
-             "rule's 'allow' option",
-             "använd en funktionsbrevlåda, växelnumret eller en webbsida; lista det som är "
-             "tillåtet i regelns inställning 'allow'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK012.summary"),
+    N_("MVK012.message.email"),
+    N_("MVK012.message.phone"),
+    N_("MVK012.message"),
+    N_("MVK012.hint"),
+)
 EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 NAME_LIKE = re.compile(r"^[^\W\d_]+(?:[._][^\W\d_]+)+$")
 PHONE = re.compile(

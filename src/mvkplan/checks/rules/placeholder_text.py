@@ -31,18 +31,18 @@ from pydantic import field_validator
 from mvkplan.checks.rules.base import Finding, LintContext, RuleOptions
 from mvkplan.checks.rules.text import source_words
 from mvkplan.loading.documents import LoadedDocument
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK013"
 NAME = "placeholder-text"
 SEVERITY = Severity.ERROR
-MESSAGES = {
-    "summary": ("Placeholder text (TODO, xxx, lorem ipsum) is left in a document.",
-                "Platshållartext (TODO, xxx, lorem ipsum) står kvar i ett dokument."),
-    "message": ("placeholder text '{text}'", "platshållartext '{text}'"),
-    "hint": ("write the real text, or keep notes to editors in '# …' comments",
-             "skriv den riktiga texten, eller lägg anteckningar i kommentarer '# …'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK013.summary"),
+    N_("MVK013.message"),
+    N_("MVK013.hint"),
+)
 PLACEHOLDERS = (
     r"\bTODO\b", r"\bFIXME\b", r"\bTBD\b", r"\bx{3,}\b", r"\blorem ipsum\b", r"\?{3,}",
     r"\[\s*fyll i[^\]]*\]", r"<\s*fyll i[^>]*>",

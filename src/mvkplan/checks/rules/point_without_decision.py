@@ -31,20 +31,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import Consultation
 
 CODE = "MVK024"
 NAME = "point-without-decision"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A consultation response point has no decision.",
-                "En synpunkt i en remiss saknar beslut."),
-    "message": ("the point of '{body}' on {concerns} has no decision",
-                "synpunkten från '{body}' om {concerns} saknar beslut"),
-    "hint": ("add 'decision: accepted', 'partly' or 'not-accepted' (with a 'reason:')",
-             "lägg till 'decision: accepted', 'partly' eller 'not-accepted' (med 'reason:')"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK024.summary"),
+    N_("MVK024.message"),
+    N_("MVK024.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

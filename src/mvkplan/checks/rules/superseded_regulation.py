@@ -44,22 +44,19 @@ from mvkplan.checks.rules.text import DocumentText
 from mvkplan.index.linkindex import Link, LinkIndex
 from mvkplan.index.lookup import entries
 from mvkplan.loading.documents import LoadedDocument
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import CatalogEntry, DocumentBase
 
 CODE = "MVK006"
 NAME = "superseded-regulation"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A regulation cited was superseded before the document's period began.",
-                "En åberopad författning hade ersatts innan dokumentets period började."),
-    "message": ("cites {short}, superseded by {successor} from {date}, but the document "
-                "applies from {start}",
-                "hänvisar till {short}, som ersatts av {successor} från {date}, men dokumentet "
-                "gäller från {start}"),
-    "hint": ("cite the successor: 'regulation: {successor_id}'",
-             "hänvisa till efterföljaren: 'regulation: {successor_id}'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK006.summary"),
+    N_("MVK006.message"),
+    N_("MVK006.hint"),
+)
 CODE_TRIGGER = re.compile(r":(?<=\d{4}:)\d")
 """Every code searched for holds 'dddd:d' (see _codes): only values holding it are searched."""
 

@@ -25,18 +25,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK009"
 NAME = "superseded-still-adopted"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A document is still 'adopted' although another supersedes it.",
-                "Ett dokument är fortfarande 'adopted' fast ett annat ersätter det."),
-    "message": ("status is 'adopted', but '{successor}' supersedes this document",
-                "status är 'adopted', men '{successor}' ersätter detta dokument"),
-    "hint": ("set 'status: superseded'", "ange 'status: superseded'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK009.summary"),
+    N_("MVK009.message"),
+    N_("MVK009.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -24,22 +24,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.messages.textmatch import closest
 
 CODE = "MVK017"
 NAME = "suppression-comment"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A suppression comment names no rule, or an unknown one.",
-                "En undertryckande kommentar anger ingen regel, eller en okänd."),
-    "message": ("unknown rule '{selector}' in suppression comment",
-                "okänd regel '{selector}' i undertryckande kommentar"),
-    "hint": ("did you mean '{close}'?", "menade du '{close}'?"),
-    "message.empty": ("suppression comment names no rule", "undertryckande kommentar anger ingen regel"),
-    "hint.empty": ("name the rules in brackets: '# mvkplan: ignore[MVK001]'",
-                   "ange reglerna inom hakparentes: '# mvkplan: ignore[MVK001]'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK017.summary"),
+    N_("MVK017.message"),
+    N_("MVK017.hint"),
+    N_("MVK017.message.empty"),
+    N_("MVK017.hint.empty"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -35,23 +35,18 @@ from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
 from mvkplan.index.review import reviewed_links, wording
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK026"
 NAME = "suspect-link"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("A reviewed link's target has been reworded since the link was reviewed.",
-                "En granskad länks mål har formulerats om sedan länken granskades."),
-    "message": ("'{target}' has changed since this link was reviewed ({reviewed} → {current}); "
-                "it now reads: {wording}",
-                "'{target}' har ändrats sedan länken granskades ({reviewed} → {current}); "
-                "nu lyder det: {wording}"),
-    "hint": ("'mvkplan review {file}' shows the old wording (from git) beside the new and, if the "
-             "link still holds, marks it reviewed; otherwise link to the goal that fits",
-             "'mvkplan review {file}' visar den gamla lydelsen (ur git) bredvid den nya och, om "
-             "länken håller, markerar den granskad; annars länka till det mål som passar"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK026.summary"),
+    N_("MVK026.message"),
+    N_("MVK026.hint"),
+)
 
 _FINGERPRINTED = re.compile(rb"@[0-9a-f]{8}")
 

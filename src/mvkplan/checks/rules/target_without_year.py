@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext, Path_
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.items import IndicatorSpec
@@ -32,14 +33,12 @@ from mvkplan.models.items import IndicatorSpec
 CODE = "MVK020"
 NAME = "target-without-year"
 SEVERITY = Severity.WARNING
-MESSAGES = {
-    "summary": ("An indicator's target has a value or 'all' but no year.",
-                "Ett målvärde för en indikator saknar år."),
-    "message": ("the target of indicator '{indicator}' has no year",
-                "målvärdet för indikatorn '{indicator}' saknar år"),
-    "hint": ("add 'year:' to the target, e.g. the plan's last year",
-             "lägg till 'year:' i målvärdet, t.ex. planens sista år"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK020.summary"),
+    N_("MVK020.message"),
+    N_("MVK020.hint"),
+)
 
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:

@@ -25,28 +25,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mvkplan.checks.rules.base import Finding, LintContext
+from mvkplan.checks.rules.base import Finding, LintContext, Term
 from mvkplan.index.linkindex import CATALOG_RELATIONS
 from mvkplan.index.lookup import closest_entry
+from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 
 CODE = "MVK007"
 NAME = "unknown-catalog-entry"
 SEVERITY = Severity.ERROR
-MESSAGES = {
-    "summary": ("A method, indicator source, regulation or form of violence is not in its "
-                "catalog.",
-                "En metod, indikatorkälla, författning eller våldsform finns inte i sin katalog."),
-    "message": ("unknown {what} '{value}'", "okänd {what_sv} '{value}'"),
-    "hint": ("did you mean '{close}' ({name})?", "menade du '{close}' ({name})?"),
-    "hint.none": ("add it to a catalog of your own with 'extends: {catalog}'",
-                  "lägg till den i en egen katalog med 'extends: {catalog}'"),
-}
+# The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
+MESSAGES = (
+    N_("MVK007.summary"),
+    N_("MVK007.message"),
+    N_("MVK007.hint"),
+    N_("MVK007.hint.none"),
+)
 _WHAT = {
-    "method": ("method", "metod"),
-    "indicator-source": ("indicator source", "indikatorkälla"),
-    "regulation": ("regulation", "författning"),
-    "violence-form": ("form of violence", "våldsform"),
+    "method": Term(N_("MVK007.what.method")),
+    "indicator-source": Term(N_("MVK007.what.indicator-source")),
+    "regulation": Term(N_("MVK007.what.regulation")),
+    "violence-form": Term(N_("MVK007.what.violence-form")),
 }
 
 
@@ -58,8 +57,7 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
             if link.relation not in CATALOG_RELATIONS or index.item(link.target):
                 continue
             catalog, value = link.target_document, link.target_item or ""
-            english, swedish = _WHAT[link.relation]
-            values = {"what": english, "what_sv": swedish, "value": value, "catalog": catalog}
+            values = {"what": _WHAT[link.relation], "value": value, "catalog": catalog}
             close = closest_entry(index, catalog, value)
             if close is None:
                 yield Finding(document, link.path, values=values, hint="hint.none")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mvkplan.cycle.consultation import messages as _messages  # noqa: F401  (registers the messages)
 from mvkplan.cycle.consultation.rows import comment_rows
 from mvkplan.cycle.consultation.workbook import ResponseSpec, workbook_bytes
 from mvkplan.cycle.survey.signing import SurveyKeyError, export_key

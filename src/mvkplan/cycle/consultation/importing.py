@@ -15,7 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mvkplan.cycle.consultation import layout as L
-from mvkplan.cycle.consultation import messages as _messages  # noqa: F401  (registers the messages)
 from mvkplan.cycle.consultation.rows import comment_rows
 from mvkplan.cycle.recording.record import Prepared
 from mvkplan.cycle.recording.yamledit import EditError, Update, edit_lists

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from mvkplan.cycle.kolada import messages as _messages  # noqa: F401  (registers the K codes)
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.messages.i18n import t
 from mvkplan.messages.textmatch import closest

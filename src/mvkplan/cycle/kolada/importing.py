@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mvkplan.cycle.kolada import messages as _messages  # noqa: F401  (registers the K codes)
 from mvkplan.cycle.kolada.responses import GENDERS, KoladaValue, Response
 from mvkplan.cycle.recording.plans import SurveyPlan, survey_plan
 from mvkplan.cycle.recording.record import Batch, NewRespondent, NewValue, Place, Prepared, follow_up_path, prepare_all

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from mvkplan.cycle.kolada import messages as _messages  # noqa: F401  (registers the K codes)
 from mvkplan.cycle.kolada.strict import Limits, check_json
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mvkplan.checks.references import check_index
-from mvkplan.cycle.recording import messages as _messages  # noqa: F401  (registers the R codes)
 from mvkplan.cycle.recording.journal import replace_all
 from mvkplan.cycle.recording.record import Prepared
 from mvkplan.index.linkindex import LinkIndex

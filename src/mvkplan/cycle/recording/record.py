@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mvkplan.cycle.recording import messages as _messages  # noqa: F401  (registers the R codes)
 from mvkplan.cycle.recording.yamledit import EditError, Update, append_scalars, edit_lists, render_scalar
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.messages.i18n import has, t

@@ -10,7 +10,6 @@ from pathlib import Path
 from mvkplan.checks.references import check_index
 from mvkplan.cycle.recording.journal import replace_all
 from mvkplan.cycle.recording.yamledit import EditError
-from mvkplan.cycle.review import messages as _messages  # noqa: F401  (registers the V codes)
 from mvkplan.cycle.review.find import Retarget
 from mvkplan.cycle.review.splice import Path_, replace_links
 from mvkplan.index.linkindex import Link, LinkIndex

@@ -8,7 +8,6 @@ from pathlib import Path, PurePosixPath
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from mvkplan.checks.references import check_index
-from mvkplan.cycle.sheets import messages as _messages  # noqa: F401  (registers the T codes)
 from mvkplan.cycle.sheets.export import csv_text, workbook_bytes
 from mvkplan.cycle.sheets.importing import compare
 from mvkplan.cycle.sheets.layout import NoTables, PlanTables, plan_tables

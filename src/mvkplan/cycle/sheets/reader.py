@@ -17,10 +17,8 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from mvkplan.cycle.sheets import messages as _messages  # noqa: F401  (registers the T codes)
 from mvkplan.cycle.sheets.cells import cell_text, checked
 from mvkplan.cycle.sheets.layout import AREA_HEADING, FORMAT, META_SHEET
-from mvkplan.cycle.survey import messages as _survey_messages  # noqa: F401  (registers the S codes)
 from mvkplan.cycle.survey.safety import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, inspect
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem

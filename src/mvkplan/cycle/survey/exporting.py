@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mvkplan.cycle.recording.plans import SurveyPlan, survey_plan
-from mvkplan.cycle.survey import messages as _messages  # noqa: F401  (registers the messages)
 from mvkplan.cycle.survey.export import SurveySpec, workbook_bytes
 from mvkplan.cycle.survey.signing import SurveyKeyError, export_key
 from mvkplan.index.linkindex import LinkIndex

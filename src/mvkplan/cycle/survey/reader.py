@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
 from mvkplan.cycle.survey import layout as L
-from mvkplan.cycle.survey import messages as _messages  # noqa: F401  (registers the S codes)
 from mvkplan.cycle.survey.controls import clean_text
 from mvkplan.cycle.survey.safety import inspect
 from mvkplan.cycle.survey.signing import SignedQuestion, SurveyKeyError, import_key, matches

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 
-from mvkplan.cycle.survey import messages as _messages  # noqa: F401  (registers the messages)
 from mvkplan.cycle.survey.status import SurveyStatus
 from mvkplan.messages.i18n import t
 
