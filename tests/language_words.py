@@ -3,8 +3,8 @@
 "English word" is defined from the words the program itself can say, so the test fails on a
 real leak and never on plan content, ids, paths or option names:
 
-- the *English vocabulary*: every word of the English side of every message table (each
-  module's ``MESSAGES`` pairs, the help texts, the English rule documentation) and of the
+- the *English vocabulary*: every word of the English side of the message catalogs (messages and
+  help texts) and of the English rule documentation and of the
   command-line library's own user-facing strings (read from Typer's source, not copied here);
 - minus every word that is also Swedish: the Swedish side of the same tables, the Swedish rule
   documentation, and the words of the shipped plans, frameworks and catalogs (plan content may
@@ -18,10 +18,8 @@ words in an English run) uses the Swedish vocabulary minus every English word.
 from __future__ import annotations
 
 import ast
-import importlib
-import pkgutil
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -49,28 +47,12 @@ def words(text: str) -> set[str]:
     return found
 
 
-def _all_modules() -> Iterator[object]:
-    for info in pkgutil.walk_packages(mvkplan.__path__, "mvkplan."):
-        try:
-            yield importlib.import_module(info.name)
-        except ImportError:  # an optional extra not installed: its words are not printed either
-            continue
-
-
 @cache
 def message_pairs() -> tuple[tuple[str, str], ...]:
-    """Every (English, Swedish) pair the program holds, wherever it holds it."""
-    pairs: list[tuple[str, str]] = []
-    for module in _all_modules():
-        for name in ("MESSAGES", "TEXTS"):
-            table = getattr(module, name, None)
-            if isinstance(table, dict):
-                pairs += [value for value in table.values()
-                          if isinstance(value, tuple) and len(value) == 2
-                          and all(isinstance(part, str) for part in value)]
-        paragraphs = getattr(module, "PARAGRAPHS", None)
-        if isinstance(paragraphs, dict):
-            pairs += [(english, swedish) for english, swedish in paragraphs.items()]
+    """Every (English, Swedish) pair the program holds: the catalogs, and the rules' own texts."""
+    from mvkplan.messages.i18n import MESSAGES
+
+    pairs: list[tuple[str, str]] = [MESSAGES[key] for key in MESSAGES]
     pairs += _rule_documentation()
     return tuple(pairs)
 

@@ -167,16 +167,16 @@ def test_any_text_absorbed_compiles_and_reads_back_exactly(locale_copy, english,
 
 
 def test_absorb_reads_a_modules_pairs_and_names_the_keys_the_code_must_mark(tmp_path, locale_copy):
-    module = tmp_path / "cliwords.py"
+    module = tmp_path / "newwords.py"
     module.write_text('MESSAGES: dict[str, tuple[str, str]] = {\n'
-                      '    "cli.usage": ("Usage:", "Användning:"),\n'
+                      '    "probe.usage": ("Usage:", "Användning:"),\n'
                       '    "E101": ("file is not valid UTF-8 text", "filen är inte giltig UTF-8-text"),\n}\n',
                       encoding="utf-8")
     pairs = catalogs.pairs_in(module)
-    assert pairs == {"cli.usage": ("Usage:", "Användning:"),
+    assert pairs == {"probe.usage": ("Usage:", "Användning:"),
                      "E101": ("file is not valid UTF-8 text", "filen är inte giltig UTF-8-text")}
-    assert catalogs.absorb(pairs, locale_copy) == ["cli.usage"]
-    assert catalogs.pairs_in(module, prefix="MVK099.").keys() == {"MVK099.cli.usage", "MVK099.E101"}
+    assert catalogs.absorb(pairs, locale_copy) == ["probe.usage"]
+    assert catalogs.pairs_in(module, prefix="MVK099.").keys() == {"MVK099.probe.usage", "MVK099.E101"}
 
 
 # -- compiled at build time, read at run time -------------------------------------------------------
