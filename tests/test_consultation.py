@@ -174,7 +174,7 @@ def test_the_site_publishes_the_summary_and_the_plan_links_it(decided):
 
 
 def test_diff_from_the_revision_sent_out_names_the_responses_behind_the_change(decided):
-    result = run_cli("diff", "kalmar-2024", "--rev", "HEAD", cwd=decided)
+    result = run_cli("diff", "kalmar-2024", "--rev", "HEAD", "--lang", "sv", cwd=decided)
     assert result.exit_code == 0, result
     assert ("    remissvar: Kalmar kommun 2023-10-20 (Delvis tillgodosedd): Skolan behöver nämnas "
             "uttryckligen.") in result.stdout, result

@@ -20,6 +20,7 @@ from textwrap import dedent
 import pytest
 
 from conftest import run_cli
+from mvkplan.messages.i18n import Wording
 from mvkplan.models.documents import RegionalPlan
 from mvkplan.views.diff.compare import diff_documents
 from mvkplan.views.diff.match import similarity, word_diff
@@ -29,7 +30,7 @@ GIT = shutil.which("git")
 
 
 def _kalmar(fmt: str = "json") -> str:
-    result = run_cli("diff", "kalmar-2021", "kalmar-2024", "--format", fmt)
+    result = run_cli("diff", "kalmar-2021", "kalmar-2024", "--format", fmt, "--lang", "sv")
     assert result.exit_code == 0, result
     return result.stdout
 
@@ -155,7 +156,7 @@ def test_word_diff_and_similarity_ignore_spacing_and_case():
     assert similarity("insatser/metoder för våldsutövare", "insatser /metoder för Våldsutövare") == 1.0
     assert word_diff("ge stöd till våldsutsatta", "ge stöd till alla våldsutsatta") == [
         ("=", "ge stöd till"), ("+", "alla"), ("=", "våldsutsatta")]
-    assert counts_line((), "goal") == ""
+    assert counts_line((), "goal", Wording("sv")) == ""
 
 
 # -- diff --rev on a temporary git repository with three commits ---------------------------
@@ -208,7 +209,7 @@ def test_single_rev_compares_with_the_working_tree(repository: Path):
     plan = repository / "plans" / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "Socialtjänsten frågar rutinmässigt om våld", "Socialtjänsten frågar alltid om våld"), encoding="utf-8")
-    result = run_cli("diff", "plan", "--rev", "HEAD", cwd=repository)
+    result = run_cli("diff", "plan", "--rev", "HEAD", "--lang", "sv", cwd=repository)
     assert result.exit_code == 0, result
     assert "plan @ HEAD → plan @ arbetskopian" in result.stdout
     assert "Mål (omformulerat): Socialtjänsten frågar alltid om våld" in result.stdout

@@ -57,7 +57,7 @@ def diff(
 ) -> None:
     """Visa vad som ändrats mellan två planer eller versioner / what changed between plans."""
     from mvkplan.checks.validate import load_corpus
-    from mvkplan.messages.i18n import t
+    from mvkplan.messages.i18n import get_language, t
     from mvkplan.views.consultation import change_labels
     from mvkplan.views.diff import diff_in_index
 
@@ -68,14 +68,16 @@ def diff(
     # the consultation responses whose decisions changed the plan: between a draft and the plan
     # adopted after it, or one plan from the revision sent out to the one adopted
     behind = change_labels(corpus.index, old, new or old)
+    # the HTML form is a page of the site, Swedish like the plans; the others follow the run
+    language = "sv" if fmt.value == "html" else get_language()
     if rev is None:
         assert new is not None
         before, after = _model(corpus, old), _model(corpus, new)
-        result = diff_in_index(corpus.index, before, after, behind=behind)
+        result = diff_in_index(corpus.index, before, after, behind=behind, language=language)
     else:
-        before, after, labels = _revisions(project, corpus, old, rev)
+        before, after, labels = _revisions(project, corpus, old, rev, language)
         result = diff_in_index(corpus.index, before, after, old_label=labels[0], new_label=labels[1],
-                               behind=behind)
+                               behind=behind, language=language)
     text = _format(corpus, result, before, after, fmt.value)
     if output is None or output == "-":
         sys.stdout.write(text)
@@ -92,10 +94,10 @@ def _model(corpus: Corpus, document: str) -> DocumentBase:
     return corpus.index.documents[document].model
 
 
-def _revisions(project: Project, corpus: Corpus, document: str,
-               spec: str) -> tuple[DocumentBase, DocumentBase, tuple[str, str]]:
+def _revisions(project: Project, corpus: Corpus, document: str, spec: str,
+               language: str) -> tuple[DocumentBase, DocumentBase, tuple[str, str]]:
     """The document at the old revision, and at the new one (or in the working tree)."""
-    from mvkplan.messages.i18n import t
+    from mvkplan.messages.i18n import Wording, t
     from mvkplan.views.diff.revisions import RevisionError, split_range
 
     current = _model(corpus, document)
@@ -109,7 +111,9 @@ def _revisions(project: Project, corpus: Corpus, document: str,
         fail(t(exc.key, **exc.values))
     before = _at_revision(path, document, old_rev)
     after = _at_revision(path, document, new_rev) if new_rev else current
-    return before, after, (f"{document} @ {old_rev}", f"{document} @ {new_rev or 'arbetskopian'}")
+    say = Wording(language)
+    new_label = new_rev or say("diff.working_copy")
+    return before, after, (f"{document} @ {old_rev}", f"{document} @ {new_label}")
 
 
 def _at_revision(path: Path, document: str, revision: str) -> DocumentBase:

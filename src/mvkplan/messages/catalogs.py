@@ -27,6 +27,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from mvkplan.messages.extraction import KEYWORDS
 from mvkplan.messages.translations import DOMAIN, LANGUAGES, LOCALE, catalog_file, compile_po
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -63,7 +64,7 @@ def extract(package: Path = PACKAGE) -> Catalog:
     """A fresh template: every key the source uses, with the files that use it (no lines)."""
     template = new_catalog()
     found = extract_from_dir(str(package), method_map=[("**.py", METHOD)],
-                             keywords={name: None for name in ("t", "has", "N_")})
+                             keywords=dict.fromkeys(KEYWORDS))
     for filename, _line, key, _comments, _context in found:
         # No line numbers: an edit elsewhere in a file must not change the template.
         where: Any = (f"mvkplan/{Path(filename).as_posix()}", None)

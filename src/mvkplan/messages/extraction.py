@@ -14,7 +14,7 @@ import ast
 from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any
 
-KEYWORDS = ("t", "has", "N_")
+KEYWORDS = ("t", "has", "N_", "say")
 """Functions whose first argument is a message key."""
 
 

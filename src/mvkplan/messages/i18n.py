@@ -160,6 +160,19 @@ def t(key: str, /, **values: object) -> str:
     return translations(_language).gettext(key).format(**values)
 
 
+class Wording:
+    """Messages in one given language, whatever the run's: ``say = Wording("sv")``, then
+    ``say("diff.field.examples")``. A site page is Swedish under ``--lang en``; what the
+    same code prints to the terminal follows the run."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LANGUAGES else "en"
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        """The message ``key`` in this wording's language."""
+        return translations(self.language).gettext(key).format(**values)
+
+
 def count(number: int, noun: str) -> str:
     """'1 problem', '2 problems', '1 fil', '2 filer': the number with the noun ``n.<noun>``."""
     singular, plural = t(f"n.{noun}").split("|")

@@ -9,66 +9,71 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from mvkplan.messages.i18n import N_, Wording, get_language
 from mvkplan.views.diff.model import AreaChange, DocumentDiff, FieldChange, ItemChange
 
-_STATUS = {"unchanged": "oförändrat", "reworded": "omformulerat", "changed": "ändrat",
-           "added": "nytt", "removed": "borttaget"}
-_KIND = {"goal": "Mål", "activity": "Aktivitet", "row": "Rad"}
+_STATUS = {"unchanged": N_("diff.status.unchanged"), "reworded": N_("diff.status.reworded"),
+           "changed": N_("diff.status.changed"), "added": N_("diff.status.added"),
+           "removed": N_("diff.status.removed")}
+_KIND = {"goal": N_("diff.kind.goal"), "activity": N_("diff.kind.activity"), "row": N_("diff.kind.row")}
 
 
-def status_label(item: ItemChange) -> str:
-    """Swedish status of an item, 'flyttat från …' included."""
-    label = _STATUS[item.status]
+def status_label(item: ItemChange, say: Wording) -> str:
+    """The status of an item, 'flyttat från …' included."""
+    label = say(_STATUS[item.status])
     if item.moved_from:
-        label += f", flyttat från {item.moved_from}"
+        label += say("diff.moved_from", area=item.moved_from)
     return label
 
 
 def to_text(diff: DocumentDiff) -> str:
-    """A readable report for the terminal."""
+    """A readable report for the terminal, in the run's language."""
+    say = Wording(get_language())
     lines = [f"{diff.old_label} → {diff.new_label}", diff.summary, ""]
     for replacement in diff.regulations:
-        lines.append(f"Regelverk: {replacement.old} → {replacement.new}")
+        lines.append(say("diff.regulation", old=replacement.old, new=replacement.new))
     for area in diff.areas:
-        lines += ["", f"{_area_heading(area)}", f"  {area.summary}"]
+        lines += ["", f"{_area_heading(area, say)}", f"  {area.summary}"]
         for change in area.changes:
             lines.extend(_field_lines(change, "  ", "- ", "+ "))
         for item in area.items:
             if item.status == "unchanged" and not item.moved_from:
                 continue
-            lines.append(f"  {_KIND[item.kind]} ({status_label(item)}): {item.title}")
+            lines.append(f"  {say(_KIND[item.kind])} ({status_label(item, say)}): {item.title}")
             if item.words:
-                lines.append("    ordändringar: " + _runs(item, "[-{}-]", "{{+{}+}}"))
-            lines.extend(f"    remissvar: {response}" for response in item.responses)
+                lines.append("    " + say("diff.words") + " " + _runs(item, "[-{}-]", "{{+{}+}}"))
+            lines.extend("    " + say("diff.response", response=response) for response in item.responses)
             for change in item.changes:
                 lines.extend(_field_lines(change, "    ", "- ", "+ "))
     if diff.changes:
-        lines += ["", "Övriga ändringar i dokumentet"]
+        lines += ["", say("diff.other_changes")]
     for change in diff.changes:
         lines.extend(_field_lines(change, "  ", "- ", "+ "))
     return "\n".join(lines).rstrip() + "\n"
 
 
 def to_markdown(diff: DocumentDiff) -> str:
-    """GitHub-flavoured Markdown, meant for a pull-request comment."""
+    """GitHub-flavoured Markdown, meant for a pull-request comment, in the run's language."""
+    say = Wording(get_language())
     esc = _md
     lines = [f"### {esc(diff.old_label)} → {esc(diff.new_label)}", "", f"**{esc(diff.summary)}**", ""]
     for replacement in diff.regulations:
-        lines.append(f"- Regelverk: ~~{esc(replacement.old)}~~ → **{esc(replacement.new)}**")
+        lines.append("- " + say("diff.regulation", old=f"~~{esc(replacement.old)}~~",
+                                   new=f"**{esc(replacement.new)}**"))
     for area in diff.areas:
-        lines += ["", f"#### {esc(_area_heading(area))}", "", f"_{esc(area.summary)}_", ""]
+        lines += ["", f"#### {esc(_area_heading(area, say))}", "", f"_{esc(area.summary)}_", ""]
         for change in area.changes:
             lines.extend(_field_lines(change, "- ", "  - ➖ ", "  - ➕ ", esc))
         for item in area.items:
             if item.status == "unchanged" and not item.moved_from:
                 continue
             title = _runs(item, "~~{}~~", "**{}**", esc) if item.words else esc(item.title)
-            lines.append(f"- {_KIND[item.kind]} ({esc(status_label(item))}): {title}")
-            lines.extend(f"  - Remissvar: {esc(response)}" for response in item.responses)
+            lines.append(f"- {say(_KIND[item.kind])} ({esc(status_label(item, say))}): {title}")
+            lines.extend("  - " + say("diff.response.md", response=esc(response)) for response in item.responses)
             for change in item.changes:
                 lines.extend(_field_lines(change, "  - ", "    - ➖ ", "    - ➕ ", esc))
     if diff.changes:
-        lines += ["", "#### Övriga ändringar i dokumentet", ""]
+        lines += ["", "#### " + say("diff.other_changes"), ""]
     for change in diff.changes:
         lines.extend(_field_lines(change, "- ", "  - ➖ ", "  - ➕ ", esc))
     return "\n".join(lines).rstrip() + "\n"
@@ -79,12 +84,14 @@ def to_json(diff: DocumentDiff) -> str:
     return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _area_heading(area: AreaChange) -> str:
+def _area_heading(area: AreaChange, say: Wording) -> str:
     heading = area.title
     if area.status == "reworded" and area.old_title:
-        heading += f" (tidigare: {area.old_title})"
-    elif area.status in {"added", "removed"}:
-        heading += f" ({_STATUS[area.status]} område)"
+        heading += say("diff.area.formerly", title=area.old_title)
+    elif area.status == "added":
+        heading += say("diff.area.new")
+    elif area.status == "removed":
+        heading += say("diff.area.gone")
     return heading
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from jinja2 import Environment
 
+from mvkplan.messages.i18n import Wording
 from mvkplan.models import DocumentBase
 from mvkplan.publish.diff.formats import status_label
 from mvkplan.publish.render.document import page_frame, render_page
@@ -28,8 +29,8 @@ class DiffView:
     new: LinkView
 
     def status(self, item: ItemChange) -> str:
-        """Swedish status of an item."""
-        return status_label(item)
+        """Swedish status of an item (a page of the site is Swedish)."""
+        return status_label(item, Wording("sv"))
 
 
 def diff_heading(old: DocumentBase) -> str:

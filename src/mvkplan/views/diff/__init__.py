@@ -15,12 +15,14 @@ from mvkplan.views.diff.model import DocumentDiff
 
 def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
                   old_label: str | None = None, new_label: str | None = None,
-                  behind: Mapping[str, Sequence[str]] | None = None) -> DocumentDiff:
+                  behind: Mapping[str, Sequence[str]] | None = None,
+                  language: str = "sv") -> DocumentDiff:
     """``diff_documents`` with the names of methods, indicator sources and regulations from
     the catalogs the index holds (shipped ones and the project's own).
 
     ``behind`` names, per item id of the new version, the consultation responses whose decision
     changed it: each changed, added or reworded item with such responses lists them.
+    ``language``: of the summaries and labels (Swedish, as the site prints them, by default).
     """
     names, regulations = per_index(_catalog_names, index)
 
@@ -34,7 +36,8 @@ def diff_in_index(index: LinkIndex, old: DocumentBase, new: DocumentBase, *,
         return f"{document_title(index, item.document)} {number}: {item.title}"
 
     result = diff_documents(old, new, old_label=old_label, new_label=new_label,
-                            regulation_names=dict(regulations), name=name)
+                            regulation_names=dict(regulations), name=name,
+                            language=language)
     return with_responses(result, behind) if behind else result
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mvkplan.messages.i18n import Wording
 from mvkplan.models import DocumentBase
 from mvkplan.models.items import Activity, Area, FocusRow, Goal, Indicator
 from mvkplan.views.diff.match import pair, similarity, tokens, word_diff, words
@@ -28,16 +29,19 @@ def diff_documents(
     new_label: str | None = None,
     regulation_names: dict[str, tuple[str, str | None]] | None = None,
     name: Callable[[str], str] = str,
+    language: str = "sv",
 ) -> DocumentDiff:
     """What changed from ``old`` to ``new``.
 
     ``regulation_names`` maps regulation ids to (short name, id of the successor), from the
     regulations catalog; with it, a regulation replaced by its successor is named as such.
     ``name`` turns catalog ids (methods, indicator sources) and link references into the
-    names shown.
+    names shown. ``language`` is the language of the summaries and labels: Swedish, the
+    plans' own, unless the command line prints them in English.
     """
+    say = Wording(language)
     result = DocumentDiff(old_label or _label(old), new_label or _label(new), old.id, new.id)
-    result.changes = _document_changes(old, new, name)
+    result.changes = _document_changes(old, new, name, say)
     result.regulations = _replacements(old, new, regulation_names or {})
     old_areas, new_areas = list(getattr(old, "areas", [])), list(getattr(new, "areas", []))
     area_pairs, gone, came = _pair_areas(old_areas, new_areas)
@@ -52,7 +56,7 @@ def diff_documents(
             bonus=lambda a, b: 0.05 if counterpart.get(id(a[0])) is b[0] else 0.0)
         for (area_a, a), (area_b, b) in pairs:
             moved = None if counterpart.get(id(area_a)) is area_b else _area_title(area_a)
-            items[id(area_b)].append(_compare_item(kind, a, b, moved, name))
+            items[id(area_b)].append(_compare_item(kind, a, b, moved, name, say))
         for area_b, b in found:
             items[id(area_b)].append(ItemChange(kind, "added", _title(b), new_id=b.id))  # type: ignore[arg-type]
         for area_a, a in lost:
@@ -61,11 +65,11 @@ def diff_documents(
     for area in new_areas:
         before_area = next((a for a, b in area_pairs if b is area), None)
         listed = tuple(items[id(area)] + (removed_items[id(before_area)] if before_area else []))
-        result.areas.append(_area_change(before_area, area, listed, name))
+        result.areas.append(_area_change(before_area, area, listed, name, say))
     for area in gone:
-        result.areas.append(_area_change(area, None, tuple(removed_items[id(area)]), name))
+        result.areas.append(_area_change(area, None, tuple(removed_items[id(area)]), name, say))
     result.summary = document_summary(result, [len(a.goals) for a in old_areas if a.goals],
-                                      [len(a.goals) for a in new_areas if a.goals])
+                                      [len(a.goals) for a in new_areas if a.goals], say)
     return result
 
 
@@ -95,33 +99,33 @@ def _pair_areas(old: list[Area], new: list[Area]) -> tuple[list[tuple[Area, Area
 
 
 def _area_change(old: Area | None, new: Area | None, items: tuple[ItemChange, ...],
-                 name: Callable[[str], str]) -> AreaChange:
+                 name: Callable[[str], str], say: Wording) -> AreaChange:
     if new is None:
         assert old is not None
         return AreaChange("removed", _area_title(old), old_id=old.id, old_title=_area_title(old),
-                          items=items, summary=area_summary(items, "removed"))
+                          items=items, summary=area_summary(items, "removed", say))
     if old is None:
         return AreaChange("added", _area_title(new), new_id=new.id, items=items,
-                          summary=area_summary(items, "added"))
+                          summary=area_summary(items, "added", say))
     changes = tuple(c for c in (
-        _list_change("links", "Kopplingar", map(name, old.links), map(name, new.links)),
-        _text_change("intro", "Inledande text", old.intro, new.intro),
-        _text_change("outro", "Avslutande text", old.outro, new.outro),
+        _list_change("links", say("diff.field.links"), map(name, old.links), map(name, new.links)),
+        _text_change("intro", say("diff.field.intro"), old.intro, new.intro),
+        _text_change("outro", say("diff.field.outro"), old.outro, new.outro),
     ) if c)
     renamed = words(_area_title(old)) != words(_area_title(new))
     status = "reworded" if renamed else ("changed" if changes else "unchanged")
     return AreaChange(status, _area_title(new), old_id=old.id, new_id=new.id,  # type: ignore[arg-type]
                       old_title=_area_title(old), items=items, changes=changes,
-                      summary=area_summary(items, status))
+                      summary=area_summary(items, status, say))
 
 
 def _compare_item(kind: str, old: Any, new: Any, moved_from: str | None,
-                  name: Callable[[str], str]) -> ItemChange:
+                  name: Callable[[str], str], say: Wording) -> ItemChange:
     old_title, new_title = _title(old), _title(new)
     reworded = words(old_title) != words(new_title)
-    changes = tuple(c for c in _field_changes(old, new, name) if c)
+    changes = tuple(c for c in _field_changes(old, new, name, say) if c)
     if not reworded and tokens(old_title) != tokens(new_title):
-        changes = (FieldChange("title", "Skiljetecken i titeln", (old_title,), (new_title,)), *changes)
+        changes = (FieldChange("title", say("diff.field.punctuation"), (old_title,), (new_title,)), *changes)
     status = "reworded" if reworded else ("changed" if changes or moved_from else "unchanged")
     return ItemChange(kind, status, new_title, old_id=old.id, new_id=new.id,  # type: ignore[arg-type]
                       old_title=old_title, moved_from=moved_from,
@@ -129,29 +133,32 @@ def _compare_item(kind: str, old: Any, new: Any, moved_from: str | None,
                       changes=changes)
 
 
-def _field_changes(old: Any, new: Any, name: Callable[[str], str]) -> Iterable[FieldChange | None]:
+def _field_changes(old: Any, new: Any, name: Callable[[str], str],
+                   say: Wording) -> Iterable[FieldChange | None]:
     if isinstance(old, Goal):
-        yield _text_change("description", "Beskrivning", old.description, new.description)
-        yield _list_change("examples", "Exempel", old.examples, new.examples)
-        yield _list_change("methods", "Metoder", map(name, old.methods), map(name, new.methods))
-        yield _list_change("indicators", "Indikatorer", [_indicator(i, name) for i in old.indicators],
-                           [_indicator(i, name) for i in new.indicators])
+        yield _text_change("description", say("diff.field.description"), old.description, new.description)
+        yield _list_change("examples", say("diff.field.examples"), old.examples, new.examples)
+        yield _list_change("methods", say("diff.field.methods"), map(name, old.methods),
+                           map(name, new.methods))
+        yield _list_change("indicators", say("diff.field.indicators"),
+                           [_indicator(i, name, say) for i in old.indicators],
+                           [_indicator(i, name, say) for i in new.indicators])
     elif isinstance(old, Activity):
-        yield _text_change("target_group", "Målgrupp", old.target_group, new.target_group)
-        yield _text_change("outcome", "Utfall", old.outcome, new.outcome)
-        yield _list_change("items", "Delaktiviteter", old.items, new.items)
-        yield _text_change("responsible", "Ansvarig", old.responsible, new.responsible)
+        yield _text_change("target_group", say("diff.field.target_group"), old.target_group, new.target_group)
+        yield _text_change("outcome", say("diff.field.outcome"), old.outcome, new.outcome)
+        yield _list_change("items", say("diff.field.items"), old.items, new.items)
+        yield _text_change("responsible", say("diff.field.responsible"), old.responsible, new.responsible)
     elif isinstance(old, FocusRow):
-        yield _list_change("measures", "Förslag på insats", old.measures, new.measures)
-        yield _list_change("contributors", "Du som kan bidra är", old.contributors, new.contributors)
-        yield _list_change("outcomes", "Utfall", old.outcomes, new.outcomes)
-    yield _list_change("links", "Kopplingar", map(name, old.links), map(name, new.links))
+        yield _list_change("measures", say("diff.field.measures"), old.measures, new.measures)
+        yield _list_change("contributors", say("diff.field.contributors"), old.contributors, new.contributors)
+        yield _list_change("outcomes", say("diff.field.outcome"), old.outcomes, new.outcomes)
+    yield _list_change("links", say("diff.field.links"), map(name, old.links), map(name, new.links))
 
 
-def _indicator(indicator: Indicator, name: Callable[[str], str]) -> str:
+def _indicator(indicator: Indicator, name: Callable[[str], str], say: Wording) -> str:
     frequency = (indicator.frequency or "").strip()
     if frequency.lower() in _YEARLY:
-        frequency = "årlig"
+        frequency = say("diff.yearly")
     # The source decides what is followed up; how a plan spells its name is no change.
     source = indicator.source
     label = name(source) if source else (indicator.text or "")
@@ -177,23 +184,27 @@ def _list_change(name: str, label: str, old: Iterable[str], new: Iterable[str]) 
     return FieldChange(name, label, removed, added) if removed or added else None
 
 
-def _document_changes(old: DocumentBase, new: DocumentBase, name: Callable[[str], str]) -> list[FieldChange]:
+def _document_changes(old: DocumentBase, new: DocumentBase, name: Callable[[str], str],
+                      say: Wording) -> list[FieldChange]:
     def period(model: DocumentBase) -> str | None:
         p = model.period
         return None if p is None else f"{p.start or ''}–{p.end or ''}"
 
     found = [
-        _text_change("title", "Titel", old.title, new.title),
-        _text_change("subtitle", "Undertitel", old.subtitle, new.subtitle),
-        _value_change("period", "Period", period(old), period(new)),
-        _text_change("vision", "Vision", getattr(old, "vision", None), getattr(new, "vision", None)),
-        _text_change("purpose", "Syfte", getattr(old, "purpose", None), getattr(new, "purpose", None)),
-        _list_change("organisations", "Utgivare", old.organisations, new.organisations),
-        _list_change("links", "Kopplingar", map(name, old.links), map(name, new.links)),
-        _list_change("references", "Överenskommelser och regelverk",
+        _text_change("title", say("diff.field.title"), old.title, new.title),
+        _text_change("subtitle", say("diff.field.subtitle"), old.subtitle, new.subtitle),
+        _value_change("period", say("diff.field.period"), period(old), period(new)),
+        _text_change("vision", say("diff.field.vision"), getattr(old, "vision", None),
+                     getattr(new, "vision", None)),
+        _text_change("purpose", say("diff.field.purpose"), getattr(old, "purpose", None),
+                     getattr(new, "purpose", None)),
+        _list_change("organisations", say("diff.field.organisations"), old.organisations, new.organisations),
+        _list_change("links", say("diff.field.links"), map(name, old.links), map(name, new.links)),
+        _list_change("references", say("diff.field.references"),
                      _titles(getattr(old, "references", [])), _titles(getattr(new, "references", []))),
-        _list_change("basis", "Underlag", _titles(getattr(old, "basis", [])), _titles(getattr(new, "basis", []))),
-        _sections(old, new),
+        _list_change("basis", say("diff.field.basis"), _titles(getattr(old, "basis", [])),
+                     _titles(getattr(new, "basis", []))),
+        _sections(old, new, say),
     ]
     return [change for change in found if change]
 
@@ -208,13 +219,13 @@ def _titles(references: list[Any]) -> list[str]:
     return [reference.title for reference in references]
 
 
-def _sections(old: DocumentBase, new: DocumentBase) -> FieldChange | None:
+def _sections(old: DocumentBase, new: DocumentBase, say: Wording) -> FieldChange | None:
     pairs, gone, came = pair(old.sections, new.sections, key=lambda s: s.id, text=lambda s: s.title)
     reworded = [b.title for a, b in pairs if words(a.body or "") != words(b.body or "")
                 or similarity(a.title, b.title) < 1.0]
     removed = tuple(s.title for s in gone)
-    added = tuple(s.title for s in came) + tuple(f"{t} (ändrad text)" for t in reworded)
-    return FieldChange("sections", "Avsnitt", removed, added) if removed or added else None
+    added = tuple(s.title for s in came) + tuple(say("diff.text_changed", title=t) for t in reworded)
+    return FieldChange("sections", say("diff.field.sections"), removed, added) if removed or added else None
 
 
 def _replacements(old: DocumentBase, new: DocumentBase,
