@@ -177,3 +177,18 @@ def test_a_file_that_cannot_be_written_is_said_in_swedish(args: tuple[str, ...],
     # under a file: making the folder finds the file there (EEXIST), writing into it ENOTDIR
     assert any(words in result.stderr for words in ("finns inte", "är inte en mapp", "finns redan")), result
     assert not english_words_in(result.stderr, (target,)), result
+
+
+@pytest.mark.parametrize(("configured", "usage"), [("sv", "Användning:"), ("en", "Usage:")])
+def test_the_projects_language_holds_for_help_and_option_errors(tmp_path, configured, usage):
+    """``lang`` in mvkplan.toml is the language of the whole run, help and mistakes included,
+    unless --lang says otherwise."""
+    (tmp_path / "mvkplan.toml").write_text(f'lang = "{configured}"\n', encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    other = "en" if configured == "sv" else "sv"
+    helped = run_cli("validate", "--help", cwd=tmp_path, env={"MVKPLAN_LANG": other})
+    assert helped.exit_code == 0 and usage in helped.stdout, helped
+    wrong = run_cli("validate", "--format", "nosuch", cwd=tmp_path, env={"MVKPLAN_LANG": other})
+    assert wrong.exit_code == 2 and usage in wrong.stderr, wrong
+    told = run_cli("validate", "--help", "--lang", other, cwd=tmp_path)
+    assert usage not in told.stdout, told

@@ -124,21 +124,43 @@ def _read_toml(path: Path) -> dict[str, object]:
         raise ConfigError(path, str(exc)) from None
 
 
-def find_project(start: Path | None = None) -> Project:
-    """Walk up from ``start`` to the first mvkplan.toml or pyproject.toml with [tool.mvkplan]."""
+def _configuration(start: Path | None) -> tuple[Path, Path, object] | None:
+    """(folder, file, table) of the first mvkplan.toml or pyproject.toml with [tool.mvkplan]
+    from ``start`` up, stopping at the top of a git repository."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "mvkplan.toml"
         if candidate.is_file():
-            return _project(folder, candidate, _read_toml(candidate))
+            return folder, candidate, _read_toml(candidate)
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             table = _read_toml(candidate).get("tool", {})
             if isinstance(table, dict) and "mvkplan" in table:
-                return _project(folder, candidate, table["mvkplan"])
+                return folder, candidate, table["mvkplan"]
         if (folder / ".git").exists():
             break
-    return Project(root=here)
+    return None
+
+
+def find_project(start: Path | None = None) -> Project:
+    """Walk up from ``start`` to the first mvkplan.toml or pyproject.toml with [tool.mvkplan]."""
+    found = _configuration(start)
+    if found is None:
+        return Project(root=(start or Path.cwd()).resolve())
+    return _project(*found)
+
+
+def configured_language(start: Path | None = None) -> str | None:
+    """The ``lang`` of the project's configuration, read before the command line is parsed (for
+    its help and its errors); None without one, or when the file is broken (the command itself
+    reports that)."""
+    try:
+        found = _configuration(start)
+    except ConfigError:
+        return None
+    table = found[2] if found else None
+    lang = table.get("lang") if isinstance(table, dict) else None
+    return lang if lang in ("sv", "en") else None
 
 
 def _project(root: Path, path: Path, data: object) -> Project:
