@@ -100,6 +100,8 @@ def import_(
 
     project = open_project(lang)
     source = user_path(file)
+    if source.is_dir():
+        fail(f"{file}: {t('os.EISDIR')}")
     if not source.is_file():
         fail(t("E402", path=file))
     corpus = load_corpus(project)

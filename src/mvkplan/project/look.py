@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from mvkplan.messages.words import system_error
+
 MAX_LOGO_SIZE = 1024 * 1024
 """Largest logo accepted, in bytes (a county's logo is a few kilobytes)."""
 
@@ -167,7 +169,7 @@ def read_logo(path: Path) -> bytes:
             raise LookError("logo", f"{path.name} is larger than {MAX_LOGO_SIZE // 1024} KiB")
         data = path.read_bytes()
     except OSError as exc:
-        raise LookError("logo", f"{path.name}: {exc.strerror}") from None
+        raise LookError("logo", f"{path.name}: {system_error(exc)}") from None
     if media_type(data) != "image/svg+xml":
         return data
     check_svg(data, path.name)

@@ -18,6 +18,7 @@ from pathlib import Path
 from mvkplan.cycle.kolada.strict import Limits, check_json
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem
+from mvkplan.messages.words import system_error
 from mvkplan.source.nodes import MappingNode, Node, ScalarNode, SequenceNode, YamlError
 from mvkplan.source.parse import parse_yaml
 
@@ -74,7 +75,7 @@ def read_response_file(path: Path, shown: str, limits: Limits | None = None) -> 
             data = file.read(limits.max_bytes + 1)  # the file may grow between stat and read
     except OSError as exc:
         response = Response(shown)
-        response.problem("K111", 0, 0, detail=exc.strerror or str(exc))
+        response.problem("K111", 0, 0, detail=system_error(exc))
         return response
     return read_response(data, shown, limits)
 

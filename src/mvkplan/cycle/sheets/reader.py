@@ -22,6 +22,7 @@ from mvkplan.cycle.sheets.layout import AREA_HEADING, FORMAT, META_SHEET
 from mvkplan.cycle.survey.safety import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, inspect
 from mvkplan.messages.i18n import has, t
 from mvkplan.messages.problems import Problem
+from mvkplan.messages.words import system_error
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def _read_csv(path: Path, result: SheetFile) -> SheetFile:
         result.problem("T103")
         return result
     except OSError as exc:
-        result.problem("S109", detail=exc.strerror or str(exc))
+        result.problem("S109", detail=system_error(exc))
         return result
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))

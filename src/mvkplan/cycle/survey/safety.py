@@ -20,6 +20,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
+from mvkplan.messages.words import system_error
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_MEMBERS = 500
@@ -62,7 +64,7 @@ def inspect(path: Path) -> Refusal | None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return Refusal("S109", {"detail": exc.strerror or str(exc)})
+        return Refusal("S109", {"detail": system_error(exc)})
     if size > MAX_FILE_BYTES:
         return Refusal("S110", {"size": size, "limit": MAX_FILE_BYTES})
     if not zipfile.is_zipfile(path):

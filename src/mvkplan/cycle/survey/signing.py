@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mvkplan.messages.words import system_error
 from mvkplan.project.writing import create_private
 
 KEY_ENV = "MVKPLAN_SURVEY_KEY"
@@ -64,7 +65,7 @@ def _from_file(path: Path) -> bytes:
     try:
         key = path.read_bytes().strip()
     except OSError as exc:
-        raise SurveyKeyError("S114.file", path=path, detail=exc.strerror or str(exc)) from exc
+        raise SurveyKeyError("S114.file", path=path, detail=system_error(exc)) from exc
     if len(key) < MIN_KEY_CHARS:
         raise SurveyKeyError("S114", name=str(path), least=MIN_KEY_CHARS)
     return key
@@ -81,7 +82,7 @@ def export_key() -> bytes:
     try:  # two exports at once must not each make a key and sign with different ones
         create_private(path, secrets.token_hex(32).encode("ascii") + b"\n")
     except OSError as exc:
-        raise SurveyKeyError("S114.file", path=path, detail=exc.strerror or str(exc)) from exc
+        raise SurveyKeyError("S114.file", path=path, detail=system_error(exc)) from exc
     return _from_file(path)
 
 
