@@ -258,5 +258,7 @@ def _explain(rule: Rule) -> str:
 
 
 def _terminal(text: str) -> str:
-    """Docstring markup read as plain text: ``code`` becomes 'code'."""
+    """Docstring markup read as plain text: ``code`` becomes 'code'; the fences around an
+    example (```yaml, ```) go, its indentation shows it."""
+    text = re.sub(r"(?m)^[ \t]*```[a-z]*[ \t]*(?:\n|\Z)", "", text).rstrip()
     return re.sub(r"(?<!`)``([^`]+?)``(?!`)", r"'\1'", text)
