@@ -3,8 +3,6 @@ markup, the options described in the language asked for (issue 28.6)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from conftest import REPO, run_cli
