@@ -157,7 +157,7 @@ def help_language(args: Sequence[str]) -> str:
     """``--lang`` from the command line, else the project's ``lang``, else the environment and
     the locale (the order the commands follow)."""
     from mvkplan.messages.i18n import detect_language
-    from mvkplan.project.config import configured_language
+    from mvkplan.project.configfile import configured_language
 
     for number, arg in enumerate(args):
         if arg == "--lang" and number + 1 < len(args):

@@ -6,7 +6,6 @@ project root, and every path in the configuration is relative to it.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
+from mvkplan.project.configfile import ConfigError, configuration
 from mvkplan.project.look import Look, LookError, LookSettings, read_look
 
 DEFAULT_MAX_FILE_SIZE = 4 * 1024 * 1024
@@ -89,15 +89,6 @@ class Settings(BaseModel):
     """The county's look: [tool.mvkplan.look] with logo, logo-alt, colors, fonts, reference-docx."""
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be read or has invalid keys."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
-        self.path = path
-        self.detail = detail
-
-
 @dataclass
 class Project:
     """Where the project is and how it is configured."""
@@ -116,51 +107,12 @@ class Project:
         return [self.root / p for p in self.settings.paths]
 
 
-def _read_toml(path: Path) -> dict[str, object]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(path, str(exc)) from None
-
-
-def _configuration(start: Path | None) -> tuple[Path, Path, object] | None:
-    """(folder, file, table) of the first mvkplan.toml or pyproject.toml with [tool.mvkplan]
-    from ``start`` up, stopping at the top of a git repository."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "mvkplan.toml"
-        if candidate.is_file():
-            return folder, candidate, _read_toml(candidate)
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            table = _read_toml(candidate).get("tool", {})
-            if isinstance(table, dict) and "mvkplan" in table:
-                return folder, candidate, table["mvkplan"]
-        if (folder / ".git").exists():
-            break
-    return None
-
-
 def find_project(start: Path | None = None) -> Project:
     """Walk up from ``start`` to the first mvkplan.toml or pyproject.toml with [tool.mvkplan]."""
-    found = _configuration(start)
+    found = configuration(start)
     if found is None:
         return Project(root=(start or Path.cwd()).resolve())
     return _project(*found)
-
-
-def configured_language(start: Path | None = None) -> str | None:
-    """The ``lang`` of the project's configuration, read before the command line is parsed (for
-    its help and its errors); None without one, or when the file is broken (the command itself
-    reports that)."""
-    try:
-        found = _configuration(start)
-    except ConfigError:
-        return None
-    table = found[2] if found else None
-    lang = table.get("lang") if isinstance(table, dict) else None
-    return lang if lang in ("sv", "en") else None
 
 
 def _project(root: Path, path: Path, data: object) -> Project:
