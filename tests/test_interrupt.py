@@ -56,6 +56,10 @@ def test_ctrl_c_during_validate_prints_one_line_and_exits_130(big, delay, group)
     lang = "sv" if delay == 0.7 else "en"
     result = _interrupt(["validate", "--no-cache"], big, delay, group, lang)
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    if result.returncode == -signal.SIGINT and not result.stderr and not result.stdout:
+        # On a loaded machine the signal can come while the interpreter itself is still starting,
+        # before any of mvkplan runs: it ends as any program does then, killed by SIGINT, silently.
+        pytest.skip("the signal came before mvkplan started")
     if result.returncode != 130:  # on a loaded machine it may have finished first: then no line
         assert result.returncode == 1 and LINES[lang] not in result.stderr, result
         pytest.skip("validate finished before the signal came")
