@@ -13,12 +13,16 @@ import typer
 from mvkplan.cli.app import LangOption, NoCacheOption, app, fail, open_project
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from mvkplan.checks.gate import Selection
     from mvkplan.checks.validate import Corpus
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.messages.problems import Problem
     from mvkplan.project.config import Project
+    from mvkplan.project.discovery import Discovery
     from mvkplan.project.look import Look
+    from mvkplan.publish.render.single import PageCorpus
 
 # Messages of these two commands: (English, Swedish), merged into mvkplan.messages.i18n on use.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -150,35 +154,21 @@ def render(
 
     A document with errors is refused (exit 1, nothing written) unless --force is given.
     """
-    from mvkplan.checks.gate import blocking, document_files, one_line
-    from mvkplan.checks.validate import validate as run_validate
+    from mvkplan.loading.documents import SourceChanged
     from mvkplan.messages.i18n import t
     from mvkplan.publish.exports import PUBLISH_FORMATS
-    from mvkplan.publish.render.dates import last_updated
     from mvkplan.publish.render.document import FORMATS, RenderError
-    from mvkplan.publish.render.pages import render_document
     from mvkplan.publish.render.paths import UnsafePathError, safe_name
+    from mvkplan.publish.render.single import page_corpus, whole_corpus
 
     project = open_project(lang)
     _register_messages()
-    corpus, problems = run_validate(project)
-    errors = blocking(problems, document_files(corpus, document))
-    _require_document(corpus, document, errors)
-    if errors and not force:
-        _refuse(errors, t("render.refused", id=document))
-    folder = _templates(project, templates)
-    loaded = corpus.index.documents[document]
-    updated = last_updated(loaded, project.root)
-    url = site_url or project.settings.site_url
+    page = page_corpus(project, document)
     try:
-        banner = [one_line(p) for p in errors]
-        if fmt.value in PUBLISH_FORMATS:
-            data = _publish(corpus, document, fmt.value, folder, updated, url, banner,
-                            plain or project.settings.plain, project.look)
-        else:
-            data = render_document(corpus.index, document, fmt.value, templates=folder,
-                                   updated=updated, site_url=url, errors=banner,
-                                   plain=plain or project.settings.plain).encode("utf-8")
+        data = _render_one(project, page, document, fmt.value, templates, site_url, force, plain)
+    except SourceChanged:  # a file changed since the kept index was read: load it all
+        data = _render_one(project, whole_corpus(project), document, fmt.value, templates,
+                           site_url, force, plain)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
@@ -190,9 +180,51 @@ def render(
         default = f"build/{safe_name(document)}{suffix}"
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
-    target = _output_path(project, output, default, safe_name(document) + suffix)
+    target = _output_path(project, output, default, safe_name(document) + suffix, page.discovered)
     _write(target, data)
     print(t("render.written", path=_shown(target, project.root)))
+
+
+def _render_one(project: Project, page: PageCorpus, document: str, fmt: str,
+                templates: Path | None, site_url: str | None, force: bool, plain: bool) -> bytes:
+    """The bytes of one document's page, refused (exit 1) when it has errors and not ``force``."""
+    from mvkplan.checks.gate import blocking, one_line
+    from mvkplan.messages.i18n import t
+    from mvkplan.publish.exports import PUBLISH_FORMATS
+    from mvkplan.publish.render.dates import last_updated
+    from mvkplan.publish.render.document import RenderError
+    from mvkplan.publish.render.pages import render_document
+
+    errors = blocking(page.problems, page.files_of(document))
+    _require_document(page, document, errors)
+    if errors and not force:
+        _refuse(errors, t("render.refused", id=document))
+    folder = _templates(project, templates)
+    updated = last_updated(page.index.documents[document], project.root)
+    url = site_url or project.settings.site_url
+    try:
+        banner = [one_line(p) for p in errors]
+        if fmt in PUBLISH_FORMATS:
+            return _publish(page.index, document, fmt, folder, updated, url, banner,
+                            plain or project.settings.plain, project.look)
+        return render_document(page.index, document, fmt, templates=folder, updated=updated,
+                               site_url=url, errors=banner, env=_environment(project, fmt, folder),
+                               plain=plain or project.settings.plain).encode("utf-8")
+    except RenderError as exc:
+        fail(t("render.failed", detail=exc))
+
+
+def _environment(project: Project, fmt: str, folder: Path | None) -> Environment | None:
+    """A Jinja environment reading compiled templates from the project's cache, as ``build``
+    does (None when the cache is off: ``render_document`` then makes its own)."""
+    from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
+    from mvkplan.publish.render.environment import make_environment
+    from mvkplan.publish.render.incremental import compiled_folder
+
+    cache = project.root / CACHE_FOLDER
+    if os.environ.get("MVKPLAN_NO_CACHE") or fmt not in ("html", "md") or not cache.is_dir():
+        return None
+    return make_environment(fmt, folder, compiled=compiled_folder(cache))
 
 
 @app.command()
@@ -308,7 +340,7 @@ def _require_extra(fmt: str) -> None:
             fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
 
 
-def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
+def _publish(index: LinkIndex, document: str, fmt: str, folder: Path | None, updated: str | None,
              site_url: str | None, errors: list[str], plain: bool, look: Look) -> bytes:
     """PDF or Word bytes in the configured look; a missing optional extra exits 2 with the pip command."""
     from mvkplan.messages.i18n import t
@@ -318,11 +350,11 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
         if fmt == "pdf":
             from mvkplan.publish.exports.pdf import render_pdf
 
-            return render_pdf(corpus.index, document, templates=folder, updated=updated,
+            return render_pdf(index, document, templates=folder, updated=updated,
                               site_url=site_url, errors=errors, plain=plain, look=look)
         from mvkplan.publish.exports.docx import render_docx
 
-        return render_docx(corpus.index, document, templates=folder, updated=updated,
+        return render_docx(index, document, templates=folder, updated=updated,
                            site_url=site_url, errors=errors, plain=plain, look=look)
     except MissingExtra as exc:
         fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
@@ -335,19 +367,26 @@ def _register_messages() -> None:
         SHARED.setdefault(key, value)
 
 
-def _require_document(corpus: Corpus, document: str, errors: list[Problem] | None = None) -> None:
+def _require_document(source: Corpus | PageCorpus, document: str,
+                      errors: list[Problem] | None = None) -> None:
     """Exit 2 unless ``document`` is known; exit 1, with its errors, if it failed to load."""
-    from mvkplan.checks.gate import blocking, document_files
+    from mvkplan.checks.gate import blocking
+    from mvkplan.checks.validate import Corpus
     from mvkplan.messages.i18n import t
     from mvkplan.messages.textmatch import closest
+    from mvkplan.publish.render.single import PageCorpus
 
-    if document in corpus.index.documents:
+    page = source if not isinstance(source, Corpus) else \
+        PageCorpus(source.index, source.loaded.problems, source.loaded.failed, source)
+
+    if document in page.index.documents:
         return
     if errors is None:
-        errors = blocking(corpus.loaded.problems, document_files(corpus, document))
+        loading = page.corpus.loaded.problems if page.corpus is not None else page.problems
+        errors = blocking(loading, page.files_of(document))
     if errors:
         _refuse(errors, t("render.invalid", id=document))
-    close = closest(document, list(corpus.index.documents))
+    close = closest(document, list(page.index.documents))
     hint = t("hint.did_you_mean", close=close) if close else t("render.unknown.hint")
     fail(f"{t('render.unknown', id=document)} ({hint})")
 
@@ -371,13 +410,15 @@ def _templates(project: Project, option: Path | None) -> Path | None:
     return folder
 
 
-def _output_path(project: Project, output: str | None, default: str, name: str) -> Path:
+def _output_path(project: Project, output: str | None, default: str, name: str,
+                 found: Discovery | None = None) -> Path:
     """Where to write: the path the user names (a folder, or ending in '/', gets ``name`` in
-    it), never over an input document or the configuration."""
+    it), never over an input document or the configuration (``found``: the documents, when
+    this run already walked them)."""
     from mvkplan.project.outputs import OutputError, file_target
 
     try:
-        return file_target(project, output or str(project.root / default), name)
+        return file_target(project, output or str(project.root / default), name, found)
     except OutputError as exc:
         fail(str(exc))
 
