@@ -251,16 +251,16 @@ def build(
     stderr, unless --force is given.
     """
     from mvkplan.checks.gate import blocking, errors_by_document, one_line, select_documents
-    from mvkplan.checks.validate import validate as run_validate
     from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
     from mvkplan.messages.i18n import t
     from mvkplan.project.outputs import OutputError, folder_target
     from mvkplan.publish.render.dates import last_updated
     from mvkplan.publish.render.document import RenderError
-    from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild, state_file
+    from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild
     from mvkplan.publish.render.paths import UnsafePathError
     from mvkplan.publish.render.search import SearchError
     from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
+    from mvkplan.publish.render.single import loaded_for_pages
     from mvkplan.publish.render.sitepages import site_options
 
     project = open_project(lang, paths=True)
@@ -269,7 +269,7 @@ def build(
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
         fail(str(exc))
-    corpus, problems = run_validate(project, cache=not no_cache)
+    corpus, problems = loaded_for_pages(project, cache=not no_cache)
     _report_skipped(corpus)
     errors = blocking(problems)
     if errors and not force:
@@ -295,13 +295,17 @@ def build(
         print(t("build.search_left_out"), file=sys.stderr)
     if options.missing():
         print(t("build.site_missing", keys=", ".join(options.missing())), file=sys.stderr)
-    state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
+    # --no-cache reads no record of an earlier build (every page is rendered), but leaves one
+    # for the next build, as the site it wrote is current: that build then renders only what
+    # changed. (MVKPLAN_NO_CACHE=1 neither reads nor writes the cache folder at all.)
+    state = None if os.environ.get("MVKPLAN_NO_CACHE") else _state(project, target)
     cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
               and (project.root / CACHE_FOLDER).is_dir())
     compiled = compiled_folder(project.root / CACHE_FOLDER) if cached else None
 
     def build(pages: list[SitePage], advance: Progress) -> list[Path]:
-        return rebuild(index, target, state=state, templates=folder, updated=updated, errors=banners,
+        return rebuild(index, target, state=state, previous={} if no_cache else None,
+                       templates=folder, updated=updated, errors=banners,
                        plain=plain or project.settings.plain, pdf=pdf, progress=advance,
                        compiled=compiled, pages=pages, options=options,
                        places=places_file(project.root / CACHE_FOLDER) if cached else None).written
@@ -325,6 +329,22 @@ def build(
 
 
 # -- helpers ------------------------------------------------------------------------------
+
+
+def _state(project: Project, target: Path) -> Path | None:
+    """Where the record of the build into ``target`` is kept (None: the cache folder cannot
+    be used, or made with its .gitignore)."""
+    from mvkplan.loading.cache import LoadCache
+    from mvkplan.publish.render.incremental import state_file
+
+    cache = LoadCache.for_project(project.root)
+    if not cache.usable():
+        return None
+    try:
+        cache.prepare()
+    except OSError:
+        return None
+    return state_file(cache.folder, target)
 
 
 def _require_extra(fmt: str) -> None:
@@ -452,12 +472,18 @@ def _report_skipped(corpus: Corpus) -> None:
 
 
 def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
-    """Document id → its lint errors (the run cache answers when nothing changed)."""
+    """Document id → its lint errors (the run cache answers when nothing changed; with
+    ``no_cache`` it is not read, but the answer is kept for the next run, as
+    :func:`mvkplan.publish.render.single.loaded_for_pages` keeps the files' entries)."""
+    import contextlib
+
     from mvkplan.checks.gate import problems_by_document
     from mvkplan.checks.lint import LintConfigError, lint_answer
+    from mvkplan.loading.cache import refreshing
 
     try:
-        _files, problems = lint_answer(corpus.project, cache=not no_cache)
+        with refreshing() if no_cache else contextlib.nullcontext():
+            _files, problems = lint_answer(corpus.project, cache=True)
     except LintConfigError as exc:
         fail(str(exc))
     return problems_by_document(corpus, problems)

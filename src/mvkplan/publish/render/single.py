@@ -12,6 +12,7 @@ does, and keeps its index for the next page.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -55,6 +56,25 @@ class PageCorpus:
         if loaded is not None:
             return [loaded.path]
         return [shown for shown in self.failed if PurePosixPath(shown).stem == document_id]
+
+
+def loaded_for_pages(project: Project, *, cache: bool = True) -> tuple[Corpus, list[Problem]]:
+    """The corpus loaded and validated as ``validate`` does, its index kept for the pages
+    ``render`` makes one at a time: what ``build`` loads. Without ``cache`` nothing an
+    earlier run left is read, but what this one makes is kept (every file's entry, the
+    index) for the next run; the environment's ``MVKPLAN_NO_CACHE`` keeps nothing."""
+    from mvkplan.loading.cache import LoadCache, refreshing
+    from mvkplan.project.discovery import walk
+
+    if os.environ.get("MVKPLAN_NO_CACHE") or not LoadCache.for_project(project.root).usable():
+        return validate(project, cache=cache)
+    discovered = walk(corpus_paths(project), project.root,
+                      follow_external=project.settings.follow_external_symlinks)
+    key = slot_key(project, discovered)
+    with contextlib.nullcontext() if cache else refreshing():
+        corpus, problems = validate(project, cache=True, discovered=discovered)
+    keep_index(project, key, store_index(corpus.index, problems, corpus.loaded.failed, corpus.files))
+    return corpus, problems
 
 
 def page_corpus(project: Project, document_id: str, *, cache: bool = True) -> PageCorpus:
