@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
+from test_render_one import write_groups
 
 from conftest import run_cli
-from test_render_one import write_groups
 
 _ID = st.text("abcdefghijklmnopqrstuvwxyzåäö0123456789-.", min_size=1, max_size=40)
 _CELL = st.sampled_from(["", "·", "✓", "1", "17", "312"])

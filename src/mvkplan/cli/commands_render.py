@@ -259,8 +259,8 @@ def build(
     from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild
     from mvkplan.publish.render.paths import UnsafePathError
     from mvkplan.publish.render.search import SearchError
-    from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
     from mvkplan.publish.render.single import loaded_for_pages
+    from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
     from mvkplan.publish.render.sitepages import site_options
 
     project = open_project(lang, paths=True)
