@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_render_one import write_groups
 
 from mvkplan.checks.validate import load_corpus
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.project.config import find_project
 from mvkplan.publish.render.site import site_pages
-from test_render_one import write_groups
 
 
 class _Counted(dict):  # type: ignore[type-arg]
