@@ -217,22 +217,33 @@ def _print_table(matrix: Coverage) -> None:
     from rich.table import Table
 
     from mvkplan.messages.i18n import t
-    from mvkplan.messages.terminal import output_width
+    from mvkplan.messages.terminal import box_table, output_height, output_width
 
     console = Console(width=output_width(piped=120), no_color=not sys.stdout.isatty())
     first = max((len(d) for d in matrix.documents), default=8) + 4
+    # A table taller than the screen is drawn as rich would draw it without colour, but
+    # without rich, whose layout of thousands of rows took most of the command's time.
+    tall = len(matrix.documents) + 5 > output_height()
     for framework in dict.fromkeys(c.framework for c in matrix.columns):
         columns = [c for c in matrix.columns if c.framework == framework]
         parts = _fitting(columns, console.width - first)
         for number, part in enumerate(parts, 1):
             title = framework if len(parts) == 1 else f"{framework} ({number}/{len(parts)})"
-            table = Table(title=title, title_justify="left")
-            table.add_column(t("column.document"), no_wrap=True)
-            for column in part:
-                table.add_column(column.item, justify="right", no_wrap=True)
-            for document in matrix.documents:
-                table.add_row(document, *(_cell(matrix, document, c.key) or "·" for c in part))
-            console.print(table)
+            rows = [[document, *(_cell(matrix, document, c.key) or "·" for c in part)]
+                    for document in matrix.documents]
+            header = [t("column.document"), *(column.item for column in part)]
+            drawn = box_table(title, header, rows, [False, *(True for _ in part)],
+                              console.width) if tall else None
+            if drawn is not None:
+                console.file.write(drawn)
+            else:
+                table = Table(title=title, title_justify="left")
+                table.add_column(header[0], no_wrap=True)
+                for column in part:
+                    table.add_column(column.item, justify="right", no_wrap=True)
+                for row in rows:
+                    table.add_row(*row)
+                console.print(table)
             names = Table.grid(padding=(0, 2))
             names.add_column(justify="right", no_wrap=True)
             names.add_column(overflow="fold")

@@ -15,12 +15,16 @@ from mvkplan.messages.i18n import N_
 from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from mvkplan.checks.gate import Selection
     from mvkplan.checks.validate import Corpus
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.messages.problems import Problem
     from mvkplan.project.config import Project
+    from mvkplan.project.discovery import Discovery
     from mvkplan.project.look import Look
+    from mvkplan.publish.render.single import PageCorpus
 
 # Keys of this command looked up at run time (the words are in mvkplan/messages/locale).
 RUNTIME_KEYS = (
@@ -87,34 +91,20 @@ def render(
 
     A document with errors is refused (exit 1, nothing written) unless --force is given.
     """
-    from mvkplan.checks.gate import blocking, document_files, one_line
-    from mvkplan.checks.validate import validate as run_validate
+    from mvkplan.loading.documents import SourceChanged
     from mvkplan.messages.i18n import t
     from mvkplan.publish.exports import PUBLISH_FORMATS
-    from mvkplan.publish.render.dates import last_updated
     from mvkplan.publish.render.document import FORMATS, RenderError
-    from mvkplan.publish.render.pages import render_document
     from mvkplan.publish.render.paths import UnsafePathError, safe_name
+    from mvkplan.publish.render.single import page_corpus, whole_corpus
 
     project = open_project(lang)
-    corpus, problems = run_validate(project)
-    errors = blocking(problems, document_files(corpus, document))
-    _require_document(corpus, document, errors)
-    if errors and not force:
-        _refuse(errors, t("render.refused", id=document))
-    folder = _templates(project, templates)
-    loaded = corpus.index.documents[document]
-    updated = last_updated(loaded, project.root)
-    url = site_url or project.settings.site_url
+    page = page_corpus(project, document)
     try:
-        banner = [one_line(p) for p in errors]
-        if fmt.value in PUBLISH_FORMATS:
-            data = _publish(corpus, document, fmt.value, folder, updated, url, banner,
-                            plain or project.settings.plain, project.look)
-        else:
-            data = render_document(corpus.index, document, fmt.value, templates=folder,
-                                   updated=updated, site_url=url, errors=banner,
-                                   plain=plain or project.settings.plain).encode("utf-8")
+        data = _render_one(project, page, document, fmt.value, templates, site_url, force, plain)
+    except SourceChanged:  # a file changed since the kept index was read: load it all
+        data = _render_one(project, whole_corpus(project), document, fmt.value, templates,
+                           site_url, force, plain)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
     if output == "-":
@@ -126,9 +116,51 @@ def render(
         default = f"build/{safe_name(document)}{suffix}"
     except UnsafePathError as exc:
         fail(t("render.unsafe", detail=exc))
-    target = _output_path(project, output, default, safe_name(document) + suffix)
+    target = _output_path(project, output, default, safe_name(document) + suffix, page.discovered)
     _write(target, data)
     print(t("render.written", path=_shown(target, project.root)))
+
+
+def _render_one(project: Project, page: PageCorpus, document: str, fmt: str,
+                templates: Path | None, site_url: str | None, force: bool, plain: bool) -> bytes:
+    """The bytes of one document's page, refused (exit 1) when it has errors and not ``force``."""
+    from mvkplan.checks.gate import blocking, one_line
+    from mvkplan.messages.i18n import t
+    from mvkplan.publish.exports import PUBLISH_FORMATS
+    from mvkplan.publish.render.dates import last_updated
+    from mvkplan.publish.render.document import RenderError
+    from mvkplan.publish.render.pages import render_document
+
+    errors = blocking(page.problems, page.files_of(document))
+    _require_document(page, document, errors)
+    if errors and not force:
+        _refuse(errors, t("render.refused", id=document))
+    folder = _templates(project, templates)
+    updated = last_updated(page.index.documents[document], project.root)
+    url = site_url or project.settings.site_url
+    try:
+        banner = [one_line(p) for p in errors]
+        if fmt in PUBLISH_FORMATS:
+            return _publish(page.index, document, fmt, folder, updated, url, banner,
+                            plain or project.settings.plain, project.look)
+        return render_document(page.index, document, fmt, templates=folder, updated=updated,
+                               site_url=url, errors=banner, env=_environment(project, fmt, folder),
+                               plain=plain or project.settings.plain).encode("utf-8")
+    except RenderError as exc:
+        fail(t("render.failed", detail=exc))
+
+
+def _environment(project: Project, fmt: str, folder: Path | None) -> Environment | None:
+    """A Jinja environment reading compiled templates from the project's cache, as ``build``
+    does (None when the cache is off: ``render_document`` then makes its own)."""
+    from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
+    from mvkplan.publish.render.environment import make_environment
+    from mvkplan.publish.render.incremental import compiled_folder
+
+    cache = project.root / CACHE_FOLDER
+    if os.environ.get("MVKPLAN_NO_CACHE") or fmt not in ("html", "md") or not cache.is_dir():
+        return None
+    return make_environment(fmt, folder, compiled=compiled_folder(cache))
 
 
 @app.command()
@@ -155,15 +187,15 @@ def build(
     stderr, unless --force is given.
     """
     from mvkplan.checks.gate import blocking, errors_by_document, one_line, select_documents
-    from mvkplan.checks.validate import validate as run_validate
     from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
     from mvkplan.messages.i18n import t
     from mvkplan.project.outputs import OutputError, folder_target
     from mvkplan.publish.render.dates import last_updated
     from mvkplan.publish.render.document import RenderError
-    from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild, state_file
+    from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild
     from mvkplan.publish.render.paths import UnsafePathError
     from mvkplan.publish.render.search import SearchError
+    from mvkplan.publish.render.single import loaded_for_pages
     from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
     from mvkplan.publish.render.sitepages import site_options
 
@@ -172,7 +204,7 @@ def build(
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
         fail(str(exc))
-    corpus, problems = run_validate(project, cache=not no_cache)
+    corpus, problems = loaded_for_pages(project, cache=not no_cache)
     _report_skipped(corpus)
     errors = blocking(problems)
     if errors and not force:
@@ -198,13 +230,17 @@ def build(
         print(t("build.search_left_out"), file=sys.stderr)
     if options.missing():
         print(t("build.site_missing", keys=", ".join(options.missing())), file=sys.stderr)
-    state = None if no_cache else state_file(project.root / CACHE_FOLDER, target)
+    # --no-cache reads no record of an earlier build (every page is rendered), but leaves one
+    # for the next build, as the site it wrote is current: that build then renders only what
+    # changed. (MVKPLAN_NO_CACHE=1 neither reads nor writes the cache folder at all.)
+    state = None if os.environ.get("MVKPLAN_NO_CACHE") else _state(project, target)
     cached = (not no_cache and not os.environ.get("MVKPLAN_NO_CACHE")
               and (project.root / CACHE_FOLDER).is_dir())
     compiled = compiled_folder(project.root / CACHE_FOLDER) if cached else None
 
     def build(pages: list[SitePage], advance: Progress) -> list[Path]:
-        return rebuild(index, target, state=state, templates=folder, updated=updated, errors=banners,
+        return rebuild(index, target, state=state, previous={} if no_cache else None,
+                       templates=folder, updated=updated, errors=banners,
                        plain=plain or project.settings.plain, pdf=pdf, progress=advance,
                        compiled=compiled, pages=pages, options=options,
                        places=places_file(project.root / CACHE_FOLDER) if cached else None).written
@@ -230,6 +266,22 @@ def build(
 # -- helpers ------------------------------------------------------------------------------
 
 
+def _state(project: Project, target: Path) -> Path | None:
+    """Where the record of the build into ``target`` is kept (None: the cache folder cannot
+    be used, or made with its .gitignore)."""
+    from mvkplan.loading.cache import LoadCache
+    from mvkplan.publish.render.incremental import state_file
+
+    cache = LoadCache.for_project(project.root)
+    if not cache.usable():
+        return None
+    try:
+        cache.prepare()
+    except OSError:
+        return None
+    return state_file(cache.folder, target)
+
+
 def _require_extra(fmt: str) -> None:
     """Exit 2 with the pip command when the optional extra of ``fmt`` is not installed."""
     import importlib.util
@@ -243,7 +295,7 @@ def _require_extra(fmt: str) -> None:
             fail(t("render.extra", format=fmt.upper(), module=name, extra=fmt))
 
 
-def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updated: str | None,
+def _publish(index: LinkIndex, document: str, fmt: str, folder: Path | None, updated: str | None,
              site_url: str | None, errors: list[str], plain: bool, look: Look) -> bytes:
     """PDF or Word bytes in the configured look; a missing optional extra exits 2 with the pip command."""
     from mvkplan.messages.i18n import t
@@ -253,29 +305,36 @@ def _publish(corpus: Corpus, document: str, fmt: str, folder: Path | None, updat
         if fmt == "pdf":
             from mvkplan.publish.exports.pdf import render_pdf
 
-            return render_pdf(corpus.index, document, templates=folder, updated=updated,
+            return render_pdf(index, document, templates=folder, updated=updated,
                               site_url=site_url, errors=errors, plain=plain, look=look)
         from mvkplan.publish.exports.docx import render_docx
 
-        return render_docx(corpus.index, document, templates=folder, updated=updated,
+        return render_docx(index, document, templates=folder, updated=updated,
                            site_url=site_url, errors=errors, plain=plain, look=look)
     except MissingExtra as exc:
         fail(t("render.extra", format=fmt.upper(), module=exc.module, extra=exc.extra))
 
 
-def _require_document(corpus: Corpus, document: str, errors: list[Problem] | None = None) -> None:
+def _require_document(source: Corpus | PageCorpus, document: str,
+                      errors: list[Problem] | None = None) -> None:
     """Exit 2 unless ``document`` is known; exit 1, with its errors, if it failed to load."""
-    from mvkplan.checks.gate import blocking, document_files
+    from mvkplan.checks.gate import blocking
+    from mvkplan.checks.validate import Corpus
     from mvkplan.messages.i18n import t
     from mvkplan.messages.textmatch import closest
+    from mvkplan.publish.render.single import PageCorpus
 
-    if document in corpus.index.documents:
+    page = source if not isinstance(source, Corpus) else \
+        PageCorpus(source.index, source.loaded.problems, source.loaded.failed, source)
+
+    if document in page.index.documents:
         return
     if errors is None:
-        errors = blocking(corpus.loaded.problems, document_files(corpus, document))
+        loading = page.corpus.loaded.problems if page.corpus is not None else page.problems
+        errors = blocking(loading, page.files_of(document))
     if errors:
         _refuse(errors, t("render.invalid", id=document))
-    close = closest(document, list(corpus.index.documents))
+    close = closest(document, list(page.index.documents))
     hint = t("hint.did_you_mean", close=close) if close else t("render.unknown.hint")
     fail(f"{t('render.unknown', id=document)} ({hint})")
 
@@ -299,13 +358,15 @@ def _templates(project: Project, option: Path | None) -> Path | None:
     return folder
 
 
-def _output_path(project: Project, output: str | None, default: str, name: str) -> Path:
+def _output_path(project: Project, output: str | None, default: str, name: str,
+                 found: Discovery | None = None) -> Path:
     """Where to write: the path the user names (a folder, or ending in '/', gets ``name`` in
-    it), never over an input document or the configuration."""
+    it), never over an input document or the configuration (``found``: the documents, when
+    this run already walked them)."""
     from mvkplan.project.outputs import OutputError, file_target
 
     try:
-        return file_target(project, output or str(project.root / default), name)
+        return file_target(project, output or str(project.root / default), name, found)
     except OutputError as exc:
         fail(str(exc))
 
@@ -339,12 +400,18 @@ def _report_skipped(corpus: Corpus) -> None:
 
 
 def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
-    """Document id → its lint errors (the run cache answers when nothing changed)."""
+    """Document id → its lint errors (the run cache answers when nothing changed; with
+    ``no_cache`` it is not read, but the answer is kept for the next run, as
+    :func:`mvkplan.publish.render.single.loaded_for_pages` keeps the files' entries)."""
+    import contextlib
+
     from mvkplan.checks.gate import problems_by_document
     from mvkplan.checks.lint import LintConfigError, lint_answer
+    from mvkplan.loading.cache import refreshing
 
     try:
-        _files, problems = lint_answer(corpus.project, cache=not no_cache)
+        with refreshing() if no_cache else contextlib.nullcontext():
+            _files, problems = lint_answer(corpus.project, cache=True)
     except LintConfigError as exc:
         fail(str(exc))
     return problems_by_document(corpus, problems)

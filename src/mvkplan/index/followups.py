@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.index.memo import per_index
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.models import Activity, Area, Catalog, FollowUp, Goal, PlanBase
 from mvkplan.models.items import Indicator, IndicatorSpec, indicator_id
@@ -44,7 +45,13 @@ class ActivityRef:
 
 
 def follow_ups_by_plan(index: LinkIndex) -> dict[str, list[LoadedDocument]]:
-    """Plan id → its follow-ups, oldest year first (then by id)."""
+    """Plan id → its follow-ups, oldest year first (then by id); worked out once per index
+    (every report page asks: asked anew, a site's build grew with the square of its
+    documents). Not to be changed."""
+    return per_index(_follow_ups_by_plan, index)
+
+
+def _follow_ups_by_plan(index: LinkIndex) -> dict[str, list[LoadedDocument]]:
     found: dict[str, list[LoadedDocument]] = defaultdict(list)
     for loaded in index.documents.values():
         if loaded.kind == "follow-up":  # the kind first: a released plan is not read again
@@ -101,7 +108,12 @@ def plan_activities(plan: PlanBase) -> dict[str, ActivityRef]:
 
 
 def survey_sources(index: LinkIndex) -> dict[str, str]:
-    """The indicator sources marked ``survey: true`` (the county board's own survey): id → name."""
+    """The indicator sources marked ``survey: true`` (the county board's own survey): id → name
+    (worked out once per index, as :func:`follow_ups_by_plan`)."""
+    return dict(per_index(_survey_sources, index))
+
+
+def _survey_sources(index: LinkIndex) -> dict[str, str]:
     found: dict[str, str] = {}
     for loaded in index.documents.values():
         model = loaded.model

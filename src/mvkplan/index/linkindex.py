@@ -204,6 +204,18 @@ class LinkIndex:
         """The id of the document that supersedes ``document_id``, if any."""
         return self._successors.get(document_id)
 
+    def chains(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Who supersedes each document, and which catalogs extend each (copies)."""
+        return dict(self._successors), {k: list(v) for k, v in self._extensions.items()}
+
+    def restore_chains(self, successors: dict[str, str], extensions: dict[str, list[str]]) -> None:
+        """Take the successors and catalog extensions of a whole corpus, for an index that
+        holds only some of its documents (:func:`mvkplan.index.stored.partial_index`): who
+        supersedes a document is then known even when that successor links to nothing else
+        the index holds."""
+        self._successors = dict(successors)
+        self._extensions = defaultdict(list, {k: list(v) for k, v in extensions.items()})
+
     # -- updating in place (a watching server after a save) --------------------------------
 
     def reindex(self, documents: Iterable[LoadedDocument]) -> set[str]:

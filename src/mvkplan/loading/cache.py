@@ -19,13 +19,32 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 from mvkplan import __version__
 from mvkplan.loading.keys import FOLDER, seal, unseal, usable
 
-__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint"]
+__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint", "refreshing"]
+
+_refreshing = False
+"""Whether entries are being made anew (see :func:`refreshing`)."""
+
+
+@contextmanager
+def refreshing() -> Iterator[None]:
+    """Within the block (and the worker processes it forks), every entry is absent to those
+    who read it (per-file entries, run answers, every entry decoded by :func:`decode_entry`),
+    and what they make is stored: a run that trusts nothing an earlier run left
+    (``build --no-cache``) still leaves its own work for the next run."""
+    global _refreshing
+    before, _refreshing = _refreshing, True
+    try:
+        yield
+    finally:
+        _refreshing = before
 
 
 class LoadCache:
@@ -48,7 +67,7 @@ class LoadCache:
 
     def get(self, key: str) -> object | None:
         """The value stored under ``key``, or None when absent, unreadable or corrupt."""
-        if not self.usable():
+        if _refreshing or not self.usable():
             return None
         try:
             raw = self._path(key).read_bytes()
@@ -58,7 +77,7 @@ class LoadCache:
 
     def has(self, key: str) -> bool:
         """Whether an entry is stored under ``key`` (it may still turn out unreadable)."""
-        return self.usable() and self._path(key).is_file()
+        return not _refreshing and self.usable() and self._path(key).is_file()
 
     def put(self, key: str, value: object) -> bytes | None:
         """Store ``value``; returns the entry's bytes (None if it could not be made)."""
@@ -80,7 +99,7 @@ class LoadCache:
         if entry is None or not self.usable():
             return
         try:
-            self._prepare()
+            self.prepare()
             write_atomic(path, entry)
         except OSError:  # a read-only checkout: run without a cache
             pass
@@ -94,7 +113,9 @@ class LoadCache:
     def _path(self, key: str) -> Path:
         return self.folder / "v1" / key[:2] / key
 
-    def _prepare(self) -> None:
+    def prepare(self) -> None:
+        """Make the folder, which ignores itself in git and is tagged as a cache (callers
+        that write into it by other means make it first; may raise OSError)."""
         if self._ready:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -117,7 +138,7 @@ def encode_entry(value: object, label: str) -> bytes | None:
 def decode_entry(raw: bytes, label: str) -> object | None:
     """The value of an entry, or None when it is not one this user's mvkplan signed for
     ``label`` (the signature is checked before anything is unpickled)."""
-    payload = unseal(raw, label)
+    payload = unseal(raw, label) if not _refreshing else None
     if payload is None:
         return None
     try:

@@ -14,16 +14,18 @@ from pathlib import Path
 
 from mvkplan.messages.i18n import t
 from mvkplan.project.config import Project
-from mvkplan.project.discovery import walk
+from mvkplan.project.discovery import Discovery, walk
 
 
 class OutputError(Exception):
     """An output path that would overwrite an input (message ready to print)."""
 
 
-def protected_files(project: Project) -> dict[Path, str]:
-    """Resolved paths mvkplan reads → what they are (for the message)."""
-    found = walk(project.document_paths(), project.root)
+def protected_files(project: Project, found: Discovery | None = None) -> dict[Path, str]:
+    """Resolved paths mvkplan reads → what they are (for the message); ``found``: the
+    documents' discovery, when the caller already walked the configured paths."""
+    if found is None:
+        found = walk(project.document_paths(), project.root)
     folders: dict[Path, Path] = {}
 
     def resolved(path: Path) -> Path:  # each folder resolved once, not every file in it
@@ -42,17 +44,44 @@ def protected_files(project: Project) -> dict[Path, str]:
     return protected
 
 
-def file_target(project: Project, output: str, name: str) -> Path:
+def file_target(project: Project, output: str, name: str, found: Discovery | None = None) -> Path:
     """The file ``render -o OUTPUT`` writes: OUTPUT, or OUTPUT/NAME when it names a folder
-    (it ends with '/' or is an existing folder)."""
+    (it ends with '/' or is an existing folder). ``found``: as for :func:`protected_files`."""
     path = Path(output).expanduser()
     path = path if path.is_absolute() else Path.cwd() / path
     if output.endswith(("/", os.sep)) or path.is_dir():
         path = path / name
-    what = protected_files(project).get(path.resolve())
+    what = _protected_file(project, path, found)
     if what is not None:
         raise OutputError(t("output.protected", path=path, what=what))
     return path
+
+
+def _protected_file(project: Project, path: Path, found: Discovery | None) -> str | None:
+    """What the file at ``path`` is to mvkplan, if it reads it (None: it may be written)."""
+    if found is None:
+        return protected_files(project).get(path.resolve())
+    # The documents this run found: ``path`` is one of them when it is the same file (a
+    # stat each, where resolving every document's folder cost more than the page).
+    resolved = path.resolve()
+    configuration = {(project.root / name).resolve(): t("output.config_name")
+                     for name in ("mvkplan.toml", "pyproject.toml")}
+    if project.config_file is not None:
+        configuration[project.config_file.resolve()] = t("output.config")
+    if resolved in configuration:
+        return configuration[resolved]
+    try:
+        target = resolved.stat()
+    except OSError:  # not there: no document is
+        return None
+    for document in found.files:
+        try:
+            same = os.path.samestat(target, document.stat())
+        except OSError:
+            continue
+        if same:
+            return t("output.document")
+    return None
 
 
 def folder_target(project: Project, out: Path) -> Path:

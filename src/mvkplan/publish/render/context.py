@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
 from mvkplan.messages.words import KIND_LABELS, STATUS_LABELS
 from mvkplan.models import Catalog, CountyProfile, DocumentBase, Framework, PlanBase
@@ -256,15 +257,33 @@ def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
 
 def consultations_of(urls: Urls, plan_id: str) -> list[LinkView]:
     """Links to the summaries of the consultations of a plan (as draft or as the plan adopted after it)."""
+    from mvkplan.index.memo import per_index
+
     plan = urls.index.document(plan_id)
     real = plan is not None and not plan.example
     found = []
-    for document_id, loaded in sorted(urls.index.documents.items()):
-        if loaded.kind != "consultation" or (real and loaded.example):  # examples never leak into real plans
+    # The consultations of every plan are sorted out once per index: looked for on each
+    # plan's page, they made a site's build grow with the square of its documents.
+    for document_id in per_index(_consultations_by_plan, urls.index).get(plan_id, ()):
+        loaded = urls.index.documents[document_id]
+        if real and loaded.example:  # examples never leak into real plans
+            continue
+        found.append(LinkView(marked(urls.index, document_id, loaded.model.title),
+                              urls.document(document_id)))
+    return found
+
+
+def _consultations_by_plan(index: LinkIndex) -> dict[str, list[str]]:
+    """Plan id → the consultations naming it as their plan or as the plan adopted after
+    them, by id."""
+    found: dict[str, list[str]] = {}
+    for document_id, loaded in sorted(index.documents.items()):
+        if loaded.kind != "consultation":
             continue
         model = loaded.model
-        if plan_id in (getattr(model, "plan", None), getattr(model, "adopted", None)):
-            found.append(LinkView(marked(urls.index, document_id, model.title), urls.document(document_id)))
+        for plan_id in dict.fromkeys((getattr(model, "plan", None), getattr(model, "adopted", None))):
+            if plan_id:
+                found.setdefault(plan_id, []).append(document_id)
     return found
 
 

@@ -36,9 +36,9 @@ from mvkplan.publish.opendata.tables import DATA_FOLDER
 from mvkplan.publish.render.environment import shipped_templates
 from mvkplan.publish.render.paths import inside
 from mvkplan.publish.render.places import load_store, prepare, save_store
-from mvkplan.publish.render.publish import Publication
+from mvkplan.publish.render.publish import Publication, built_files
 from mvkplan.publish.render.rendering import Progress, SitePage, render_into
-from mvkplan.publish.render.search import index_site
+from mvkplan.publish.render.search import SEARCH_FOLDER, index_site
 from mvkplan.publish.render.site import SiteOptions, site_pages
 
 _DOCUMENT_PAGE = "dokument/"
@@ -120,13 +120,30 @@ def rebuild(
             # Forget the pages about to change first: were the build stopped while they move
             # in, the next one renders them again whatever it finds in the folder.
             _write_state(state, {p: d for p, d in previous.items() if p not in written})
-        # Unchanged pages stay as they are; the search index is made over all of them.
-        rendered = publication.commit(written, kept, index_site if options.search else None)
+        # Unchanged pages stay as they are; the search index is made over all of them,
+        # unless not one page changed, came or went since the build that made it.
+        finish = index_site if options.search else None
+        search = _search_kept(out, pages) if finish is not None and not stale else None
+        if search is not None:
+            kept, finish = kept + search, None
+        rendered = publication.commit(written, kept, finish)
     if state is not None:
         _write_state(state, digests)
     if places is not None and stale:
         save_store(places, index)
     return BuildResult(rendered, kept, len(pages), digests)
+
+
+def _search_kept(out: Path, pages: list[SitePage]) -> list[str] | None:
+    """The search index the last build into ``out`` made, when the site's pages are those it
+    indexed (same paths, none rendered anew) and its files are all there; else None."""
+    built = built_files(out)
+    search = sorted(path for path in built if path.startswith(f"{SEARCH_FOLDER}/"))
+    folder = str(out)
+    if not search or built.difference(search) != {page.path for page in pages} \
+            or not all(os.path.isfile(os.path.join(folder, path)) for path in search):
+        return None
+    return search
 
 
 def state_file(cache_folder: Path, out: Path) -> Path:

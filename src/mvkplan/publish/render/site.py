@@ -51,7 +51,7 @@ from mvkplan.publish.render.sitepages import (
     SEARCH_SCRIPT,
     STATEMENT_PAGE,
     SiteOptions,
-    data_files,
+    data_makers,
     data_page,
     download_links,
     search_page,
@@ -134,8 +134,7 @@ def _about_pages(env: Environment, index: LinkIndex, tables: list[Table],
                  options: SiteOptions) -> list[SitePage]:
     """The open data (files, their page, the catalog), the accessibility statement and search."""
     nav = _nav("", None, options.search)
-    pages = [SitePage(path, _bind(bytes, data))
-             for path, data in sorted(data_files(index, tables, options).items())]
+    pages = [SitePage(path, make) for path, make in sorted(data_makers(index, tables, options).items())]
     pages.append(SitePage(DATA_PAGE, _bind(data_page, env, index, tables, nav, options)))
     pages.append(SitePage(STATEMENT_PAGE, _bind(statement_page, env, nav, options)))
     if options.search:

@@ -1,0 +1,157 @@
+"""Render one document, build the site and show coverage on a realistic corpus.
+
+The corpus (:func:`write_realistic`) is made of copies of every real plan and follow-up in
+``plans/``, each group of copies with its ids rewritten (``g7-kalmar-2024``) and its links kept
+inside the group, so a page has as many links and back-links as a real one. Each figure is
+timed as a whole process, in CPU seconds (user + system, workers included) unless
+``--clock wall``, beside the baselines of the same run:
+
+* ``render ID`` (html, md, ``--plain``) with the cache filled by an earlier ``validate``,
+  and its peak memory; optionally the same with an older mvkplan (``--baseline-src``);
+* ``build --no-cache`` at each size (its growth from the smallest to the largest size),
+  and a ``build`` after it with nothing changed;
+* ``coverage`` (text) beside ``coverage --format json``.
+
+    python benchmarks/render_one.py [--sizes 100,1000,5000] [--runs 1] [--baseline-src /tmp/old/src]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+CLOCK = "cpu"
+
+
+def real_documents() -> list[tuple[Path, str]]:
+    """Every real document of ``plans/`` (the fictional example left out): path and id."""
+    found = []
+    for path in sorted((REPO / "plans").rglob("*.yaml")):
+        if "examples" not in path.parts:
+            found.append((path.relative_to(REPO / "plans"), path.stem))
+    return found
+
+
+def write_realistic(root: Path, documents: int) -> int:
+    """About ``documents`` documents: groups of copies of every real one, ids rewritten and
+    links kept inside each group. Returns the YAML bytes written."""
+    (root / "plans").mkdir(parents=True)
+    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
+    real = real_documents()
+    ids = sorted((doc_id for _, doc_id in real), key=len, reverse=True)
+    # An id stands alone or before '/', '@', ']', ',' …: never inside a longer id.
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    texts = [(path, (REPO / "plans" / path).read_text(encoding="utf-8")) for path, _ in real]
+    written = 0
+    group = 0
+    while written < documents:
+        for path, text in texts:
+            target = root / "plans" / f"g{group:04d}" / path.parent / f"g{group}-{path.name}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(pattern.sub(lambda m, g=group: f"g{g}-{m.group(1)}", text),
+                              encoding="utf-8")
+            written += 1
+        group += 1
+    return sum(p.stat().st_size for p in (root / "plans").rglob("*.yaml"))
+
+
+def run(command: list[str], cwd: Path, src: Path) -> tuple[float, int, str]:
+    """Time (CPU or wall), peak memory of the largest process, and stdout of ``command``."""
+    env = {**os.environ, "PYTHONPATH": str(src), "MVKPLAN_LANG": "en", "COLUMNS": "100"}
+    probe = ("import resource,subprocess,sys,time;s=time.perf_counter();"
+             "p=subprocess.run(sys.argv[1:],capture_output=True);w=time.perf_counter()-s;"
+             "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "sys.stderr.write(f'{u.ru_utime+u.ru_stime} {w} {u.ru_maxrss}\\n');"
+             "sys.stdout.buffer.write(p.stdout)")
+    done = subprocess.run([PYTHON, "-c", probe, *command], cwd=cwd, env=env,
+                          capture_output=True, check=False)
+    cpu, wall, rss = done.stderr.decode().strip().splitlines()[-1].split()
+    return (float(cpu) if CLOCK == "cpu" else float(wall)), int(rss) * 1024, done.stdout.decode()
+
+
+def timed(command: list[str], cwd: Path, src: Path, runs: int) -> tuple[float, int]:
+    """Median time and largest peak memory of ``runs`` runs."""
+    results = [run(command, cwd, src)[:2] for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def measure(size: int, runs: int, baseline: Path | None) -> dict[str, float]:
+    """The figures of one size, printed as they come."""
+    src = REPO / "src"
+    mvk = [PYTHON, "-m", "mvkplan"]
+    figures: dict[str, float] = {}
+
+    def note(name: str, value: float) -> None:
+        figures[name] = value
+        print(f"  {name}: {value:.2f}", file=sys.stderr, flush=True)
+
+    print(f"{size} documents:", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        note("yaml MB", write_realistic(root, size) / 1e6)
+        page = ["render", "g0-kalmar-2024", "-o", "-"]
+        if baseline is not None:
+            timed([*mvk, "validate"], root, baseline, 1)
+            seconds, rss = timed([*mvk, *page], root, baseline, runs)
+            note("today: render html", seconds)
+            note("today: render MB", rss / 1e6)
+            shutil.rmtree(root / ".mvkplan_cache", ignore_errors=True)
+        seconds, rss = timed([*mvk, "build", "--no-cache", "--force"], root, src, 1)
+        note("build --no-cache", seconds)
+        note("build MB", rss / 1e6)
+        note("build after --no-cache", timed([*mvk, "build", "--force"], root, src, 1)[0])
+        timed([*mvk, "validate"], root, src, 1)  # the cache as a working day leaves it
+        seconds, rss = timed([*mvk, *page], root, src, runs)
+        note("render html", seconds)
+        note("render MB", rss / 1e6)
+        note("render md", timed([*mvk, *page, "--format", "md"], root, src, runs)[0])
+        note("render plain", timed([*mvk, *page, "--format", "md", "--plain"], root, src, runs)[0])
+        note("coverage json", timed([*mvk, "coverage", "--format", "json"], root, src, runs)[0])
+        note("coverage text", timed([*mvk, "coverage"], root, src, runs)[0])
+    return figures
+
+
+def main() -> None:
+    """Measure, then print each target met or not."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--baseline-src", type=Path)
+    parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
+    args = parser.parse_args()
+    global CLOCK
+    CLOCK = args.clock
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = {size: measure(size, args.runs, args.baseline_src) for size in sizes}
+    for size, f in results.items():
+        print(f"\n== {size} documents, {f['yaml MB']:.1f} MB of YAML, {CLOCK} seconds ==")
+        for name, value in f.items():
+            print(f"{name:28} {value:8.2f}")
+        checks = [("build after --no-cache / build --no-cache",
+                   f["build after --no-cache"] / f["build --no-cache"], 0.2),
+                  ("coverage text / json", f["coverage text"] / f["coverage json"], 2.0),
+                  ("build MB / YAML MB", f["build MB"] / f["yaml MB"], 3.0)]
+        if "today: render html" in f:
+            checks.append(("render html / today", f["render html"] / f["today: render html"], 0.25))
+        if size >= 5000:
+            checks.append(("render MB (≤ 250)", f["render MB"] / 250, 1.0))
+        for name, ratio, limit in checks:
+            print(f"{name:42} {ratio:6.2f}  target ≤ {limit}: {'met' if ratio <= limit else 'NOT met'}")
+    if len(sizes) > 1:
+        small, large = results[sizes[0]], results[sizes[-1]]
+        ratio = large["build --no-cache"] / small["build --no-cache"]
+        print(f"\nbuild {sizes[-1]} / {sizes[0]}: {ratio:.2f} "
+              f"(target ≤ 5.2 for 5000/1000: {'met' if ratio <= 5.2 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()
