@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import PLANS, REPO, run_cli
+from conftest import PLANS, REPO, run_cli
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from _realistic import real_documents, write_corpus  # noqa: E402 - the benchmark's own helper
