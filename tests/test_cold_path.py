@@ -147,3 +147,58 @@ def test_a_run_that_needs_no_libyaml_does_not_import_pyyaml(tmp_path: Path) -> N
                           text=True, check=False)
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
     assert "All 11 files are valid." in done.stdout, done.stdout
+
+
+def _follow_up_variant(root: Path, early: bool, extension: bool, twice: bool) -> None:
+    """One copy of the real set; ``early``: the follow-ups load before their plans;
+    ``extension``: a follow-up names a municipality a catalog loaded last adds (it must be
+    checked once that is known); ``twice``: a second follow-up of one plan and year (E514)."""
+    _corpus(root, 1, "plain")
+    follow_ups = sorted(p for p in root.rglob("*.yaml") if "\nkind: follow-up\n" in p.read_text(encoding="utf-8"))
+    assert len(follow_ups) == 3
+    if twice:
+        text = follow_ups[0].read_text(encoding="utf-8")
+        copy = follow_ups[0].with_name(follow_ups[0].stem + "-b.yaml")
+        copy.write_text(text.replace(f"id: {follow_ups[0].stem}\n", f"id: {copy.stem}\n", 1), encoding="utf-8")
+        follow_ups.append(copy)
+    if extension:
+        (root / "plans" / "zz-kommuner.yaml").write_text(
+            "id: zz-kommuner\nkind: catalog\ntitle: Egna kommuner\nextends: municipalities\n"
+            "entries:\n  - {id: ny-kommun, name: Ny kommun, county: kronoberg}\n", encoding="utf-8")
+        target = next(p for p in follow_ups if p.stem.startswith("kalmar-2024-2025"))
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text.replace("respondents:\n", "respondents:\n  - municipality: ny-kommun\n", 1),
+                          encoding="utf-8")
+    if early:
+        (root / "plans" / "0-early").mkdir()
+        for path in follow_ups:
+            path.rename(root / "plans" / "0-early" / path.name)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(early=st.booleans(), extension=st.booleans(), twice=st.booleans(), jobs=st.sampled_from(["1", "2"]))
+def test_follow_ups_checked_as_they_load_are_let_go_and_report_what_a_whole_run_reports(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, early: bool,
+    extension: bool, twice: bool, jobs: str,
+) -> None:
+    """A streaming validate checks each follow-up as soon as its plan (and every municipality
+    it names) is loaded, then lets go of its model: the answer is the one of a validate
+    holding every model, and a follow-up loaded after its plan is not held to the end."""
+    from mvkplan.checks.validate import streamed_corpus, validate
+    from mvkplan.project.config import find_project
+
+    root = tmp_path_factory.mktemp("corpus")
+    _follow_up_variant(root, early, extension, twice)
+    monkeypatch.setattr(many, "PARALLEL_MINIMUM", 2)
+    monkeypatch.setenv("MVKPLAN_JOBS", jobs)
+    project = find_project(root)
+    whole = validate(project, cache=False)[1]
+    streamed = validate(project, cache=False, streaming=True)[1]
+    assert [(p, p.message, p.hint) for p in streamed] == [(p, p.message, p.hint) for p in whole]
+    assert ("E514" in {p.code for p in whole}) is twice
+    assert ("E510" in {p.code for p in whole}) is extension
+    corpus, _ = streamed_corpus(project, None, cache=False, discovered=None)
+    held = {d.id for d in corpus.index.documents.values() if d.kind == "follow-up" and not d.released}
+    expected = {d.id for d in corpus.index.documents.values() if d.kind == "follow-up"} if early else (
+        {d.id for d in corpus.index.documents.values() if d.id.startswith("kalmar-2024-2025")} if extension else set())
+    assert held == expected

@@ -2,8 +2,9 @@
 
 A streaming run lets go of each plan's model as soon as its own checks are done; the checks
 of a follow-up then need its plan's model, and a plan let go is parsed and validated a
-second time. Knowing beforehand which plans follow-ups name lets the run keep those (and
-only those) whole. This is a hint, read from each file's first lines without parsing them:
+second time. Knowing beforehand which plans follow-ups name, and how many follow-ups name
+each, lets the run keep those (and only those) whole until their last follow-up is checked.
+This is a hint, read from each file's first lines without parsing them:
 a follow-up it misses costs the second validation, never a wrong answer, because the
 checks still ask the plan's document for its model.
 """
@@ -11,6 +12,7 @@ checks still ask the plan's document for its model.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,10 +22,10 @@ _FOLLOW_UP = re.compile(rb"""(?m)^kind:[ ]*(["']?)follow-up\1[ ]*(?:#.*)?\r?$"""
 _PLAN = re.compile(rb"""(?m)^plan:[ ]*(["']?)([^\s"'#]+)\1[ ]*(?:#.*)?\r?$""")
 
 
-def followed_plans(files: Iterable[Path]) -> frozenset[str]:
-    """The ids of the plans that the follow-ups among ``files`` name (as far as their first
+def followed_plans(files: Iterable[Path]) -> Counter[str]:
+    """Plan id → how many of the follow-ups among ``files`` name it (as far as their first
     lines tell; unreadable files are left out)."""
-    found: set[str] = set()
+    found: Counter[str] = Counter()
     for path in files:
         try:
             with path.open("rb") as handle:
@@ -34,5 +36,5 @@ def followed_plans(files: Iterable[Path]) -> frozenset[str]:
             continue
         plan = _PLAN.search(head)
         if plan is not None:
-            found.add(plan.group(2).decode("utf-8", "replace"))
-    return frozenset(found)
+            found[plan.group(2).decode("utf-8", "replace")] += 1
+    return found
