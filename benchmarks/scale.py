@@ -28,6 +28,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -64,26 +65,43 @@ class Figure:
     """Peak resident memory of its largest process, in bytes."""
 
 
+TIMED_OUT = Figure(float("nan"), float("nan"), 0)
+"""A command stopped after ``--timeout`` seconds: its targets are "not measured"."""
+TIMEOUT: float | None = None
+
+
 class Figures(dict[str, Figure]):
     """The figures of one size, each printed to stderr as it is measured (runs are long)."""
 
     def __setitem__(self, name: str, value: Figure) -> None:
         super().__setitem__(name, value)
+        if value is TIMED_OUT:
+            print(f"    {name:34} timed out after {TIMEOUT:.0f} s", file=sys.stderr, flush=True)
+            return
         print(f"    {name:34} {value.cpu:8.2f} s cpu {value.wall:8.2f} s wall {value.rss / 1e6:7.0f} MB",
               file=sys.stderr, flush=True)
 
 
 def run(command: list[str], cwd: Path, src: Path, runs: int,
         before: Callable[[int], None] | None = None) -> Figure:
-    """Medians of ``runs`` runs of ``command`` (``before(run)`` is called, untimed, first)."""
+    """Medians of ``runs`` runs of ``command`` (``before(run)`` is called, untimed, first);
+    :data:`TIMED_OUT` when one run takes longer than ``--timeout``."""
     env = {**os.environ, "PYTHONPATH": str(src), "MVKPLAN_LANG": "en"}
     env.pop("MVKPLAN_NO_CACHE", None)
     cpu, wall, rss = [], [], []
     for number in range(runs):
         if before is not None:
             before(number)
-        out = subprocess.run([PYTHON, "-c", PROBE, *command], cwd=cwd, env=env,
-                             capture_output=True, text=True, check=True)
+        # A session of its own, so that a run stopped at the timeout takes its workers along.
+        probe = subprocess.Popen([PYTHON, "-c", PROBE, *command], cwd=cwd, env=env, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            stdout, stderr = probe.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(probe.pid, signal.SIGKILL)
+            probe.communicate()
+            return TIMED_OUT
+        out = subprocess.CompletedProcess(probe.args, probe.returncode, stdout, stderr)
         fields = out.stdout.split()
         if fields[3] not in ("0", "1"):
             sys.exit(f"{' '.join(command)} exited {fields[3]}:\n{out.stderr}")
@@ -179,6 +197,8 @@ def targets(results: dict[int, tuple[Figures, int, int]]) -> list[Target]:
         figures = results[size][0]
         if name not in figures or base not in figures or figures[base].cpu == 0:
             return None
+        if TIMED_OUT in (figures[name], figures[base]):
+            return None
         return figures[name].cpu / figures[base].cpu
 
     floor = "floor: yaml.load CSafeLoader"
@@ -195,16 +215,18 @@ def targets(results: dict[int, tuple[Figures, int, int]]) -> list[Target]:
     figures, yaml_bytes, _ = results[largest]
     found.append(Target("render ID / today's render ID", largest,
                         ratio(largest, "render ID", "today: render ID"), 0.25))
-    found.append(Target("render ID peak memory", largest, figures["render ID"].rss / 1e6, 250, " MB"))
-    builds = (results[5000][0]["build --no-cache"].cpu / results[1000][0]["build --no-cache"].cpu
-              if 1000 in results and 5000 in results else None)
+    found.append(Target("render ID peak memory", largest, figures["render ID"].rss / 1e6 or None, 250, " MB"))
+    builds = None
+    if 1000 in results and 5000 in results:
+        large, small = results[5000][0]["build --no-cache"], results[1000][0]["build --no-cache"]
+        builds = large.cpu / small.cpu if TIMED_OUT not in (large, small) else None
     found.append(Target("build 5000 / build 1000", None, builds, 5.2))
     for size in named:
         found.append(Target("build after build --no-cache / full build", size,
                             ratio(size, "build after it, nothing changed", "build --no-cache"), 0.2))
     interpreter = results[smallest][0]["interpreter with mvkplan"].rss
     for command, limit in (("validate cold", 1.5), ("build --no-cache", 3.0)):
-        beyond = (figures[command].rss - interpreter) / yaml_bytes
+        beyond = (figures[command].rss - interpreter) / yaml_bytes if figures[command].rss else None
         found.append(Target(f"{command.split()[0]} peak memory beyond the interpreter / YAML bytes",
                             largest, beyond, limit))
     found.append(Target("coverage / coverage --format json", largest,
@@ -226,7 +248,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, help="runs per figure, the median is kept (default 3; --quick: 1)")
     parser.add_argument("--quick", action="store_true", help="100 and 1 000 documents, one run: a few minutes")
     parser.add_argument("--baseline-src", type=Path, help="the src folder of an older checkout: today's figures")
+    parser.add_argument("--timeout", type=float, help="stop a command after this many seconds (its targets: "
+                        "not measured); e.g. coverage's text table at 5 000 documents")
     args = parser.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
     sizes = sorted(int(s) for s in (args.sizes or ("100,1000" if args.quick else "1000,5000")).split(","))
     runs = args.runs or (1 if args.quick else 3)
     results = {size: measure(size, runs, args.baseline_src, size == sizes[0]) for size in sizes}
@@ -244,6 +270,9 @@ def main() -> None:
                 cells.append("")
                 continue
             f = figures[name]
+            if f is TIMED_OUT:
+                cells.append(f"timed out (> {TIMEOUT:.0f} s)")
+                continue
             share = f" ({f.cpu / figures[floor].cpu:.2f}× floor)" if name != floor else ""
             cells.append(f"{f.cpu:.2f}{share}, {f.wall:.2f} wall, {f.rss / 1e6:.0f} MB")
         print(f"| {name} | " + " | ".join(cells) + " |")
