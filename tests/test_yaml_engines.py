@@ -72,7 +72,7 @@ def test_rapid_engine_takes_the_real_documents_itself(monkeypatch: pytest.Monkey
     def refuse(*_args: object) -> Node:
         raise AssertionError("handed to libyaml")
 
-    monkeypatch.setattr(rapid.libyaml, "parse", refuse)
+    monkeypatch.setattr(libyaml, "parse", refuse)
     for path in SOURCES:
         assert isinstance(parse_with(rapid, path.read_bytes()), MappingNode), path
 

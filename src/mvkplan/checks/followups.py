@@ -6,11 +6,12 @@ Every problem is located at the node it is about. Unknown documents and catalog 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, cast
 
 from mvkplan.index.followups import (
-    follow_ups_by_plan,
     goals_of,
     indicators_for,
     plan_activities,
@@ -51,17 +52,66 @@ def document_problems(loaded: LoadedDocument) -> Iterator[Problem]:
 
 def follow_up_problems(index: LinkIndex) -> Iterator[Problem]:
     """The problems of every follow-up against its plan, and of follow-ups of one year."""
-    changed: set[str] = set()
-    for loaded in index.documents.values():
-        if not loaded.shipped and loaded.kind == "follow-up":
-            try:  # a released plan is validated again from its file here
-                yield from _check_follow_up(index, loaded, cast(FollowUp, loaded.model))
-            except SourceChanged as exc:
-                if exc.path not in changed:
-                    changed.add(exc.path)
-                    yield Problem(exc.path, 0, 0, "E110", t("E110.changed"),
-                                  hint=t("E110.changed.hint"))
-    yield from _one_per_year(index)
+    checks = FollowUpChecks(index)
+    yield from checks.finish()
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What the check of follow-ups of one year needs of a follow-up checked early."""
+
+    plan: str
+    year: int
+    example: bool
+
+
+class FollowUpChecks:
+    """The follow-up checks of a streaming run: each follow-up is checked as soon as nothing
+    loaded later can change its answer (:func:`settled`), so that its model can be let go;
+    :meth:`finish` checks the rest, and the follow-ups of one year, at the end."""
+
+    def __init__(self, index: LinkIndex) -> None:
+        self.index = index
+        self.problems: list[Problem] = []
+        self._seen: dict[int, _Seen] = {}  # by id() of the loaded document: it stays in the index
+        self._changed: set[str] = set()
+
+    def check_now(self, loaded: LoadedDocument) -> bool:
+        """Check a follow-up just loaded (and indexed) when its answer is settled; whether it
+        was (its model may then be let go)."""
+        model = cast(FollowUp, loaded.model)
+        if loaded.shipped or not settled(self.index, model):
+            return False
+        self.problems.extend(self._guarded(loaded, model))
+        self._seen[id(loaded)] = _Seen(model.plan, model.year, loaded.example)
+        return True
+
+    def finish(self) -> Iterator[Problem]:
+        """The problems found so far, those of every follow-up not checked yet, and those of
+        follow-ups of one year."""
+        yield from self.problems
+        for loaded in self.index.documents.values():
+            if not loaded.shipped and loaded.kind == "follow-up" and id(loaded) not in self._seen:
+                yield from self._guarded(loaded, cast(FollowUp, loaded.model))
+        yield from _one_per_year(self.index, self._seen)
+
+    def _guarded(self, loaded: LoadedDocument, model: FollowUp) -> Iterator[Problem]:
+        try:  # a released plan is validated again from its file here
+            yield from _check_follow_up(self.index, loaded, model)
+        except SourceChanged as exc:
+            if exc.path not in self._changed:
+                self._changed.add(exc.path)
+                yield Problem(exc.path, 0, 0, "E110", t("E110.changed"), hint=t("E110.changed.hint"))
+
+
+def settled(index: LinkIndex, model: FollowUp) -> bool:
+    """Whether documents loaded later can no longer change a follow-up's problems: its plan
+    is loaded (the first document of an id stays the one the index knows) and every
+    municipality it names is known (a catalog loaded later only adds entries)."""
+    if model.plan not in index.documents:
+        return False
+    return all(index.item(f"municipalities/{r.municipality}") is not None
+               for r in model.respondents if r.municipality)
 
 
 def _problem(loaded: LoadedDocument, path: Path_, code: str, hint: str | None = None,
@@ -219,12 +269,21 @@ def _assessments(loaded: LoadedDocument, model: FollowUp, plan: PlanBase) -> Ite
             seen[assessment.goal] = i
 
 
-def _one_per_year(index: LinkIndex) -> Iterator[Problem]:
-    for plan_id, documents in follow_ups_by_plan(index).items():
+def _one_per_year(index: LinkIndex, seen: dict[int, _Seen]) -> Iterator[Problem]:
+    """E514 for a second follow-up of a plan and year; ``seen``: what is known of the
+    follow-ups checked early (their models may have been let go)."""
+    found: dict[str, list[tuple[int, LoadedDocument]]] = defaultdict(list)
+    for loaded in index.documents.values():
+        if loaded.kind == "follow-up":  # the kind first: a released plan is not read again
+            known = seen.get(id(loaded))
+            model = cast(FollowUp, loaded.model) if known is None else None
+            plan, year = (known.plan, known.year) if known else (model.plan, model.year)  # type: ignore[union-attr]
+            found[plan].append((year, loaded))
+    for plan_id, documents in found.items():
+        documents.sort(key=lambda pair: (pair[0], pair[1].id))  # oldest year first, then by id
         # An example follow-up and a real one of the same year are apart: examples never count.
         by_year: dict[tuple[int, bool], LoadedDocument] = {}
-        for loaded in documents:
-            year = loaded.model.year  # type: ignore[attr-defined]
+        for year, loaded in documents:
             slot = (year, loaded.example)
             if slot in by_year:
                 yield _problem(loaded, ("year",), "E514", plan=plan_id, year=year,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the models are imported only when a run is not answered fro
     from mvkplan.index.linkindex import LinkIndex, Summary
     from mvkplan.loading.documents import LoadedDocument
     from mvkplan.loading.load import LoadResult
+    from mvkplan.models import FollowUp
     from mvkplan.project.discovery import Discovery
 
 
@@ -40,6 +41,7 @@ def load_corpus(
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
     prepare: Callable[[LoadedDocument], Prepared | None] | None = None, keep_plain: bool = False,
+    here: Collection[Path] = (),
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
@@ -48,7 +50,8 @@ def load_corpus(
     then handed to ``each``. With ``prepare``, worker processes validate the documents they
     parse and send back what it made (index items and links, the document's own problems)
     in place of the model; with ``keep_plain`` such a document also keeps the plain data it
-    was validated from (:meth:`LoadedDocument.keep`).
+    was validated from (:meth:`LoadedDocument.keep`). The files in ``here`` are loaded in
+    this process, never by a worker (the caller keeps their models).
     """
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.loading.cache import LoadCache
@@ -69,7 +72,7 @@ def load_corpus(
                             follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None,
                             discovered=discovered, each=indexed, prepare=prepare,
-                            keep_plain=keep_plain)
+                            keep_plain=keep_plain, here=here)
     return Corpus(project, loaded, index)
 
 
@@ -88,20 +91,61 @@ def streamed_corpus(
     documents this process validated keep their models, and only those validated by workers
     are known by their index entries and the plain data they were validated from (``lint``
     validates them again from it in its own workers).
-    Catalogs and follow-ups are always kept whole.
+    Catalogs are always kept whole, and so are, until their last follow-up is checked, the
+    plans the follow-ups name (:func:`mvkplan.loading.hints.followed_plans`): the
+    follow-ups' checks read the plan's model, which would otherwise be parsed and validated
+    a second time. Follow-ups are kept whole too; with ``release``, a follow-up is checked
+    against its plan as soon as that answer is settled
+    (:class:`mvkplan.checks.followups.FollowUpChecks`) and then let go, and the problems of
+    every follow-up come with the documents' own.
     """
-    from mvkplan.checks.followups import document_problems
+    from mvkplan.checks.followups import FollowUpChecks, document_problems
+    from mvkplan.loading.hints import followed_plans
+    from mvkplan.project.discovery import walk
 
+    if discovered is None:
+        discovered = walk(corpus_paths(project, extra), project.root,
+                          follow_external=project.settings.follow_external_symlinks)
+    followed = followed_plans(discovered.files)
+    waiting = followed.copy()  # follow-ups not checked yet, by the plan they name
     own: list[Problem] = []
+    follow_ups: list[FollowUpChecks] = []  # made with the index, by the first document
+
+    def kept(document: LoadedDocument) -> bool:
+        return document.kind in _KEPT_KINDS or document.id in followed
 
     def checked(document: LoadedDocument, index: LinkIndex, prepared: Prepared | None) -> None:
-        if index.documents.get(document.id) is document:  # not a second of one id
+        if not follow_ups:
+            follow_ups.append(FollowUpChecks(index))
+        first = index.documents.get(document.id) is document  # not a second of one id
+        if first:
             own.extend(prepared.problems if prepared is not None else document_problems(document))
-        if release and document.kind not in _KEPT_KINDS:
+        if not release:
+            return
+        if not kept(document):
             document.release()
+        elif first and document.kind == "follow-up" and follow_ups[0].check_now(document):
+            plan = cast("FollowUp", document.model).plan
+            document.release()
+            waiting[plan] -= 1
+            if waiting[plan] == 0 and plan in index.documents:  # its last follow-up, as hinted
+                if index.documents[plan].kind not in _KEPT_KINDS:
+                    index.documents[plan].release()
 
+    def _prepared(document: LoadedDocument) -> Prepared | None:
+        """A worker's part of a streaming run: the document's index entries and own checks;
+        None for the documents kept whole (the parent validates those itself)."""
+        from mvkplan.index.linkindex import summarize
+
+        if kept(document):
+            return None
+        return Prepared(summarize(document), list(document_problems(document)))
+
+    here = frozenset(path for path in discovered.files if path.stem in followed)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
-                         prepare=_prepared, keep_plain=not release)
+                         prepare=_prepared, keep_plain=not release, here=here)
+    if release:
+        own.extend((follow_ups[0] if follow_ups else FollowUpChecks(corpus.index)).finish())
     return corpus, own
 
 
@@ -111,17 +155,6 @@ class Prepared(NamedTuple):
     summary: Summary
     problems: list[Problem]
     """The document's own problems (:func:`mvkplan.checks.followups.document_problems`)."""
-
-
-def _prepared(document: LoadedDocument) -> Prepared | None:
-    """A worker's part of a streaming run: the document's index entries and own checks;
-    None for the documents the checks across documents read whole (kept, not released)."""
-    from mvkplan.checks.followups import document_problems
-    from mvkplan.index.linkindex import summarize
-
-    if document.kind in _KEPT_KINDS:
-        return None
-    return Prepared(summarize(document), list(document_problems(document)))
 
 
 def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
@@ -181,13 +214,13 @@ def validate(
     checks run as it is loaded, then its model is let go (catalogs and follow-ups are kept);
     the corpus returned then validates a released document again when its model is used.
     """
-    from mvkplan.checks.followups import check_follow_ups, follow_up_problems
+    from mvkplan.checks.followups import check_follow_ups
     from mvkplan.checks.references import check_index
     from mvkplan.project.paths import display_path
 
-    if streaming:
+    if streaming:  # the follow-ups' problems come with the documents' own
         corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered)
-        across = follow_up_problems(corpus.index)
+        across: Iterable[Problem] = ()
     else:
         corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
         own, across = [], check_follow_ups(corpus.index)

@@ -10,7 +10,7 @@ never an exception for bad input.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -60,6 +60,7 @@ def load_paths(
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, object], None] | None = None,
     prepare: Callable[[LoadedDocument], object] | None = None, keep_plain: bool = False,
+    here: Collection[Path] = (),
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest. ``each`` is called with every document as soon as it is loaded, in order,
@@ -68,7 +69,8 @@ def load_paths(
     known by what ``prepare`` made keeps the plain data it was validated from.
 
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
-    processes when there are enough of them (:mod:`mvkplan.project.parallel`), in the same order.
+    processes when there are enough of them (:mod:`mvkplan.project.parallel`), in the same order;
+    those in ``here`` (whose models the caller keeps) always in this process.
     """
     if discovered is None:
         discovered = walk(paths, root, follow_external=follow_external)
@@ -79,7 +81,7 @@ def load_paths(
                  for s in discovered.skipped]
     shown = [display_path(path, root) for path in files]
     failed: list[str] = []
-    loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain)
+    loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain, here)
     for name, made in zip(shown, loading, strict=True):
         problems.extend(made.problems)
         if made.document is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
@@ -106,7 +106,7 @@ def load_all(
 def iter_loaded(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
     prepare: Prepare | None = None, digests: Mapping[Path, str] | None = None,
-    keep_plain: bool = False,
+    keep_plain: bool = False, here: Collection[Path] = (),
 ) -> Iterator[LoadedFile]:
     """Every file loaded, in the order given, each made when it is asked for: a caller that
     drops one before asking for the next never holds more than one model (cache hits are
@@ -115,7 +115,9 @@ def iter_loaded(
     again. ``digests``: the SHA-256 of files this run already read (they are not read again
     to be looked up). With ``keep_plain``, a document known by what ``prepare`` made keeps
     the plain data it was validated from (:meth:`LoadedDocument.keep`), read from the file's
-    entry or sent by the worker, so its model can be made again without the file."""
+    entry or sent by the worker, so its model can be made again without the file. The files
+    in ``here`` are never sent to a worker: the caller keeps their models, so they are made
+    once, in this process."""
     from mvkplan.project.parallel import imap_ordered, workers
 
     language = get_language()
@@ -130,7 +132,7 @@ def iter_loaded(
             if content is not None:
                 keys[index] = key = cache.key(shown[index], content, language)
                 cached[index] = cache.has(key)
-    misses = [index for index in range(len(files)) if not cached[index]]
+    misses = [index for index in range(len(files)) if not cached[index] and files[index] not in here]
 
     def entry_of(digest: str, plain: dict[str, object] | None, problems: list[Problem],
                  fast: bool, known: Known | None) -> Entry:
@@ -188,11 +190,15 @@ def iter_loaded(
                 prepared = prepare(document) if document is not None else None
                 if prepared is not None:
                     known = _known_as(cast(LoadedDocument, document), prepared)
-        entry = entry_of(digest, parsed.plain, parsed.problems, parsed.fast, known)
-        if cache is not None:
-            cache.put(key_of(index, digest), entry)
-        if known is None:
-            return _message(entry)
+        # The plain data is pickled for the entry only when something keeps it: the cache,
+        # or the parent that validates it (a known document without a cache needs none).
+        if cache is not None or known is None:
+            entry = entry_of(digest, parsed.plain, parsed.problems, parsed.fast, known)
+            if cache is not None:
+                cache.put(key_of(index, digest), entry)
+            if known is None:
+                return _message(entry)
+        assert known is not None
         return _message(replace(known, plain=parsed.plain) if keep_plain else known)
 
     arriving: Iterator[bytes] | None = None
@@ -203,7 +209,7 @@ def iter_loaded(
             hit = cache.get(cast(str, keys[index]))
             # An entry gone, corrupt or of another shape since it was seen is loaded here, like any miss.
             yield from_entry(index, hit) if isinstance(hit, Entry) else load_one(index)
-        elif arriving is not None:
+        elif arriving is not None and files[index] not in here:
             answer = pickle.loads(next(arriving))  # noqa: S301 - sent by our own worker, not read from disk
             if isinstance(answer, Known):
                 yield LoadedFile(_document(answer, shown[index], files[index], answer.plain), [], answer.prepared)

@@ -34,14 +34,15 @@ class Engine:
 def engine(name: str | None = None) -> Engine:
     """The engine named ``name``, else the one selected by the environment or installed."""
     wanted = name or os.environ.get("MVKPLAN_YAML_ENGINE", "")
+    if wanted != "libyaml":
+        try:
+            from mvkplan.source import plain, rapid
+        except ImportError:  # rapidyaml is not built for every platform
+            if wanted == "rapidyaml":
+                raise
+        else:
+            return Engine(rapid.NAME, rapid.parse, plain.parse_plain)
+    # PyYAML only now: with rapidyaml, a run imports it only for a document rapidyaml declines.
     from mvkplan.source import libyaml
 
-    if wanted == "libyaml":
-        return Engine(libyaml.NAME, libyaml.parse)
-    try:
-        from mvkplan.source import plain, rapid
-    except ImportError:  # rapidyaml is not built for every platform
-        if wanted == "rapidyaml":
-            raise
-        return Engine(libyaml.NAME, libyaml.parse)
-    return Engine(rapid.NAME, rapid.parse, plain.parse_plain)
+    return Engine(libyaml.NAME, libyaml.parse)

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 
 import ryml
 
-from mvkplan.source import libyaml
 from mvkplan.source.nodes import MAX_DEPTH, MappingNode, Node, ScalarNode, SequenceNode
 from mvkplan.source.positions import FewLines, Lines
 from mvkplan.source.rymltree import FlatTree, read_tree
@@ -54,7 +53,7 @@ def parse(data: bytes, text: str, lines: Lines) -> Node:
     if not data or b"\t" in data:
         # libyaml refuses tabs in places where rapidyaml lets them pass (before a comment,
         # after an indicator); plans rarely hold one, so libyaml decides for them.
-        return libyaml.parse(data, text, lines)
+        return _libyaml(data, text, lines)
     buffer = bytearray(data)
     tree = ryml.Tree()
     try:
@@ -64,7 +63,15 @@ def parse(data: bytes, text: str, lines: Lines) -> Node:
     except (_Delegate, ryml.ExceptionBasic, RuntimeError, UnicodeDecodeError):
         # (UnicodeDecodeError: an escaped surrogate, '\\ud83d', that rapidyaml wrote as bytes;
         # libyaml refuses it with its position)
-        return libyaml.parse(data, text, lines)
+        return _libyaml(data, text, lines)
+
+
+def _libyaml(data: bytes, text: str, lines: Lines) -> Node:
+    # Imported when a document needs it: PyYAML costs a run that never does (most runs)
+    # a tenth of a second at 100 documents.
+    from mvkplan.source import libyaml
+
+    return libyaml.parse(data, text, lines)
 
 
 class _Walker:
