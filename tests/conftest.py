@@ -84,6 +84,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (a built site), relative path → bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pages_written(output: str) -> int:
+    """The number in a build's "Wrote N pages"."""
+    match = re.search(r"Wrote (\d+) pages", output)
+    assert match, output
+    return int(match.group(1))
+
+
 def title_line(path: Path) -> str:
     """The document's ``title:`` line as written."""
     match = re.search(r"^title: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)

@@ -12,22 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PLANS, run_cli
+from conftest import PLANS, folder_files, pages_written, run_cli
 from mvkplan.publish.render.search import SEARCH_FOLDER, search_available
 
 # The published documents (the example is a draft, left out of the site).
 REAL = sorted(p.relative_to(PLANS) for p in PLANS.rglob("*.yaml") if "examples" not in p.parts)
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _written(output: str) -> int:
-    match = re.search(r"Wrote (\d+) pages", output)
-    assert match, output
-    return int(match.group(1))
 
 
 def _project(root: Path) -> Path:
@@ -56,18 +47,18 @@ def test_a_build_after_build_no_cache_renders_only_what_changed(
     root = _project(tmp_path_factory.mktemp("project") / "p")
     first = run_cli("build", "--no-cache", "--force", cwd=root)
     assert first.exit_code == 0, first
-    pages = _written(first.stdout)
+    pages = pages_written(first.stdout)
     if edited is not None:
         _retitle(root / "plans" / edited, title)
     after = run_cli("build", "--force", cwd=root)
     assert after.exit_code == 0, after
     if edited is None:
-        assert _written(after.stdout) == 0, after
+        assert pages_written(after.stdout) == 0, after
     else:
-        assert 0 < _written(after.stdout) < pages, after
+        assert 0 < pages_written(after.stdout) < pages, after
     full = run_cli("build", "--no-cache", "--force", "--out", "full", cwd=root)
     assert full.exit_code == 0, full
-    assert _files(root / "site") == _files(root / "full")
+    assert folder_files(root / "site") == folder_files(root / "full")
 
 
 def test_build_no_cache_reads_no_entry_an_earlier_run_left(real_project: Path) -> None:
@@ -112,9 +103,9 @@ def test_the_search_index_is_kept_while_no_page_changes(real_project: Path) -> N
     search = real_project / "site" / SEARCH_FOLDER
     before = {p: p.stat().st_ino for p in search.rglob("*") if p.is_file()}
     assert before
-    assert _written(run_cli("build", "--force", cwd=real_project).stdout) == 0
+    assert pages_written(run_cli("build", "--force", cwd=real_project).stdout) == 0
     assert {p: p.stat().st_ino for p in search.rglob("*") if p.is_file()} == before
     _retitle(real_project / "plans" / "kalmar" / "kalmar-2024.yaml", "En ny titel")
-    assert _written(run_cli("build", "--force", cwd=real_project).stdout) > 0
+    assert pages_written(run_cli("build", "--force", cwd=real_project).stdout) > 0
     after = {p: p.stat().st_ino for p in search.rglob("*") if p.is_file()}
     assert after and after != before

@@ -7,30 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, run_cli, title_line
+from conftest import edit, folder_files, pages_written, run_cli, title_line
 from mvkplan.checks.validate import load_corpus
 from mvkplan.project.config import find_project
 from mvkplan.publish.render.incremental import rebuild
 
 
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def _written(output: str) -> int:
-    match = re.search(r"Wrote (\d+) pages", output)
-    assert match, output
-    return int(match.group(1))
-
-
 def test_unchanged_project_writes_nothing(real_project: Path) -> None:
     first = run_cli("build", cwd=real_project)
-    assert _written(first.stdout) > 10, first
-    before = _files(real_project / "site")
+    assert pages_written(first.stdout) > 10, first
+    before = folder_files(real_project / "site")
     again = run_cli("build", cwd=real_project)
-    assert again.exit_code == 0 and _written(again.stdout) == 0, again
-    assert _files(real_project / "site") == before
+    assert again.exit_code == 0 and pages_written(again.stdout) == 0, again
+    assert folder_files(real_project / "site") == before
 
 
 def test_one_changed_plan_renders_its_neighbourhood_and_matches_a_full_build(
@@ -44,11 +33,11 @@ def test_one_changed_plan_renders_its_neighbourhood_and_matches_a_full_build(
     plan.write_text(text.replace(title.group(0), "title: Ny titel för Kronoberg", 1),
                     encoding="utf-8")
     changed = run_cli("build", cwd=real_project)
-    pages = len(_files(real_project / "site"))
-    assert 0 < _written(changed.stdout) < pages, changed
+    pages = len(folder_files(real_project / "site"))
+    assert 0 < pages_written(changed.stdout) < pages, changed
     full = run_cli("build", "--no-cache", "--out", "full", cwd=real_project)
     assert full.exit_code == 0, full
-    assert _files(real_project / "site") == _files(real_project / "full")
+    assert folder_files(real_project / "site") == folder_files(real_project / "full")
     assert "Ny titel för Kronoberg" in (real_project / "site" / "dokument" /
                                          "kronoberg-2018-reviderad.html").read_text()
 
@@ -58,7 +47,7 @@ def test_a_deleted_page_is_written_again(real_project: Path) -> None:
     page = real_project / "site" / "dokument" / "kalmar-2024.html"
     expected = page.read_bytes()
     page.unlink()
-    assert _written(run_cli("build", cwd=real_project).stdout) == 1
+    assert pages_written(run_cli("build", cwd=real_project).stdout) == 1
     assert page.read_bytes() == expected
 
 
@@ -80,7 +69,7 @@ def test_a_removed_document_leaves_the_incremental_site(real_project: Path) -> N
     assert not (real_project / "site" / "dokument" / "exempelkommun-2025.html").exists()
     full = run_cli("build", "--no-cache", "--out", "full", cwd=real_project)
     assert full.exit_code == 0, full
-    site, reference = _files(real_project / "site"), _files(real_project / "full")
+    site, reference = folder_files(real_project / "site"), folder_files(real_project / "full")
     assert {k: v for k, v in site.items() if "manifest" not in k} == {
         k: v for k, v in reference.items() if "manifest" not in k}
 
@@ -104,15 +93,15 @@ def test_after_each_kind_of_change_the_site_is_byte_for_byte_a_full_build(
     if path.is_dir():
         path = sorted(path.rglob("*.yaml"))[0]
     assert run_cli("build", cwd=real_project).exit_code == 0
-    pages = _files(real_project / "site")
+    pages = folder_files(real_project / "site")
     edit(path, old or title_line(path), new)
     again = run_cli("build", cwd=real_project)
     assert again.exit_code == 0, again
-    assert 0 < _written(again.stdout) < len(pages) - 1, again  # not every page
+    assert 0 < pages_written(again.stdout) < len(pages) - 1, again  # not every page
     full = run_cli("build", "--no-cache", "--out", "full", cwd=real_project)
     assert full.exit_code == 0, full
-    assert _files(real_project / "site") == _files(real_project / "full")
-    assert _files(real_project / "site") != pages
+    assert folder_files(real_project / "site") == folder_files(real_project / "full")
+    assert folder_files(real_project / "site") != pages
 
 
 def test_a_rebuild_leaves_unchanged_pages_untouched(real_project: Path) -> None:
@@ -131,7 +120,7 @@ def test_a_rebuild_leaves_unchanged_pages_untouched(real_project: Path) -> None:
     changed = run_cli("build", cwd=real_project)
     after = stamps()
     touched = {p for p in before if after.get(p) != before[p]}
-    assert len(touched) == _written(changed.stdout), changed
+    assert len(touched) == pages_written(changed.stdout), changed
     assert site / "dokument" / "kronoberg-2018-reviderad.html" in touched
     assert site / "dokument" / "kalmar-2024.html" not in touched
     assert site / "data" / "kronoberg-2018-reviderad.csv" in touched
@@ -147,7 +136,7 @@ def test_a_build_stopped_while_the_site_moves_in_is_completed_by_the_next(
     from mvkplan.publish.render import publish
 
     run_cli("build", cwd=real_project)
-    before = _files(real_project / "site")
+    before = folder_files(real_project / "site")
     plan = real_project / "plans" / "kronoberg" / "kronoberg-2018-reviderad.yaml"
     original = title_line(plan)
     edit(plan, original, "title: Ny titel för Kronoberg")
@@ -158,12 +147,12 @@ def test_a_build_stopped_while_the_site_moves_in_is_completed_by_the_next(
     monkeypatch.setattr(publish, "_swap", stopped)
     assert run_cli("build", cwd=real_project).exit_code == 2
     monkeypatch.undo()
-    assert _files(real_project / "site") == before
+    assert folder_files(real_project / "site") == before
     assert [p.name for p in real_project.iterdir() if ".new-" in p.name] == []
     edit(plan, "title: Ny titel för Kronoberg", original)
     assert run_cli("build", cwd=real_project).exit_code == 0
     assert run_cli("build", "--no-cache", "--out", "full", cwd=real_project).exit_code == 0
-    assert _files(real_project / "site") == _files(real_project / "full")
+    assert folder_files(real_project / "site") == folder_files(real_project / "full")
 
 
 def test_pages_rendered_by_workers_are_those_of_one_process(
@@ -175,8 +164,8 @@ def test_pages_rendered_by_workers_are_those_of_one_process(
     one = run_cli("build", "--no-cache", "--out", "one", cwd=real_project, env={"MVKPLAN_JOBS": "1"})
     two = run_cli("build", "--no-cache", "--out", "two", cwd=real_project, env={"MVKPLAN_JOBS": "2"})
     assert one.exit_code == two.exit_code == 0, (one, two)
-    assert _files(real_project / "one") == _files(real_project / "two")
-    assert len(_files(real_project / "two")) > 10
+    assert folder_files(real_project / "one") == folder_files(real_project / "two")
+    assert len(folder_files(real_project / "two")) > 10
 
 
 def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) -> None:
@@ -188,13 +177,13 @@ def test_a_forced_build_and_its_fix_are_built_incrementally(real_project: Path) 
     page = real_project / "site" / "dokument" / "kalmar-2024.html"
     assert "E302" in page.read_text(encoding="utf-8")  # the banner
     swedish = run_cli("build", "--force", "--lang", "sv", cwd=real_project)  # only the banner changes
-    assert _written(swedish.stdout.replace("Skrev", "Wrote").replace("sidor till", "pages to")) == 1
+    assert pages_written(swedish.stdout.replace("Skrev", "Wrote").replace("sidor till", "pages to")) == 1
     assert "dokumentet &#39;jamstalldhetsmal&#39; har inget" in page.read_text(encoding="utf-8")
     edit(plan, "links: [jamstalldhetsmal/99]", "links: [jamstalldhetsmal/6]")
     fixed = run_cli("build", cwd=real_project)
-    assert 0 < _written(fixed.stdout) < len(_files(real_project / "site")), fixed
+    assert 0 < pages_written(fixed.stdout) < len(folder_files(real_project / "site")), fixed
     assert run_cli("build", "--no-cache", "--out", "full", cwd=real_project).exit_code == 0
-    assert _files(real_project / "site") == _files(real_project / "full")
+    assert folder_files(real_project / "site") == folder_files(real_project / "full")
 
 
 def test_links_are_ordered_as_written_without_reading_positions(real_project: Path) -> None:

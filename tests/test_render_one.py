@@ -182,3 +182,22 @@ def test_a_page_with_errors_is_refused_from_the_kept_index_too(tmp_path: Path) -
     assert first.exit_code == second.exit_code == 1
     assert first.stderr == second.stderr
     assert "finns-inte" in second.stderr
+
+
+@settings(max_examples=4, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(document=st.sampled_from(PAGES), fmt=st.sampled_from(FORMATS))
+def test_the_index_validate_keeps_serves_the_next_render(
+    tmp_path_factory: pytest.TempPathFactory, document: str, fmt: tuple[str, ...],
+) -> None:
+    """After `validate` (a CI run, a commit hook) the first render of a plan already reads the
+    kept index: nothing of another group is validated, and the page is the same."""
+    root = tmp_path_factory.mktemp("corpus")
+    write_groups(root, 2)
+    assert run_cli("validate", cwd=root).exit_code in (0, 1)
+    page = f"g0-{document}"
+    with validated_ids() as seen:
+        page_bytes = render(root, page, fmt)
+    strangers = sorted({doc_id for doc_id in seen if doc_id.startswith("g1-")})
+    assert strangers == [], f"validated documents the page does not show: {strangers}"
+    assert page_bytes == full_render(root, page, fmt)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, title_line
+from conftest import edit, folder_files, title_line
 from mvkplan.checks.check import check
 from mvkplan.index import memo
 from mvkplan.index.linkindex import LinkIndex
@@ -18,11 +18,6 @@ from mvkplan.loading.shipped import shipped_documents
 from mvkplan.project.config import find_project
 from mvkplan.publish.serve.server import Outcome, Preview, build_preview
 from mvkplan.publish.serve.site import LiveSite
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _same_as_a_fresh_build(root: Path, preview: Preview, outcome: Outcome, scratch: Path) -> None:
@@ -34,7 +29,7 @@ def _same_as_a_fresh_build(root: Path, preview: Preview, outcome: Outcome, scrat
     memo._kept.update(kept)
     assert (outcome.failure, outcome.errors) == (expected.failure, expected.errors)
     if expected.failure is None:  # (a failed build leaves the served site as it was)
-        assert _files(preview.out) == _files(fresh)
+        assert folder_files(preview.out) == folder_files(fresh)
     assert preview.site is not None
     problems = check(find_project(root), cache=False).problems
     assert [(p, p.message, p.hint) for p in preview.site.checks.problems()] == [
@@ -47,7 +42,7 @@ def test_each_kind_of_change_rebuilds_in_memory_what_a_fresh_build_gives(
     plans = real_project / "plans"
     preview = Preview(real_project, tmp_path / "live", log=lambda _line: None)
     outcome = preview.rebuild()
-    pages = len(_files(preview.out))
+    pages = len(folder_files(preview.out))
     assert pages >= outcome.pages > 10  # (and the site's manifest)
     _same_as_a_fresh_build(real_project, preview, outcome, tmp_path)
 
@@ -108,7 +103,7 @@ def test_an_invalid_file_is_left_out_and_its_errors_shown_as_a_fresh_build_does(
     assert outcome.failure is None and outcome.errors == fresh.errors
     assert any(p.code == "E202" for p in outcome.errors)
     assert not (tmp_path / "out" / "dokument" / "kronoberg-2018-reviderad.html").exists()
-    assert _files(tmp_path / "out") == _files(tmp_path / "fresh")
+    assert folder_files(tmp_path / "out") == folder_files(tmp_path / "fresh")
 
 
 def test_a_changed_configuration_loads_the_project_anew(real_project: Path, tmp_path: Path) -> None:
@@ -211,7 +206,7 @@ def test_a_large_project_is_kept_out_of_the_collectors_sight_after_its_first_bui
         build_preview(real_project, tmp_path / "fresh")
         memo._kept.clear()
         memo._kept.update(kept)
-        assert _files(tmp_path / "live") == _files(tmp_path / "fresh")
+        assert folder_files(tmp_path / "live") == folder_files(tmp_path / "fresh")
     finally:
         gc.unfreeze()
 
@@ -234,7 +229,7 @@ def test_a_save_writes_again_only_the_list_lines_of_what_changed(
     page = (tmp_path / "live" / "lan" / "kalmar.html").read_text(encoding="utf-8")
     assert page.count("Gammal Kalmarplan") == 1 and any(html in page for html in new)
     build_preview(real_project, tmp_path / "fresh")
-    assert _files(tmp_path / "live") == _files(tmp_path / "fresh")
+    assert folder_files(tmp_path / "live") == folder_files(tmp_path / "fresh")
 
 
 def test_a_changed_template_gives_a_new_environment_and_forgets_the_kept_lines(

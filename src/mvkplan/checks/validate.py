@@ -198,6 +198,11 @@ def validate_run(
     def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
         corpus, problems = validate(project, targets, cache=True, discovered=discovered,
                                     streaming=True)
+        if not targets:  # the whole corpus: keep its index, which `render ID` reads instead
+            from mvkplan.index.stored import keep_index, slot_key, store_index
+
+            keep_index(project, slot_key(project, discovered),
+                       store_index(corpus.index, problems, corpus.loaded.failed, corpus.files))
         return corpus.files, problems
 
     return remembered(project, "validate", [str(target) for target in targets or []],
