@@ -1,10 +1,10 @@
 """Render one document, build the site and show coverage on a realistic corpus.
 
-The corpus (:func:`write_realistic`) is made of copies of every real plan and follow-up in
-``plans/``, each group of copies with its ids rewritten (``g7-kalmar-2024``) and its links kept
-inside the group, so a page has as many links and back-links as a real one. Each figure is
-timed as a whole process, in CPU seconds (user + system, workers included) unless
-``--clock wall``, beside the baselines of the same run:
+The corpus (``_realistic.write_corpus``, the one ``scale.py`` uses) is made of copies of every
+real plan and follow-up in ``plans/``, each group of copies with its ids rewritten
+(``kalmar-2024-k0007``) and its links kept inside the group, so a page has as many links and
+back-links as a real one. Each figure is timed as a whole process, in CPU seconds (user +
+system, workers included) unless ``--clock wall``, beside the baselines of the same run:
 
 * ``render ID`` (html, md, ``--plain``) with the cache filled by an earlier ``validate``,
   and its peak memory; optionally the same with an older mvkplan (``--baseline-src``);
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -27,41 +26,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from _realistic import write_corpus
+
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CLOCK = "cpu"
-
-
-def real_documents() -> list[tuple[Path, str]]:
-    """Every real document of ``plans/`` (the fictional example left out): path and id."""
-    found = []
-    for path in sorted((REPO / "plans").rglob("*.yaml")):
-        if "examples" not in path.parts:
-            found.append((path.relative_to(REPO / "plans"), path.stem))
-    return found
-
-
-def write_realistic(root: Path, documents: int) -> int:
-    """About ``documents`` documents: groups of copies of every real one, ids rewritten and
-    links kept inside each group. Returns the YAML bytes written."""
-    (root / "plans").mkdir(parents=True)
-    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
-    real = real_documents()
-    ids = sorted((doc_id for _, doc_id in real), key=len, reverse=True)
-    # An id stands alone or before '/', '@', ']', ',' …: never inside a longer id.
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
-    texts = [(path, (REPO / "plans" / path).read_text(encoding="utf-8")) for path, _ in real]
-    written = 0
-    group = 0
-    while written < documents:
-        for path, text in texts:
-            target = root / "plans" / f"g{group:04d}" / path.parent / f"g{group}-{path.name}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(pattern.sub(lambda m, g=group: f"g{g}-{m.group(1)}", text),
-                              encoding="utf-8")
-            written += 1
-        group += 1
-    return sum(p.stat().st_size for p in (root / "plans").rglob("*.yaml"))
 
 
 def run(command: list[str], cwd: Path, src: Path) -> tuple[float, int, str]:
@@ -97,8 +66,8 @@ def measure(size: int, runs: int, baseline: Path | None) -> dict[str, float]:
     print(f"{size} documents:", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        note("yaml MB", write_realistic(root, size) / 1e6)
-        page = ["render", "g0-kalmar-2024", "-o", "-"]
+        note("yaml MB", write_corpus(root, size).yaml_bytes / 1e6)
+        page = ["render", "kalmar-2024-k0000", "-o", "-"]
         if baseline is not None:
             timed([*mvk, "validate"], root, baseline, 1)
             seconds, rss = timed([*mvk, *page], root, baseline, runs)
