@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from language_words import english_words_in, swedish_words_in
 from test_cli_one_language import LEAVES, RUNS, _commands
@@ -42,9 +42,12 @@ NUMBER_OPTIONS = [(path, param.opts[0]) for path in LEAVES
                   and getattr(getattr(param, "type_descriptor", None), "annotation", None) in (int, int | None)]
 
 
-def _start(path: tuple[str, ...]) -> tuple[str, ...]:
-    """The command with the arguments of its real run (so only the option is wrong)."""
-    return (*path, *RUNS.get(path, [()])[0])
+def _start(path: tuple[str, ...], *first: str) -> tuple[str, ...]:
+    """The command, then ``first``, then the arguments of its real run (so only the option is
+    wrong). ``first`` comes before the run's own arguments: the library reports the first bad
+    value it meets, and a run's arguments may hold one on purpose (``serve --port -1``, so that
+    no server starts)."""
+    return (*path, *first, *RUNS.get(path, [()])[0])
 
 
 def _error(result: CliResult) -> str:
@@ -59,10 +62,11 @@ def test_every_choice_and_number_option_is_tried() -> None:
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=st.sampled_from(CHOICE_OPTIONS), value=st.from_regex(r"[a-zåäö]{1,8}x", fullmatch=True),
        lang=st.sampled_from(["sv", "en"]))
+@example(case=(("serve",), "--lang", ["sv", "en"]), value="ax", lang="sv")  # found in CI
 def test_an_invalid_choice_names_the_option_the_value_and_every_choice(case, value, lang) -> None:
     path, option, values = case
     # the wrong value last: a second --lang (the option tried) wins over the first
-    result = run_cli(*_start(path), "--lang", lang, option, value,
+    result = run_cli(*_start(path, "--lang", lang, option, value),
                      env={**ENV, "MVKPLAN_LANG": "en" if lang == "sv" else "sv"})
     said = _error(result)
     assert result.exit_code == 2, result
@@ -87,6 +91,7 @@ def test_a_close_choice_is_suggested(lang: str) -> None:
 @given(case=st.sampled_from(NUMBER_OPTIONS), value=st.from_regex(r"[a-z]{1,6}", fullmatch=True))
 def test_a_number_option_given_text_says_a_number_is_wanted(case, value) -> None:
     path, option = case
+    # the tried value last: given twice, the last one counts (``serve --port -1 --port a``)
     result = run_cli(*_start(path), option, value, "--lang", "sv", env=ENV)
     said = _error(result)
     assert result.exit_code == 2, result
