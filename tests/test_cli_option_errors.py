@@ -198,3 +198,22 @@ def test_the_projects_language_holds_for_help_and_option_errors(tmp_path, config
     assert wrong.exit_code == 2 and usage in wrong.stderr, wrong
     told = run_cli("validate", "--help", "--lang", other, cwd=tmp_path)
     assert usage not in told.stdout, told
+
+
+@pytest.mark.parametrize("args", [("--help",), ("chek",), ("check", "-f", "xml")])
+def test_a_configuration_not_in_utf8_leaves_help_and_mistakes_worded(tmp_path, args):
+    """A mvkplan.toml saved as Latin-1 (a coordinator's Windows editor) is a configuration
+    error for the commands that read it, never a traceback before the command line is parsed."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "mvkplan.toml").write_bytes('paths = ["plans"]\ntitle = "Växjö"\n'.encode("latin-1"))
+    result = run_cli(*args, cwd=tmp_path, env={"MVKPLAN_LANG": "sv"})
+    assert result.exit_code in (0, 2), result
+    assert "Traceback" not in result.stderr and "UnicodeDecodeError" not in result.stderr, result
+    checked = run_cli("check", cwd=tmp_path, env={"MVKPLAN_LANG": "sv"})
+    assert checked.exit_code == 2 and "inte giltig UTF-8-text" in checked.stderr, checked
+
+
+def test_the_last_lang_counts_before_and_after_the_command():
+    """`mvkplan --lang sv check --lang en` runs in English, its mistakes included."""
+    result = run_cli("--lang", "sv", "check", "--lang", "en", "-f", "xml")
+    assert result.exit_code == 2 and "invalid value" in result.stderr, result

@@ -156,15 +156,10 @@ DROPPED = frozenset({
 def help_language(args: Sequence[str]) -> str:
     """``--lang`` from the command line, else the project's ``lang``, else the environment and
     the locale (the order the commands follow)."""
-    from mvkplan.messages.i18n import detect_language
+    from mvkplan.messages.i18n import asked_language, detect_language
     from mvkplan.project.configfile import configured_language
 
-    for number, arg in enumerate(args):
-        if arg == "--lang" and number + 1 < len(args):
-            return detect_language(args[number + 1])
-        if arg.startswith("--lang="):
-            return detect_language(arg.split("=", 1)[1])
-    return detect_language(configured_language())
+    return detect_language(asked_language(args) or configured_language())
 
 
 @cache

@@ -8,7 +8,7 @@ catalogs of :mod:`mvkplan.messages.translations` (``messages/locale``), one msgi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from mvkplan.messages.translations import LANGUAGES, translations
 from mvkplan.messages.translations import keys as catalog_keys
@@ -144,15 +144,23 @@ def get_language() -> str:
     return _language
 
 
+def asked_language(argv: Sequence[str]) -> str | None:
+    """The ``--lang`` a command line gives (``--lang sv``/``--lang=sv``; the last one, as the
+    parsed command takes it), or None. A value that is no language (``--lang ax``, a mistake
+    the command line will report) chooses nothing: the report is in the language asked before."""
+    asked = None
+    for index, arg in enumerate(argv):
+        value = argv[index + 1] if arg == "--lang" and index + 1 < len(argv) else (
+            arg.split("=", 1)[1] if arg.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            asked = value
+    return asked
+
+
 def chosen_language(argv: list[str]) -> str:
     """The language a command line asks for before it is parsed (``--lang sv``/``--lang=sv``,
     else the environment): for what is said before the command knows its options (Ctrl-C)."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return detect_language(argv[index + 1])
-        if arg.startswith("--lang="):
-            return detect_language(arg.split("=", 1)[1])
-    return detect_language()
+    return detect_language(asked_language(argv))
 
 
 def t(key: str, /, **values: object) -> str:

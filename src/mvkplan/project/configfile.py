@@ -24,6 +24,10 @@ def read_toml(path: Path) -> dict[str, object]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
+    except UnicodeDecodeError:  # TOML is UTF-8 only (a file saved as Latin-1 or cp1252)
+        from mvkplan.messages.i18n import t
+
+        raise ConfigError(path, t("E101")) from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(path, str(exc)) from None
 
