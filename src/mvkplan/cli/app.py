@@ -214,14 +214,16 @@ def main() -> None:
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted)
     try:
-        app()
-    except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, exit)
+        try:
+            app()
+        finally:
+            # The command is done: a Ctrl-C after this would raise outside (in runpy, while
+            # exiting) and end the process by the signal, with a traceback.
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, its exit,
+        # or just as the command ended, before the line above ignores the signal)
         raise SystemExit(130) from None
-    finally:
-        # The command is done: a Ctrl-C now would raise outside this ``try`` (in runpy, while
-        # exiting) and end the process by the signal, after printing the line for nothing.
-        with contextlib.suppress(ValueError):
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _interrupted(signum: int, frame: object) -> None:
