@@ -85,13 +85,20 @@ class DocumentBase(Model):
 
 def _strings(data: object) -> list[str]:
     """Every string in dumped model data, in order."""
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [s for value in data.values() for s in _strings(value)]
-    if isinstance(data, list):
-        return [s for value in data for s in _strings(value)]
-    return []
+    # A stack, not recursion: this runs over every value of every document that has `sic`,
+    # and a call per value cost a tenth of a cold run.
+    found: list[str] = []
+    stack = [data]
+    pop, push, keep = stack.pop, stack.extend, found.append
+    while stack:
+        value = pop()
+        if isinstance(value, str):
+            keep(value)
+        elif isinstance(value, dict):
+            push(reversed(value.values()))
+        elif isinstance(value, list):
+            push(reversed(value))
+    return found
 
 
 class PlanBase(DocumentBase):
