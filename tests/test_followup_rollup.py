@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mvkplan.index.followups import indicators_for
 from mvkplan.models import ActivityPlan, FollowUp, RegionalPlan
@@ -171,3 +173,21 @@ def test_swedish_numbers_read_back() -> None:
         assert abs(back - round(number, 1)) < 1e-6 or abs(back - number) <= 0.05 + 1e-9, shown
 
     roundtrip()
+
+
+def _read_number_by_pattern(text: str) -> float | None:
+    """The definition read_number keeps: the pattern alone, without the digits-only shortcut."""
+    import re
+
+    from mvkplan.models.values import _NUMBER
+
+    cleaned = text.strip().removesuffix("%").strip().replace("\u2212", "-")
+    if not _NUMBER.match(cleaned):
+        return None
+    return float(re.sub(r"[ \u00a0\u202f]", "", cleaned).replace(",", "."))
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789١٢+-−.,% \u00a0\u202fx\n"), max_size=12)
+       | st.integers(-10**12, 10**12).map(str))
+def test_reading_a_number_is_the_pattern_s_reading(text: str) -> None:
+    assert read_number(text) == _read_number_by_pattern(text)

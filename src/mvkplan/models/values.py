@@ -9,6 +9,7 @@ from typing import Any
 from mvkplan.models.items import IndicatorSpec
 
 _NUMBER = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?$|^[+-]?\d+(?:[.,]\d+)?$")
+_GROUPING = re.compile(r"[ \u00a0\u202f]")
 YES = frozenset({"ja", "yes", "true", "j", "y"})
 NO = frozenset({"nej", "no", "false", "n"})
 
@@ -27,9 +28,11 @@ class BadValue:
 def read_number(text: str) -> float | None:
     """``12``, ``12,5``, ``12.5``, ``1 234`` → a float; None when it is not a number."""
     cleaned = text.strip().removesuffix("%").strip().replace("\u2212", "-")
+    if cleaned.isascii() and cleaned.isdigit():  # most values: read once per value per run
+        return float(cleaned)
     if not _NUMBER.match(cleaned):
         return None
-    return float(re.sub(r"[ \u00a0\u202f]", "", cleaned).replace(",", "."))
+    return float(_GROUPING.sub("", cleaned).replace(",", "."))
 
 
 def read_value(text: str, spec: IndicatorSpec) -> Reading | BadValue:
