@@ -99,3 +99,59 @@ def test_ctrl_c_during_survey_import_prints_one_line_and_writes_nothing(tmp_path
     assert result.stderr.splitlines() == [LINES["en"]]
     assert target.read_bytes() == before or "wrote" in result.stdout
     assert not list(project.rglob("*.mvkplan-new")) and not list(project.rglob("*.tmp"))
+
+
+_LOST = """
+import os, signal, sys
+from mvkplan.cli import app
+signal.signal(signal.SIGINT, app._interrupted)
+
+class Finalised:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(100_000):  # the handler runs here, inside the finaliser
+            pass
+
+try:
+    Finalised()
+    for _ in range(10_000_000):
+        pass
+    print("went on")
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_ctrl_c_met_inside_a_finaliser_still_stops_the_command():
+    """A KeyboardInterrupt raised while Python runs a finaliser cannot propagate and is dropped
+    (it was: the command went on to its end and exited 1 after saying it was interrupted)."""
+    result = subprocess.run([sys.executable, "-c", _LOST], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "en"})
+    assert result.stdout == "stopped\n", result
+    assert result.stderr.splitlines() == [LINES["en"]]
+
+
+_ENDS = """
+import signal, sys
+from mvkplan.cli import app
+
+def finished_anyway():
+    app._interrupted(signal.SIGINT, None)
+
+def command():
+    try:
+        finished_anyway()
+    except KeyboardInterrupt:
+        pass  # something on the way caught it
+    raise SystemExit(1)
+
+app.app = command
+app.main()
+"""
+
+
+def test_a_run_that_said_it_was_interrupted_exits_130():
+    result = subprocess.run([sys.executable, "-c", _ENDS], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "sv"})
+    assert result.returncode == 130, result
+    assert result.stderr.splitlines() == [LINES["sv"]]

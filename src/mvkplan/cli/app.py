@@ -207,6 +207,9 @@ def emit(report: Report, fmt: ProblemFormat, root: Path | None = None) -> None:
 
 INTERRUPTED = ("mvkplan: interrupted (Ctrl-C)", "mvkplan: avbrutet (Ctrl-C)")
 _MAIN_PROCESS = os.getpid()
+_said: list[bool] = []
+"""Holds True once the interrupted line is written: the run then ends with 130, whatever
+caught the KeyboardInterrupt on its way."""
 
 
 def main() -> None:
@@ -224,6 +227,14 @@ def main() -> None:
     except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, its exit,
         # or just as the command ended, before the line above ignores the signal)
         raise SystemExit(130) from None
+    except SystemExit as exit_:
+        if _said and exit_.code != 130:
+            # The line was written, so the exit says so too (the KeyboardInterrupt was lost
+            # where Python cannot raise it, and the command went on to its end).
+            raise SystemExit(130) from None
+        raise
+    if _said:
+        raise SystemExit(130)
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -241,11 +252,27 @@ def _interrupted(signum: int, frame: object) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         return
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    sys.unraisablehook = lambda unraisable: None
+    sys.unraisablehook = _unraisable
+    _said.append(True)
     from mvkplan.messages.i18n import chosen_language, get_language, language_chosen
 
     # The language the command line asks for: the signal may come before Typer has read it.
     language = get_language() if language_chosen() else chosen_language(sys.argv[1:])
     line = INTERRUPTED[1 if language == "sv" else 0]
     os.write(2, (line + "\n").encode("utf-8"))  # not print(): stderr may be mid-write in this thread
+    raise KeyboardInterrupt
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """After Ctrl-C, what Python cannot raise is not printed; but the KeyboardInterrupt itself,
+    raised while Python ran a finaliser or a weakref callback (where it cannot propagate and
+    is dropped), is raised again a moment later, when the program has gone on, so the
+    command still stops."""
+    if isinstance(unraisable.exc_value, KeyboardInterrupt) and hasattr(signal, "setitimer"):
+        # Not raised from here: this hook runs inside the same finaliser.
+        signal.signal(signal.SIGALRM, _raise_again)
+        signal.setitimer(signal.ITIMER_REAL, 0.01)
+
+
+def _raise_again(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
