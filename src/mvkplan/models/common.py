@@ -77,9 +77,12 @@ PartialDate = Annotated[
 
 
 class Model(BaseModel):
-    """Strict base: unknown keys are errors, attribute docstrings become descriptions."""
+    """Strict base: unknown keys are errors. Attribute docstrings become the fields'
+    descriptions in the JSON Schema (:mod:`mvkplan.models.schema` reads them there: pydantic's
+    ``use_attribute_docstrings`` reads every model's source at import, a sixth of importing
+    the models, on every run)."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     @model_validator(mode="after")
     def _share_fields_set(self) -> Model:
