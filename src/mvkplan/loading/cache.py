@@ -27,7 +27,8 @@ from pathlib import Path
 from mvkplan import __version__
 from mvkplan.loading.keys import FOLDER, seal, unseal, usable
 
-__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint", "refreshing"]
+__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint", "refreshing",
+           "refreshing_now"]
 
 _refreshing = False
 """Whether entries are being made anew (see :func:`refreshing`)."""
@@ -45,6 +46,11 @@ def refreshing() -> Iterator[None]:
         yield
     finally:
         _refreshing = before
+
+
+def refreshing_now() -> bool:
+    """Whether this is within :func:`refreshing` (what earlier runs left is not to be read)."""
+    return _refreshing
 
 
 class LoadCache:
