@@ -147,7 +147,8 @@ def test_a_warm_run_reads_no_file_whose_stat_is_unchanged(
     assert read == []
     _replace(FOLLOW_UP, 'value: "60,4"', 'value: "61,4"')(root)
     _answers(root)
-    assert set(read) == {root / FOLLOW_UP}, read  # only the edited file is read again
+    # only the edited follow-up is read again, and the plan its checks read
+    assert set(read) == {root / FOLLOW_UP, root / PLAN}, read
 
 
 def _record(root: Path) -> Path:
@@ -197,3 +198,34 @@ def test_a_tampered_record_of_digests_is_ignored(
     record.write_bytes(tamper(original, root))
     assert _answers(root) == _answers(root, "--no-cache")
     assert not (root / "MARKER").exists()
+
+
+@pytest.mark.parametrize("changed", ["plans/kronoberg/kronoberg-2018-reviderad.yaml",
+                                     "plans/kalmar/kalmar-profil.yaml"])
+def test_after_one_change_unchanged_follow_ups_and_their_plans_are_not_validated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: str,
+) -> None:
+    import mvkplan.loading.documents
+    import mvkplan.loading.many
+
+    root = _project(tmp_path / "project")
+    _answers(root)
+    with (root / changed).open("a", encoding="utf-8") as handle:
+        handle.write("# edited\n")
+    validated: list[str] = []
+    from_plain = mvkplan.loading.many.document_from_plain
+    again = mvkplan.loading.documents.LoadedDocument._validate_again
+
+    def counted_from_plain(plain: dict[str, object], shown: str, **options: object) -> object:
+        validated.append(shown)
+        return from_plain(plain, shown, **options)  # type: ignore[arg-type]
+
+    def counted_again(self: mvkplan.loading.documents.LoadedDocument) -> object:
+        validated.append(self.path)
+        return again(self)
+
+    monkeypatch.setattr(mvkplan.loading.many, "document_from_plain", counted_from_plain)
+    monkeypatch.setattr(mvkplan.loading.documents.LoadedDocument, "_validate_again", counted_again)
+    assert _answers(root) == _answers(root, "--no-cache")
+    # (the runs with --no-cache validate in their own way: only the cached run is counted)
+    assert [shown for shown in validated if "uppfoljning" in shown or "kalmar-2024" in shown] == []
