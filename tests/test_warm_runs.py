@@ -132,6 +132,7 @@ def test_a_warm_run_reads_no_file_whose_stat_is_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(mvkplan.loading.digests, "RACY_MARGIN_NS", -10**18)
+    monkeypatch.setattr(mvkplan.loading.digests, "KEPT_UNASKED", 0)  # a record of any size
     root = _project(tmp_path / "project")
     first = _answers(root)
     read: list[Path] = []
@@ -149,6 +150,9 @@ def test_a_warm_run_reads_no_file_whose_stat_is_unchanged(
     _answers(root)
     # only the edited follow-up is read again, and the plan its checks read
     assert set(read) == {root / FOLLOW_UP, root / PLAN}, read
+    read.clear()
+    assert _answers(root) == _answers(root)  # the run after a change forgot no digest
+    assert read == []
 
 
 def _record(root: Path) -> Path:

@@ -34,6 +34,10 @@ RACY_MARGIN_NS = 2_000_000_000
 whole second of time-stamp granularity (FAT's is two) plus the lag of the kernel's coarse
 clock behind the one :func:`time.time_ns` reads."""
 
+KEPT_UNASKED = 1000
+"""Files a record keeps beyond twice those the run asked for (other runs' targets, files
+gone since), before it starts afresh with the run's own."""
+
 _LABEL = "runs/stat"
 _VERSION = 1
 _HEX = re.compile(r"[0-9a-f]{64}")
@@ -97,14 +101,12 @@ class DigestRecord:
     def save(self) -> None:
         """Write the record when a file was hashed or went unasked (atomically, signed;
         failures ignored: the next run hashes again)."""
-        if not self._usable:
-            return
+        if not self._usable or not self._changed:
+            return  # every file asked for was known as it is: the record holds this already
         entries = dict(self._known)
         entries.update(self._kept)
-        if len(entries) > 2 * len(self._kept) + 1000:  # many files gone since: start afresh
+        if len(entries) > 2 * len(self._kept) + KEPT_UNASKED:  # many files gone since: afresh
             entries = dict(self._kept)
-        if not self._changed and len(entries) == len(self._known):
-            return
         payload = json.dumps({"version": _VERSION, "files": {
             name: [stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode, stamp.device, content]
             for name, (stamp, content) in entries.items()}}, separators=(",", ":")).encode()

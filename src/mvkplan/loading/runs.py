@@ -69,22 +69,29 @@ class RunCache:
             fingerprint(), language, command, *arguments, str(root),
             os.environ.get("MVKPLAN_YAML_ENGINE", ""),
             self.project.settings.model_dump_json(), ""]).encode())
-        limit = self.project.settings.max_file_size
-        record = DigestRecord(self.folder)
-        for path in discovered.files:
-            digest.update(f"file\0{display_path(path, root)}\0".encode())
-            content = discovered.digests.get(path)
-            if content is None:
-                content = record.digest(path, limit)
-                if _HEX.fullmatch(content):  # read whole: loading need not read it to look it up
-                    discovered.digests[path] = content
-            digest.update(f"{content}\n".encode())
-        record.save()
+        if discovered.listing is None:
+            discovered.listing = self._listing(discovered)
+        digest.update(discovered.listing.encode())
         for skipped in discovered.skipped:
             digest.update(f"skipped\0{skipped.path}\0{skipped.code}\0{skipped.message}\n".encode())
         for missing in discovered.missing:
             digest.update(f"missing\0{missing}\n".encode())
         return digest.hexdigest()
+
+    def _listing(self, discovered: Discovery) -> str:
+        """Each file's shown path and SHA-256 (or why it has none), as a run's key holds them."""
+        root, limit = self.project.root, self.project.settings.max_file_size
+        record = DigestRecord(self.folder)
+        lines = []
+        for path in discovered.files:
+            content = discovered.digests.get(path)
+            if content is None:
+                content = record.digest(path, limit)
+                if _HEX.fullmatch(content):  # read whole: loading need not read it to look it up
+                    discovered.digests[path] = content
+            lines.append(f"file\0{display_path(path, root)}\0{content}\n")
+        record.save()
+        return "".join(lines)
 
     def get(self, command: str, arguments: list[str], key: str) -> object | None:
         """The answer stored for ``key``, or None."""

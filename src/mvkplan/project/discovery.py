@@ -42,6 +42,9 @@ class Discovery:
     digests: dict[Path, str] = field(default_factory=dict)
     """The SHA-256 of files already read in this run (by the run cache's key), so that
     loading need not read them again to look them up in the per-file cache."""
+    listing: str | None = None
+    """The files' part of this run's cache keys (:class:`mvkplan.loading.runs.RunCache`),
+    made once: a run that keeps its answer and its index asks for two keys."""
 
 
 def walk(paths: Iterable[Path], root: Path | None = None, *, follow_external: bool = False) -> Discovery:
