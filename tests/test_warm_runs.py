@@ -233,3 +233,12 @@ def test_after_one_change_unchanged_follow_ups_and_their_plans_are_not_validated
     assert _answers(root) == _answers(root, "--no-cache")
     # (the runs with --no-cache validate in their own way: only the cached run is counted)
     assert [shown for shown in validated if "uppfoljning" in shown or "kalmar-2024" in shown] == []
+
+
+@given(st.lists(st.lists(st.text(st.characters(blacklist_characters="/\0"), min_size=1, max_size=3),
+                         min_size=1, max_size=4), max_size=12))
+def test_walk_orders_files_as_sorting_paths_does(parts: list[list[str]]) -> None:
+    from mvkplan.project.discovery import _order
+
+    paths = [Path("/", *names) for names in parts]
+    assert sorted(paths, key=_order) == sorted(paths)
