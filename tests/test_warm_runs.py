@@ -242,3 +242,20 @@ def test_walk_orders_files_as_sorting_paths_does(parts: list[list[str]]) -> None
 
     paths = [Path("/", *names) for names in parts]
     assert sorted(paths, key=_order) == sorted(paths)
+
+
+def test_lint_and_check_read_what_validate_kept_and_answer_as_cold_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Follow-ups and their plans are known by validate's entries now; lint and check, which
+    keep models, read those entries too."""
+    monkeypatch.setattr(mvkplan.loading.digests, "RACY_MARGIN_NS", -10**18)
+    root = _project(tmp_path / "project")
+    _answers(root)
+    for step in sorted(EDITS):
+        EDITS[step](root)
+        _answers(root)  # validate leaves its entries and remembered checks
+        for command in ("lint", "check"):
+            warm = run_cli(command, "--format", "json", cwd=root)
+            cold = run_cli(command, "--format", "json", "--no-cache", cwd=root)
+            assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout), (step, command)
