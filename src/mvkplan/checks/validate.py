@@ -123,6 +123,8 @@ def streamed_corpus(
         if first:
             own.extend(prepared.problems if prepared is not None else document_problems(document))
         if not release:
+            if kept(document) and document.released:  # known by what validate left: lint
+                _ = document.model  # made here, from the plain data, as before validate kept them
             return
         if not kept(document):
             document.release()
