@@ -233,6 +233,9 @@ def test_one_entry_per_file_holds_what_validate_made_of_it(project: Path) -> Non
     assert len(entries) == len(files)
     decoded = [decode_entry(entry.read_bytes(), entry.name) for entry in entries]  # signed for its key
     validated = [entry.prepared.known for entry in decoded if entry.prepared is not None]  # type: ignore[union-attr]
-    # Catalogs and follow-ups are validated where they are used; two files do not validate.
-    assert len(validated) == len(files) - len(_kept_whole(project)) - 2
+    # Catalogs are validated where they are used; follow-ups and their plans are known by
+    # their entries too (validated again only for a check a later run does not remember);
+    # two files do not validate.
+    catalogs = [p for p in files if re.search(r"^kind: catalog\s*$", p.read_text(encoding="utf-8"), re.M)]
+    assert len(validated) == len(files) - len(catalogs) - 2
     assert {answer.kind for answer in validated} >= {"regional-plan", "strategy"}

@@ -7,7 +7,7 @@ Every problem is located at the node it is about. Unknown documents and catalog 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -86,6 +86,12 @@ class FollowUpChecks:
         self._seen[id(loaded)] = _Seen(model.plan, model.year, loaded.example)
         return True
 
+    def known(self, loaded: LoadedDocument, problems: list[Problem], plan: str, year: int) -> None:
+        """Take a follow-up's problems as an earlier run found them (against the same plan and
+        municipalities), instead of checking it: its model is not needed."""
+        self.problems.extend(problems)
+        self._seen[id(loaded)] = _Seen(plan, year, loaded.example)
+
     def finish(self) -> Iterator[Problem]:
         """The problems found so far, those of every follow-up not checked yet, and those of
         follow-ups of one year."""
@@ -108,10 +114,14 @@ def settled(index: LinkIndex, model: FollowUp) -> bool:
     """Whether documents loaded later can no longer change a follow-up's problems: its plan
     is loaded (the first document of an id stays the one the index knows) and every
     municipality it names is known (a catalog loaded later only adds entries)."""
-    if model.plan not in index.documents:
+    return settled_for(index, model.plan, [r.municipality for r in model.respondents if r.municipality])
+
+
+def settled_for(index: LinkIndex, plan: str, municipalities: Iterable[str]) -> bool:
+    """:func:`settled` for a follow-up known by the plan and municipalities it names."""
+    if plan not in index.documents:
         return False
-    return all(index.item(f"municipalities/{r.municipality}") is not None
-               for r in model.respondents if r.municipality)
+    return all(index.item(f"municipalities/{name}") is not None for name in municipalities)
 
 
 def _problem(loaded: LoadedDocument, path: Path_, code: str, hint: str | None = None,

@@ -18,7 +18,6 @@ if TYPE_CHECKING:  # the models are imported only when a run is not answered fro
     from mvkplan.index.linkindex import LinkIndex, Summary
     from mvkplan.loading.documents import LoadedDocument
     from mvkplan.loading.load import LoadResult
-    from mvkplan.models import FollowUp
     from mvkplan.project.discovery import Discovery
 
 
@@ -99,8 +98,9 @@ def streamed_corpus(
     (:class:`mvkplan.checks.followups.FollowUpChecks`) and then let go, and the problems of
     every follow-up come with the documents' own.
     """
+    from mvkplan.checks.followup_memo import FollowUpMemo
     from mvkplan.checks.followups import FollowUpChecks, document_problems
-    from mvkplan.loading.hints import followed_plans
+    from mvkplan.loading.hints import followed_plans, is_follow_up
     from mvkplan.project.discovery import walk
 
     if discovered is None:
@@ -110,6 +110,8 @@ def streamed_corpus(
     waiting = followed.copy()  # follow-ups not checked yet, by the plan they name
     own: list[Problem] = []
     follow_ups: list[FollowUpChecks] = []  # made with the index, by the first document
+    pending: list[LoadedDocument] = []  # follow-ups whose answer was not settled when loaded
+    memo = FollowUpMemo(project if release and cache and not os.environ.get("MVKPLAN_NO_CACHE") else None)
 
     def kept(document: LoadedDocument) -> bool:
         return document.kind in _KEPT_KINDS or document.id in followed
@@ -121,11 +123,16 @@ def streamed_corpus(
         if first:
             own.extend(prepared.problems if prepared is not None else document_problems(document))
         if not release:
+            if kept(document) and document.released:  # known by what validate left: lint
+                _ = document.model  # made here, from the plain data, as before validate kept them
             return
         if not kept(document):
             document.release()
-        elif first and document.kind == "follow-up" and follow_ups[0].check_now(document):
-            plan = cast("FollowUp", document.model).plan
+        elif first and document.kind == "follow-up":
+            plan = memo.check_now(follow_ups[0], document)
+            if plan is None:
+                pending.append(document)
+                return
             document.release()
             waiting[plan] -= 1
             if waiting[plan] == 0 and plan in index.documents:  # its last follow-up, as hinted
@@ -133,20 +140,56 @@ def streamed_corpus(
                     index.documents[plan].release()
 
     def _prepared(document: LoadedDocument) -> Prepared | None:
-        """A worker's part of a streaming run: the document's index entries and own checks;
-        None for the documents kept whole (the parent validates those itself)."""
+        """The document's index entries and own checks, made by whoever validated it (a
+        worker, or this process) and cached with its file. None for the documents a run
+        that keeps models keeps whole, and always for catalogs (the parent validates those
+        itself). A releasing run knows follow-ups and their plans by this too: the next run
+        validates them only when a check it does not remember needs their models."""
         from mvkplan.index.linkindex import summarize
 
-        if kept(document):
+        if document.kind in _KEPT_KINDS - {"follow-up"} or (not release and kept(document)):
             return None
         return Prepared(summarize(document), list(document_problems(document)))
 
-    here = frozenset(path for path in discovered.files if path.stem in followed)
+    # Plans that follow-ups name, and with ``release`` the follow-ups, are loaded here: their
+    # models are checked here, and a worker would send their plain data to be validated again.
+    here = _LoadedHere(followed, with_follow_ups=release, is_follow_up=is_follow_up)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
                          prepare=_prepared, keep_plain=not release, here=here)
     if release:
-        own.extend((follow_ups[0] if follow_ups else FollowUpChecks(corpus.index)).finish())
+        checks = follow_ups[0] if follow_ups else FollowUpChecks(corpus.index)
+        for document in pending:  # settled now that all is loaded, or left to ``finish``
+            memo.check_now(checks, document)
+        own.extend(checks.finish())
+        memo.save(own)
     return corpus, own
+
+
+class _LoadedHere(Collection[Path]):
+    """The files a streaming run loads in its own process, told apart when asked (only the
+    files the cache lacks are): the plans follow-ups name, by the file's stem, and with
+    ``with_follow_ups`` the follow-ups, by the file's first lines."""
+
+    def __init__(self, followed: Collection[str], *, with_follow_ups: bool,
+                 is_follow_up: Callable[[Path], bool]) -> None:
+        self.followed = followed
+        self.with_follow_ups = with_follow_ups
+        self.is_follow_up = is_follow_up
+        self._asked: dict[Path, bool] = {}
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, Path):
+            return False
+        if path not in self._asked:
+            self._asked[path] = path.stem in self.followed or (
+                self.with_follow_ups and self.is_follow_up(path))
+        return self._asked[path]
+
+    def __iter__(self) -> Iterator[Path]:
+        return (path for path, here in self._asked.items() if here)
+
+    def __len__(self) -> int:
+        return sum(self._asked.values())
 
 
 class Prepared(NamedTuple):

@@ -18,6 +18,7 @@ a folder git tracks, nothing is read or written.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +28,8 @@ from pathlib import Path
 from mvkplan import __version__
 from mvkplan.loading.keys import FOLDER, seal, unseal, usable
 
-__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint", "refreshing"]
+__all__ = ["FOLDER", "LoadCache", "decode_entry", "encode_entry", "fingerprint", "refreshing",
+           "refreshing_now"]
 
 _refreshing = False
 """Whether entries are being made anew (see :func:`refreshing`)."""
@@ -45,6 +47,11 @@ def refreshing() -> Iterator[None]:
         yield
     finally:
         _refreshing = before
+
+
+def refreshing_now() -> bool:
+    """Whether this is within :func:`refreshing` (what earlier runs left is not to be read)."""
+    return _refreshing
 
 
 class LoadCache:
@@ -111,7 +118,11 @@ class LoadCache:
         return self._usable
 
     def _path(self, key: str) -> Path:
-        return self.folder / "v1" / key[:2] / key
+        return Path(f"{self._base}/{key[:2]}/{key}")  # one Path made, not three (per entry)
+
+    @property
+    def _base(self) -> str:
+        return os.path.join(self.folder, "v1")
 
     def prepare(self) -> None:
         """Make the folder, which ignores itself in git and is tagged as a cache (callers
@@ -150,10 +161,16 @@ def decode_entry(raw: bytes, label: str) -> object | None:
 @cache
 def fingerprint() -> str:
     """mvkplan's version plus the size and modification time of its modules and data."""
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    found: list[str] = []
+    for folder, _, names in os.walk(package):  # strings, not Paths: every run pays for this
+        found += [os.path.join(folder, name) for name in names if name.endswith(_FINGERPRINTED)]
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json", ".html", ".md", ".css", ".j2"):
-            stat = path.stat()
-            digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    for path in sorted(found, key=lambda path: Path(path).parts):  # the order rglob gave
+        stat = os.stat(path)
+        relative = os.path.relpath(path, package)
+        digest.update(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()
+
+
+_FINGERPRINTED = (".py", ".yaml", ".json", ".html", ".md", ".css", ".j2")

@@ -22,6 +22,16 @@ _FOLLOW_UP = re.compile(rb"""(?m)^kind:[ ]*(["']?)follow-up\1[ ]*(?:#.*)?\r?$"""
 _PLAN = re.compile(rb"""(?m)^plan:[ ]*(["']?)([^\s"'#]+)\1[ ]*(?:#.*)?\r?$""")
 
 
+def is_follow_up(path: Path) -> bool:
+    """Whether the file's first lines say it is a follow-up (False when it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    except OSError:
+        return False
+    return b"follow-up" in head and _FOLLOW_UP.search(head) is not None
+
+
 def followed_plans(files: Iterable[Path]) -> Counter[str]:
     """Plan id → how many of the follow-ups among ``files`` name it (as far as their first
     lines tell; unreadable files are left out)."""

@@ -50,9 +50,16 @@ def key_file() -> Path | None:
         return None
 
 
+_WHERE: dict[tuple[str | None, str | None], Path | None] = {}
+"""($XDG_CACHE_HOME, $HOME) → :func:`key_file` (a run signs and checks thousands of entries)."""
+
+
 def signing_key() -> bytes | None:
     """This user's key, made on first use; None when it cannot be read or made."""
-    path = key_file()
+    where = (os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+    if where not in _WHERE:
+        _WHERE[where] = key_file()
+    path = _WHERE[where]
     if path is None:
         return None
     if path not in _KEYS:

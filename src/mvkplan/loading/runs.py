@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar, cast
 
 from mvkplan.loading.cache import FOLDER, LoadCache, decode_entry, encode_entry, fingerprint
+from mvkplan.loading.digests import DigestRecord
 from mvkplan.project.config import Project
 from mvkplan.project.discovery import Discovery
 from mvkplan.project.paths import display_path
 
 Answer = TypeVar("Answer")
+_HEX = re.compile(r"[0-9a-f]{64}")
 
 
 def remembered(
@@ -58,30 +61,37 @@ class RunCache:
         self.folder = project.root / FOLDER
 
     def key(self, command: str, arguments: list[str], discovered: Discovery, language: str) -> str:
-        """The key of a run over ``discovered`` (reads every file found, and notes each one's
-        SHA-256 in ``discovered.digests``)."""
+        """The key of a run over ``discovered`` (notes each file's SHA-256 in
+        ``discovered.digests``: a file is read only when its stat changed since it was last
+        hashed, :class:`mvkplan.loading.digests.DigestRecord`)."""
         root = self.project.root
         digest = hashlib.sha256("\0".join([
             fingerprint(), language, command, *arguments, str(root),
             os.environ.get("MVKPLAN_YAML_ENGINE", ""),
             self.project.settings.model_dump_json(), ""]).encode())
-        limit = self.project.settings.max_file_size
-        for path in discovered.files:
-            digest.update(f"file\0{display_path(path, root)}\0".encode())
-            try:
-                size = path.stat().st_size
-                if size <= limit:
-                    content = discovered.digests[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-                else:
-                    content = f"too big: {size}"
-            except OSError as exc:
-                content = f"unreadable: {exc.errno}"
-            digest.update(f"{content}\n".encode())
+        if discovered.listing is None:
+            discovered.listing = self._listing(discovered)
+        digest.update(discovered.listing.encode())
         for skipped in discovered.skipped:
             digest.update(f"skipped\0{skipped.path}\0{skipped.code}\0{skipped.message}\n".encode())
         for missing in discovered.missing:
             digest.update(f"missing\0{missing}\n".encode())
         return digest.hexdigest()
+
+    def _listing(self, discovered: Discovery) -> str:
+        """Each file's shown path and SHA-256 (or why it has none), as a run's key holds them."""
+        root, limit = self.project.root, self.project.settings.max_file_size
+        record = DigestRecord(self.folder)
+        lines = []
+        for path in discovered.files:
+            content = discovered.digests.get(path)
+            if content is None:
+                content = record.digest(path, limit)
+                if _HEX.fullmatch(content):  # read whole: loading need not read it to look it up
+                    discovered.digests[path] = content
+            lines.append(f"file\0{display_path(path, root)}\0{content}\n")
+        record.save()
+        return "".join(lines)
 
     def get(self, command: str, arguments: list[str], key: str) -> object | None:
         """The answer stored for ``key``, or None."""
