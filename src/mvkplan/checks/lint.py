@@ -16,8 +16,11 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
+from mvkplan.checks.findings import FindingsStore, Selection, neighbourhoods
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
+from mvkplan.checks.rules.base import CORPUS, DOCUMENT
 from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
+from mvkplan.loading.documents import LoadedDocument
 from mvkplan.loading.load import discover
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
@@ -168,14 +171,20 @@ def lint(
     ]
     known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
     context = LintContext(corpus.index, documents, project.root, known_selectors=known)
-    problems = run_rules(config, context)
+    store = None
+    if cache and not os.environ.get("MVKPLAN_NO_CACHE"):
+        store = FindingsStore(project, Selection(config.rules, config.options, config.severity,
+                                                 config.per_path_ignores))
+    problems = run_rules(config, context, store)
     problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
     files = corpus.files if not targets else len(discover(targets)[0])
     unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
     return LintResult(corpus, sorted(unique.values()), files, own)
 
 
-def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
+def run_rules(
+    config: LintConfig, context: LintContext, store: FindingsStore | None = None
+) -> list[Problem]:
     """Every problem the enabled rules find in the context's documents, suppressions and
     severity overrides applied.
 
@@ -185,25 +194,96 @@ def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
     validated while loading are known here by their index entries alone: their slices run
     in forked workers, which validate them again side by side (reading them again in this
     process would cost more than the rules). Results keep the slices' order.
+
+    With a ``store``, what a document's rules of each scope found is kept per file, and a
+    document whose findings of a scope are kept is not shown to those rules again (nor
+    validated, when no scope is left to run).
     """
-    documents = context.documents
+    work = _Work.plan(config, context, store)
+    documents = [document for document in context.documents if work.scopes.get(document.path)]
     slices = [documents[start:start + SLICE] for start in range(0, len(documents), SLICE)]
     if not any(document.released for document in documents):
-        return [problem for part in slices for problem in _run_slice(config, context.subset(part))]
-    from mvkplan.project.parallel import map_ordered
+        found = [work.run_slice(context.subset(part)) for part in slices]
+    else:
+        from mvkplan.project.parallel import map_ordered
 
-    _share(config, context)
-    found = map_ordered(lambda part: _run_released(config, context.subset(part)), slices, minimum=2)
-    return [problem for part in found for problem in part]
+        if any(CORPUS in scopes for scopes in work.scopes.values()):
+            _share(config, context)
+        found = map_ordered(lambda part: _run_released(work, context.subset(part)), slices,
+                            minimum=2)
+    return [*work.kept, *(problem for part in found for problem in part)]
 
 
-def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
-    found = [
-        rule.problem(finding)
-        for rule in config.rules
-        for finding in rule.check(context, config.options.get(rule.code))
-    ]
-    return config.apply(found, context)
+@dataclass
+class _Work:
+    """What a lint run still has to do: per document, the scopes whose rules must see it;
+    the findings kept from earlier runs; the keys to keep new findings under."""
+
+    config: LintConfig
+    scopes: dict[str, tuple[str, ...]]
+    """Document path → the scopes of rules to run on it (every scope without a store)."""
+    kept: list[Problem]
+    """Findings read from the store, for documents and scopes not run again."""
+    keys: dict[tuple[str, str], str]
+    """(document path, scope) → the key to keep that document's findings under."""
+    store: FindingsStore | None
+
+    @classmethod
+    def plan(cls, config: LintConfig, context: LintContext, store: FindingsStore | None) -> _Work:
+        """Look up every document's kept findings; what is missing is left to run."""
+        used = tuple(scope for scope in (DOCUMENT, CORPUS)
+                     if any(rule.scope == scope for rule in config.rules))
+        if store is None or not store.usable():
+            return cls(config, {document.path: used for document in context.documents}, [], {}, None)
+        hoods = neighbourhoods(context.index) if CORPUS in used else {}
+        scopes: dict[str, tuple[str, ...]] = {}
+        kept: list[Problem] = []
+        keys: dict[tuple[str, str], str] = {}
+        for document in context.documents:
+            missing: list[str] = []
+            for scope in used:
+                key = store.key(document, scope, hoods.get(document.id, "") if scope == CORPUS else "")
+                found = store.get(key) if key is not None else None
+                if found is None:
+                    missing.append(scope)
+                    if key is not None:
+                        keys[(document.path, scope)] = key
+                else:
+                    kept.extend(found)
+            scopes[document.path] = tuple(missing)
+        return cls(config, scopes, kept, keys, store)
+
+    def run_slice(self, context: LintContext) -> list[Problem]:
+        """The findings of a slice of documents, each document shown to the rules of the
+        scopes it still needs; what is found is kept per document and scope."""
+        found: list[Problem] = []
+        for scope in (DOCUMENT, CORPUS):
+            documents = [d for d in context.documents if scope in self.scopes.get(d.path, ())]
+            rules = [rule for rule in self.config.rules if rule.scope == scope]
+            if not documents or not rules:
+                continue
+            part = context.narrowed(documents)
+            problems = self.config.apply(
+                [rule.problem(finding) for rule in rules
+                 for finding in rule.check(part, self.config.options.get(rule.code))], part)
+            self._keep(scope, documents, problems)
+            found.extend(problems)
+        return found
+
+    def _keep(self, scope: str, documents: list[LoadedDocument], problems: list[Problem]) -> None:
+        """Keep each document's problems of ``scope`` (nothing, if one is about a file the
+        slice did not show: it could not be told whose it is)."""
+        if self.store is None:
+            return
+        by_path: dict[str, list[Problem]] = {document.path: [] for document in documents}
+        for problem in problems:
+            if problem.path not in by_path:
+                return
+            by_path[problem.path].append(problem)
+        for path, mine in by_path.items():
+            key = self.keys.get((path, scope))
+            if key is not None:
+                self.store.put(key, mine)
 
 
 def _share(config: LintConfig, context: LintContext) -> None:
@@ -216,12 +296,12 @@ def _share(config: LintConfig, context: LintContext) -> None:
             pass
 
 
-def _run_released(config: LintConfig, context: LintContext) -> list[Problem]:
-    """:func:`_run_slice` in a worker, over documents validated again from the plain data
-    kept for them; their models are let go after the slice, as they were before it."""
+def _run_released(work: _Work, context: LintContext) -> list[Problem]:
+    """:meth:`_Work.run_slice` in a worker, over documents validated again from the plain
+    data kept for them; their models are let go after the slice, as they were before it."""
     released = [document for document in context.documents if document.released]
     try:
-        return _run_slice(config, context)
+        return work.run_slice(context)
     finally:
         for document in released:
             document.release()
