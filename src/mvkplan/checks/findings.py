@@ -1,17 +1,18 @@
 """Lint findings kept per file, so that a lint after one change runs the rules on few files.
 
 What the rules report about a document, after suppressions and severity overrides, is kept
-in the project's cache (``.mvkplan_cache/findings/``) once per rule scope
-(:data:`~mvkplan.checks.rules.base.DOCUMENT`, :data:`~mvkplan.checks.rules.base.CORPUS`),
-under a key of everything those findings depend on:
+in the project's cache (``.mvkplan_cache/findings/``), one entry per file holding the findings
+of each rule scope (:data:`~mvkplan.checks.rules.base.DOCUMENT`,
+:data:`~mvkplan.checks.rules.base.CORPUS`). The entry's key and, for the rules that read the
+index, a condition kept beside their findings are made of everything the findings depend on:
 
 - every run: mvkplan itself (:func:`~mvkplan.loading.cache.fingerprint`, which covers the
   shipped frameworks and catalogs), the message language, today's date (two rules compare
   deadlines with it), the YAML engine, the project's root and configuration, and the rules
   that run with their options, severities and per-path ignores;
-- the document: its shown path and its file's SHA-256 (its inline ``# mvkplan: ignore``
-  comments are in those bytes);
-- for the rules that read the index: its *neighbourhood* (:func:`neighbourhoods`), the
+- the document (the key): its shown path and its file's SHA-256 (its inline
+  ``# mvkplan: ignore`` comments are in those bytes);
+- for the rules that read the index (the condition): its *neighbourhood* (:func:`neighbourhoods`), the
   path and SHA-256 of every project document linked to it, directly or through others, in
   either direction (links hold a follow-up's plan, what supersedes what and what a catalog
   extends), and of every project catalog (a rule may read a catalog it does not link to).
@@ -64,6 +65,27 @@ class Selection:
         ))
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What the rules of each scope found about one file: scope → (the condition they were
+    found under, the problems)."""
+
+    scopes: dict[str, tuple[str, list[Problem]]]
+
+    def found(self, scope: str, condition: str) -> list[Problem] | None:
+        """The problems of ``scope`` if they were found under ``condition``, else None."""
+        kept = self.scopes.get(scope)
+        return kept[1] if kept is not None and kept[0] == condition else None
+
+    def well_formed(self) -> bool:
+        """Whether every part has the types it should (an entry from another build may not)."""
+        return isinstance(self.scopes, dict) and all(
+            isinstance(scope, str) and isinstance(kept, tuple) and len(kept) == 2
+            and isinstance(kept[0], str) and isinstance(kept[1], list)
+            and all(isinstance(problem, Problem) for problem in kept[1])
+            for scope, kept in self.scopes.items())
+
+
 class FindingsStore:
     """The kept findings of one project, for one selection of rules."""
 
@@ -79,15 +101,15 @@ class FindingsStore:
         """Whether entries may be read and written (see :meth:`LoadCache.usable`)."""
         return self.cache.usable()
 
-    def key(self, document: LoadedDocument, scope: str, neighbourhood: str = "") -> str | None:
-        """The key of ``document``'s findings by the rules of ``scope`` (None when the
-        document's bytes are not known, so nothing may be kept for it)."""
+    def key(self, document: LoadedDocument) -> str | None:
+        """The key of ``document``'s findings (None when the document's bytes are not known,
+        so nothing may be kept for it)."""
         if not document.digest:
             return None
         return hashlib.sha256("\0".join([
-            self.run, scope, document.path, document.digest, neighbourhood]).encode()).hexdigest()
+            self.run, document.path, document.digest]).encode()).hexdigest()
 
-    def get(self, key: str) -> list[Problem] | None:
+    def get(self, key: str) -> Kept | None:
         """The findings kept under ``key``; None when absent, unsigned, tampered or damaged."""
         if not self.usable():
             return None
@@ -96,14 +118,12 @@ class FindingsStore:
         except OSError:
             return None
         found = decode_entry(raw, _label(key))
-        if not isinstance(found, list) or not all(isinstance(p, Problem) for p in found):
-            return None
-        return found
+        return found if isinstance(found, Kept) and found.well_formed() else None
 
-    def put(self, key: str, problems: list[Problem]) -> None:
-        """Keep ``problems`` under ``key`` (written atomically; failures are ignored)."""
+    def put(self, key: str, kept: Kept) -> None:
+        """Keep ``kept`` under ``key`` (written atomically; failures are ignored)."""
         if self.usable():
-            self.cache.write_path(self._path(key), encode_entry(problems, _label(key)))
+            self.cache.write_path(self._path(key), encode_entry(kept, _label(key)))
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key

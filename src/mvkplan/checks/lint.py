@@ -16,11 +16,10 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from mvkplan.checks.findings import FindingsStore, Selection, neighbourhoods
+from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.checks.rules.base import CORPUS, DOCUMENT
 from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
-from mvkplan.loading.documents import LoadedDocument
 from mvkplan.loading.load import discover
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
@@ -217,15 +216,15 @@ def run_rules(
 @dataclass
 class _Work:
     """What a lint run still has to do: per document, the scopes whose rules must see it;
-    the findings kept from earlier runs; the keys to keep new findings under."""
+    the findings kept from earlier runs; what to keep of this run's."""
 
     config: LintConfig
     scopes: dict[str, tuple[str, ...]]
     """Document path → the scopes of rules to run on it (every scope without a store)."""
     kept: list[Problem]
     """Findings read from the store, for documents and scopes not run again."""
-    keys: dict[tuple[str, str], str]
-    """(document path, scope) → the key to keep that document's findings under."""
+    entries: dict[str, tuple[str, dict[str, str], Kept]]
+    """Document path → its entry's key, each scope's condition, and what the entry holds."""
     store: FindingsStore | None
 
     @classmethod
@@ -238,25 +237,28 @@ class _Work:
         hoods = neighbourhoods(context.index) if CORPUS in used else {}
         scopes: dict[str, tuple[str, ...]] = {}
         kept: list[Problem] = []
-        keys: dict[tuple[str, str], str] = {}
+        entries: dict[str, tuple[str, dict[str, str], Kept]] = {}
         for document in context.documents:
+            key = store.key(document)
+            entry = store.get(key) if key is not None else None
+            conditions = {DOCUMENT: "", CORPUS: hoods.get(document.id, "")}
             missing: list[str] = []
             for scope in used:
-                key = store.key(document, scope, hoods.get(document.id, "") if scope == CORPUS else "")
-                found = store.get(key) if key is not None else None
+                found = entry.found(scope, conditions[scope]) if entry is not None else None
                 if found is None:
                     missing.append(scope)
-                    if key is not None:
-                        keys[(document.path, scope)] = key
                 else:
                     kept.extend(found)
             scopes[document.path] = tuple(missing)
-        return cls(config, scopes, kept, keys, store)
+            if key is not None and missing:
+                entries[document.path] = (key, conditions, entry or Kept({}))
+        return cls(config, scopes, kept, entries, store)
 
     def run_slice(self, context: LintContext) -> list[Problem]:
         """The findings of a slice of documents, each document shown to the rules of the
-        scopes it still needs; what is found is kept per document and scope."""
+        scopes it still needs; what is found is kept per document."""
         found: list[Problem] = []
+        made: dict[str, dict[str, list[Problem]]] = {}
         for scope in (DOCUMENT, CORPUS):
             documents = [d for d in context.documents if scope in self.scopes.get(d.path, ())]
             rules = [rule for rule in self.config.rules if rule.scope == scope]
@@ -266,24 +268,30 @@ class _Work:
             problems = self.config.apply(
                 [rule.problem(finding) for rule in rules
                  for finding in rule.check(part, self.config.options.get(rule.code))], part)
-            self._keep(scope, documents, problems)
             found.extend(problems)
+            by_path: dict[str, list[Problem]] | None = {d.path: [] for d in documents}
+            for problem in problems:
+                if by_path is not None and problem.path in by_path:
+                    by_path[problem.path].append(problem)
+                else:  # about a file the slice did not show: whose it is cannot be told
+                    by_path = None
+            for path, mine in (by_path or {}).items():
+                made.setdefault(path, {})[scope] = mine
+        self._keep(made)
         return found
 
-    def _keep(self, scope: str, documents: list[LoadedDocument], problems: list[Problem]) -> None:
-        """Keep each document's problems of ``scope`` (nothing, if one is about a file the
-        slice did not show: it could not be told whose it is)."""
+    def _keep(self, made: dict[str, dict[str, list[Problem]]]) -> None:
+        """Keep each document's new findings beside those of its entry still valid."""
         if self.store is None:
             return
-        by_path: dict[str, list[Problem]] = {document.path: [] for document in documents}
-        for problem in problems:
-            if problem.path not in by_path:
-                return
-            by_path[problem.path].append(problem)
-        for path, mine in by_path.items():
-            key = self.keys.get((path, scope))
-            if key is not None:
-                self.store.put(key, mine)
+        for path, scopes in made.items():
+            if path not in self.entries:
+                continue
+            key, conditions, entry = self.entries[path]
+            held = {scope: kept for scope, kept in entry.scopes.items()
+                    if scope not in scopes and kept[0] == conditions.get(scope)}
+            held.update({scope: (conditions[scope], problems) for scope, problems in scopes.items()})
+            self.store.put(key, Kept(held))
 
 
 def _share(config: LintConfig, context: LintContext) -> None:
