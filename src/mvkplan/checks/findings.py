@@ -1,10 +1,10 @@
 """Lint findings kept per file, so that a lint after one change runs the rules on few files.
 
 What the rules report about a document, after suppressions and severity overrides, is kept
-in the project's cache (``.mvkplan_cache/findings/``), one entry per file holding the findings
-of each rule scope (:data:`~mvkplan.checks.rules.base.DOCUMENT`,
-:data:`~mvkplan.checks.rules.base.CORPUS`). The entry's key and, for the rules that read the
-index, a condition kept beside their findings are made of everything the findings depend on:
+per file, with the findings of each rule scope (:data:`~mvkplan.checks.rules.base.DOCUMENT`,
+:data:`~mvkplan.checks.rules.base.CORPUS`) apart. A file's key and, for the rules that read
+the index, a condition kept beside their findings are made of everything the findings
+depend on:
 
 - every run: mvkplan itself (:func:`~mvkplan.loading.cache.fingerprint`, which covers the
   shipped frameworks and catalogs), the message language, today's date (two rules compare
@@ -20,9 +20,14 @@ index, a condition kept beside their findings are made of everything the finding
   targets, the follow-ups and successors that link to it), so what they see of the corpus
   lies in that neighbourhood; the shipped documents are in the fingerprint.
 
-Entries are signed like every entry of the cache (:func:`~mvkplan.loading.cache.encode_entry`)
-for their own key, and checked before anything in them is unpickled: a tampered, moved or
-foreign entry is a miss, and its document is linted again.
+Every file's findings of a run are kept in one entry (``.mvkplan_cache/findings/<slot>``, one
+slot per message language, holding the run's key and shown path → file key and findings):
+creating a file costs more than the findings it would hold, and a run reads one entry, not
+one per document. A run over some files (``lint plans/x``) replaces only theirs; a run over
+the whole project drops the files it did not see. The entry is signed like every entry of
+the cache (:func:`~mvkplan.loading.cache.encode_entry`) for its own place, and checked before
+anything in it is unpickled: a tampered, moved or foreign entry is no entry, and every
+document is linted again.
 """
 
 from __future__ import annotations
@@ -42,7 +47,7 @@ from mvkplan.messages.problems import Problem, Severity
 from mvkplan.project.config import Project
 
 SUBFOLDER = "findings"
-"""Where in the cache folder the entries lie (one per document and scope)."""
+"""Where in the cache folder the slots lie."""
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,17 @@ class Kept:
 
 
 class FindingsStore:
-    """The kept findings of one project, for one selection of rules."""
+    """The kept findings of one project, for one run's selection of rules and language."""
 
     def __init__(self, project: Project, selection: Selection) -> None:
         self.cache = LoadCache.for_project(project.root)
-        self.folder = self.cache.folder / SUBFOLDER
+        language = get_language()
+        self.slot = self.cache.folder / SUBFOLDER / hashlib.sha256(language.encode()).hexdigest()[:32]
         self.run = hashlib.sha256("\0".join([
-            fingerprint(), get_language(), date.today().isoformat(),
+            fingerprint(), language, date.today().isoformat(),
             os.environ.get("MVKPLAN_YAML_ENGINE", ""), str(project.root),
             project.settings.model_dump_json(), selection.describe(), ""]).encode()).hexdigest()
+        self._files: dict[str, tuple[str, Kept]] | None = None
 
     def usable(self) -> bool:
         """Whether entries may be read and written (see :meth:`LoadCache.usable`)."""
@@ -109,29 +116,49 @@ class FindingsStore:
         return hashlib.sha256("\0".join([
             self.run, document.path, document.digest]).encode()).hexdigest()
 
-    def get(self, key: str) -> Kept | None:
-        """The findings kept under ``key``; None when absent, unsigned, tampered or damaged."""
-        if not self.usable():
-            return None
-        try:
-            raw = self._path(key).read_bytes()
-        except OSError:
-            return None
-        found = decode_entry(raw, _label(key))
-        return found if isinstance(found, Kept) and found.well_formed() else None
+    def get(self, path: str, key: str) -> Kept | None:
+        """The findings kept for the file shown as ``path`` under ``key``; None when there
+        are none, or the slot is absent, unsigned, tampered or damaged."""
+        kept = self._read().get(path)
+        return kept[1] if kept is not None and kept[0] == key else None
 
-    def put(self, key: str, kept: Kept) -> None:
-        """Keep ``kept`` under ``key`` (written atomically; failures are ignored)."""
-        if self.usable():
-            self.cache.write_path(self._path(key), encode_entry(kept, _label(key)))
+    def save(self, made: dict[str, tuple[str, Kept]], seen: set[str] | None) -> None:
+        """Keep ``made`` (shown path → key and findings) with what the slot holds of other
+        files; ``seen``: every file of the project, when the run saw them all (the slot then
+        forgets the others)."""
+        if not self.usable() or (not made and seen is None):
+            return
+        held = self._read()
+        files = {path: kept for path, kept in held.items() if seen is None or path in seen}
+        if not made and len(files) == len(held):
+            return  # nothing new, nothing to forget
+        files.update(made)
+        self.cache.write_path(self.slot, encode_entry((self.run, files), _label(self.slot)))
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _read(self) -> dict[str, tuple[str, Kept]]:
+        if self._files is None:
+            self._files = {}
+            try:
+                raw = self.slot.read_bytes() if self.usable() else b""
+            except OSError:
+                raw = b""
+            stored = decode_entry(raw, _label(self.slot)) if raw else None
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.run \
+                    and isinstance(stored[1], dict):
+                self._files = {path: kept for path, kept in stored[1].items()
+                               if _well_formed(path, kept)}
+        return self._files
 
 
-def _label(key: str) -> str:
-    """What an entry is signed for: its own key (an entry copied to another key is a miss)."""
-    return f"{SUBFOLDER}/{key}"
+def _well_formed(path: object, kept: object) -> bool:
+    """Whether a slot's part has the types it should (a slot from another build may not)."""
+    return (isinstance(path, str) and isinstance(kept, tuple) and len(kept) == 2
+            and isinstance(kept[0], str) and isinstance(kept[1], Kept) and kept[1].well_formed())
+
+
+def _label(slot: Path) -> str:
+    """What a slot is signed for: its own place (an entry moved to another is no entry)."""
+    return f"{SUBFOLDER}/{slot.name}"
 
 
 def neighbourhoods(index: LinkIndex) -> dict[str, str]:

@@ -174,7 +174,7 @@ def lint(
     if cache and not os.environ.get("MVKPLAN_NO_CACHE"):
         store = FindingsStore(project, Selection(config.rules, config.options, config.severity,
                                                  config.per_path_ignores))
-    problems = run_rules(config, context, store)
+    problems = run_rules(config, context, store, whole=not targets)
     problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
     files = corpus.files if not targets else len(discover(targets)[0])
     unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
@@ -182,7 +182,8 @@ def lint(
 
 
 def run_rules(
-    config: LintConfig, context: LintContext, store: FindingsStore | None = None
+    config: LintConfig, context: LintContext, store: FindingsStore | None = None, *,
+    whole: bool = False,
 ) -> list[Problem]:
     """Every problem the enabled rules find in the context's documents, suppressions and
     severity overrides applied.
@@ -196,7 +197,8 @@ def run_rules(
 
     With a ``store``, what a document's rules of each scope found is kept per file, and a
     document whose findings of a scope are kept is not shown to those rules again (nor
-    validated, when no scope is left to run).
+    validated, when no scope is left to run); ``whole``: the context holds every document
+    of the project (the store then forgets files it no longer has).
     """
     work = _Work.plan(config, context, store)
     documents = [document for document in context.documents if work.scopes.get(document.path)]
@@ -210,7 +212,14 @@ def run_rules(
             _share(config, context)
         found = map_ordered(lambda part: _run_released(work, context.subset(part)), slices,
                             minimum=2)
-    return [*work.kept, *(problem for part in found for problem in part)]
+    if store is not None and work.store is not None:
+        store.save({path: kept for _, made in found for path, kept in made.items()},
+                   {document.path for document in context.documents} if whole else None)
+    return [*work.kept, *(problem for part, _ in found for problem in part)]
+
+
+Made = dict[str, tuple[str, Kept]]
+"""Shown path → the key and findings to keep for the file (what a slice found)."""
 
 
 @dataclass
@@ -224,7 +233,7 @@ class _Work:
     kept: list[Problem]
     """Findings read from the store, for documents and scopes not run again."""
     entries: dict[str, tuple[str, dict[str, str], Kept]]
-    """Document path → its entry's key, each scope's condition, and what the entry holds."""
+    """Document path → its key, each scope's condition, and what the store holds for it."""
     store: FindingsStore | None
 
     @classmethod
@@ -240,7 +249,7 @@ class _Work:
         entries: dict[str, tuple[str, dict[str, str], Kept]] = {}
         for document in context.documents:
             key = store.key(document)
-            entry = store.get(key) if key is not None else None
+            entry = store.get(document.path, key) if key is not None else None
             conditions = {DOCUMENT: "", CORPUS: hoods.get(document.id, "")}
             missing: list[str] = []
             for scope in used:
@@ -254,9 +263,9 @@ class _Work:
                 entries[document.path] = (key, conditions, entry or Kept({}))
         return cls(config, scopes, kept, entries, store)
 
-    def run_slice(self, context: LintContext) -> list[Problem]:
+    def run_slice(self, context: LintContext) -> tuple[list[Problem], Made]:
         """The findings of a slice of documents, each document shown to the rules of the
-        scopes it still needs; what is found is kept per document."""
+        scopes it still needs, and what to keep of them per file."""
         found: list[Problem] = []
         made: dict[str, dict[str, list[Problem]]] = {}
         for scope in (DOCUMENT, CORPUS):
@@ -277,13 +286,13 @@ class _Work:
                     by_path = None
             for path, mine in (by_path or {}).items():
                 made.setdefault(path, {})[scope] = mine
-        self._keep(made)
-        return found
+        return found, self._keep(made)
 
-    def _keep(self, made: dict[str, dict[str, list[Problem]]]) -> None:
-        """Keep each document's new findings beside those of its entry still valid."""
+    def _keep(self, made: dict[str, dict[str, list[Problem]]]) -> Made:
+        """Each document's new findings beside those the store holds that are still valid."""
         if self.store is None:
-            return
+            return {}
+        keep: Made = {}
         for path, scopes in made.items():
             if path not in self.entries:
                 continue
@@ -291,7 +300,8 @@ class _Work:
             held = {scope: kept for scope, kept in entry.scopes.items()
                     if scope not in scopes and kept[0] == conditions.get(scope)}
             held.update({scope: (conditions[scope], problems) for scope, problems in scopes.items()})
-            self.store.put(key, Kept(held))
+            keep[path] = (key, Kept(held))
+        return keep
 
 
 def _share(config: LintConfig, context: LintContext) -> None:
@@ -304,7 +314,7 @@ def _share(config: LintConfig, context: LintContext) -> None:
             pass
 
 
-def _run_released(work: _Work, context: LintContext) -> list[Problem]:
+def _run_released(work: _Work, context: LintContext) -> tuple[list[Problem], Made]:
     """:meth:`_Work.run_slice` in a worker, over documents validated again from the plain
     data kept for them; their models are let go after the slice, as they were before it."""
     released = [document for document in context.documents if document.released]
