@@ -161,11 +161,12 @@ def _label(slot: Path) -> str:
     return f"{SUBFOLDER}/{slot.name}"
 
 
-def neighbourhoods(index: LinkIndex) -> dict[str, str]:
+def neighbourhoods(index: LinkIndex) -> dict[str, str | None]:
     """Every project document's id → a digest of its neighbourhood: the shown path and
     SHA-256 of each project document it is linked with (both ways, through any chain of
-    links) and of every project catalog. Shipped documents join nothing: they link only
-    among themselves, and the fingerprint covers them."""
+    links) and of every project catalog; None when one of those documents' bytes are not
+    known (nothing may then be kept). Shipped documents join nothing: they link only among
+    themselves, and the fingerprint covers them."""
     parent: dict[str, str] = {}
 
     def find(node: str) -> str:
@@ -198,6 +199,10 @@ def neighbourhoods(index: LinkIndex) -> dict[str, str]:
     catalogs = sorted(f"{doc_id}\0{document.path}\0{document.digest}"
                       for doc_id, document in project.items() if document.kind == "catalog")
     common = "\n".join(["catalogs", *catalogs, ""])
-    digests = {group: hashlib.sha256("\n".join([common, *sorted(names)]).encode()).hexdigest()
+    unknown = {find(doc_id) for doc_id, document in project.items() if not document.digest}
+    if any(not document.digest for document in project.values() if document.kind == "catalog"):
+        unknown = set(members)
+    digests = {group: None if group in unknown else
+               hashlib.sha256("\n".join([common, *sorted(names)]).encode()).hexdigest()
                for group, names in members.items()}
     return {doc_id: digests[find(doc_id)] for doc_id in project}

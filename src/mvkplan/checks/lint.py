@@ -232,8 +232,9 @@ class _Work:
     """Document path → the scopes of rules to run on it (every scope without a store)."""
     kept: list[Problem]
     """Findings read from the store, for documents and scopes not run again."""
-    entries: dict[str, tuple[str, dict[str, str], Kept]]
-    """Document path → its key, each scope's condition, and what the store holds for it."""
+    entries: dict[str, tuple[str, dict[str, str | None], Kept]]
+    """Document path → its key, each scope's condition (None: its findings are not to be
+    kept), and what the store holds for it."""
     store: FindingsStore | None
 
     @classmethod
@@ -246,14 +247,16 @@ class _Work:
         hoods = neighbourhoods(context.index) if CORPUS in used else {}
         scopes: dict[str, tuple[str, ...]] = {}
         kept: list[Problem] = []
-        entries: dict[str, tuple[str, dict[str, str], Kept]] = {}
+        entries: dict[str, tuple[str, dict[str, str | None], Kept]] = {}
         for document in context.documents:
             key = store.key(document)
             entry = store.get(document.path, key) if key is not None else None
-            conditions = {DOCUMENT: "", CORPUS: hoods.get(document.id, "")}
+            conditions = {DOCUMENT: "", CORPUS: hoods.get(document.id)}
             missing: list[str] = []
             for scope in used:
-                found = entry.found(scope, conditions[scope]) if entry is not None else None
+                condition = conditions[scope]
+                found = (entry.found(scope, condition)
+                         if entry is not None and condition is not None else None)
                 if found is None:
                     missing.append(scope)
                 else:
@@ -299,7 +302,8 @@ class _Work:
             key, conditions, entry = self.entries[path]
             held = {scope: kept for scope, kept in entry.scopes.items()
                     if scope not in scopes and kept[0] == conditions.get(scope)}
-            held.update({scope: (conditions[scope], problems) for scope, problems in scopes.items()})
+            held.update({scope: (condition, problems) for scope, problems in scopes.items()
+                         if (condition := conditions[scope]) is not None})
             keep[path] = (key, Kept(held))
         return keep
 
