@@ -242,3 +242,35 @@ def test_after_one_file_changed_the_rules_see_only_the_documents_linked_with_it(
     path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     _answer(real_project, cache=True)
     assert shown == {f"plans/{KRONOBERG}"}
+
+
+def test_kept_findings_hold_for_their_day_only(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft follow-up whose deadline passes between two runs: the next day's lint says so,
+    though no file changed (its findings were kept for the day they were found)."""
+    import datetime
+
+    from mvkplan.checks import findings
+    from mvkplan.checks.rules import draft_after_deadline
+
+    (project / "plans" / "vp-2022.yaml").write_text(
+        "id: vp-2022\nkind: activity-plan\ntitle: Plan\nperiod: {start: 2022, end: 2022}\n"
+        "areas:\n  - id: omrade\n    activities:\n      - {id: utbildning, title: Utbildning}\n",
+        encoding="utf-8")
+    (project / "plans" / "vp-2022-2022.yaml").write_text(
+        "id: vp-2022-2022\nkind: follow-up\ntitle: Uppföljning\nplan: vp-2022\nyear: 2022\n"
+        'status: draft\ndeadline: "2030-03-31"\n', encoding="utf-8")
+    days = []
+    for day in (datetime.date(2030, 3, 31), datetime.date(2030, 4, 1)):
+
+        class Today(datetime.date):
+            @classmethod
+            def today(cls, day: datetime.date = day) -> datetime.date:  # type: ignore[override]
+                return day
+
+        monkeypatch.setattr(findings, "date", Today)
+        monkeypatch.setattr(draft_after_deadline, "date", Today)
+        cached = run_cli("lint", "--format", "json", "--select", "MVK023", cwd=project)
+        bare = run_cli("lint", "--format", "json", "--select", "MVK023", "--no-cache", cwd=project)
+        assert cached.stdout == bare.stdout, f"{day}: {cached}"
+        days.append([p["code"] for p in json.loads(cached.stdout)["problems"]])
+    assert days == [[], ["MVK023"]]

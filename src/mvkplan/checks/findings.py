@@ -99,7 +99,7 @@ class FindingsStore:
         language = get_language()
         self.slot = self.cache.folder / SUBFOLDER / hashlib.sha256(language.encode()).hexdigest()[:32]
         self.run = hashlib.sha256("\0".join([
-            fingerprint(), language, date.today().isoformat(),
+            fingerprint(), language, today(),
             os.environ.get("MVKPLAN_YAML_ENGINE", ""), str(project.root),
             project.settings.model_dump_json(), selection.describe(), ""]).encode()).hexdigest()
         self._files: dict[str, tuple[str, Kept]] | None = None
@@ -148,6 +148,11 @@ class FindingsStore:
                 self._files = {path: kept for path, kept in stored[1].items()
                                if _well_formed(path, kept)}
         return self._files
+
+
+def today() -> str:
+    """Today's date as the rules compare it (ISO 8601): part of every key."""
+    return date.today().isoformat()
 
 
 def _well_formed(path: object, kept: object) -> bool:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
-from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods
+from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods, today
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.checks.rules.base import CORPUS, DOCUMENT
 from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
@@ -147,8 +147,11 @@ def answer(
 def selection_arguments(
     targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
 ) -> list[str]:
-    """What besides the files decides a lint run's answer, as the run cache keys it."""
-    return [*(str(target) for target in targets or []), f"select={select!r}", f"ignore={list(ignore)!r}"]
+    """What besides the files decides a lint run's answer, as the run cache keys it: also
+    today's date, since two rules compare deadlines with it (MVK023, MVK025). (The run cache
+    names its slot by these too, so a day's first run starts a slot of its own.)"""
+    return [*(str(target) for target in targets or []), f"select={select!r}",
+            f"ignore={list(ignore)!r}", f"today={today()}"]
 
 
 def lint(
