@@ -16,7 +16,9 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
+from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods, today
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
+from mvkplan.checks.rules.base import CORPUS, DOCUMENT
 from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
 from mvkplan.loading.load import discover
 from mvkplan.messages.i18n import t
@@ -145,8 +147,11 @@ def answer(
 def selection_arguments(
     targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
 ) -> list[str]:
-    """What besides the files decides a lint run's answer, as the run cache keys it."""
-    return [*(str(target) for target in targets or []), f"select={select!r}", f"ignore={list(ignore)!r}"]
+    """What besides the files decides a lint run's answer, as the run cache keys it: also
+    today's date, since two rules compare deadlines with it (MVK023, MVK025). (The run cache
+    names its slot by these too, so a day's first run starts a slot of its own.)"""
+    return [*(str(target) for target in targets or []), f"select={select!r}",
+            f"ignore={list(ignore)!r}", f"today={today()}"]
 
 
 def lint(
@@ -168,14 +173,21 @@ def lint(
     ]
     known = frozenset(s for rule in RULES for s in (rule.code, rule.name))
     context = LintContext(corpus.index, documents, project.root, known_selectors=known)
-    problems = run_rules(config, context)
+    store = None
+    if cache and not os.environ.get("MVKPLAN_NO_CACHE"):
+        store = FindingsStore(project, Selection(config.rules, config.options, config.severity,
+                                                 config.per_path_ignores))
+    problems = run_rules(config, context, store, whole=not targets)
     problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
     files = corpus.files if not targets else len(discover(targets)[0])
     unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
     return LintResult(corpus, sorted(unique.values()), files, own)
 
 
-def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
+def run_rules(
+    config: LintConfig, context: LintContext, store: FindingsStore | None = None, *,
+    whole: bool = False,
+) -> list[Problem]:
     """Every problem the enabled rules find in the context's documents, suppressions and
     severity overrides applied.
 
@@ -185,25 +197,118 @@ def run_rules(config: LintConfig, context: LintContext) -> list[Problem]:
     validated while loading are known here by their index entries alone: their slices run
     in forked workers, which validate them again side by side (reading them again in this
     process would cost more than the rules). Results keep the slices' order.
+
+    With a ``store``, what a document's rules of each scope found is kept per file, and a
+    document whose findings of a scope are kept is not shown to those rules again (nor
+    validated, when no scope is left to run); ``whole``: the context holds every document
+    of the project (the store then forgets files it no longer has).
     """
-    documents = context.documents
+    work = _Work.plan(config, context, store)
+    documents = [document for document in context.documents if work.scopes.get(document.path)]
     slices = [documents[start:start + SLICE] for start in range(0, len(documents), SLICE)]
     if not any(document.released for document in documents):
-        return [problem for part in slices for problem in _run_slice(config, context.subset(part))]
-    from mvkplan.project.parallel import map_ordered
+        found = [work.run_slice(context.subset(part)) for part in slices]
+    else:
+        from mvkplan.project.parallel import map_ordered
 
-    _share(config, context)
-    found = map_ordered(lambda part: _run_released(config, context.subset(part)), slices, minimum=2)
-    return [problem for part in found for problem in part]
+        if any(CORPUS in scopes for scopes in work.scopes.values()):
+            _share(config, context)
+        found = map_ordered(lambda part: _run_released(work, context.subset(part)), slices,
+                            minimum=2)
+    if store is not None and work.store is not None:
+        store.save({path: kept for _, made in found for path, kept in made.items()},
+                   {document.path for document in context.documents} if whole else None)
+    return [*work.kept, *(problem for part, _ in found for problem in part)]
 
 
-def _run_slice(config: LintConfig, context: LintContext) -> list[Problem]:
-    found = [
-        rule.problem(finding)
-        for rule in config.rules
-        for finding in rule.check(context, config.options.get(rule.code))
-    ]
-    return config.apply(found, context)
+Made = dict[str, tuple[str, Kept]]
+"""Shown path → the key and findings to keep for the file (what a slice found)."""
+
+
+@dataclass
+class _Work:
+    """What a lint run still has to do: per document, the scopes whose rules must see it;
+    the findings kept from earlier runs; what to keep of this run's."""
+
+    config: LintConfig
+    scopes: dict[str, tuple[str, ...]]
+    """Document path → the scopes of rules to run on it (every scope without a store)."""
+    kept: list[Problem]
+    """Findings read from the store, for documents and scopes not run again."""
+    entries: dict[str, tuple[str, dict[str, str | None], Kept]]
+    """Document path → its key, each scope's condition (None: its findings are not to be
+    kept), and what the store holds for it."""
+    store: FindingsStore | None
+
+    @classmethod
+    def plan(cls, config: LintConfig, context: LintContext, store: FindingsStore | None) -> _Work:
+        """Look up every document's kept findings; what is missing is left to run."""
+        used = tuple(scope for scope in (DOCUMENT, CORPUS)
+                     if any(rule.scope == scope for rule in config.rules))
+        if store is None or not store.usable():
+            return cls(config, {document.path: used for document in context.documents}, [], {}, None)
+        hoods = neighbourhoods(context.index) if CORPUS in used else {}
+        scopes: dict[str, tuple[str, ...]] = {}
+        kept: list[Problem] = []
+        entries: dict[str, tuple[str, dict[str, str | None], Kept]] = {}
+        for document in context.documents:
+            key = store.key(document)
+            entry = store.get(document.path, key) if key is not None else None
+            conditions = {DOCUMENT: "", CORPUS: hoods.get(document.id)}
+            missing: list[str] = []
+            for scope in used:
+                condition = conditions[scope]
+                found = (entry.found(scope, condition)
+                         if entry is not None and condition is not None else None)
+                if found is None:
+                    missing.append(scope)
+                else:
+                    kept.extend(found)
+            scopes[document.path] = tuple(missing)
+            if key is not None and missing:
+                entries[document.path] = (key, conditions, entry or Kept({}))
+        return cls(config, scopes, kept, entries, store)
+
+    def run_slice(self, context: LintContext) -> tuple[list[Problem], Made]:
+        """The findings of a slice of documents, each document shown to the rules of the
+        scopes it still needs, and what to keep of them per file."""
+        found: list[Problem] = []
+        made: dict[str, dict[str, list[Problem]]] = {}
+        for scope in (DOCUMENT, CORPUS):
+            documents = [d for d in context.documents if scope in self.scopes.get(d.path, ())]
+            rules = [rule for rule in self.config.rules if rule.scope == scope]
+            if not documents or not rules:
+                continue
+            part = context.narrowed(documents)
+            problems = self.config.apply(
+                [rule.problem(finding) for rule in rules
+                 for finding in rule.check(part, self.config.options.get(rule.code))], part)
+            found.extend(problems)
+            by_path: dict[str, list[Problem]] | None = {d.path: [] for d in documents}
+            for problem in problems:
+                if by_path is not None and problem.path in by_path:
+                    by_path[problem.path].append(problem)
+                else:  # about a file the slice did not show: whose it is cannot be told
+                    by_path = None
+            for path, mine in (by_path or {}).items():
+                made.setdefault(path, {})[scope] = mine
+        return found, self._keep(made)
+
+    def _keep(self, made: dict[str, dict[str, list[Problem]]]) -> Made:
+        """Each document's new findings beside those the store holds that are still valid."""
+        if self.store is None:
+            return {}
+        keep: Made = {}
+        for path, scopes in made.items():
+            if path not in self.entries:
+                continue
+            key, conditions, entry = self.entries[path]
+            held = {scope: kept for scope, kept in entry.scopes.items()
+                    if scope not in scopes and kept[0] == conditions.get(scope)}
+            held.update({scope: (condition, problems) for scope, problems in scopes.items()
+                         if (condition := conditions[scope]) is not None})
+            keep[path] = (key, Kept(held))
+        return keep
 
 
 def _share(config: LintConfig, context: LintContext) -> None:
@@ -216,12 +321,12 @@ def _share(config: LintConfig, context: LintContext) -> None:
             pass
 
 
-def _run_released(config: LintConfig, context: LintContext) -> list[Problem]:
-    """:func:`_run_slice` in a worker, over documents validated again from the plain data
-    kept for them; their models are let go after the slice, as they were before it."""
+def _run_released(work: _Work, context: LintContext) -> tuple[list[Problem], Made]:
+    """:meth:`_Work.run_slice` in a worker, over documents validated again from the plain
+    data kept for them; their models are let go after the slice, as they were before it."""
     released = [document for document in context.documents if document.released]
     try:
-        return _run_slice(config, context)
+        return work.run_slice(context)
     finally:
         for document in released:
             document.release()

@@ -34,6 +34,7 @@ from mvkplan.messages.problems import Severity
 CODE = "MVK003"
 NAME = "activity-without-goal"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK003.summary"),

@@ -2,7 +2,9 @@
 
 A rule module holds ``CODE``, ``NAME``, ``SEVERITY``, ``MESSAGES`` (the catalog keys of its
 messages, ``N_("MVK0NN.summary")``, ``N_("MVK0NN.message")`` at least, their words in
-``messages/locale``), optionally an ``Options`` model, and a
+``messages/locale``), optionally an ``Options`` model and a ``SCOPE`` (:data:`DOCUMENT` when
+its findings about a document depend on that document alone, the default :data:`CORPUS` when
+they may read the index or other documents), and a
 ``check(context, options)`` generator that yields :class:`Finding` values. Its docstring is its
 documentation. Rules never format messages, decide their severity or handle suppression:
 :mod:`mvkplan.checks.lint` does all of that in one place.
@@ -33,6 +35,13 @@ Path_ = tuple[str | int, ...]
 CODE_PATTERN = re.compile(r"^MVK\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 DOC_SECTIONS = ("Why", "How to fix", "Passing", "Failing")
+DOCUMENT = "document"
+"""A rule's scope: it reads nothing but the document it reports on (its model, text and
+file), the rule options and today's date; its findings are kept per file
+(:mod:`mvkplan.checks.findings`)."""
+CORPUS = "corpus"
+"""A rule's scope: it may read the link index, other documents, or what is computed once
+for the whole run."""
 
 
 class RuleOptions(BaseModel):
@@ -84,6 +93,8 @@ class Rule:
     check: Callable[[LintContext, Any], Iterable[Finding]]
     options: type[RuleOptions] | None
     doc: str
+    scope: str = CORPUS
+    """:data:`DOCUMENT` or :data:`CORPUS`: what the rule's findings depend on."""
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -101,8 +112,11 @@ class Rule:
         keys = tuple(key.removeprefix(prefix) for key in module.MESSAGES)
         if not {"summary", "message"} <= set(keys):
             raise TypeError(f"{where}: MESSAGES needs '{prefix}summary' and '{prefix}message'")
+        scope = getattr(module, "SCOPE", CORPUS)
+        if scope not in (DOCUMENT, CORPUS):
+            raise TypeError(f"{where}: SCOPE must be '{DOCUMENT}' or '{CORPUS}'")
         return cls(module.CODE, module.NAME, module.SEVERITY, keys, module.check,
-                   getattr(module, "Options", None), doc)
+                   getattr(module, "Options", None), doc, scope)
 
     @property
     def messages(self) -> Mapping[str, tuple[str, str]]:
@@ -188,6 +202,14 @@ class LintContext:
     def subset(self, documents: list[LoadedDocument]) -> LintContext:
         """The same context for some of the documents (sharing what :meth:`once` computed)."""
         return LintContext(self.index, documents, self.root, self.known_selectors, self.shared)
+
+    def narrowed(self, documents: list[LoadedDocument]) -> LintContext:
+        """:meth:`subset`, also sharing what this context read of each file (its bytes,
+        lines, text values and suppression comments)."""
+        narrowed = self.subset(documents)
+        narrowed._lines, narrowed._texts = self._lines, self._texts
+        narrowed._sources, narrowed._suppressions = self._sources, self._suppressions
+        return narrowed
 
     def once(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``, computed once per lint run (every slice of documents shares it)."""

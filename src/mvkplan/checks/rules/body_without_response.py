@@ -36,6 +36,7 @@ from mvkplan.models import Consultation
 CODE = "MVK025"
 NAME = "body-without-response"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK025.summary"),

@@ -32,6 +32,7 @@ from mvkplan.models import FollowUp
 CODE = "MVK022"
 NAME = "done-without-date"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK022.summary"),

@@ -39,6 +39,7 @@ from mvkplan.models import FollowUp
 CODE = "MVK023"
 NAME = "draft-after-deadline"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK023.summary"),

@@ -33,6 +33,7 @@ from mvkplan.messages.problems import Severity
 CODE = "MVK010"
 NAME = "duplicate-goal-title"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK010.summary"),

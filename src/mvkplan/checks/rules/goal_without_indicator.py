@@ -35,6 +35,7 @@ from mvkplan.messages.problems import Severity
 CODE = "MVK001"
 NAME = "goal-without-indicator"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK001.summary"),

@@ -37,6 +37,7 @@ from mvkplan.messages.problems import Severity
 CODE = "MVK013"
 NAME = "placeholder-text"
 SEVERITY = Severity.ERROR
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK013.summary"),

@@ -38,6 +38,7 @@ from mvkplan.models import Consultation
 CODE = "MVK024"
 NAME = "point-without-decision"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK024.summary"),

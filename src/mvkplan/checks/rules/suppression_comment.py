@@ -31,6 +31,7 @@ from mvkplan.messages.textmatch import closest
 CODE = "MVK017"
 NAME = "suppression-comment"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK017.summary"),

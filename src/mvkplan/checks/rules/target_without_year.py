@@ -33,6 +33,7 @@ from mvkplan.models.items import IndicatorSpec
 CODE = "MVK020"
 NAME = "target-without-year"
 SEVERITY = Severity.WARNING
+SCOPE = "document"  # reads its own document only: findings kept per file
 # The rule's messages, by catalog key (the words are in mvkplan/messages/locale).
 MESSAGES = (
     N_("MVK020.summary"),
