@@ -9,7 +9,9 @@ system, workers included) unless ``--clock wall``, beside the baselines of the s
 * ``render ID`` (html, md, ``--plain``) with the cache filled by an earlier ``validate``,
   and its peak memory; optionally the same with an older mvkplan (``--baseline-src``);
 * ``build --no-cache`` at each size (its growth from the smallest to the largest size),
-  and a ``build`` after it with nothing changed;
+  and a ``build`` after it with nothing changed; its peak memory is Pagefind's when the
+  ``search`` extra is installed, so the build is run once more as if it were not, for
+  Python's own peak (beside the interpreter with mvkplan imported);
 * ``coverage`` (text) beside ``coverage --format json``.
 
     python benchmarks/render_one.py [--sizes 100,1000,5000] [--runs 1] [--baseline-src /tmp/old/src]
@@ -31,6 +33,10 @@ from _realistic import write_corpus
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 CLOCK = "cpu"
+WITHOUT_SEARCH = ("import runpy,sys;sys.modules['pagefind']=None;sys.argv[0]='mvkplan';"
+                  "runpy.run_module('mvkplan',run_name='__main__',alter_sys=True)")
+"""``python -m mvkplan`` as if the search extra were not installed (no Pagefind run)."""
+INTERPRETER = "import mvkplan.cli.main, mvkplan.checks.validate, mvkplan.publish.render.site"
 
 
 def run(command: list[str], cwd: Path, src: Path) -> tuple[float, int, str]:
@@ -78,6 +84,10 @@ def measure(size: int, runs: int, baseline: Path | None) -> dict[str, float]:
         note("build --no-cache", seconds)
         note("build MB", rss / 1e6)
         note("build after --no-cache", timed([*mvk, "build", "--force"], root, src, 1)[0])
+        shutil.rmtree(root / ".mvkplan_cache", ignore_errors=True)
+        python_alone = [PYTHON, "-c", WITHOUT_SEARCH, "build", "--no-cache", "--force", "-o", "bare"]
+        note("build MB, Python alone", timed(python_alone, root, src, 1)[1] / 1e6)
+        note("interpreter MB", timed([PYTHON, "-c", INTERPRETER], root, src, 1)[1] / 1e6)
         timed([*mvk, "validate"], root, src, 1)  # the cache as a working day leaves it
         seconds, rss = timed([*mvk, *page], root, src, runs)
         note("render html", seconds)
@@ -108,7 +118,9 @@ def main() -> None:
         checks = [("build after --no-cache / build --no-cache",
                    f["build after --no-cache"] / f["build --no-cache"], 0.2),
                   ("coverage text / json", f["coverage text"] / f["coverage json"], 2.0),
-                  ("build MB / YAML MB", f["build MB"] / f["yaml MB"], 3.0)]
+                  ("build MB / YAML MB", f["build MB"] / f["yaml MB"], 3.0),
+                  ("build MB, Python alone, beyond the interpreter / YAML MB",
+                   (f["build MB, Python alone"] - f["interpreter MB"]) / f["yaml MB"], 3.0)]
         if "today: render html" in f:
             checks.append(("render html / today", f["render html"] / f["today: render html"], 0.25))
         if size >= 5000:

@@ -37,12 +37,12 @@ class _Counted(dict):  # type: ignore[type-arg]
         return super().__iter__()
 
 
-def _walks_per_page(root: Path, groups: int) -> float:
+def _walks_per_page(root: Path, groups: int, folder: str = "dokument/") -> float:
     root.mkdir()
     write_groups(root, groups)
     index: LinkIndex = load_corpus(find_project(root), cache=False).index
     index.documents = _Counted(index.documents)
-    pages = [page for page in site_pages(index) if page.path.startswith("dokument/")]
+    pages = [page for page in site_pages(index) if page.path.startswith(folder)]
     _Counted.handed = 0
     for page in pages:
         page.render()
@@ -56,3 +56,64 @@ def test_document_pages_do_not_walk_every_document_each(tmp_path: Path, groups: 
     one = _walks_per_page(tmp_path / "one", 1)
     many = _walks_per_page(tmp_path / "many", groups)
     assert many <= 1.2 * one + 2, (one, many)
+    print(one, many)
+
+
+def test_what_changed_pages_do_not_walk_every_document_each(tmp_path: Path) -> None:
+    """A superseding plan's "what changed" page (``nytt/``) names the consultation responses
+    behind each change: the consultations are found once per index, not by each page
+    walking every document (six groups, as the shipped documents hide the growth at fewer)."""
+    one = _walks_per_page(tmp_path / "one", 1, "nytt/")
+    many = _walks_per_page(tmp_path / "many", 6, "nytt/")
+    assert many <= 1.2 * one + 2, (one, many)
+
+
+class _CountedList(list):  # type: ignore[type-arg]
+    """A coverage matrix's documents or columns, counting every entry handed out by a walk."""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        _Counted.handed += len(self)
+        return super().__iter__()
+
+
+def _coverage_work_per_document(root: Path, groups: int, monkeypatch: pytest.MonkeyPatch) -> float:
+    """The cells looked up and the matrix entries walked while the coverage page is
+    rendered, per document of the repository."""
+    from mvkplan.publish.render import siteviews
+    from mvkplan.views import coverage
+
+    root.mkdir()
+    write_groups(root, groups)
+    index: LinkIndex = load_corpus(find_project(root), cache=False).index
+    made = coverage.coverage_matrix
+
+    def counted_matrix(*args, **kwargs):  # type: ignore[no-untyped-def]
+        matrix = made(*args, **kwargs)
+        matrix.columns = _CountedList(matrix.columns)
+        matrix.documents = _CountedList(matrix.documents)
+        return matrix
+
+    real_count = coverage.Coverage.count
+
+    def counted_count(self, document, column):  # type: ignore[no-untyped-def]
+        _Counted.handed += 1
+        return real_count(self, document, column)
+
+    monkeypatch.setattr(siteviews, "coverage_matrix", counted_matrix)
+    monkeypatch.setattr(coverage.Coverage, "count", counted_count)
+    page = next(page for page in site_pages(index) if page.path == "tackning.html")
+    _Counted.handed = 0
+    page.render()
+    monkeypatch.undo()
+    return _Counted.handed / len([d for d in index.documents.values() if not d.shipped])
+
+
+def test_the_coverage_page_grows_with_the_documents(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every group of copies brings frameworks of its own (the strategies) and documents that
+    serve them: the coverage page's tables grow with both, but the work per document must
+    not (looking up every document in every framework's table grows with their product;
+    twelve groups, as one group's fixed tables hide the growth at fewer)."""
+    one = _coverage_work_per_document(tmp_path / "one", 1, monkeypatch)
+    many = _coverage_work_per_document(tmp_path / "many", 12, monkeypatch)
+    assert many <= 1.1 * one + 2, (one, many)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.index.memo import per_index
 from mvkplan.models import Consultation, PlanBase, Section
 from mvkplan.models.consultation import Response
 
@@ -129,17 +130,26 @@ def responses_behind(index: LinkIndex, old_id: str, new_id: str) -> dict[str, li
     partly accepted points name what they changed (:attr:`Response.led_to`).
     """
     found: dict[str, list[tuple[str, Response]]] = {}
-    for loaded in index.documents.values():
-        if loaded.kind != "consultation":
-            continue
-        model = loaded.model
-        assert isinstance(model, Consultation)
-        if model.plan not in (old_id, new_id) or (model.adopted or model.plan) != new_id:
+    for model in per_index(_consultations_by_plan, index).get(new_id, []):
+        if model.plan not in (old_id, new_id):
             continue
         names = {body.id: body.name for body in model.bodies}
         for response in model.responses:
             for item in response.led_to:
                 found.setdefault(item, []).append((names.get(response.body, response.body), response))
+    return found
+
+
+def _consultations_by_plan(index: LinkIndex) -> dict[str, list[Consultation]]:
+    """Adopted plan → its consultations, in the index's order (found once per index: a
+    site's every "what changed" page asks, and walking every document each time made the
+    build grow with the square of the plans)."""
+    found: dict[str, list[Consultation]] = {}
+    for loaded in index.documents.values():
+        if loaded.kind == "consultation":
+            model = loaded.model
+            assert isinstance(model, Consultation)
+            found.setdefault(model.adopted or model.plan, []).append(model)
     return found
 
 

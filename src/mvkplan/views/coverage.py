@@ -13,8 +13,10 @@ is a row of its own.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TextIO
 
 from mvkplan.index.followups import follow_ups_by_plan
 from mvkplan.index.linkformat import sort_key
@@ -61,17 +63,48 @@ class Coverage:
         return self.count(document, column) > 0 or (document, column) in self.document_level
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data for JSON output."""
-        return {
-            "columns": [{"framework": c.framework, "item": c.item, "title": c.title}
-                        for c in self.columns],
-            "documents": [
-                {"id": d, "cells": {c.key: {"count": self.count(d, c.key),
-                                            "document_level": (d, c.key) in self.document_level}
-                                    for c in self.columns}}
-                for d in self.documents
-            ],
-        }
+        """Plain data for JSON output (every cell, zeros included)."""
+        keys = self._keys()
+        return {"columns": self._columns_data(),
+                "documents": [self._document_data(d, keys) for d in self.documents]}
+
+    def write_json(self, out: TextIO) -> None:
+        """Write ``to_dict()`` as ``json.dumps(..., ensure_ascii=False, indent=2)`` and a
+        newline would, the same characters, one document's row at a time.
+
+        (The matrix is dense, documents × every framework's items: made whole, the plain
+        data and the encoder's pieces of a corpus with many frameworks took gigabytes.)"""
+        keys = self._keys()
+        out.write('{\n  "columns": ')
+        out.write(_indented(self._columns_data(), 1))
+        out.write(',\n  "documents": ')
+        if not self.documents:
+            out.write("[]")
+        else:
+            out.write("[")
+            for number, document in enumerate(self.documents):
+                out.write(",\n    " if number else "\n    ")
+                out.write(_indented(self._document_data(document, keys), 2))
+            out.write("\n  ]")
+        out.write("\n}\n")
+
+    def _keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def _columns_data(self) -> list[dict[str, str]]:
+        return [{"framework": c.framework, "item": c.item, "title": c.title} for c in self.columns]
+
+    def _document_data(self, document: str, keys: list[str]) -> dict[str, object]:
+        return {"id": document,
+                "cells": {key: {"count": self.count(document, key),
+                                "document_level": (document, key) in self.document_level}
+                          for key in keys}}
+
+
+def _indented(value: object, level: int) -> str:
+    """``value`` as ``json.dumps`` with ``indent=2`` writes it ``level`` levels deep (JSON text
+    holds no line break but those of the layout: a string's own are escaped)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
 
 
 def coverage_matrix(

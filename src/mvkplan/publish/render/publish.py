@@ -158,8 +158,24 @@ def _write_manifest(folder: Path, files: set[str]) -> None:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data)
+    """Write a file of the staging folder. The folder is the build's own until it takes the
+    site's place, so a new file needs no temporary file and rename of its own (for a large
+    site those were most of the build's file-system calls); a file already there (which
+    may be a link to one of the current site's) is replaced, never written through."""
+    try:
+        handle = open(path, "xb")  # closed below, removed if unfinished
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "xb")
+    except FileExistsError:
+        write_atomic(path, data)
+        return
+    try:
+        with handle:
+            handle.write(data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _mode(folder: Path) -> int:

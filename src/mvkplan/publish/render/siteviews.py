@@ -219,22 +219,23 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     national indicators follow, with only the indicators some plan or follow-up follows."""
     matrix = per_links(_every_framework, index)
     view = CoverageView(national=national_table(index, urls))
-    frameworks = list(dict.fromkeys(c.framework for c in matrix.columns))
+    by_framework: dict[str, list[CoverageColumn]] = {}
+    for column in matrix.columns:
+        by_framework.setdefault(column.framework, []).append(column)
     # Examples come last, each row labelled: they describe no real plan.
-    documents = sorted(matrix.documents, key=lambda d: (
+    rows = _Rows(matrix, sorted(matrix.documents, key=lambda d: (
         index.documents[d].example,
-        county_name(index, index.documents[d].model.county or "")[0], d))
-    for framework in frameworks:
-        columns = [c for c in matrix.columns if c.framework == framework]
-        table = _matrix_table(index, urls, matrix, framework, columns, documents)
+        county_name(index, index.documents[d].model.county or "")[0], d)))
+    for framework, columns in by_framework.items():
+        table = _matrix_table(index, urls, rows, framework, columns)
         if table:
             view.tables.append(table)
     if isinstance(index.document(NATIONAL_INDICATORS), Framework):
         national, followed = per_links(_national_indicators, index)
-        rows = sorted(national.documents, key=lambda d: (
+        rows = _Rows(national, sorted(national.documents, key=lambda d: (
             index.documents[d].example,
-            county_name(index, index.documents[d].model.county or "")[0], d))
-        table = _matrix_table(index, urls, national, NATIONAL_INDICATORS, followed, rows)
+            county_name(index, index.documents[d].model.county or "")[0], d)))
+        table = _matrix_table(index, urls, rows, NATIONAL_INDICATORS, followed)
         if table:
             view.tables.append(table)
     return view
@@ -243,25 +244,31 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
 NATIONAL_INDICATORS = "nationella-indikatorer"
 
 
-def _covered(index: LinkIndex, matrix: Coverage, columns: list[CoverageColumn],
-             documents: list[str]) -> list[tuple[str, list[MatrixCell]]]:
-    """The documents with a cell to show, and their cells (kept as the matrix is)."""
-    kept = per_links(_cells, index)
-    key = (tuple(c.key for c in columns), tuple(documents))
-    if key not in kept or kept[key][0] is not matrix:
-        found = []
-        for document in documents:
-            cells = [MatrixCell(matrix.count(document, c.key), (document, c.key)
-                                in matrix.document_level) for c in columns]
-            if any(cell.count or cell.whole for cell in cells):
-                found.append((document, cells))
-        kept[key] = (matrix, found)
-    return kept[key][1]
+class _Rows:
+    """A matrix's documents in the order its tables show them, and which of them serve
+    each item: a table looks up only the documents that serve one of its items.
 
+    (Looking up every document in every framework's table made the coverage page grow with
+    documents × frameworks: a corpus of many groups has a framework in each group.)"""
 
-def _cells(_index: LinkIndex) -> dict[tuple[tuple[str, ...], tuple[str, ...]],
-                                      tuple[Coverage, list[tuple[str, list[MatrixCell]]]]]:
-    return {}  # filled as the coverage page asks (see _covered)
+    def __init__(self, matrix: Coverage, order: list[str]) -> None:
+        self.matrix = matrix
+        self.position = {document: number for number, document in enumerate(order)}
+        self.serving: dict[str, set[str]] = {}
+        for document, column in (*matrix.cells, *matrix.document_level):
+            self.serving.setdefault(column, set()).add(document)
+
+    def covered(self, columns: list[CoverageColumn]) -> list[tuple[str, list[MatrixCell]]]:
+        """The documents with a cell to show under ``columns``, in order, and their cells."""
+        serving: set[str] = set()
+        for column in columns:
+            serving |= self.serving.get(column.key, set())
+        matrix = self.matrix
+        return [(document, [MatrixCell(matrix.count(document, c.key),
+                                       (document, c.key) in matrix.document_level)
+                            for c in columns])
+                for document in sorted(serving & self.position.keys(),
+                                       key=self.position.__getitem__)]
 
 
 def _every_framework(index: LinkIndex) -> Coverage:
@@ -276,14 +283,14 @@ def _national_indicators(index: LinkIndex) -> tuple[Coverage, list[CoverageColum
     return national, followed
 
 
-def _matrix_table(index: LinkIndex, urls: Urls, matrix: Coverage, framework: str,
-                  columns: list[CoverageColumn], documents: list[str]) -> MatrixTable | None:
+def _matrix_table(index: LinkIndex, urls: Urls, rows_of: _Rows, framework: str,
+                  columns: list[CoverageColumn]) -> MatrixTable | None:
     model = index.document(framework)
     label = model.item_label if isinstance(model, Framework) else None
     heads = [(c.item, f"{label} {c.item}: {c.title}" if label else c.title,
               urls.document(framework, c.item)) for c in columns]
     rows = []
-    for document, cells in _covered(index, matrix, columns, documents):
+    for document, cells in rows_of.covered(columns):
         county = index.documents[document].model.county
         title = marked(index, document, document_title(index, document))
         if index.documents[document].example:
