@@ -158,7 +158,7 @@ def coverage(
     counties = [resolve_entry(index, "counties", c, "--county") for c in county or []] or None
     matrix = coverage_matrix(index, counties, framework, examples=examples)
     if fmt is CoverageFormat.json:
-        sys.stdout.write(json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        matrix.write_json(sys.stdout)
     elif fmt is CoverageFormat.csv:
         sys.stdout.write(_csv(matrix))
     elif fmt is CoverageFormat.md:
