@@ -166,6 +166,21 @@ def lint(
     config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
     corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered,
                                   release=False)
+    return _lint_corpus(config, corpus, own, targets, cache=cache)
+
+
+def lint_of(corpus: Corpus) -> LintResult:
+    """:func:`lint` of the whole project over a corpus already loaded (``build`` loads one
+    for its pages): the same answer, without loading and validating every file again."""
+    config = LintConfig.from_settings(corpus.project.settings)
+    return _lint_corpus(config, corpus, [], None, cache=True)
+
+
+def _lint_corpus(
+    config: LintConfig, corpus: Corpus, own: list[Problem], targets: list[Path] | None, *,
+    cache: bool,
+) -> LintResult:
+    project = corpus.project
     wanted = [display_path(t, project.root) for t in targets or []]
     documents = [
         document for document in corpus.index.documents.values()

@@ -400,18 +400,32 @@ def _report_skipped(corpus: Corpus) -> None:
 
 
 def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
-    """Document id → its lint errors (the run cache answers when nothing changed; with
-    ``no_cache`` it is not read, but the answer is kept for the next run, as
-    :func:`mvkplan.publish.render.single.loaded_for_pages` keeps the files' entries)."""
+    """Document id → its lint errors: the rules run over the corpus the build loaded (the
+    run cache answers when nothing changed; with ``no_cache`` it is not read, but the answer
+    is kept for the next run, as :func:`mvkplan.publish.render.single.loaded_for_pages` keeps
+    the files' entries)."""
     import contextlib
 
     from mvkplan.checks.gate import problems_by_document
-    from mvkplan.checks.lint import LintConfigError, lint_answer
+    from mvkplan.checks.lint import LintConfig, LintConfigError, lint_of, selection_arguments
+    from mvkplan.checks.validate import corpus_paths
     from mvkplan.loading.cache import refreshing
+    from mvkplan.loading.runs import remembered
+
+    project = corpus.project
+
+    def compute(_discovered: object) -> tuple[int, list[Problem]]:
+        result = lint_of(corpus)
+        return result.files, result.problems
 
     try:
-        with refreshing() if no_cache else contextlib.nullcontext():
-            _files, problems = lint_answer(corpus.project, cache=True)
+        LintConfig.from_settings(project.settings)  # its errors first, as lint's
+        if os.environ.get("MVKPLAN_NO_CACHE"):
+            problems = compute(None)[1]
+        else:
+            with refreshing() if no_cache else contextlib.nullcontext():
+                _files, problems = remembered(project, "lint", selection_arguments(None, None, []),
+                                              corpus_paths(project), compute)
     except LintConfigError as exc:
         fail(str(exc))
     return problems_by_document(corpus, problems)
