@@ -80,3 +80,21 @@ def test_registry_is_in_code_order_without_gaps_or_duplicates() -> None:
     codes = [rule.code for rule in RULES]
     assert codes == [f"MVK{n:03d}" for n in range(1, len(RULES) + 1)]
     assert len({rule.name for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(("code", "case"), cases())
+def test_build_lints_the_corpus_it_loaded_as_lint_does(tmp_path: Path, code: str, case: dict[str, Any]) -> None:
+    """``build`` runs the rules over the corpus it loaded for its pages (``lint_of``), not a
+    second load: every rule case gives the same findings, words and places as ``lint``."""
+    from mvkplan.checks.lint import lint_of
+    from mvkplan.publish.render.single import loaded_for_pages
+
+    check(tmp_path, code, case)  # writes the case's files
+    rules = {code: case["options"]} if "options" in case else {}
+    project = Project(tmp_path, Settings(select=[code], rules=rules))
+
+    def shown(problems: list[Any]) -> list[tuple[object, ...]]:
+        return [(p.path, p.line, p.column, p.code, p.severity, p.message, p.hint) for p in problems]
+
+    built = lint_of(loaded_for_pages(project, cache=False)[0])
+    assert shown(built.problems) == shown(lint(project, cache=False).problems)
