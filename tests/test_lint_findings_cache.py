@@ -260,6 +260,7 @@ def test_kept_findings_hold_for_their_day_only(project: Path, monkeypatch: pytes
         "id: vp-2022-2022\nkind: follow-up\ntitle: Uppföljning\nplan: vp-2022\nyear: 2022\n"
         'status: draft\ndeadline: "2030-03-31"\n', encoding="utf-8")
     days = []
+    slots = []
     for day in (datetime.date(2030, 3, 31), datetime.date(2030, 4, 1)):
 
         class Today(datetime.date):
@@ -273,4 +274,6 @@ def test_kept_findings_hold_for_their_day_only(project: Path, monkeypatch: pytes
         bare = run_cli("lint", "--format", "json", "--select", "MVK023", "--no-cache", cwd=project)
         assert cached.stdout == bare.stdout, f"{day}: {cached}"
         days.append([p["code"] for p in json.loads(cached.stdout)["problems"]])
+        slots.append(sorted(p.name for p in (project / ".mvkplan_cache" / "runs").iterdir()))
     assert days == [[], ["MVK023"]]
+    assert slots[0] == slots[1], "a day's first run replaces yesterday's answer, in the same slot"

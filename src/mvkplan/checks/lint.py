@@ -141,17 +141,21 @@ def answer(
         return result.files, result.problems
 
     return remembered(project, command, selection_arguments(targets, select, ignore),
-                      corpus_paths(project, targets), compute)
+                      corpus_paths(project, targets), compute, keyed=day_key())
 
 
 def selection_arguments(
     targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
 ) -> list[str]:
-    """What besides the files decides a lint run's answer, as the run cache keys it: also
-    today's date, since two rules compare deadlines with it (MVK023, MVK025). (The run cache
-    names its slot by these too, so a day's first run starts a slot of its own.)"""
+    """What besides the files decides a lint run's answer, as the run cache names its slot."""
     return [*(str(target) for target in targets or []), f"select={select!r}",
-            f"ignore={list(ignore)!r}", f"today={today()}"]
+            f"ignore={list(ignore)!r}"]
+
+
+def day_key() -> list[str]:
+    """Also part of a lint answer's key: today's date, since two rules compare deadlines with
+    it (MVK023, MVK025); a day's first run replaces yesterday's answer in the same slot."""
+    return [f"today={today()}"]
 
 
 def lint(

@@ -407,7 +407,13 @@ def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
     import contextlib
 
     from mvkplan.checks.gate import problems_by_document
-    from mvkplan.checks.lint import LintConfig, LintConfigError, lint_of, selection_arguments
+    from mvkplan.checks.lint import (
+        LintConfig,
+        LintConfigError,
+        day_key,
+        lint_of,
+        selection_arguments,
+    )
     from mvkplan.checks.validate import corpus_paths
     from mvkplan.loading.cache import refreshing
     from mvkplan.loading.runs import remembered
@@ -425,7 +431,7 @@ def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
         else:
             with refreshing() if no_cache else contextlib.nullcontext():
                 _files, problems = remembered(project, "lint", selection_arguments(None, None, []),
-                                              corpus_paths(project), compute)
+                                              corpus_paths(project), compute, keyed=day_key())
     except LintConfigError as exc:
         fail(str(exc))
     return problems_by_document(corpus, problems)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -35,16 +35,18 @@ _HEX = re.compile(r"[0-9a-f]{64}")
 
 def remembered(
     project: Project, command: str, arguments: list[str], paths: list[Path],
-    compute: Callable[[Discovery], Answer],
+    compute: Callable[[Discovery], Answer], *, keyed: Sequence[str] = (),
 ) -> Answer:
     """``compute(discovered)`` for the files under ``paths``, or the last run's answer when
-    not one input changed since. ``arguments``: whatever else changes the answer."""
+    not one input changed since. ``arguments``: whatever else changes the answer (each set of
+    them has a slot of its own); ``keyed``: what changes the answer but replaces the slot's
+    last one (today's date: yesterday's answer is of no more use)."""
     from mvkplan.messages.i18n import get_language
     from mvkplan.project.discovery import walk
 
     discovered = walk(paths, project.root, follow_external=project.settings.follow_external_symlinks)
     runs = RunCache(project)
-    key = runs.key(command, arguments, discovered, get_language())
+    key = runs.key(command, [*arguments, *keyed], discovered, get_language())
     answer = runs.get(command, arguments, key)
     if answer is not None:
         return cast(Answer, answer)
