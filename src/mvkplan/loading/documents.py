@@ -72,6 +72,7 @@ class LoadedDocument:
         """The fast path took the file whole: one position can be read without the nodes."""
         self._located = 0
         self._plain: dict[str, object] | None = None
+        self._pickled: bytes | None = None
 
     @classmethod
     def known(
@@ -99,10 +100,22 @@ class LoadedDocument:
             self._model = self._validate_again()
         return self._model
 
-    def keep(self, plain: dict[str, object]) -> None:
+    def keep(self, plain: dict[str, object] | None = None, *, pickled: bytes | None = None) -> None:
         """Keep the plain data the document was validated from (in a worker): its model is
-        then made again from it, not from the file, and :meth:`plain` gives it."""
+        then made again from it, not from the file, and :meth:`plain` gives it. ``pickled``:
+        the plain data as a signed cache entry holds it, unpickled when first used (a lint
+        run whose findings are kept never uses most of them)."""
         self._plain = plain
+        self._pickled = pickled if plain is None else None
+
+    def _kept(self) -> dict[str, object] | None:
+        if self._plain is None and self._pickled is not None:
+            import pickle
+
+            # From an entry whose signature was checked when it was read (LoadCache.get).
+            self._plain = pickle.loads(self._pickled)  # noqa: S301
+            self._pickled = None
+        return self._plain
 
     def release(self) -> None:
         """Let go of the model (a streaming run keeps only the index); the next use of
@@ -126,8 +139,9 @@ class LoadedDocument:
     def _validate_again(self) -> DocumentBase:
         import hashlib
 
-        if self._plain is not None:
-            return DOCUMENT_MODELS[self.kind].model_validate(self._plain)
+        kept = self._kept()
+        if kept is not None:
+            return DOCUMENT_MODELS[self.kind].model_validate(kept)
         data = self._source_bytes()
         if data is None or hashlib.sha256(data).hexdigest() != self.digest:
             raise SourceChanged(self.path)
@@ -148,8 +162,9 @@ class LoadedDocument:
         """The document's plain data (dicts, lists, strings, None) as written: kept, else read
         again from its file; what text rules scan without building nodes ({} if it is gone).
         Callers only read it."""
-        if self._plain is not None:
-            return self._plain
+        kept = self._kept()
+        if kept is not None:
+            return kept
         if self._root is not None:
             return cast("dict[str, object]", to_data(self._root))
         data = self._source_bytes()

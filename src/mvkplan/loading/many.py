@@ -165,8 +165,10 @@ def iter_loaded(
         the entry holds that, else validated from its plain data."""
         if prepare is not None and entry.prepared is not None and entry.prepared.name == name:
             known = entry.prepared.known
-            plain = entry.plain_data() if keep_plain else None
-            return LoadedFile(_document(known, shown[index], files[index], plain), [], known.prepared)
+            made = _document(known, shown[index], files[index], None)
+            if keep_plain and entry.plain is not None:
+                made.keep(pickled=entry.plain)  # unpickled if ever used
+            return LoadedFile(made, [], known.prepared)
         plain = entry.plain_data()
         if plain is None:
             return LoadedFile(None, entry.problems)
