@@ -277,3 +277,36 @@ def test_kept_findings_hold_for_their_day_only(project: Path, monkeypatch: pytes
         slots.append(sorted(p.name for p in (project / ".mvkplan_cache" / "runs").iterdir()))
     assert days == [[], ["MVK023"]]
     assert slots[0] == slots[1], "a day's first run replaces yesterday's answer, in the same slot"
+
+
+def test_after_one_file_changed_only_its_plain_data_is_unpickled(
+    real_project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Documents whose findings are kept are known by their entries; the plain data those
+    hold is decoded only if a rule or a model needs it (it was decoded for every file)."""
+    from mvkplan.loading.documents import LoadedDocument
+    from mvkplan.loading.many import Entry
+
+    _same_as_without_cache(real_project)
+    decoded: list[str] = []
+    kept, plain_data = LoadedDocument._kept, Entry.plain_data
+
+    def recording(self: LoadedDocument) -> dict[str, object] | None:
+        if self._pickled is not None:
+            decoded.append(self.path)
+        return kept(self)
+
+    def entry_recording(self: Entry) -> dict[str, object] | None:
+        decoded.append(self.digest)
+        return plain_data(self)
+
+    monkeypatch.setattr(LoadedDocument, "_kept", recording)
+    monkeypatch.setattr(Entry, "plain_data", entry_recording)
+    monkeypatch.setenv("MVKPLAN_JOBS", "1")
+    path = real_project / "plans" / KRONOBERG
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    _answer(real_project, cache=True)
+    files = len(list((real_project / "plans").rglob("*.yaml")))
+    # Decoding every entry read is one per unchanged file (10 of the 11); now the documents
+    # validated from their data (catalogs, the follow-ups and their plans: 5) and no other.
+    assert len(decoded) <= files // 2, (len(decoded), files)
