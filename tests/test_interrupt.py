@@ -155,3 +155,44 @@ def test_a_run_that_said_it_was_interrupted_exits_130():
                             env={**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "sv"})
     assert result.returncode == 130, result
     assert result.stderr.splitlines() == [LINES["sv"]]
+
+
+_ENDS_AT_ONCE = """
+import os, signal
+from mvkplan.cli import app
+
+class Finalised:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(100_000):  # the handler runs here, inside the finaliser
+            pass
+
+def command():
+    global heap
+    heap = [[i] for i in range(1_000_000)]  # what a loaded corpus leaves: a slower exit
+    Finalised()  # the command ends at once, before the Ctrl-C is raised again
+
+app.app = command
+app.main()
+"""
+
+
+def test_a_ctrl_c_dropped_just_as_the_command_ends_exits_130_not_by_the_alarm():
+    """The Ctrl-C dropped in a finaliser is raised again by a timer; when the command ends
+    first, the timer is stopped (its signal had killed the process: "Alarm clock", exit 142)."""
+    for _ in range(3):
+        result = subprocess.run([sys.executable, "-c", _ENDS_AT_ONCE], capture_output=True, text=True,
+                                timeout=120, env={**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "en"})
+        assert result.returncode == 130, result
+        assert result.stderr.splitlines() == [LINES["en"]]
+
+
+def test_the_journal_s_renames_hold_back_a_ctrl_c_raised_again():
+    """The renames of a recording are not cut by a Ctrl-C, also when it comes back by the timer."""
+    import signal as signals
+
+    from mvkplan.cycle.recording.journal import _sigint_held
+
+    with _sigint_held():
+        blocked = signals.pthread_sigmask(signals.SIG_BLOCK, set())
+    assert {signals.SIGINT, signals.SIGALRM} <= blocked

@@ -310,3 +310,17 @@ def test_after_one_file_changed_only_its_plain_data_is_unpickled(
     # Decoding every entry read is one per unchanged file (10 of the 11); now the documents
     # validated from their data (catalogs, the follow-ups and their plans: 5) and no other.
     assert len(decoded) <= files // 2, (len(decoded), files)
+
+
+@pytest.mark.parametrize("title", ["Mål 5 Nytt namn", "Mål 5 Förbättrad kunskap", "Mål 5 ✓ \u2028 \"x\""])
+def test_a_framework_a_rule_option_names_is_everyone_s_neighbour(real_project: Path, title: str) -> None:
+    """MVK005 with `frameworks` reads that framework for every plan, linked to it or not:
+    rewording one of its goals must reach every plan's kept findings (they kept the old title)."""
+    (real_project / "mvkplan.toml").write_text(
+        'paths = ["plans"]\n\n[rules.framework-goal-not-covered]\n'
+        'frameworks = ["jonkoping-strategi-2020-2026"]\n', encoding="utf-8")
+    before = _same_as_without_cache(real_project)
+    _sub("jonkoping/jonkoping-strategi-2020-2026.yaml", r"title: Mål 5 .*$",
+         "title: " + json.dumps(title, ensure_ascii=False))(real_project)
+    after = _same_as_without_cache(real_project)
+    assert before != after, "the edit changes MVK005's findings"

@@ -46,6 +46,9 @@ from mvkplan.messages.i18n import get_language
 from mvkplan.messages.problems import Problem, Severity
 from mvkplan.project.config import Project
 
+_SHARED = ("catalog", "framework")
+"""Kinds of project document every document's neighbourhood holds."""
+
 SUBFOLDER = "findings"
 """Where in the cache folder the slots lie."""
 
@@ -201,11 +204,14 @@ def neighbourhoods(index: LinkIndex) -> dict[str, str | None]:
     members: dict[str, list[str]] = {}
     for doc_id, document in project.items():
         members.setdefault(find(doc_id), []).append(f"{doc_id}\0{document.path}\0{document.digest}")
-    catalogs = sorted(f"{doc_id}\0{document.path}\0{document.digest}"
-                      for doc_id, document in project.items() if document.kind == "catalog")
-    common = "\n".join(["catalogs", *catalogs, ""])
+    # Catalogs and the project's frameworks are everyone's neighbours: a rule may name a
+    # framework in its options (MVK005's `frameworks`) and read it for a plan that does not
+    # link to it. They are few, so a change to one sends every document to the rules again.
+    shared = sorted(f"{doc_id}\0{document.path}\0{document.digest}"
+                    for doc_id, document in project.items() if document.kind in _SHARED)
+    common = "\n".join(["catalogs", *shared, ""])
     unknown = {find(doc_id) for doc_id, document in project.items() if not document.digest}
-    if any(not document.digest for document in project.values() if document.kind == "catalog"):
+    if any(not document.digest for document in project.values() if document.kind in _SHARED):
         unknown = set(members)
     digests = {group: None if group in unknown else
                hashlib.sha256("\n".join([common, *sorted(names)]).encode()).hexdigest()

@@ -224,6 +224,9 @@ def main() -> None:
             # exiting) and end the process by the signal, with a traceback.
             with contextlib.suppress(ValueError):
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
+                if _said and hasattr(signal, "setitimer"):  # a re-raise not yet due: not now
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    signal.signal(signal.SIGALRM, signal.SIG_IGN)
     except KeyboardInterrupt:  # raised where Typer does not catch it (its own start, its exit,
         # or just as the command ended, before the line above ignores the signal)
         raise SystemExit(130) from None

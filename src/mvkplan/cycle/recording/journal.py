@@ -173,9 +173,11 @@ def _fsync_path(path: Path) -> None:
 
 @contextlib.contextmanager
 def _sigint_held() -> Iterator[None]:
-    """Ctrl-C waits until the block is done (the renames are quick; the journal covers a kill)."""
+    """Ctrl-C waits until the block is done (the renames are quick; the journal covers a kill).
+    SIGALRM too: a Ctrl-C that Python dropped in a finaliser is raised again by it
+    (:func:`mvkplan.cli.app.main`)."""
     try:
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGALRM})
     except (AttributeError, ValueError):  # not on this platform, or not the main thread
         yield
         return
