@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, run_cli
+from mvkplan.models.documents import _strings  # every string of the data, in order
 from mvkplan.publish.render.sic import mark_sic
 
 PLANS = sorted((REPO / "plans").rglob("*.yaml"))
@@ -32,14 +33,6 @@ def _documents() -> list[tuple[str, dict]]:
     return docs
 
 
-def _strings(data: object) -> list[str]:
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [s for v in data.values() for s in _strings(v)]
-    if isinstance(data, list):
-        return [s for v in data for s in _strings(v)]
-    return []
 
 
 def _known_errors() -> list[tuple[str, str, str]]:
