@@ -259,3 +259,34 @@ def test_lint_and_check_read_what_validate_kept_and_answer_as_cold_ones(
             warm = run_cli(command, "--format", "json", cwd=root)
             cold = run_cli(command, "--format", "json", "--no-cache", cwd=root)
             assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout), (step, command)
+
+
+_NAME = st.text(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",))
+                # bytes that are not UTF-8, as Python names them (surrogate escapes)
+                | st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF), min_size=1, max_size=40,
+                ).filter(lambda n: n not in (".", "..")
+                         and len(n.encode("utf-8", "surrogateescape")) <= 200)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(names=st.lists(_NAME, min_size=1, max_size=5, unique=True))
+def test_the_record_of_digests_keeps_any_file_name_exactly(tmp_path_factory: pytest.TempPathFactory,
+                                                            names: list[str]) -> None:
+    """The record is the one writer here of text a user chose (file names): any name comes back
+    as written, with its digest, and is known again by the next run."""
+    from mvkplan.loading.digests import DigestRecord
+
+    root = tmp_path_factory.mktemp("names")
+    (root / ".mvkplan_cache").mkdir()
+    files = []
+    for index, name in enumerate(names):
+        path = root / name
+        path.write_bytes(f"id: x{index}\n".encode())
+        files.append(path)
+    first = DigestRecord(root / ".mvkplan_cache")
+    first.started_ns += 10 * mvkplan.loading.digests.RACY_MARGIN_NS  # every file old enough to keep
+    digests = [first.digest(path, 1 << 20) for path in files]
+    first.save()
+    again = DigestRecord(root / ".mvkplan_cache")
+    assert again._known.keys() == {str(path) for path in files}
+    assert [again._known[str(path)][1] for path in files] == digests
