@@ -187,7 +187,7 @@ def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path, monkeypa
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     (root / "plans" / "exempellan" / "exempel-2024.yaml").unlink(missing_ok=True)
     calls = {"n": 0}
-    real = publish.write_atomic
+    real = publish._write_new  # every file the build stages goes through it
 
     def flaky(path: Path, data: bytes) -> None:
         calls["n"] += 1
@@ -195,7 +195,7 @@ def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path, monkeypa
             raise OSError(28, "No space left on device", str(path))
         real(path, data)
 
-    monkeypatch.setattr(publish, "write_atomic", flaky)
+    monkeypatch.setattr(publish, "_write_new", flaky)
     result = run_cli("build", "--force", cwd=root)
     assert result.exit_code == 2, result
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
