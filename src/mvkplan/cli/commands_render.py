@@ -15,9 +15,12 @@ from mvkplan.messages.i18n import N_
 from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from jinja2 import Environment
 
     from mvkplan.checks.gate import Selection
+    from mvkplan.checks.lint import LintResult
     from mvkplan.checks.validate import Corpus
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.messages.problems import Problem
@@ -407,31 +410,19 @@ def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
     import contextlib
 
     from mvkplan.checks.gate import problems_by_document
-    from mvkplan.checks.lint import (
-        LintConfig,
-        LintConfigError,
-        day_key,
-        lint_of,
-        selection_arguments,
-    )
-    from mvkplan.checks.validate import corpus_paths
+    from mvkplan.checks.lint import LintConfigError, answer, lint_of
     from mvkplan.loading.cache import refreshing
-    from mvkplan.loading.runs import remembered
 
-    project = corpus.project
-
-    def compute(_discovered: object) -> tuple[int, list[Problem]]:
-        result = lint_of(corpus)
-        return result.files, result.problems
+    def loaded(
+        project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
+        ignore: Iterable[str] = (), cache: bool = True, discovered: Discovery | None = None,
+    ) -> LintResult:
+        return lint_of(corpus)  # the whole project, as loaded: lint's own answer
 
     try:
-        LintConfig.from_settings(project.settings)  # its errors first, as lint's
-        if os.environ.get("MVKPLAN_NO_CACHE"):
-            problems = compute(None)[1]
-        else:
-            with refreshing() if no_cache else contextlib.nullcontext():
-                _files, problems = remembered(project, "lint", selection_arguments(None, None, []),
-                                              corpus_paths(project), compute, keyed=day_key())
+        with refreshing() if no_cache else contextlib.nullcontext():
+            _files, problems = answer("lint", loaded, corpus.project, None, select=None,
+                                      ignore=(), cache=True)
     except LintConfigError as exc:
         fail(str(exc))
     return problems_by_document(corpus, problems)
