@@ -196,3 +196,28 @@ def test_the_journal_s_renames_hold_back_a_ctrl_c_raised_again():
     with _sigint_held():
         blocked = signals.pthread_sigmask(signals.SIG_BLOCK, set())
     assert {signals.SIGINT, signals.SIGALRM} <= blocked
+
+
+_WHILE_SILENCED = """
+import os, signal
+from mvkplan.cli import app
+from mvkplan.source.rapid import _quiet_stderr
+
+def command():
+    with _quiet_stderr():  # as while rapidyaml parses: its messages go to /dev/null
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1_000_000):
+            pass
+
+app.app = command
+app.main()
+"""
+
+
+def test_ctrl_c_while_rapidyaml_parses_still_prints_the_line():
+    """The parse points file descriptor 2 at /dev/null for a moment; a Ctrl-C then wrote its line
+    there (CI saw exit 130 with nothing on stderr)."""
+    result = subprocess.run([sys.executable, "-c", _WHILE_SILENCED], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_LANG": "en"})
+    assert result.returncode == 130, result
+    assert result.stderr.splitlines() == [LINES["en"]]

@@ -212,9 +212,16 @@ _said: list[bool] = []
 caught the KeyboardInterrupt on its way."""
 
 
+_stderr: list[int] = []
+"""A copy of the standard error the run started with: the interrupted line goes there even
+while file descriptor 2 is pointed elsewhere (rapidyaml's parse silences its own messages so)."""
+
+
 def main() -> None:
     """Console-script entry point; Ctrl-C ends any command with one line and exit 130."""
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        with contextlib.suppress(OSError):  # (no standard error at all: the line has nowhere to go)
+            _stderr.append(os.dup(2))
         signal.signal(signal.SIGINT, _interrupted)
     try:
         try:
@@ -262,7 +269,8 @@ def _interrupted(signum: int, frame: object) -> None:
     # The language the command line asks for: the signal may come before Typer has read it.
     language = get_language() if language_chosen() else chosen_language(sys.argv[1:])
     line = INTERRUPTED[1 if language == "sv" else 0]
-    os.write(2, (line + "\n").encode("utf-8"))  # not print(): stderr may be mid-write in this thread
+    with contextlib.suppress(OSError):  # not print(): stderr may be mid-write in this thread
+        os.write(_stderr[0] if _stderr else 2, (line + "\n").encode("utf-8"))
     raise KeyboardInterrupt
 
 
