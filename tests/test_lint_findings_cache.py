@@ -249,7 +249,7 @@ def test_kept_findings_hold_for_their_day_only(project: Path, monkeypatch: pytes
     though no file changed (its findings were kept for the day they were found)."""
     import datetime
 
-    from mvkplan.checks import findings
+    from mvkplan.checks import common
     from mvkplan.checks.rules import draft_after_deadline
 
     (project / "plans" / "vp-2022.yaml").write_text(
@@ -268,7 +268,7 @@ def test_kept_findings_hold_for_their_day_only(project: Path, monkeypatch: pytes
             def today(cls, day: datetime.date = day) -> datetime.date:  # type: ignore[override]
                 return day
 
-        monkeypatch.setattr(findings, "date", Today)
+        monkeypatch.setattr(common, "date", Today)
         monkeypatch.setattr(draft_after_deadline, "date", Today)
         cached = run_cli("lint", "--format", "json", "--select", "MVK023", cwd=project)
         bare = run_cli("lint", "--format", "json", "--select", "MVK023", "--no-cache", cwd=project)

@@ -10,21 +10,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mvkplan.checks.followups import follow_up_problems
-from mvkplan.checks.lint import LintResult, answer, lint
+from mvkplan.checks.lint import LintResult, lint
 from mvkplan.checks.references import check_index
-from mvkplan.messages.problems import Problem
 from mvkplan.project.config import Project
 from mvkplan.project.discovery import Discovery
 from mvkplan.project.paths import display_path
-
-
-def check_answer(
-    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
-    ignore: Iterable[str] = (), cache: bool = True,
-) -> tuple[int, list[Problem]]:
-    """Files read and problems found, as :func:`check` gives them; the last run's answer when
-    not one input changed since (:mod:`mvkplan.loading.runs`), unless ``cache`` is off."""
-    return answer("check", check, project, targets, select=select, ignore=ignore, cache=cache)
 
 
 def check(

@@ -35,9 +35,9 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
+from mvkplan.checks.common import today
 from mvkplan.checks.rules.base import Rule, RuleOptions
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.loading.cache import LoadCache, decode_entry, encode_entry, fingerprint
@@ -151,11 +151,6 @@ class FindingsStore:
                 self._files = {path: kept for path, kept in stored[1].items()
                                if _well_formed(path, kept)}
         return self._files
-
-
-def today() -> str:
-    """Today's date as the rules compare it (ISO 8601): part of every key."""
-    return date.today().isoformat()
 
 
 def _well_formed(path: object, kept: object) -> bool:

@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Protocol
 
 from pydantic import ValidationError
 
-from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods, today
+from mvkplan.checks.common import LintConfigError
+from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.checks.rules.base import CORPUS, DOCUMENT
-from mvkplan.checks.validate import Corpus, corpus_paths, streamed_corpus
+from mvkplan.checks.validate import Corpus, streamed_corpus
 from mvkplan.loading.load import discover
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
@@ -30,14 +30,6 @@ from mvkplan.project.paths import display_path
 
 SLICE = 32
 """Documents the rules see at a time."""
-
-
-class LintConfigError(Exception):
-    """A lint setting that names an unknown rule or has an invalid value."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -101,61 +93,6 @@ class LintResult:
     own: list[Problem] = field(default_factory=list)
     """What each document's own validation checks found as it loaded (follow-up values of
     a plan's indicators): ``check`` reports them with the checks across documents."""
-
-
-def lint_answer(
-    project: Project, targets: list[Path] | None = None, *, select: list[str] | None = None,
-    ignore: Iterable[str] = (), cache: bool = True,
-) -> tuple[int, list[Problem]]:
-    """Files read and problems found, as :func:`lint` gives them; the last run's answer when
-    not one input changed since (:mod:`mvkplan.loading.runs`), unless ``cache`` is off."""
-    return answer("lint", lint, project, targets, select=select, ignore=ignore, cache=cache)
-
-
-class Run(Protocol):
-    """:func:`lint`, or :func:`mvkplan.checks.check.check`."""
-
-    def __call__(
-        self, project: Project, targets: list[Path] | None = None, *,
-        select: list[str] | None = None, ignore: Iterable[str] = (), cache: bool = True,
-        discovered: Discovery | None = None,
-    ) -> LintResult:
-        """The problems of a run over the project's documents."""
-
-
-def answer(
-    command: str, run: Run, project: Project, targets: list[Path] | None, *,
-    select: list[str] | None, ignore: Iterable[str], cache: bool,
-) -> tuple[int, list[Problem]]:
-    """Files and problems of ``run``; the last run's answer of ``command`` when nothing changed."""
-    ignore = list(ignore)
-    if not cache or os.environ.get("MVKPLAN_NO_CACHE"):
-        result = run(project, targets, select=select, ignore=ignore, cache=False)
-        return result.files, result.problems
-    from mvkplan.loading.runs import remembered
-
-    LintConfig.from_settings(project.settings, select=select, ignore=ignore)  # errors first
-
-    def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
-        result = run(project, targets, select=select, ignore=ignore, discovered=discovered)
-        return result.files, result.problems
-
-    return remembered(project, command, selection_arguments(targets, select, ignore),
-                      corpus_paths(project, targets), compute, keyed=day_key())
-
-
-def selection_arguments(
-    targets: list[Path] | None, select: list[str] | None, ignore: Iterable[str]
-) -> list[str]:
-    """What besides the files decides a lint run's answer, as the run cache names its slot."""
-    return [*(str(target) for target in targets or []), f"select={select!r}",
-            f"ignore={list(ignore)!r}"]
-
-
-def day_key() -> list[str]:
-    """Also part of a lint answer's key: today's date, since two rules compare deadlines with
-    it (MVK023, MVK025); a day's first run replaces yesterday's answer in the same slot."""
-    return [f"today={today()}"]
 
 
 def lint(

@@ -59,7 +59,7 @@ def lint(
     Exit 0 when no error remains (no warning either with --strict), 1 otherwise, 2 on usage,
     configuration or I/O errors. 'mvkplan rules' lists the rules.
     """
-    from mvkplan.checks.lint import lint_answer
+    from mvkplan.checks.answers import lint_answer
 
     _answer_and_report(lint_answer, open_project(lang, paths=True, named=paths), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
@@ -86,7 +86,7 @@ def check(
     One report and one exit code: 0 when no error remains (no warning either with --strict),
     1 otherwise, 2 on usage, configuration or I/O errors.
     """
-    from mvkplan.checks.check import check_answer
+    from mvkplan.checks.answers import check_answer
 
     _answer_and_report(check_answer, open_project(lang, named=paths), paths, fmt, strict=strict,
                        select=select, ignore=ignore, no_source=no_source, no_cache=no_cache)
@@ -98,7 +98,7 @@ def _answer_and_report(
     no_source: bool, no_cache: bool,
 ) -> None:
     """Run ``lint_answer`` or ``check_answer`` over ``paths`` and print the report; exits."""
-    from mvkplan.checks.lint import LintConfigError
+    from mvkplan.checks.common import LintConfigError
     from mvkplan.messages.i18n import t
     from mvkplan.messages.problems import exit_code_for
     from mvkplan.messages.reporters import Report
@@ -115,8 +115,10 @@ def _answer_and_report(
     except LintConfigError as exc:
         where = project.config_file.name if project.config_file else "mvkplan"
         fail(f"{where}: {exc.message}")
-    emit(Report(outside_project(project, problems), files, rules=_rule_summaries(),
-                rule_metadata=_rule_metadata()), fmt, None if no_source else project.root)
+    report = Report(outside_project(project, problems), files)
+    if fmt is ProblemFormat.sarif:  # the only format that lists the rules (the others need no rule loaded)
+        report.rules, report.rule_metadata = _rule_summaries(), _rule_metadata()
+    emit(report, fmt, None if no_source else project.root)
     raise typer.Exit(exit_code_for(problems, strict=strict))
 
 
@@ -181,11 +183,11 @@ def _rule_lines(chosen: list[Rule]) -> list[str]:
 
 def _check_selectors(select: list[str] | None, ignore: list[str] | None) -> None:
     """A rule named on the command line that does not exist: exit 2 naming the option, not the config."""
-    from mvkplan.checks.lint import unknown_rule_message
-    from mvkplan.checks.rules import select_rules
-
     for option, values in (("--select", select), ("--ignore", ignore)):
         for selector in _split(values) or []:
+            from mvkplan.checks.lint import unknown_rule_message
+            from mvkplan.checks.rules import select_rules
+
             if not select_rules(selector):
                 fail(f"{option}: {unknown_rule_message(selector)}")
 

@@ -409,8 +409,10 @@ def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
     the files' entries)."""
     import contextlib
 
+    from mvkplan.checks.answers import answer
+    from mvkplan.checks.common import LintConfigError
     from mvkplan.checks.gate import problems_by_document
-    from mvkplan.checks.lint import LintConfigError, answer, lint_of
+    from mvkplan.checks.lint import lint_of
     from mvkplan.loading.cache import refreshing
 
     def loaded(

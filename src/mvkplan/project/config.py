@@ -25,7 +25,7 @@ class SiteSettings(BaseModel):
     missing: the build warns and the page says what is not stated."""
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+        extra="forbid", populate_by_name=True,
         alias_generator=lambda name: name.replace("_", "-"),
     )
 
@@ -46,7 +46,7 @@ class Settings(BaseModel):
     """Every configuration key, with its default. Keys are written kebab-case in TOML."""
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+        extra="forbid", populate_by_name=True,
         alias_generator=lambda name: name.replace("_", "-"),
     )
 

@@ -42,7 +42,7 @@ class LookSettings(BaseModel):
     """``[tool.mvkplan.look]``: how the county's PDFs and Word files look."""
 
     model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, use_attribute_docstrings=True,
+        extra="forbid", populate_by_name=True,
         alias_generator=lambda name: name.replace("_", "-"),
     )
 

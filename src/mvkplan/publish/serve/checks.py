@@ -30,7 +30,7 @@ from mvkplan.publish.serve.corpus import LiveCorpus
 
 class LiveChecks:
     """Validation problems and lint findings of a :class:`LiveCorpus` (raises
-    :class:`~mvkplan.checks.lint.LintConfigError` for a configuration naming unknown rules)."""
+    :class:`~mvkplan.checks.common.LintConfigError` for a configuration naming unknown rules)."""
 
     def __init__(self, live: LiveCorpus) -> None:
         self.live = live

@@ -60,7 +60,7 @@ def build_preview(root: Path, out: Path, templates: Path | None = None,
     """Re-read the project at ``root``, check it (validate and lint) and build the site into
     ``out``; with ``state`` (the record of the last build) only the pages that changed."""
     from mvkplan.checks.check import check
-    from mvkplan.checks.lint import LintConfigError
+    from mvkplan.checks.common import LintConfigError
     from mvkplan.loading.cache import FOLDER
     from mvkplan.publish.render.dates import last_updated
     from mvkplan.publish.render.document import RenderError
@@ -246,7 +246,7 @@ class Preview:
     def build(self, changed: Iterable[Path] = ()) -> Outcome:
         """What :func:`build_preview` gives, from the project kept loaded since the last
         build (loaded anew when its configuration or templates changed)."""
-        from mvkplan.checks.lint import LintConfigError
+        from mvkplan.checks.common import LintConfigError
         from mvkplan.publish.render.document import RenderError
         from mvkplan.publish.render.paths import UnsafePathError
         from mvkplan.publish.render.search import SearchError
