@@ -91,3 +91,39 @@ def test_settings_naming_an_unknown_rule_fail_warm_as_cold(root: Path, tmp_path:
     (project / "mvkplan.toml").write_text('paths = ["plans"]\nselect = ["MVK999"]\n', encoding="utf-8")
     runs = [_run(project, "check") for _ in range(2)]
     assert [code for code, _out, _imported in runs] == [2, 2]
+
+
+def test_a_command_built_alone_is_the_command_built_among_all() -> None:
+    """``main`` builds only the command its first word names; that command (its parameters,
+    their types, defaults and help) is the one the whole command line holds, for every
+    command; and the app holds every command again afterwards."""
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    from mvkplan.cli.app import _name, _only_the_command_named
+    from mvkplan.cli.main import app
+
+    def described(group: TyperGroup, name: str) -> list[object]:
+        command = group.commands[name]
+        fields = ("name", "opts", "secondary_opts", "default", "required", "help", "is_flag",
+                  "multiple", "nargs", "envvar", "hidden", "show_default")
+        return [getattr(command.callback, "__qualname__", None), command.help, command.short_help, command.hidden, *(
+            [type(param).__name__, repr(getattr(getattr(param, "type_descriptor", None), "annotation", None)),
+             *(repr(getattr(param, field, None)) for field in fields)]
+            for param in command.params)]
+
+    whole = get_command(app)
+    assert isinstance(whole, TyperGroup)
+    names = [_name(info) for info in app.registered_commands]
+    assert len(names) > 15
+    for name in names:
+        assert name is not None
+        with _only_the_command_named(app, [name]):
+            alone = get_command(app)
+        assert isinstance(alone, TyperGroup)
+        assert list(alone.commands) == [name]
+        assert described(alone, name) == described(whole, name), name
+    for first in (["survey"], ["--lang"], [], ["no-such-command"]):
+        with _only_the_command_named(app, first):
+            assert list(get_command(app).commands) == list(whole.commands), first  # type: ignore[attr-defined]
+    assert [_name(info) for info in app.registered_commands] == names

@@ -17,6 +17,10 @@ from mvkplan.cli.helptext import LocalizedGroup
 from mvkplan.messages.words import system_error
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from typer.models import CommandInfo
+
     from mvkplan.messages.problems import Problem
     from mvkplan.messages.reporters import Report
     from mvkplan.project.config import Project
@@ -225,7 +229,8 @@ def main() -> None:
         signal.signal(signal.SIGINT, _interrupted)
     try:
         try:
-            app()
+            with _only_the_command_named(app, sys.argv[1:2]):
+                app()
         finally:
             # The command is done: a Ctrl-C after this would raise outside (in runpy, while
             # exiting) and end the process by the signal, with a traceback.
@@ -245,6 +250,39 @@ def main() -> None:
         raise
     if _said:
         raise SystemExit(130)
+
+
+@contextlib.contextmanager
+def _only_the_command_named(whole: object, first: list[str]) -> Iterator[None]:
+    """While the command line runs, the app ``whole`` holds only the command its first word names.
+
+    Typer turns every registered command into a Click command (every parameter's type read
+    from its signature) before it parses a word: a tenth of a warm run's time. A command named
+    first is the command that runs, and it is built alike alone; a command line that starts
+    with an option, names a group of commands or no command at all, or completes a word in
+    the shell (``_MVKPLAN_COMPLETE``) sees every command.
+    """
+    chosen = [info for info in getattr(whole, "registered_commands", [])
+              if first and _name(info) == first[0]]
+    if (not isinstance(whole, typer.Typer) or len(chosen) != 1
+            or any(name.endswith("_COMPLETE") for name in os.environ)):
+        yield
+        return
+    commands, groups = whole.registered_commands, whole.registered_groups
+    whole.registered_commands, whole.registered_groups = chosen, []
+    try:
+        yield
+    finally:
+        whole.registered_commands, whole.registered_groups = commands, groups
+
+
+def _name(info: CommandInfo) -> str | None:
+    """The name a registered command is called by (Typer's rule: its function's, with dashes)."""
+    from typer.main import get_command_name
+
+    if info.name:
+        return info.name
+    return get_command_name(info.callback.__name__) if info.callback else None
 
 
 def _interrupted(signum: int, frame: object) -> None:
