@@ -167,9 +167,33 @@ def _label(slot: Path) -> str:
 def neighbourhoods(index: LinkIndex) -> dict[str, str | None]:
     """Every project document's id → a digest of its neighbourhood: the shown path and
     SHA-256 of each project document it is linked with (both ways, through any chain of
-    links) and of every project catalog; None when one of those documents' bytes are not
-    known (nothing may then be kept). Shipped documents join nothing: they link only among
-    themselves, and the fingerprint covers them."""
+    links, :func:`components`) and of every project catalog; None when one of those
+    documents' bytes are not known (nothing may then be kept)."""
+    group = components(index)
+    project = {doc_id: index.documents[doc_id] for doc_id in group}
+    members: dict[str, list[str]] = {}
+    for doc_id, document in project.items():
+        members.setdefault(group[doc_id], []).append(f"{doc_id}\0{document.path}\0{document.digest}")
+    # Catalogs and the project's frameworks are everyone's neighbours: a rule may name a
+    # framework in its options (MVK005's `frameworks`) and read it for a plan that does not
+    # link to it. They are few, so a change to one sends every document to the rules again.
+    shared = sorted(f"{doc_id}\0{document.path}\0{document.digest}"
+                    for doc_id, document in project.items() if document.kind in _SHARED)
+    common = "\n".join(["catalogs", *shared, ""])
+    unknown = {group[doc_id] for doc_id, document in project.items() if not document.digest}
+    if any(not document.digest for document in project.values() if document.kind in _SHARED):
+        unknown = set(members)
+    digests = {group: None if group in unknown else
+               hashlib.sha256("\n".join([common, *sorted(names)]).encode()).hexdigest()
+               for group, names in members.items()}
+    return {doc_id: digests[group[doc_id]] for doc_id in project}
+
+
+def components(index: LinkIndex) -> dict[str, str]:
+    """Every project document's id → the id that stands for its group: the documents linked
+    with it, both ways, through any chain of links, successions and catalog extensions.
+    Shipped documents join nothing: they link only among themselves, and the fingerprint
+    covers them."""
     parent: dict[str, str] = {}
 
     def find(node: str) -> str:
@@ -186,8 +210,7 @@ def neighbourhoods(index: LinkIndex) -> dict[str, str | None]:
             if first != second:
                 parent[max(first, second)] = min(first, second)
 
-    project = {doc_id: document for doc_id, document in index.documents.items()
-               if not document.shipped}
+    project = {doc_id for doc_id, document in index.documents.items() if not document.shipped}
     for link in index.links:
         join(link.document, link.target_document)
     successors, extensions = index.chains()
@@ -196,19 +219,4 @@ def neighbourhoods(index: LinkIndex) -> dict[str, str | None]:
     for extended, extending in extensions.items():
         for catalog in extending:
             join(extended, catalog)
-    members: dict[str, list[str]] = {}
-    for doc_id, document in project.items():
-        members.setdefault(find(doc_id), []).append(f"{doc_id}\0{document.path}\0{document.digest}")
-    # Catalogs and the project's frameworks are everyone's neighbours: a rule may name a
-    # framework in its options (MVK005's `frameworks`) and read it for a plan that does not
-    # link to it. They are few, so a change to one sends every document to the rules again.
-    shared = sorted(f"{doc_id}\0{document.path}\0{document.digest}"
-                    for doc_id, document in project.items() if document.kind in _SHARED)
-    common = "\n".join(["catalogs", *shared, ""])
-    unknown = {find(doc_id) for doc_id, document in project.items() if not document.digest}
-    if any(not document.digest for document in project.values() if document.kind in _SHARED):
-        unknown = set(members)
-    digests = {group: None if group in unknown else
-               hashlib.sha256("\n".join([common, *sorted(names)]).encode()).hexdigest()
-               for group, names in members.items()}
-    return {doc_id: digests[find(doc_id)] for doc_id in project}
+    return {doc_id: find(doc_id) for doc_id in project}

@@ -8,7 +8,7 @@ order: which rules run (``select``/``ignore``), then per-path ignores, inline
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -16,10 +16,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mvkplan.checks.common import LintConfigError
-from mvkplan.checks.findings import FindingsStore, Kept, Selection, neighbourhoods
+from mvkplan.checks.findings import FindingsStore, Kept, Selection, components, neighbourhoods
 from mvkplan.checks.rules import RULES, LintContext, Rule, RuleOptions, find_rule, select_rules
 from mvkplan.checks.rules.base import CORPUS, DOCUMENT
 from mvkplan.checks.validate import Corpus, streamed_corpus
+from mvkplan.loading.documents import LoadedDocument
 from mvkplan.loading.load import discover
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
@@ -133,7 +134,7 @@ def _lint_corpus(
     if cache and not os.environ.get("MVKPLAN_NO_CACHE"):
         store = FindingsStore(project, Selection(config.rules, config.options, config.severity,
                                                  config.per_path_ignores))
-    problems = run_rules(config, context, store, whole=not targets)
+    problems = run_rules(config, context, store, whole=not targets, shared=corpus.shared)
     problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
     files = corpus.files if not targets else len(discover(targets)[0])
     unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
@@ -142,7 +143,7 @@ def _lint_corpus(
 
 def run_rules(
     config: LintConfig, context: LintContext, store: FindingsStore | None = None, *,
-    whole: bool = False,
+    whole: bool = False, shared: Sequence[LoadedDocument] = (),
 ) -> list[Problem]:
     """Every problem the enabled rules find in the context's documents, suppressions and
     severity overrides applied.
@@ -157,7 +158,10 @@ def run_rules(
     With a ``store``, what a document's rules of each scope found is kept per file, and a
     document whose findings of a scope are kept is not shown to those rules again (nor
     validated, when no scope is left to run); ``whole``: the context holds every document
-    of the project (the store then forgets files it no longer has).
+    of the project (the store then forgets files it no longer has). ``shared``: documents
+    known by their entries that rules of other documents may read whole (follow-ups and
+    their plans); those linked with a document the rules see are validated here before
+    workers fork, so the workers share them instead of each validating them again.
     """
     work = _Work.plan(config, context, store)
     documents = [document for document in context.documents if work.scopes.get(document.path)]
@@ -167,6 +171,7 @@ def run_rules(
     else:
         from mvkplan.project.parallel import map_ordered
 
+        _make_shared(shared, documents, context)
         if any(CORPUS in scopes for scopes in work.scopes.values()):
             _share(config, context)
         found = map_ordered(lambda part: _run_released(work, context.subset(part)), slices,
@@ -275,6 +280,21 @@ def _share(config: LintConfig, context: LintContext) -> None:
     for rule in config.rules:
         for _ in rule.check(nothing, config.options.get(rule.code)):
             pass
+
+
+def _make_shared(shared: Sequence[LoadedDocument], documents: list[LoadedDocument],
+                 context: LintContext) -> None:
+    """Validate the ``shared`` documents linked (through any chain) with one the rules are
+    about to see: all of them in a whole run, and after one change only those near it (a
+    rule reads a follow-up's plan, a plan's follow-ups; nothing farther)."""
+    waiting = [document for document in shared if document.released]
+    if not waiting:
+        return
+    groups = components(context.index)
+    near = {groups.get(document.id) for document in documents}
+    for document in waiting:
+        if groups.get(document.id) in near:
+            document.model  # noqa: B018 - made here, before the workers fork
 
 
 def _run_released(work: _Work, context: LintContext) -> tuple[list[Problem], Made]:

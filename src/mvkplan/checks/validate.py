@@ -6,7 +6,7 @@ import gc
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -28,6 +28,10 @@ class Corpus:
     project: Project
     loaded: LoadResult
     index: LinkIndex
+    shared: list[LoadedDocument] = field(default_factory=list)
+    """Documents the checks across documents read whole (follow-ups and the plans they name)
+    that a run keeping models knows by their entries alone: their models are made when first
+    read, and before forked workers that may read them (:func:`mvkplan.checks.lint.run_rules`)."""
 
     @property
     def files(self) -> int:
@@ -87,9 +91,10 @@ def streamed_corpus(
     that validated it, if one did); those checks' problems come second.
 
     With ``release``, each document's model is let go after its checks. Without it, the
-    documents this process validated keep their models, and only those validated by workers
-    are known by their index entries and the plain data they were validated from (``lint``
-    validates them again from it in its own workers).
+    documents this process validated keep their models, and those validated by workers or
+    known from their cache entries are known by their index entries and the plain data they
+    were validated from (``lint`` validates them again from it in its own workers, or where
+    a rule reads them); the follow-ups and plans among them are the corpus's ``shared``.
     Catalogs are always kept whole, and so are, until their last follow-up is checked, the
     plans the follow-ups name (:func:`mvkplan.loading.hints.followed_plans`): the
     follow-ups' checks read the plan's model, which would otherwise be parsed and validated
@@ -111,6 +116,7 @@ def streamed_corpus(
     own: list[Problem] = []
     follow_ups: list[FollowUpChecks] = []  # made with the index, by the first document
     pending: list[LoadedDocument] = []  # follow-ups whose answer was not settled when loaded
+    shared: list[LoadedDocument] = []  # kept documents known by their entries (keeping models)
     memo = FollowUpMemo(project if release and cache and not os.environ.get("MVKPLAN_NO_CACHE") else None)
 
     def kept(document: LoadedDocument) -> bool:
@@ -123,8 +129,8 @@ def streamed_corpus(
         if first:
             own.extend(prepared.problems if prepared is not None else document_problems(document))
         if not release:
-            if kept(document) and document.released:  # known by what validate left: lint
-                _ = document.model  # made here, from the plain data, as before validate kept them
+            if kept(document) and document.released:  # known by its entry or its worker: lint
+                shared.append(document)
             return
         if not kept(document):
             document.release()
@@ -141,13 +147,14 @@ def streamed_corpus(
 
     def _prepared(document: LoadedDocument) -> Prepared | None:
         """The document's index entries and own checks, made by whoever validated it (a
-        worker, or this process) and cached with its file. None for the documents a run
-        that keeps models keeps whole, and always for catalogs (the parent validates those
-        itself). A releasing run knows follow-ups and their plans by this too: the next run
-        validates them only when a check it does not remember needs their models."""
+        worker, or this process) and cached with its file. None for catalogs and
+        consultations (the parent validates those itself). Follow-ups and their plans are
+        known by this too: a releasing run validates them again only when a check it does
+        not remember needs their models, and a run that keeps models (lint) only when a rule
+        or a check reads them."""
         from mvkplan.index.linkindex import summarize
 
-        if document.kind in _KEPT_KINDS - {"follow-up"} or (not release and kept(document)):
+        if document.kind in _KEPT_KINDS - {"follow-up"}:
             return None
         return Prepared(summarize(document), list(document_problems(document)))
 
@@ -162,6 +169,7 @@ def streamed_corpus(
             memo.check_now(checks, document)
         own.extend(checks.finish())
         memo.save(own)
+    corpus.shared = shared
     return corpus, own
 
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 
 from mvkplan.checks.rules.base import Finding, LintContext
-from mvkplan.index.followups import follow_ups_by_plan
+from mvkplan.loading.documents import LoadedDocument
 from mvkplan.messages.i18n import N_
 from mvkplan.messages.problems import Severity
 from mvkplan.models import FollowUp, PlanBase
@@ -44,9 +44,8 @@ YEARLY = re.compile(r"års|årlig|yearly|annual", re.IGNORECASE)
 
 def check(context: LintContext, options: None) -> Iterator[Finding]:
     """Plans with a yearly indicator and a gap in their follow-up years."""
-    by_plan = context.once(f"{NAME}.by-plan", lambda: follow_ups_by_plan(context.index))
     for document, plan in context.plans():
-        follow_ups = by_plan.get(plan.id)
+        follow_ups = _follow_ups(context, plan.id)
         if not follow_ups or plan.period is None or plan.period.start is None or not _yearly(plan):
             continue
         # A real plan's years are its real follow-ups' (an example never fills a real gap).
@@ -58,6 +57,13 @@ def check(context: LintContext, options: None) -> Iterator[Finding]:
         if missing:
             yield Finding(document, ("period",), values={
                 "plan": plan.id, "years": ", ".join(str(y) for y in missing)})
+
+
+def _follow_ups(context: LintContext, plan_id: str) -> list[LoadedDocument]:
+    """The follow-ups that name the plan (``plan:``), known by the link each writes to it:
+    only theirs are read, not every follow-up's model (a run after one change sees one plan)."""
+    return [link.owner for link in context.index.backlinks_to_document(plan_id)
+            if link.relation == "follow-up" and link.path == ("plan",) and link.target == plan_id]
 
 
 def _yearly(plan: PlanBase) -> bool:

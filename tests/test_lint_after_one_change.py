@@ -1,0 +1,121 @@
+"""After one file changed, ``lint`` validates only what the rules about that file read.
+
+A lint run keeps every document's findings per file (:mod:`mvkplan.checks.findings`); after
+one change only the changed document and those linked with it meet the rules again. The
+documents the others are known by (their cache entries) must then stay unvalidated: the
+follow-ups and the plans they name, which the checks across documents read whole, included.
+The corpus is copies of the shipped plans (``benchmarks/_realistic.py``), each copy linked
+only within itself, so "linked with the changed file" is one copy of eleven documents.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from _realistic import write_corpus  # noqa: E402
+
+COPIES = 4
+
+
+def _problems(root: Path, command: str, *extra: str) -> tuple[int, list[dict[str, object]]]:
+    result = run_cli(command, "--format", "json", *extra, cwd=root)
+    return result.exit_code, json.loads(result.stdout)["problems"]
+
+
+def _validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The shown paths of the documents whose models are made from now on in this process."""
+    from mvkplan.loading import many, validation
+    from mvkplan.loading.documents import LoadedDocument
+
+    made: list[str] = []
+    again, from_plain = LoadedDocument._validate_again, validation.document_from_plain
+
+    def recording_again(self: LoadedDocument) -> object:
+        made.append(self.path)
+        return again(self)
+
+    def recording_plain(plain: dict[str, object], shown: str, **kwargs: object) -> object:
+        made.append(shown)
+        return from_plain(plain, shown, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LoadedDocument, "_validate_again", recording_again)
+    monkeypatch.setattr(many, "document_from_plain", recording_plain)
+    monkeypatch.setattr(validation, "document_from_plain", recording_plain)
+    return made
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("MVKPLAN_JOBS", "1")  # one process: what is validated is seen here
+    write_corpus(tmp_path, 11 * COPIES)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", ["lint", "check"])
+@pytest.mark.parametrize("changed", ["kronoberg-2018-reviderad", "kalmar-2024", "kalmar-2024-2025"])
+def test_after_one_change_only_the_changed_copy_is_validated(
+    corpus: Path, command: str, changed: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _problems(corpus, command)  # fills the cache and the kept findings
+    path = next(corpus.rglob(f"{changed}-k0001.yaml"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^title: .*$", "title: Ändrad titel", text, count=1), encoding="utf-8")
+    made = _validated(monkeypatch)
+    answer = _problems(corpus, command)
+    monkeypatch.undo()
+    assert answer == _problems(corpus, "lint" if command == "lint" else "check", "--no-cache")
+    if command == "lint":
+        others = sorted({shown for shown in made if "/k0001/" not in shown})
+        assert not others, f"validated outside the changed copy: {others[:5]} ({len(others)})"
+    assert made, "the changed file itself is validated"
+
+
+PLAN = """id: plan-2024
+kind: regional-plan
+title: Plan
+county: kalmar
+period: {start: 2024, end: 2026}
+areas:
+  - id: forebygga
+    goals:
+      - id: kunskap
+        title: Kunskap
+        indicators:
+          - {source: oppna-jamforelser-vald, frequency: årlig}
+"""
+
+
+def _follow_up(year: int) -> str:
+    return f"id: plan-2024-{year}\nkind: follow-up\ntitle: U\nplan: plan-2024\nyear: {year}\n"
+
+
+def test_a_yearly_plan_s_missing_follow_up_year_is_found_after_each_change(project: Path) -> None:
+    """MVK021 reads the follow-ups of the plan it looks at (by the links they write to it, not
+    every follow-up's model): a follow-up removed and added, the plan edited and a follow-up
+    put back each answer as a run without cache."""
+    plans = project / "plans"
+    (plans / "plan-2024.yaml").write_text(PLAN, encoding="utf-8")
+    for year in (2024, 2025):
+        (plans / f"plan-2024-{year}.yaml").write_text(_follow_up(year), encoding="utf-8")
+    steps = {
+        "start": lambda: None,
+        "a gap": lambda: ((plans / "plan-2024-2025.yaml").unlink(),
+                          (plans / "plan-2024-2026.yaml").write_text(_follow_up(2026), encoding="utf-8")),
+        "plan edited": lambda: (plans / "plan-2024.yaml").write_text(PLAN + "# ändrad\n", encoding="utf-8"),
+        "gap filled": lambda: (plans / "plan-2024-2025.yaml").write_text(_follow_up(2025), encoding="utf-8"),
+    }
+    found = []
+    for step, edit in steps.items():
+        edit()
+        cached = _problems(project, "lint", "--select", "MVK021")
+        assert cached == _problems(project, "lint", "--select", "MVK021", "--no-cache"), step
+        found.append([(p["code"], p["path"]) for p in cached[1]])
+    assert found == [[], [("MVK021", "plans/plan-2024.yaml")], [("MVK021", "plans/plan-2024.yaml")], []]
