@@ -80,9 +80,14 @@ class Model(BaseModel):
     """Strict base: unknown keys are errors. Attribute docstrings become the fields'
     descriptions in the JSON Schema (:mod:`mvkplan.models.schema` reads them there: pydantic's
     ``use_attribute_docstrings`` reads every model's source at import, a sixth of importing
-    the models, on every run)."""
+    the models, on every run).
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    A model's validator is built at its first use, not at import (``defer_build``): building
+    all of them was two thirds of importing the models, and a run that validates one changed
+    plan needs one kind. :func:`mvkplan.models.documents.build_validators` builds every kind
+    before the process forks, so that workers inherit them instead of each building its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="after")
     def _share_fields_set(self) -> Model:

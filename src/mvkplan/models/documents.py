@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -261,3 +262,19 @@ AnyDocument = Annotated[
     | FollowUp | Consultation,
     Field(discriminator="kind"),
 ]
+
+
+def build_validators() -> None:
+    """Build every document kind's validator now instead of at its first use.
+
+    Run before the process forks: the loading, lint and render workers are forked, and a worker
+    inherits what its parent built, where each would otherwise build every kind it meets again
+    (the parent often has validated nothing yet when it forks).
+    """
+    for model in DOCUMENT_MODELS.values():
+        if not model.__pydantic_complete__:
+            model.model_rebuild()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which cannot fork
+    os.register_at_fork(before=build_validators)
