@@ -175,3 +175,27 @@ def test_forked_workers_inherit_every_kind_built() -> None:
     done = subprocess.run([sys.executable, "-c", _FORKED], capture_output=True, text=True,
                           env={"PYTHONPATH": SRC}, check=True)
     assert json.loads(done.stdout) == [m.__qualname__ for m in DOCUMENT_MODELS.values()]
+
+
+def _every_model() -> list[type]:
+    from mvkplan.models.common import Model
+
+    found, stack = [], [Model]
+    while stack:
+        model = stack.pop()
+        found.append(model)
+        stack.extend(model.__subclasses__())
+    return found
+
+
+@pytest.mark.parametrize("model", _every_model(), ids=lambda m: m.__qualname__)
+def test_every_list_default_is_a_new_list_from_a_python_function(model: type) -> None:
+    # ``default_factory=list`` makes pydantic parse the builtin's text signature each time a
+    # validator is built (a third of building a kind); a shared list would leak between objects.
+    for name, field in model.model_fields.items():  # type: ignore[attr-defined]
+        factory = field.default_factory
+        if factory is None:
+            continue
+        assert factory is not list, f"{model.__qualname__}.{name}: use new_list"
+        first, second = factory(), factory()
+        assert first == [] and first is not second, f"{model.__qualname__}.{name}"

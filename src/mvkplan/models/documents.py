@@ -25,6 +25,7 @@ from mvkplan.models.common import (
     TableHeadings,
     TargetGroups,
     Text,
+    new_list,
 )
 from mvkplan.models.consultation import ConsultationFields
 from mvkplan.models.followup import FollowUpFields
@@ -44,7 +45,7 @@ class DocumentBase(Model):
     """Short name for lists and links."""
     county: Id | None = None
     """County id from the shipped county catalog, e.g. 'kalmar' (code 08)."""
-    organisations: list[Text] = Field(default_factory=list)
+    organisations: list[Text] = Field(default_factory=new_list)
     """Organisations behind the document."""
     period: Period | None = None
     """Years the document applies to."""
@@ -64,13 +65,13 @@ class DocumentBase(Model):
     """The published original this file transcribes."""
     example: bool = False
     """True for documents that only illustrate the tool and describe no real plan."""
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=new_list)
     """Narrative sections in reading order."""
-    footnotes: list[Footnote] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=new_list)
     """Numbered footnotes referred to from the narrative."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """Framework items the document as a whole serves."""
-    sic: list[Sic] = Field(default_factory=list)
+    sic: list[Sic] = Field(default_factory=new_list)
     """Known errors of the source, kept as printed: marked [sic] with the correction in a
     note in the normal render, unmarked in ``--plain``. Each must be printed in the text."""
 
@@ -111,19 +112,19 @@ class PlanBase(DocumentBase):
     """The purpose ('syfte')."""
     target_groups: TargetGroups | None = None
     """Target groups and the forms of violence covered."""
-    references: list[Reference] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=new_list)
     """Conventions, regulations and agreements the plan names."""
-    basis: list[Reference] = Field(default_factory=list)
+    basis: list[Reference] = Field(default_factory=new_list)
     """Material the plan is based on ('underlag')."""
-    commitments: list[Commitment] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=new_list)
     """Actors' commitments ('… bidrar genom att')."""
-    areas: list[Area] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=new_list)
     """Areas with their goals, activities or focus-area rows."""
     table_headings: TableHeadings | None = None
     """Column headings as this document prints them."""
-    closing_sections: list[Section] = Field(default_factory=list)
+    closing_sections: list[Section] = Field(default_factory=new_list)
     """Narrative printed after the areas (appendices, back cover)."""
-    layout: list[Text] = Field(default_factory=list)
+    layout: list[Text] = Field(default_factory=new_list)
     """The order in which the source prints the plan's top-level parts: section ids (of
     'sections' and 'closing_sections'), area ids, and the names vision, purpose,
     target-groups, references, basis, commitments, areas, indicator-lists, regional-goals,
@@ -131,7 +132,7 @@ class PlanBase(DocumentBase):
     without one (give it a section with the source's heading and place it there with
     '[[name]]' instead). Parts left out follow in the default order."""
 
-    appendix: list[Text] = Field(default_factory=list)
+    appendix: list[Text] = Field(default_factory=new_list)
     """Parts the source does not print as such, e.g. a references list it only names in its
     prose, or goals it words in a section of its own: kept for links and lint, and shown in
     the appendix of the tool's additions instead of the body. Names as in 'layout'."""
@@ -167,9 +168,9 @@ class Strategy(PlanBase):
 
     kind: Literal["strategy"]
     """Document kind."""
-    indicator_lists: list[IndicatorList] = Field(default_factory=list)
+    indicator_lists: list[IndicatorList] = Field(default_factory=new_list)
     """Indicator lists per goal, e.g. SCB's gender-equality indicators."""
-    regional_goals: list[FrameworkItem] = Field(default_factory=list)
+    regional_goals: list[FrameworkItem] = Field(default_factory=new_list)
     """Goals the strategy adds itself, e.g. a regional sub-goal 7; linkable like framework items."""
 
 
@@ -209,9 +210,9 @@ class CountyProfile(DocumentBase):
     """Document kind."""
     intro: Markdown | None = None
     """Text under the page heading, before the first sub-heading."""
-    publications: list[Publication] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=new_list)
     """Publications in the order the page lists them."""
-    references: list[Reference] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=new_list)
     """Regulations and other documents the page names (e.g. förordning 2021:995)."""
     references_printed: bool = True
     """False where the page prints no list of them (they are kept for links and lint): the

@@ -15,16 +15,18 @@ from pydantic_core import core_schema
 
 from mvkplan import __version__
 from mvkplan.models import AnyDocument
+from mvkplan.models.common import new_list
 
 SCHEMA_ID = "https://mvkplan.github.io/schema/mvkplan.schema.json"
 
 
 class _Schema(GenerateJsonSchema):
-    """Lists default to ``[]`` in the schema too (the models make them with ``list``, which is
-    cheaper than copying a ``[]`` default for every object validated)."""
+    """Lists default to ``[]`` in the schema too (the models make them with
+    :func:`~mvkplan.models.common.new_list`, which is cheaper than copying a ``[]`` default for
+    every object validated)."""
 
     def get_default_value(self, schema: core_schema.WithDefaultSchema) -> Any:
-        if schema.get("default_factory") is list:
+        if schema.get("default_factory") is new_list:
             return []
         return schema.get("default", NoDefault)
 
