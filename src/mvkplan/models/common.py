@@ -95,9 +95,10 @@ class Model(BaseModel):
     the models, on every run).
 
     A model's validator is built at its first use, not at import (``defer_build``): building
-    all of them was two thirds of importing the models, and a run that validates one changed
-    plan needs one kind. :func:`mvkplan.models.documents.build_validators` builds every kind
-    before the process forks, so that workers inherit them instead of each building its own."""
+    all of them was about half of importing the models, and a run that validates one changed
+    plan needs its kind (and the shipped frameworks' and catalogs').
+    :func:`mvkplan.models.documents.build_validators` builds every kind before the process
+    forks, so that workers inherit them instead of each building its own."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
