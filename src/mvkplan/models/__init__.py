@@ -15,6 +15,7 @@ from mvkplan.models.documents import (
     PlanBase,
     RegionalPlan,
     Strategy,
+    build_validators,
 )
 from mvkplan.models.items import (
     Activity,
@@ -33,5 +34,5 @@ __all__ = [
     "CatalogEntry", "Consultation", "CountyProfile", "DocumentBase", "FocusRow", "FollowUp", "Framework",
     "FrameworkItem",
     "Goal", "Indicator", "IndicatorList", "LocalPlan", "Period", "PlanBase", "Publication",
-    "Reference", "RegionalPlan", "Section", "Strategy",
+    "Reference", "RegionalPlan", "Section", "Strategy", "build_validators",
 ]

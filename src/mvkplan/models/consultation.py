@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from mvkplan.models.common import Id, Markdown, Model, PartialDate, Text
+from mvkplan.models.common import Id, Markdown, Model, PartialDate, Text, new_list
 
 Decision = Literal["accepted", "partly", "not-accepted"]
 """The decision on a point: accepted (tillgodosedd), partly (delvis), not-accepted (ej tillgodosedd)."""
@@ -51,7 +51,7 @@ class Response(Model):
     """accepted, partly or not-accepted; lint reports a point without one."""
     reason: Markdown | None = None
     """Why it was decided so (required for partly and not-accepted)."""
-    changed: list[Id] = Field(default_factory=list)
+    changed: list[Id] = Field(default_factory=new_list)
     """Items of the adopted plan the decision changed (default: the item it concerns, when accepted or partly)."""
 
     @model_validator(mode="after")
@@ -85,7 +85,7 @@ class ConsultationFields(Model):
     """Last day for responses; lint reports bodies without a response after it."""
     bodies: list[Body] = Field(min_length=1)
     """The bodies asked (remissinstanser), in the order the summary lists them."""
-    responses: list[Response] = Field(default_factory=list)
+    responses: list[Response] = Field(default_factory=new_list)
     """Every point made, in the order received."""
 
     @model_validator(mode="after")

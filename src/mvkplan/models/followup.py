@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from mvkplan.models.common import Id, Markdown, Model, PartialDate, Text
+from mvkplan.models.common import Id, Markdown, Model, PartialDate, Text, new_list
 from mvkplan.models.items import IndicatorSpec, RespondentType
 
 Sex = Literal["women", "men", "total"]
@@ -127,15 +127,15 @@ class FollowUpFields(Model):
     """The year followed up."""
     deadline: PartialDate | None = None
     """When the follow-up should be final ('adopted'); lint warns about a draft after it."""
-    respondents: list[Respondent] = Field(default_factory=list)
+    respondents: list[Respondent] = Field(default_factory=new_list)
     """Who answered, in the order the report lists them."""
-    asked: list[Id] = Field(default_factory=list)
+    asked: list[Id] = Field(default_factory=new_list)
     """Who was sent a workbook (ids of respondents), recorded by `survey export`."""
-    indicators: list[FollowUpIndicator] = Field(default_factory=list)
+    indicators: list[FollowUpIndicator] = Field(default_factory=new_list)
     """Indicators the follow-up adds under the plan's goals (e.g. the survey's questions)."""
-    values: list[Value] = Field(default_factory=list)
+    values: list[Value] = Field(default_factory=new_list)
     """Values per indicator × respondent (× sex)."""
-    activities: list[ActivityStatus] = Field(default_factory=list)
+    activities: list[ActivityStatus] = Field(default_factory=new_list)
     """Status of the plan's activities."""
-    assessments: list[Assessment] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(default_factory=new_list)
     """The coordinator's assessment per goal."""

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from mvkplan.models.common import Commitment, Id, LinkRef, Markdown, Model, Ref, Text
+from mvkplan.models.common import Commitment, Id, LinkRef, Markdown, Model, Ref, Text, new_list
 
 ValueType = Literal["number", "percent", "count", "yes-no", "choice", "text"]
 """What kind of value an indicator takes."""
@@ -60,7 +60,7 @@ class IndicatorSpec(Model):
     """Value type: number, percent, count, yes-no, choice or text."""
     unit: Text | None = None
     """Unit as written, e.g. 'antal anmälningar per 100 000 invånare'."""
-    choices: list[Text] = Field(default_factory=list)
+    choices: list[Text] = Field(default_factory=new_list)
     """The answers a 'choice' indicator allows, in the order they are shown."""
     kolada: KoladaId | None = None
     """Kolada key figure id ('N' or 'U' and five digits), where the statistic is in Kolada."""
@@ -68,11 +68,11 @@ class IndicatorSpec(Model):
     """Starting value (year and value)."""
     target: Target | None = None
     """Target value or direction, and the year it should be reached."""
-    reported_by: list[RespondentType] = Field(default_factory=list)
+    reported_by: list[RespondentType] = Field(default_factory=new_list)
     """Who reports a value (municipality, region, authority, organisation); empty: one value."""
     per_sex: bool = False
     """Values are given for women and men (kvinnor/män) and in total, where the statistic is."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """National indicators this indicator corresponds to, e.g. 'nationella-indikatorer/1.1'."""
 
     @model_validator(mode="after")
@@ -117,7 +117,7 @@ class Goal(Model):
     """The goal as the source words it."""
     description: Markdown | None = None
     """Further text under the goal, e.g. a parenthesis printed under the title."""
-    examples: list[Markdown] = Field(default_factory=list)
+    examples: list[Markdown] = Field(default_factory=new_list)
     """Examples of activities ('t.ex.', 'Exempel på lokala aktiviteter')."""
     examples_lead: Text | None = None
     """Words printed before the examples where they stand in parentheses in the goal cell,
@@ -127,15 +127,15 @@ class Goal(Model):
     parenthesis in the goal cell (without the brackets), e.g. 'konferenser, föreläsningar och
     utbildningar utöver grundkurser', or the cell of the examples column, printed as one
     running text. Each example's text must be in it."""
-    methods: list[Id] = Field(default_factory=list)
+    methods: list[Id] = Field(default_factory=new_list)
     """Methods named in the goal, ids from the methods catalog (e.g. 'mvp', 'vip')."""
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=new_list)
     """Indicators and follow-up."""
     indicators_written: Text | None = None
     """The follow-up cell exactly as printed, where the indicators listed would read
     otherwise, e.g. 'Länsstyrelsens årliga kartläggning samt uppföljning av verksamhetsplan'
     (one phrase, not two bullets). Each indicator's ``text`` must be in it."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """Framework items or other plans' goals this goal serves."""
     note: Markdown | None = None
     """Editorial remark (e.g. on a typo kept from the source)."""
@@ -173,11 +173,11 @@ class Activity(Model):
     """Who it is for ('Målgrupp')."""
     outcome: Markdown | None = None
     """Expected outcome ('Utfall')."""
-    items: list[Markdown] = Field(default_factory=list)
+    items: list[Markdown] = Field(default_factory=new_list)
     """Sub-items listed under the activity."""
     responsible: Text | None = None
     """Responsible actor."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """Goals this activity serves, e.g. 'jonkoping-strategi-2020/delmal-1'."""
     links_written: Text | None = None
     """The link cell exactly as printed, e.g. 'Delmål 3-4, 5', when it differs from the rendering."""
@@ -192,11 +192,11 @@ class FocusRow(Model):
     """'Problemområde' as written."""
     measures: list[Markdown] = Field(min_length=1)
     """'Förslag på insats': one entry per measure."""
-    contributors: list[Text] = Field(default_factory=list)
+    contributors: list[Text] = Field(default_factory=new_list)
     """'Du som kan bidra är': one entry per contributor."""
-    outcomes: list[Markdown] = Field(default_factory=list)
+    outcomes: list[Markdown] = Field(default_factory=new_list)
     """Expected outcomes, where the row states them."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """Sub-goals ('Delmål') the row serves, e.g. 'jamstalldhetsmal/2'."""
 
 
@@ -207,7 +207,7 @@ class IndicatorList(Model):
     """Stable id."""
     title: Text
     """Heading as printed, e.g. 'Mål 3 Jämställd utbildning'."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """The goal the indicators measure."""
     indicators: list[Text] = Field(min_length=1)
     """The indicators, as printed."""
@@ -227,15 +227,15 @@ class Area(Model):
     when it is more than the title (default: 'number. title', or the title)."""
     intro: Markdown | None = None
     """Text under the heading."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """Framework goals the area stands under, e.g. 'nationell-strategi/1'."""
-    goals: list[Goal] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=new_list)
     """Goals (målsättningar, delmål) in the area."""
-    activities: list[Activity] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=new_list)
     """Activities in the area (yearly plans)."""
-    rows: list[FocusRow] = Field(default_factory=list)
+    rows: list[FocusRow] = Field(default_factory=new_list)
     """Focus-area rows (strategies)."""
-    commitments: list[Commitment] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=new_list)
     """Actors' commitments within this area ('Länsstyrelsen bidrar genom att')."""
     outro: Markdown | None = None
     """Text after the tables."""
@@ -252,9 +252,9 @@ class FrameworkItem(Model):
     """Short title, e.g. 'Jämställd hälsa'."""
     text: Markdown | None = None
     """Full text of the goal as officially worded."""
-    items: list[FrameworkItem] = Field(default_factory=list)
+    items: list[FrameworkItem] = Field(default_factory=new_list)
     """Sub-items, e.g. the targets under an Agenda 2030 goal."""
-    links: list[LinkRef] = Field(default_factory=list)
+    links: list[LinkRef] = Field(default_factory=new_list)
     """Goals elsewhere this item mirrors, e.g. 'nationell-strategi/2' for a regional delmål."""
     area: Text | None = None
     """For an indicator: the indicator area ('indikatorområde') the source groups it under."""
@@ -300,7 +300,7 @@ class CatalogEntry(Model):
     """County id, for municipalities."""
     description: Markdown | None = None
     """What it is."""
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = Field(default_factory=new_list)
     """Other names the sources use."""
     url: Text | None = None
     """Where to read more."""

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import ast
-import inspect
 import json
-import textwrap
-from functools import cache
 from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter
@@ -15,16 +11,19 @@ from pydantic_core import core_schema
 
 from mvkplan import __version__
 from mvkplan.models import AnyDocument
+from mvkplan.models.common import new_list
+from mvkplan.models.docstrings import docstring
 
 SCHEMA_ID = "https://mvkplan.github.io/schema/mvkplan.schema.json"
 
 
 class _Schema(GenerateJsonSchema):
-    """Lists default to ``[]`` in the schema too (the models make them with ``list``, which is
-    cheaper than copying a ``[]`` default for every object validated)."""
+    """Lists default to ``[]`` in the schema too (the models make them with
+    :func:`~mvkplan.models.common.new_list`, which is cheaper than copying a ``[]`` default for
+    every object validated)."""
 
     def get_default_value(self, schema: core_schema.WithDefaultSchema) -> Any:
-        if schema.get("default_factory") is list:
+        if schema.get("default_factory") is new_list:
             return []
         return schema.get("default", NoDefault)
 
@@ -36,35 +35,10 @@ class _Schema(GenerateJsonSchema):
         properties = found.get("properties", {})
         for name, field in model.model_fields.items():
             shown = field.alias or name
-            doc = _docstring(model, name)
+            doc = docstring(model, name)
             if field.description is None and doc is not None and shown in properties:
                 properties[shown]["description"] = doc
         return found
-
-
-def _docstring(model: type, name: str) -> str | None:
-    """The docstring under the attribute ``name`` where ``model`` or its nearest base declares it."""
-    for owner in model.__mro__:
-        if name in owner.__dict__.get("__annotations__", {}):
-            return _attribute_docstrings(owner).get(name)
-    return None
-
-
-@cache
-def _attribute_docstrings(owner: type) -> dict[str, str]:
-    """``name: type`` followed by a string literal, in the class body itself."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(owner)))
-    except (OSError, TypeError, SyntaxError):
-        return {}
-    body = next((node.body for node in tree.body if isinstance(node, ast.ClassDef)), [])
-    found: dict[str, str] = {}
-    for statement, following in zip(body, body[1:], strict=False):
-        if (isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name)
-                and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
-                and isinstance(following.value.value, str)):
-            found[statement.target.id] = inspect.cleandoc(following.value.value)
-    return found
 
 
 def document_schema() -> dict[str, Any]:

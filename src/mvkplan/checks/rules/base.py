@@ -29,6 +29,7 @@ from mvkplan.loading.documents import LoadedDocument
 from mvkplan.messages.i18n import MESSAGES, get_language, t
 from mvkplan.messages.problems import Problem, Severity
 from mvkplan.models import PlanBase
+from mvkplan.models.docstrings import docstring
 from mvkplan.source.nodes import Node
 
 Path_ = tuple[str | int, ...]
@@ -51,6 +52,13 @@ class RuleOptions(BaseModel):
         extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True,
         alias_generator=lambda name: name.replace("_", "-"),
     )
+
+    @classmethod
+    def descriptions(cls) -> dict[str, str]:
+        """Each option's description (by field name): the docstring under its attribute, read
+        from the source when asked (``mvkplan rules NAME``) rather than when the class is made,
+        as ``use_attribute_docstrings`` does on every run that imports the rules."""
+        return {name: doc for name in cls.model_fields if (doc := docstring(cls, name)) is not None}
 
 
 @dataclass(frozen=True)
