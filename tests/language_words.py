@@ -63,8 +63,9 @@ def _rule_documentation() -> list[tuple[str, str]]:
 
     pairs = [(rule.doc, DOCS_SV.get(rule.code, "")) for rule in RULES]
     for rule in RULES:
-        for name, field in (rule.options.model_fields if rule.options else {}).items():
-            pairs.append((field.description or "", OPTIONS_SV.get((rule.code, name), "")))
+        described = rule.options.descriptions() if rule.options else {}
+        for name in (rule.options.model_fields if rule.options else {}):
+            pairs.append((described.get(name, ""), OPTIONS_SV.get((rule.code, name), "")))
     return pairs
 
 

@@ -227,11 +227,12 @@ def _options(rule: Rule) -> list[dict[str, object]]:
     if rule.options is None:
         return []
     defaults = rule.options()
+    described = rule.options.descriptions()
     swedish = get_language() == "sv"
     return [
         {"name": field.alias or name, "default": getattr(defaults, name),
          "description": (OPTIONS_SV.get((rule.code, field.alias or name)) if swedish else None)
-         or field.description or ""}
+         or described.get(name, "")}
         for name, field in rule.options.model_fields.items()
     ]
 

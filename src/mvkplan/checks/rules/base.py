@@ -49,7 +49,7 @@ class RuleOptions(BaseModel):
     """Base of every rule's options: unknown keys are errors, keys may be written kebab-case."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True,
+        extra="forbid", frozen=True, populate_by_name=True,
         alias_generator=lambda name: name.replace("_", "-"),
     )
 
