@@ -115,7 +115,8 @@ def streamed_corpus(
     if discovered is None:
         discovered = walk(corpus_paths(project, extra), project.root,
                           follow_external=project.settings.follow_external_symlinks)
-    followed = followed_plans(discovered.files)
+    followed = followed_plans(discovered.files, _follows_before(earlier, project, discovered)
+                              if earlier is not None else None)
     waiting = followed.copy()  # follow-ups not checked yet, by the plan they name
     own: list[Problem] = []
     follow_ups: list[FollowUpChecks] = []  # made with the index, by the first document
@@ -178,6 +179,20 @@ def streamed_corpus(
         own.extend(checks.finish())
         memo.save(own)
     return corpus, own
+
+
+def _follows_before(stored: StoredIndex, project: Project, discovered: Discovery) -> dict[Path, str]:
+    """The plan each file's follow-up names ("" for other documents), for the files
+    ``stored`` holds unchanged (by shown path and SHA-256)."""
+    from mvkplan.loading.files import shown_paths
+
+    facts = {document.path: document for document in stored.documents}
+    follows: dict[Path, str] = {}
+    for path, shown in zip(discovered.files, shown_paths(discovered.files, project.root), strict=True):
+        found = facts.get(shown)
+        if found is not None and found.digest == discovered.digests.get(path) and found.id in stored.follows:
+            follows[path] = stored.follows[found.id]
+    return follows
 
 
 def _known_before(stored: StoredIndex) -> Earlier:

@@ -106,6 +106,8 @@ class StoredIndex:
     """Document id → the problems of its links (every indexed document, shipped ones too)."""
     defined: dict[str, Defined | None] = field(default_factory=dict)
     """Document id → what it defines for the links of others (:func:`defines`)."""
+    follows: dict[str, str] = field(default_factory=dict)
+    """Document id → the plan a follow-up names ("" for any other document)."""
     own: dict[str, list[Problem]] = field(default_factory=dict)
     """Document id → its own problems, for the documents the next run may know from this
     index instead of their cache entries: those known by their summary, whose summary
@@ -146,9 +148,11 @@ def store_index(index: LinkIndex, problems: Sequence[Problem], failed: Sequence[
     with_duplicates = {id(owner) for owner, _item, _first in index.duplicates}
     kept_own = {d.id: list(problems_of[d.id]) for d in own
                 if problems_of is not None and d.id in problems_of and id(d) not in with_duplicates}
+    follows = {d.id: next((link.target for link in index.links_from(d.id)
+                           if link.relation == "follow-up"), "") for d in own}
     return StoredIndex(documents, summaries, linking, successors, extensions,
                        list(problems), list(failed), files, base, dict(checked or {}), defined,
-                       kept_own)
+                       follows, kept_own)
 
 
 def summary_of(index: LinkIndex, document_id: str) -> Summary:

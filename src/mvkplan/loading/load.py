@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from mvkplan.loading.cache import LoadCache
 from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.files import shown_paths
 from mvkplan.loading.many import Earlier, iter_loaded, load_all
 from mvkplan.loading.validation import Loaded
 from mvkplan.messages.i18n import t
@@ -80,7 +81,7 @@ def load_paths(
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in discovered.missing]
     problems += [Problem(display_path(s.path, root), 0, 0, s.code, s.message, hint=s.hint)
                  for s in discovered.skipped]
-    shown = [display_path(path, root) for path in files]
+    shown = shown_paths(files, root)
     failed: list[str] = []
     loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain, here,
                           earlier)

@@ -25,9 +25,9 @@ from typing import TypeVar, cast
 
 from mvkplan.loading.cache import FOLDER, LoadCache, decode_entry, encode_entry, fingerprint
 from mvkplan.loading.digests import DigestRecord
+from mvkplan.loading.files import shown_paths
 from mvkplan.project.config import Project
 from mvkplan.project.discovery import Discovery
-from mvkplan.project.paths import display_path
 
 Answer = TypeVar("Answer")
 _HEX = re.compile(r"[0-9a-f]{64}")
@@ -93,13 +93,13 @@ class RunCache:
         root, limit = self.project.root, self.project.settings.max_file_size
         record = DigestRecord(self.folder)
         lines = []
-        for path in discovered.files:
+        for path, shown in zip(discovered.files, shown_paths(discovered.files, root), strict=True):
             content = discovered.digests.get(path)
             if content is None:
                 content = record.digest(path, limit)
                 if _HEX.fullmatch(content):  # read whole: loading need not read it to look it up
                     discovered.digests[path] = content
-            lines.append(f"file\0{display_path(path, root)}\0{content}\n")
+            lines.append(f"file\0{shown}\0{content}\n")
         record.save()
         return "".join(lines)
 
