@@ -260,3 +260,32 @@ def test_an_index_of_another_configuration_is_not_used(tmp_path: Path,
     cold = run_cli("validate", "--no-cache", cwd=root, env=swedish)
     assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
     assert os.environ.get("MVKPLAN_LANG") != "sv"
+
+
+_PART = st.text(st.characters(blacklist_characters="/\0", blacklist_categories=("Cs",)), min_size=1,
+                max_size=8) | st.sampled_from([".", "..", "a.yaml", ".yaml", "x.", "b.c.yml"])
+
+
+@given(parts=st.lists(_PART.filter(lambda part: part != "."), min_size=1, max_size=5),
+       slashes=st.sampled_from(["", "/"]))
+def test_a_shown_paths_stem_is_the_one_pathlib_gives(parts: list[str], slashes: str) -> None:
+    """Shown paths are normalised (no "." part, no doubled '/')."""
+    from pathlib import PurePosixPath
+
+    from mvkplan.checks.references import _stem
+
+    shown = "/".join(parts) + slashes
+    assert _stem(shown) == PurePosixPath(shown).stem
+
+
+@given(parts=st.lists(st.lists(_PART, min_size=1, max_size=4), min_size=1, max_size=6),
+       inside=st.booleans())
+def test_shown_paths_are_display_paths(parts: list[list[str]], inside: bool, tmp_path_factory:
+                                       pytest.TempPathFactory) -> None:
+    from mvkplan.loading.files import shown_paths
+    from mvkplan.project.paths import display_path
+
+    root = tmp_path_factory.getbasetemp() / "root"
+    base = root if inside else root.parent / "elsewhere"
+    files = [Path(base, *names) for names in parts]
+    assert shown_paths(files, root) == [display_path(path, root) for path in files]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import PurePosixPath
 
 from mvkplan.index.linkindex import CATALOG_RELATIONS, REF, Link, LinkIndex
 from mvkplan.index.lookup import closest_entry, find_entry
@@ -71,7 +70,7 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
         if not loaded.shipped and not is_portable_name(loaded.id):
             line, column = loaded.position(("id",))
             yield Problem(loaded.path, line, column, "E213", t("E213", id=loaded.id), hint=t("E213.hint"))
-        stem = PurePosixPath(loaded.path).stem
+        stem = _stem(loaded.path)
         if not loaded.shipped and stem != loaded.id:
             line, column = loaded.position(("id",))
             yield Problem(loaded.path, line, column, "E210", t("E210", id=loaded.id, stem=stem),
@@ -85,6 +84,14 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
         first_line, _ = owner.position((*first.path, "id"))
         yield Problem(owner.path, line, column, "E212", t("E212", id=item.id, first=first_line),
                       hint=t("E212.hint"))
+
+
+def _stem(shown: str) -> str:
+    """``PurePosixPath(shown).stem`` of a shown path (normalised, '/'-separated), without
+    making a path object per document."""
+    name = shown.rstrip("/").rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) -> Iterator[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from mvkplan.project.paths import is_within
 
 if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
     from mvkplan.index.linkindex import LinkIndex, Summary
-    from mvkplan.index.stored import LinkProblems, StoredIndex
+    from mvkplan.index.stored import DocumentFacts, LinkProblems, StoredIndex
     from mvkplan.loading.documents import LoadedDocument
     from mvkplan.loading.load import LoadResult
     from mvkplan.loading.many import Earlier
@@ -115,7 +115,8 @@ def streamed_corpus(
     if discovered is None:
         discovered = walk(corpus_paths(project, extra), project.root,
                           follow_external=project.settings.follow_external_symlinks)
-    followed = followed_plans(discovered.files, _follows_before(earlier, project, discovered)
+    before = {facts.path: facts for facts in earlier.documents} if earlier is not None else {}
+    followed = followed_plans(discovered.files, _follows_before(earlier, before, project, discovered)
                               if earlier is not None else None)
     waiting = followed.copy()  # follow-ups not checked yet, by the plan they name
     own: list[Problem] = []
@@ -170,7 +171,7 @@ def streamed_corpus(
     here = _LoadedHere(followed, with_follow_ups=release, is_follow_up=is_follow_up)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
                          prepare=_prepared, keep_plain=not release, here=here,
-                         earlier=_known_before(earlier) if earlier is not None else None)
+                         earlier=_known_before(earlier, before) if earlier is not None else None)
     corpus.problems_of = problems_of
     if release:
         checks = follow_ups[0] if follow_ups else FollowUpChecks(corpus.index)
@@ -181,12 +182,12 @@ def streamed_corpus(
     return corpus, own
 
 
-def _follows_before(stored: StoredIndex, project: Project, discovered: Discovery) -> dict[Path, str]:
+def _follows_before(stored: StoredIndex, facts: Mapping[str, DocumentFacts], project: Project,
+                    discovered: Discovery) -> dict[Path, str]:
     """The plan each file's follow-up names ("" for other documents), for the files
-    ``stored`` holds unchanged (by shown path and SHA-256)."""
+    ``stored`` holds unchanged (``facts``: its documents by shown path)."""
     from mvkplan.loading.files import shown_paths
 
-    facts = {document.path: document for document in stored.documents}
     follows: dict[Path, str] = {}
     for path, shown in zip(discovered.files, shown_paths(discovered.files, project.root), strict=True):
         found = facts.get(shown)
@@ -195,13 +196,12 @@ def _follows_before(stored: StoredIndex, project: Project, discovered: Discovery
     return follows
 
 
-def _known_before(stored: StoredIndex) -> Earlier:
+def _known_before(stored: StoredIndex, facts: Mapping[str, DocumentFacts]) -> Earlier:
     """The documents ``stored`` knows with what ``prepare`` made of them, by shown path and
-    SHA-256: what their cache entries would give, read from the one slot already open."""
+    SHA-256 (``facts``: its documents by shown path): what their cache entries would give,
+    read from the one slot already open."""
     from mvkplan.index.stored import stored_summary
     from mvkplan.loading.many import Known
-
-    facts = {document.path: document for document in stored.documents}
 
     def known(shown: str, digest: str) -> Known | None:
         found = facts.get(shown)
