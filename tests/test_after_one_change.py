@@ -56,10 +56,10 @@ def _retitle(relative: Path, title: str) -> Edit:
         path = root / relative
         if not path.exists():
             return
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines = path.read_text(encoding="utf-8").split("\n")  # only YAML's line breaks
         at = next(n for n, line in enumerate(lines) if line.startswith("title:"))
-        lines[at] = f"title: {json.dumps(title, ensure_ascii=False)}\n"
-        path.write_text("".join(lines), encoding="utf-8")
+        lines[at] = f"title: {json.dumps(title, ensure_ascii=False)}"
+        path.write_text("\n".join(lines), encoding="utf-8")
 
     return apply
 
@@ -167,7 +167,7 @@ def test_a_title_edit_checks_only_the_changed_document_and_opens_no_unchanged_en
     if cold.exit_code == 0:  # a title the schema refuses makes the file fail: all is checked
         assert set(checked) <= {OTHER.as_posix()}, checked
         assert opened == [], opened  # only the changed file is loaded (it has no entry yet)
-    titles = [line for line in (root / OTHER).read_text(encoding="utf-8").splitlines()
+    titles = [line for line in (root / OTHER).read_text(encoding="utf-8").split("\n")
               if line.startswith("title:")]
     assert titles == [f"title: {json.dumps(title, ensure_ascii=False)}"]
 
@@ -236,8 +236,8 @@ def test_nothing_is_started_from_an_index_kept_by_a_run_that_saw_a_file_change(
         kept = keep(*args, **options)  # type: ignore[arg-type]
         return stored.StoredIndex(**{**kept.__dict__,  # as if a file changed while read
                                      "problems": [*kept.problems, Problem("x", 1, 1, "E110", "x")],
-                                     "own": {d: [Problem(f.path, 1, 1, "E299", "made up")]
-                                             for d, f in zip(kept.own, kept.documents)}})
+                                     "own": {f.id: [Problem(f.path, 1, 1, "E299", "made up")]
+                                             for f in kept.documents if f.id in kept.own}})
 
     monkeypatch.setattr(stored, "store_index", with_e110)
     _answers(root)
