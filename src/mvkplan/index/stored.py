@@ -22,6 +22,7 @@ files when (and only when) the page reads them.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,22 +48,19 @@ class LinkProblems:
     """E308, once per target document (reported after every other link problem)."""
 
 
-Defined = tuple[str, str, "str | None", tuple[str, ...], tuple[tuple[str, str], ...]]
-"""What a document defines for the links of others: see :func:`defines`."""
-
-
-def defines(index: LinkIndex, document_id: str) -> Defined | None:
-    """What the link problems of other documents read of a document: its file, kind and
-    status (a superseded one is "?" superseded), its item ids in order (what resolves, and
-    the "did you mean" candidates), and what it supersedes or extends (who succeeds whom,
-    which catalog extends which). None for a catalog: hints read its entries' names and
-    codes too, so a changed catalog always means a full check."""
+def defines(index: LinkIndex, document_id: str) -> str | None:
+    """What the link problems of other documents read of a document, as a SHA-256: its file,
+    kind and status (a superseded one is "?" superseded), its item ids in order (what
+    resolves, and the "did you mean" candidates), and what it supersedes or extends (who
+    succeeds whom, which catalog extends which). None for a catalog: hints read its entries'
+    names and codes too, so a changed catalog always means a full check."""
     loaded = index.documents[document_id]
     if loaded.kind == "catalog":
         return None
     chains = tuple((link.relation, link.target) for link in index.links_from(document_id)
                    if link.relation in ("supersedes", "extends"))
-    return loaded.path, loaded.kind, loaded.status, tuple(index.items.get(document_id, {})), chains
+    parts = (loaded.path, loaded.kind, loaded.status, tuple(index.items.get(document_id, {})), chains)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()  # repr: strings quoted and escaped
 
 
 SLOT = "index"
@@ -104,7 +102,7 @@ class StoredIndex:
     """What the link problems depend on besides the files (:meth:`RunCache.base`)."""
     checked: dict[str, LinkProblems] = field(default_factory=dict)
     """Document id → the problems of its links (every indexed document, shipped ones too)."""
-    defined: dict[str, Defined | None] = field(default_factory=dict)
+    defined: dict[str, str | None] = field(default_factory=dict)
     """Document id → what it defines for the links of others (:func:`defines`)."""
     follows: dict[str, str] = field(default_factory=dict)
     """Document id → the plan a follow-up names ("" for any other document)."""
@@ -134,8 +132,9 @@ def store_index(index: LinkIndex, problems: Sequence[Problem], failed: Sequence[
     documents = [DocumentFacts(d.path, d.id, d.kind, d.status, d.example, d.digest, d.fast)
                  for d in own]
     before = {(f.id, f.path, f.digest) for f in earlier.documents} if earlier is not None else set()
-    summaries = {d.id: earlier.summaries[d.id]
-                 if earlier is not None and (d.id, d.path, d.digest) in before and d.id in earlier.summaries
+    same = {d.id for d in own if (d.id, d.path, d.digest) in before}
+    old = earlier if earlier is not None else StoredIndex([], {}, {}, {}, {}, [], [], 0)
+    summaries = {d.id: old.summaries[d.id] if d.id in same and d.id in old.summaries
                  else pickle.dumps(summary_of(index, d.id), protocol=pickle.HIGHEST_PROTOCOL)
                  for d in own}
     linking: dict[str, list[str]] = {}
@@ -144,12 +143,14 @@ def store_index(index: LinkIndex, problems: Sequence[Problem], failed: Sequence[
         if sources:
             linking[target] = sorted(sources, key=lambda s: position.get(s, len(position)))
     successors, extensions = index.chains()
-    defined = {d.id: defines(index, d.id) for d in own} if checked is not None else {}
+    defined = {d.id: old.defined[d.id] if d.id in same and d.id in old.defined else defines(index, d.id)
+               for d in own} if checked is not None else {}
     with_duplicates = {id(owner) for owner, _item, _first in index.duplicates}
     kept_own = {d.id: list(problems_of[d.id]) for d in own
                 if problems_of is not None and d.id in problems_of and id(d) not in with_duplicates}
-    follows = {d.id: next((link.target for link in index.links_from(d.id)
-                           if link.relation == "follow-up"), "") for d in own}
+    follows = {d.id: old.follows[d.id] if d.id in same and d.id in old.follows
+               else next((link.target for link in index.links_from(d.id) if link.relation == "follow-up"), "")
+               for d in own}
     return StoredIndex(documents, summaries, linking, successors, extensions,
                        list(problems), list(failed), files, base, dict(checked or {}), defined,
                        follows, kept_own)
