@@ -31,6 +31,8 @@ OTHER = Path("plans/kronoberg/kronoberg-2018-reviderad.yaml")
 FOLLOW_UP = Path("plans/kalmar/uppfoljning/kalmar-2024-2025.yaml")
 OLD = Path("plans/kalmar/kalmar-2021.yaml")
 SECOND = Path("plans/jonkoping/jonkoping-2022.yaml")
+LINKING = Path("plans/examples/exempelkommun-2025.yaml")
+"""Links to goals of ``PLAN``."""
 
 Edit = Callable[[Path], None]
 
@@ -90,7 +92,7 @@ _GOAL_RENAMED = _toggle(PLAN, "- id: likvardig-kunskap\n", "- id: likvardig-kuns
 _STATUS_CHANGED = _toggle(OLD, "status: superseded", "status: adopted")
 
 EDITS: dict[str, st.SearchStrategy[Edit]] = {
-    "title edit": st.builds(_retitle, st.sampled_from([PLAN, OTHER, FOLLOW_UP]), _TITLE),
+    "title edit": st.builds(_retitle, st.sampled_from([PLAN, OTHER, FOLLOW_UP, LINKING]), _TITLE),
     "link broken or fixed": st.just(_toggle(PLAN, "links: [jamstalldhetsmal/6]",
                                             "links: [jamstalldhetsmal/96]")),
     "goal renamed (others link to it)": st.just(_GOAL_RENAMED),
@@ -122,6 +124,9 @@ def _answers(root: Path, *extra: str) -> list[tuple[int, str]]:
 # An edit undone: what the index keeps of the changed file must be what it defines now.
 @example(steps=[("goal renamed", _GOAL_RENAMED), ("goal renamed back", _GOAL_RENAMED)])
 @example(steps=[("status changed", _STATUS_CHANGED), ("status changed back", _STATUS_CHANGED)])
+# A file that links to what another changed file renamed, edited in the next run: its links
+# are checked against what the index keeps of that file.
+@example(steps=[("goal renamed", _GOAL_RENAMED), ("title edit", _retitle(LINKING, "Ny"))])
 @given(steps=st.lists(st.sampled_from(sorted(EDITS)).flatmap(
     lambda name: st.tuples(st.just(name), EDITS[name])), min_size=1, max_size=5))
 def test_after_any_edits_validate_answers_as_a_cold_one(
