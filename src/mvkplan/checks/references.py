@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import PurePosixPath
 
 from mvkplan.index.linkindex import CATALOG_RELATIONS, REF, Link, LinkIndex
 from mvkplan.index.lookup import closest_entry, find_entry
+from mvkplan.index.stored import LinkProblems
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem, Severity
 from mvkplan.messages.textmatch import closest
@@ -15,27 +15,54 @@ from mvkplan.project.paths import is_portable_name
 _CATALOG_OF_RELATION = {"county": "counties", "municipality": "municipalities"}
 
 
-def check_index(index: LinkIndex, unloaded: Mapping[str, str] | None = None) -> Iterator[Problem]:
+def check_index(index: LinkIndex, unloaded: Mapping[str, str] | None = None,
+                checked: Mapping[str, LinkProblems] | None = None) -> Iterator[Problem]:
     """Identity problems (ids, file names) and link problems, in no particular order.
 
     ``unloaded`` maps the ids of documents whose files failed to load to those files: a link
     to one of them is reported as such, not as an unknown document with a false "did you mean".
+    ``checked``: the link problems of every document, as :func:`links_checked` gives them.
     """
     yield from _identity_problems(index)
-    unloadable: dict[tuple[str, str], list[Problem]] = {}
-    for link in index.links:
+    if checked is None:
+        checked = links_checked(index, unloaded)
+    for found in checked.values():
+        yield from found.problems
+    for found in checked.values():
+        yield from found.unloadable
+    yield from _supersedes_cycles(index)
+
+
+def links_checked(index: LinkIndex, unloaded: Mapping[str, str] | None = None,
+                  kept: Mapping[str, LinkProblems] | None = None) -> dict[str, LinkProblems]:
+    """The link problems of every indexed document, in index order: ``kept``'s for the
+    documents it holds (the caller vouches they still stand), found anew for the others."""
+    checked: dict[str, LinkProblems] = {}
+    for document_id in index.documents:
+        known = kept.get(document_id) if kept is not None else None
+        checked[document_id] = known if known is not None else _document_links(
+            index, index.links_from(document_id), unloaded or {})
+    return checked
+
+
+def _document_links(index: LinkIndex, links: list[Link], unloaded: Mapping[str, str]) -> LinkProblems:
+    """The problems of one document's links (E308 once per target document)."""
+    problems: list[Problem] = []
+    unloadable: dict[str, list[Problem]] = {}
+    for link in links:
         if link.relation in CATALOG_RELATIONS:
             continue  # unknown methods, sources, regulations: lint's job, with its own codes
-        for problem in _link_problems(index, link, unloaded or {}):
+        for problem in _link_problems(index, link, unloaded):
             if problem.code == "E308":  # once per file and document, not once per link
-                unloadable.setdefault((problem.path, link.target_document), []).append(problem)
+                unloadable.setdefault(link.target_document, []).append(problem)
             else:
-                yield problem
-    for (_path, target), found in unloadable.items():
+                problems.append(problem)
+    once = []
+    for target, found in unloadable.items():
         first = min(found)
         message = first.message if len(found) == 1 else t("E308.many", target=target, count=len(found))
-        yield Problem(first.path, first.line, first.column, "E308", message, hint=first.hint)
-    yield from _supersedes_cycles(index)
+        once.append(Problem(first.path, first.line, first.column, "E308", message, hint=first.hint))
+    return LinkProblems(tuple(problems), tuple(once))
 
 
 def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
@@ -43,7 +70,7 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
         if not loaded.shipped and not is_portable_name(loaded.id):
             line, column = loaded.position(("id",))
             yield Problem(loaded.path, line, column, "E213", t("E213", id=loaded.id), hint=t("E213.hint"))
-        stem = PurePosixPath(loaded.path).stem
+        stem = _stem(loaded.path)
         if not loaded.shipped and stem != loaded.id:
             line, column = loaded.position(("id",))
             yield Problem(loaded.path, line, column, "E210", t("E210", id=loaded.id, stem=stem),
@@ -57,6 +84,14 @@ def _identity_problems(index: LinkIndex) -> Iterator[Problem]:
         first_line, _ = owner.position((*first.path, "id"))
         yield Problem(owner.path, line, column, "E212", t("E212", id=item.id, first=first_line),
                       hint=t("E212.hint"))
+
+
+def _stem(shown: str) -> str:
+    """``PurePosixPath(shown).stem`` of a shown path (normalised, '/'-separated), without
+    making a path object per document."""
+    name = shown.rstrip("/").rpartition("/")[2]
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _link_problems(index: LinkIndex, link: Link, unloaded: Mapping[str, str]) -> Iterator[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +16,10 @@ from mvkplan.project.paths import is_within
 
 if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
     from mvkplan.index.linkindex import LinkIndex, Summary
+    from mvkplan.index.stored import DocumentFacts, LinkProblems, StoredIndex
     from mvkplan.loading.documents import LoadedDocument
     from mvkplan.loading.load import LoadResult
+    from mvkplan.loading.many import Earlier
     from mvkplan.project.discovery import Discovery
 
 
@@ -32,6 +34,10 @@ class Corpus:
     """Documents the checks across documents read whole (follow-ups and the plans they name)
     that a run keeping models knows by their entries alone: their models are made when first
     read, and before forked workers that may read them (:func:`mvkplan.checks.lint.run_rules`)."""
+    checked: dict[str, LinkProblems] | None = None
+    """The link problems of every document, once :func:`validate` checked them."""
+    problems_of: dict[str, list[Problem]] | None = None
+    """A streaming run's own problems of each document known by its summary (by id)."""
 
     @property
     def files(self) -> int:
@@ -44,7 +50,7 @@ def load_corpus(
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
     prepare: Callable[[LoadedDocument], Prepared | None] | None = None, keep_plain: bool = False,
-    here: Collection[Path] = (),
+    here: Collection[Path] = (), earlier: Earlier | None = None,
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
@@ -54,7 +60,8 @@ def load_corpus(
     parse and send back what it made (index items and links, the document's own problems)
     in place of the model; with ``keep_plain`` such a document also keeps the plain data it
     was validated from (:meth:`LoadedDocument.keep`). The files in ``here`` are loaded in
-    this process, never by a worker (the caller keeps their models).
+    this process, never by a worker (the caller keeps their models). ``earlier`` knows
+    documents as an earlier run left them (:func:`mvkplan.loading.many.iter_loaded`).
     """
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.loading.cache import LoadCache
@@ -75,7 +82,7 @@ def load_corpus(
                             follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None,
                             discovered=discovered, each=indexed, prepare=prepare,
-                            keep_plain=keep_plain, here=here)
+                            keep_plain=keep_plain, here=here, earlier=earlier)
     return Corpus(project, loaded, index)
 
 
@@ -85,7 +92,7 @@ _KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation"})
 
 def streamed_corpus(
     project: Project, extra: list[Path] | None, *, cache: bool, discovered: Discovery | None,
-    release: bool = True,
+    release: bool = True, earlier: StoredIndex | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """:func:`load_corpus` with each document's own checks run as it loads (by the worker
     that validated it, if one did); those checks' problems come second.
@@ -101,7 +108,9 @@ def streamed_corpus(
     a second time. Follow-ups are kept whole too; with ``release``, a follow-up is checked
     against its plan as soon as that answer is settled
     (:class:`mvkplan.checks.followups.FollowUpChecks`) and then let go, and the problems of
-    every follow-up come with the documents' own.
+    every follow-up come with the documents' own. ``earlier``: the index a whole run kept
+    for the same mvkplan, language and configuration; a document it holds in the same file
+    with the same SHA-256 is known from it (:func:`_known_before`), not from its cache entry.
     """
     from mvkplan.checks.followup_memo import FollowUpMemo
     from mvkplan.checks.followups import FollowUpChecks, document_problems
@@ -111,13 +120,16 @@ def streamed_corpus(
     if discovered is None:
         discovered = walk(corpus_paths(project, extra), project.root,
                           follow_external=project.settings.follow_external_symlinks)
-    followed = followed_plans(discovered.files)
+    before = {facts.path: facts for facts in earlier.documents} if earlier is not None else {}
+    followed = followed_plans(discovered.files, _follows_before(earlier, before, project, discovered)
+                              if earlier is not None else None)
     waiting = followed.copy()  # follow-ups not checked yet, by the plan they name
     own: list[Problem] = []
     follow_ups: list[FollowUpChecks] = []  # made with the index, by the first document
     pending: list[LoadedDocument] = []  # follow-ups whose answer was not settled when loaded
     shared: list[LoadedDocument] = []  # kept documents known by their entries (keeping models)
     memo = FollowUpMemo(project if release and cache and not os.environ.get("MVKPLAN_NO_CACHE") else None)
+    problems_of: dict[str, list[Problem]] = {}  # by document id, for the index kept
 
     def kept(document: LoadedDocument) -> bool:
         return document.kind in _KEPT_KINDS or document.id in followed
@@ -126,8 +138,11 @@ def streamed_corpus(
         if not follow_ups:
             follow_ups.append(FollowUpChecks(index))
         first = index.documents.get(document.id) is document  # not a second of one id
-        if first:
-            own.extend(prepared.problems if prepared is not None else document_problems(document))
+        if first and prepared is not None:
+            own.extend(prepared.problems)
+            problems_of[document.id] = prepared.problems
+        elif first:
+            own.extend(document_problems(document))
         if not release:
             if kept(document) and document.released:  # known by its entry or its worker: lint
                 shared.append(document)
@@ -162,7 +177,9 @@ def streamed_corpus(
     # models are checked here, and a worker would send their plain data to be validated again.
     here = _LoadedHere(followed, with_follow_ups=release, is_follow_up=is_follow_up)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
-                         prepare=_prepared, keep_plain=not release, here=here)
+                         prepare=_prepared, keep_plain=not release, here=here,
+                         earlier=_known_before(earlier, before) if earlier is not None else None)
+    corpus.problems_of = problems_of
     if release:
         checks = follow_ups[0] if follow_ups else FollowUpChecks(corpus.index)
         for document in pending:  # settled now that all is loaded, or left to ``finish``
@@ -171,6 +188,38 @@ def streamed_corpus(
         memo.save(own)
     corpus.shared = shared
     return corpus, own
+
+
+def _follows_before(stored: StoredIndex, facts: Mapping[str, DocumentFacts], project: Project,
+                    discovered: Discovery) -> dict[Path, str]:
+    """The plan each file's follow-up names ("" for other documents), for the files
+    ``stored`` holds unchanged (``facts``: its documents by shown path)."""
+    from mvkplan.loading.files import shown_paths
+
+    follows: dict[Path, str] = {}
+    for path, shown in zip(discovered.files, shown_paths(discovered.files, project.root), strict=True):
+        found = facts.get(shown)
+        if found is not None and found.digest == discovered.digests.get(path) and found.id in stored.follows:
+            follows[path] = stored.follows[found.id]
+    return follows
+
+
+def _known_before(stored: StoredIndex, facts: Mapping[str, DocumentFacts]) -> Earlier:
+    """The documents ``stored`` knows with what ``prepare`` made of them, by shown path and
+    SHA-256 (``facts``: its documents by shown path): what their cache entries would give,
+    read from the one slot already open."""
+    from mvkplan.index.stored import stored_summary
+    from mvkplan.loading.many import Known
+
+    def known(shown: str, digest: str) -> Known | None:
+        found = facts.get(shown)
+        if found is None or found.digest != digest or found.id not in stored.own:
+            return None
+        prepared = Prepared(stored_summary(stored, found.id), list(stored.own[found.id]))
+        return Known(found.id, found.kind, found.status, found.example, found.digest,
+                     found.fast, prepared)
+
+    return known
 
 
 class _LoadedHere(Collection[Path]):
@@ -247,45 +296,112 @@ def validate_run(
     from mvkplan.loading.runs import remembered
 
     def compute(discovered: Discovery) -> tuple[int, list[Problem]]:
-        corpus, problems = validate(project, targets, cache=True, discovered=discovered,
-                                    streaming=True)
-        if not targets:  # the whole corpus: keep its index, which `render ID` reads instead
-            from mvkplan.index.stored import keep_index, slot_key, store_index
+        if targets:
+            corpus, problems = validate(project, targets, cache=True, discovered=discovered,
+                                        streaming=True)
+            return corpus.files, problems
+        # The whole corpus: start from the index the last whole run kept, and keep this
+        # one, which the next run and `render ID` read.
+        from mvkplan.index.stored import keep_index, last_index, slot_key, store_index
+        from mvkplan.loading.runs import RunCache
+        from mvkplan.messages.i18n import get_language
 
-            keep_index(project, slot_key(project, discovered),
-                       store_index(corpus.index, problems, corpus.loaded.failed, corpus.files))
+        base = RunCache(project).base(get_language())
+        earlier = last_index(project)
+        if earlier is not None and (earlier.base != base  # nothing kept from a run that failed part-way
+                                    or any(p.code == "E110" for p in earlier.problems)):
+            earlier = None
+        corpus, problems = validate(project, cache=True, discovered=discovered, streaming=True,
+                                    earlier=earlier)
+        keep_index(project, slot_key(project, discovered),
+                   store_index(corpus.index, problems, corpus.loaded.failed, corpus.files,
+                               base=base, checked=corpus.checked, problems_of=corpus.problems_of,
+                               earlier=earlier))
         return corpus.files, problems
 
-    return remembered(project, "validate", [str(target) for target in targets or []],
-                      corpus_paths(project, targets), compute)
+    # The run makes objects that live until it ends (file list, index, problems) and no
+    # cycles worth collecting: the collector only rescans them (about 130 times after one
+    # change). Paused here, not with loading's helper: a warm run imports no models.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return remembered(project, "validate", [str(target) for target in targets or []],
+                          corpus_paths(project, targets), compute)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate(
     project: Project, targets: list[Path] | None = None, *, cache: bool = True,
     discovered: Discovery | None = None, streaming: bool = False,
+    earlier: StoredIndex | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given.
 
     ``streaming`` keeps only what the checks across documents need: each document's own
     checks run as it is loaded, then its model is let go (catalogs and follow-ups are kept);
     the corpus returned then validates a released document again when its model is used.
+    ``earlier``: the index a whole run kept (for the same mvkplan, language and
+    configuration); the link problems of documents it shows unchanged are taken from it
+    when they still stand (:func:`_still_standing`).
     """
     from mvkplan.checks.followups import check_follow_ups
-    from mvkplan.checks.references import check_index
+    from mvkplan.checks.references import check_index, links_checked
     from mvkplan.project.paths import display_path
 
     if streaming:  # the follow-ups' problems come with the documents' own
-        corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered)
+        corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered,
+                                      earlier=earlier)
         across: Iterable[Problem] = ()
     else:
         corpus = load_corpus(project, targets, cache=cache, discovered=discovered)
         own, across = [], check_follow_ups(corpus.index)
-    problems = [*corpus.loaded.problems, *check_index(corpus.index, corpus.loaded.unloaded()),
+    unloaded = corpus.loaded.unloaded()
+    kept = _still_standing(earlier, corpus) if earlier is not None else None
+    corpus.checked = links_checked(corpus.index, unloaded, kept)
+    problems = [*corpus.loaded.problems, *check_index(corpus.index, unloaded, corpus.checked),
                 *own, *across]
     if targets:
         wanted = [display_path(t, project.root) for t in targets]
         problems = [p for p in problems if any(_shown_within(p.path, w) for w in wanted)]
     return corpus, sorted(set(problems))
+
+
+def _still_standing(earlier: StoredIndex, corpus: Corpus) -> dict[str, LinkProblems] | None:
+    """The link problems ``earlier`` holds that this run would find again, by document id;
+    None when any may differ.
+
+    A document's link problems depend on its own file and on what the others define: which
+    ids exist (and the failed files that would have had them), their items, statuses and
+    chains (:func:`~mvkplan.index.stored.defines`). When the same documents stand in the
+    same files in the same order, the same files failed, and every changed file defines
+    what it defined before (a title or a text edited, a link fixed), the problems of every
+    unchanged document stand; the changed ones are checked again. Anything else (a file
+    added, removed or renamed, an id or item renamed, a catalog edited, a run that saw a
+    file change while it read it) and every document is checked.
+    """
+    from mvkplan.index.stored import defines
+
+    if earlier.failed != corpus.loaded.failed or any(p.code == "E110" for p in earlier.problems):
+        return None
+    index = corpus.index
+    own = [loaded for loaded in index.documents.values() if not loaded.shipped]
+    if len(own) != len(earlier.documents):
+        return None
+    kept: dict[str, LinkProblems] = {}
+    for facts, loaded in zip(earlier.documents, own, strict=True):
+        if (facts.id, facts.path) != (loaded.id, loaded.path):
+            return None
+        if facts.digest != loaded.digest:
+            now = defines(index, loaded.id)
+            if now is None or now != earlier.defined.get(loaded.id):
+                return None
+        elif loaded.id in earlier.checked:
+            kept[loaded.id] = earlier.checked[loaded.id]
+    kept.update((loaded.id, earlier.checked[loaded.id]) for loaded in index.documents.values()
+                if loaded.shipped and loaded.id in earlier.checked)
+    return kept
 
 
 def _shown_within(shown: str, wanted: str) -> bool:

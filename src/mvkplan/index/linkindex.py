@@ -141,21 +141,29 @@ class LinkIndex:
             self.duplicate_documents.append((document, self.documents[doc_id]))
             return
         self.documents[doc_id] = document
-        found: Iterable[Item]
-        if summary is None:
-            found, written_links = iter_items(document), iter_links(document.model)
-        else:
-            found = (Item(doc_id, *fields, document) for fields in summary[0])
-            written_links = iter(summary[1])
         items: dict[str, Item] = {}
-        for item in found:
-            if item.id in items:
-                self.duplicates.append((document, item, items[item.id]))
-            else:
-                items[item.id] = item
+        if summary is None:
+            for item in iter_items(document):
+                self._take(document, items, item)
+            written_links: Iterable[LinkFields] = iter_links(document.model)
+        else:  # one document of thousands after a change: the loops are kept lean
+            for item_id, kind, title, path in summary[0]:
+                if item_id in items:
+                    self.duplicates.append((document, Item(doc_id, item_id, kind, title, path, document),
+                                            items[item_id]))
+                else:
+                    items[item_id] = Item(doc_id, item_id, kind, title, path, document)
+            written_links = summary[1]
         self.items[doc_id] = items
         self._file(doc_id, [Link(doc_id, source, target, relation, path, document)
                             for source, path, target, relation in written_links])
+
+    def _take(self, document: LoadedDocument, items: dict[str, Item], item: Item) -> None:
+        """File ``item`` under its id, or note it as a duplicate of the first of that id."""
+        if item.id in items:
+            self.duplicates.append((document, item, items[item.id]))
+        else:
+            items[item.id] = item
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -255,20 +263,22 @@ class LinkIndex:
     def _file(self, doc_id: str, written: list[Link]) -> None:
         """File the links a document writes under their targets (run once per link of every
         document: the lookups are bound outside the loop)."""
-        links, backlinks, incoming = self.links, self._backlinks, self._incoming
+        if not written:
+            return
+        self.links.extend(written)
+        self._links_by_document[doc_id].extend(written)
+        backlinks, incoming = self._backlinks, self._incoming
         for link in written:
-            target, relation = link.target, link.relation
-            links.append(link)
+            target = link.target
             backlinks[target].append(link)
             target_document = target.partition("/")[0]
             if target_document != doc_id:
                 incoming[target_document].setdefault(target, []).append(link)
+            relation = link.relation
             if relation == "supersedes":
                 self._successors.setdefault(target, doc_id)
             elif relation == "extends":  # written by a catalog extending another
                 self._extensions[target].append(doc_id)
-        if written:
-            self._links_by_document[doc_id].extend(written)
 
 
 # -- walking the models ------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,3 +35,20 @@ def read_file(path: Path, shown: str, max_size: int) -> ReadFile:
         return ReadFile(path.read_bytes(), [])
     except OSError as exc:
         return ReadFile(None, [Problem(shown, 0, 0, "E110", t("E110", detail=system_error(exc)))])
+
+
+def shown_paths(files: list[Path], root: Path) -> list[str]:
+    """Each file as :func:`mvkplan.project.paths.display_path` shows it, without building a
+    ``Path`` per file for those plainly under ``root`` (every run shows every file, twice)."""
+    from mvkplan.project.paths import display_path
+
+    folder = os.path.abspath(root)
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    shown = []
+    for path in files:
+        named = os.path.abspath(path)
+        if os.sep == "/" and named.startswith(prefix):  # already normalised by abspath
+            shown.append(named[len(prefix):])
+        else:
+            shown.append(display_path(path, root))
+    return shown

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 _HEAD = 16 * 1024
@@ -32,11 +32,18 @@ def is_follow_up(path: Path) -> bool:
     return b"follow-up" in head and _FOLLOW_UP.search(head) is not None
 
 
-def followed_plans(files: Iterable[Path]) -> Counter[str]:
+def followed_plans(files: Iterable[Path], known: Mapping[Path, str] | None = None) -> Counter[str]:
     """Plan id → how many of the follow-ups among ``files`` name it (as far as their first
-    lines tell; unreadable files are left out)."""
+    lines tell; unreadable files are left out). ``known``: the plan id a file's follow-up
+    names, or "" when it is no follow-up, for files an earlier run loaded unchanged (they
+    are not read)."""
     found: Counter[str] = Counter()
     for path in files:
+        plan_id = known.get(path) if known is not None else None
+        if plan_id is not None:
+            if plan_id:
+                found[plan_id] += 1
+            continue
         try:
             with path.open("rb") as handle:
                 head = handle.read(_HEAD)

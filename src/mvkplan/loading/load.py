@@ -16,7 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from mvkplan.loading.cache import LoadCache
 from mvkplan.loading.documents import LoadedDocument
-from mvkplan.loading.many import iter_loaded, load_all
+from mvkplan.loading.files import shown_paths
+from mvkplan.loading.many import Earlier, iter_loaded, load_all
 from mvkplan.loading.validation import Loaded
 from mvkplan.messages.i18n import t
 from mvkplan.messages.problems import Problem
@@ -60,7 +61,7 @@ def load_paths(
     discovered: Discovery | None = None,
     each: Callable[[LoadedDocument, object], None] | None = None,
     prepare: Callable[[LoadedDocument], object] | None = None, keep_plain: bool = False,
-    here: Collection[Path] = (),
+    here: Collection[Path] = (), earlier: Earlier | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest. ``each`` is called with every document as soon as it is loaded, in order,
@@ -70,7 +71,8 @@ def load_paths(
 
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.project.parallel`), in the same order;
-    those in ``here`` (whose models the caller keeps) always in this process.
+    those in ``here`` (whose models the caller keeps) always in this process; those
+    ``earlier`` knows unchanged come from it (:func:`mvkplan.loading.many.iter_loaded`).
     """
     if discovered is None:
         discovered = walk(paths, root, follow_external=follow_external)
@@ -79,9 +81,10 @@ def load_paths(
     problems = [Problem(display_path(p, root), 0, 0, "E402", t("E402", path=p)) for p in discovered.missing]
     problems += [Problem(display_path(s.path, root), 0, 0, s.code, s.message, hint=s.hint)
                  for s in discovered.skipped]
-    shown = [display_path(path, root) for path in files]
+    shown = shown_paths(files, root)
     failed: list[str] = []
-    loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain, here)
+    loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain, here,
+                          earlier)
     for name, made in zip(shown, loading, strict=True):
         problems.extend(made.problems)
         if made.document is not None:

@@ -37,6 +37,9 @@ PARALLEL_MINIMUM = 48
 Prepare = Callable[[LoadedDocument], object]
 """What a worker makes of a document it validated, for the parent (None: send the entry)."""
 
+Earlier = Callable[[str, str], "Known | None"]
+"""A document as an earlier run knew it, by its file's shown path and SHA-256 (None: unknown)."""
+
 
 @dataclass(frozen=True)
 class Known:
@@ -107,6 +110,7 @@ def iter_loaded(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
     prepare: Prepare | None = None, digests: Mapping[Path, str] | None = None,
     keep_plain: bool = False, here: Collection[Path] = (),
+    earlier: Earlier | None = None,
 ) -> Iterator[LoadedFile]:
     """Every file loaded, in the order given, each made when it is asked for: a caller that
     drops one before asking for the next never holds more than one model (cache hits are
@@ -117,22 +121,31 @@ def iter_loaded(
     the plain data it was validated from (:meth:`LoadedDocument.keep`), read from the file's
     entry or sent by the worker, so its model can be made again without the file. The files
     in ``here`` are never sent to a worker: the caller keeps their models, so they are made
-    once, in this process."""
+    once, in this process. ``earlier`` knows some documents as an earlier run left them (by
+    shown path and SHA-256, what ``prepare`` made included): those are neither looked up in
+    the cache nor read (not with ``keep_plain``, which needs the entry's plain data)."""
     from mvkplan.project.parallel import imap_ordered, workers
 
     language = get_language()
     name = getattr(prepare, "__name__", "prepared") if prepare is not None else ""
     keys: list[str | None] = [None] * len(files)
     cached = [False] * len(files)
+    ready: dict[int, Known] = {}
     if cache is not None:  # which files the cache has; their entries are read in turn
         for index, path in enumerate(files):
             content = (digests or {}).get(path)
+            if earlier is not None and content is not None and not keep_plain:
+                known_before = earlier(shown[index], content)
+                if known_before is not None:
+                    ready[index] = known_before
+                    continue
             if content is None:
                 content = read_file(path, shown[index], max_size).digest()
             if content is not None:
                 keys[index] = key = cache.key(shown[index], content, language)
                 cached[index] = cache.has(key)
-    misses = [index for index in range(len(files)) if not cached[index] and files[index] not in here]
+    misses = [index for index in range(len(files))
+              if not cached[index] and index not in ready and files[index] not in here]
 
     def entry_of(digest: str, plain: dict[str, object] | None, problems: list[Problem],
                  fast: bool, known: Known | None) -> Entry:
@@ -207,7 +220,10 @@ def iter_loaded(
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
         arriving = imap_ordered(in_worker, misses)
     for index in range(len(files)):
-        if cached[index] and cache is not None:
+        if index in ready:
+            known = ready.pop(index)
+            yield LoadedFile(_document(known, shown[index], files[index], None), [], known.prepared)
+        elif cached[index] and cache is not None:
             hit = cache.get(cast(str, keys[index]))
             # An entry gone, corrupt or of another shape since it was seen is loaded here, like any miss.
             yield from_entry(index, hit) if isinstance(hit, Entry) else load_one(index)

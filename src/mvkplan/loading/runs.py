@@ -25,9 +25,9 @@ from typing import TypeVar, cast
 
 from mvkplan.loading.cache import FOLDER, LoadCache, decode_entry, encode_entry, fingerprint
 from mvkplan.loading.digests import DigestRecord
+from mvkplan.loading.files import shown_paths
 from mvkplan.project.config import Project
 from mvkplan.project.discovery import Discovery
-from mvkplan.project.paths import display_path
 
 Answer = TypeVar("Answer")
 _HEX = re.compile(r"[0-9a-f]{64}")
@@ -80,18 +80,26 @@ class RunCache:
             digest.update(f"missing\0{missing}\n".encode())
         return digest.hexdigest()
 
+    def base(self, language: str) -> str:
+        """What every answer depends on besides the files: mvkplan itself, the message
+        language, the project's place and configuration, the YAML engine."""
+        return hashlib.sha256("\0".join([
+            fingerprint(), language, str(self.project.root),
+            os.environ.get("MVKPLAN_YAML_ENGINE", ""),
+            self.project.settings.model_dump_json()]).encode()).hexdigest()
+
     def _listing(self, discovered: Discovery) -> str:
         """Each file's shown path and SHA-256 (or why it has none), as a run's key holds them."""
         root, limit = self.project.root, self.project.settings.max_file_size
         record = DigestRecord(self.folder)
         lines = []
-        for path in discovered.files:
+        for path, shown in zip(discovered.files, shown_paths(discovered.files, root), strict=True):
             content = discovered.digests.get(path)
             if content is None:
                 content = record.digest(path, limit)
                 if _HEX.fullmatch(content):  # read whole: loading need not read it to look it up
                     discovered.digests[path] = content
-            lines.append(f"file\0{display_path(path, root)}\0{content}\n")
+            lines.append(f"file\0{shown}\0{content}\n")
         record.save()
         return "".join(lines)
 
@@ -108,6 +116,19 @@ class RunCache:
         if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
             return None
         return stored[1]
+
+    def last(self, command: str, arguments: list[str]) -> object | None:
+        """The answer the slot holds, whatever key it was kept under (None: absent,
+        unsigned or damaged)."""
+        if not LoadCache(self.folder).usable():
+            return None
+        slot = self._slot(command, arguments)
+        try:
+            raw = slot.read_bytes()
+        except OSError:
+            return None
+        stored = decode_entry(raw, _label(slot))
+        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 else None
 
     def put(self, command: str, arguments: list[str], key: str, answer: object) -> None:
         """Keep ``answer`` as the one for ``key`` (replacing the slot's last answer)."""
