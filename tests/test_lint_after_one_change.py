@@ -1,7 +1,8 @@
-"""After one file changed, ``lint`` validates only what the rules about that file read.
+"""After one file changed, ``lint`` and ``check`` validate only what is read about that file.
 
-A lint run keeps every document's findings per file (:mod:`mvkplan.checks.findings`); after
-one change only the changed document and those linked with it meet the rules again. The
+A lint run keeps every document's findings per file (:mod:`mvkplan.checks.findings`), and the
+follow-ups' checks are remembered (:mod:`mvkplan.checks.followup_memo`); after one change only
+the changed document and those linked with it meet the rules and checks again. The
 documents the others are known by (their cache entries) must then stay unvalidated: the
 follow-ups and the plans they name, which the checks across documents read whole, included.
 The corpus is copies of the shipped plans (``benchmarks/_realistic.py``), each copy linked
@@ -16,7 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_warm_runs import EDITS, _project
 
+import mvkplan.loading.digests
 from conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -72,9 +77,8 @@ def test_after_one_change_only_the_changed_copy_is_validated(
     answer = _problems(corpus, command)
     monkeypatch.undo()
     assert answer == _problems(corpus, "lint" if command == "lint" else "check", "--no-cache")
-    if command == "lint":
-        others = sorted({shown for shown in made if "/k0001/" not in shown})
-        assert not others, f"validated outside the changed copy: {others[:5]} ({len(others)})"
+    others = sorted({shown for shown in made if "/k0001/" not in shown})
+    assert not others, f"validated outside the changed copy: {others[:5]} ({len(others)})"
     assert made, "the changed file itself is validated"
 
 
@@ -105,17 +109,37 @@ def test_a_yearly_plan_s_missing_follow_up_year_is_found_after_each_change(proje
     (plans / "plan-2024.yaml").write_text(PLAN, encoding="utf-8")
     for year in (2024, 2025):
         (plans / f"plan-2024-{year}.yaml").write_text(_follow_up(year), encoding="utf-8")
-    steps = {
-        "start": lambda: None,
-        "a gap": lambda: ((plans / "plan-2024-2025.yaml").unlink(),
-                          (plans / "plan-2024-2026.yaml").write_text(_follow_up(2026), encoding="utf-8")),
-        "plan edited": lambda: (plans / "plan-2024.yaml").write_text(PLAN + "# ändrad\n", encoding="utf-8"),
-        "gap filled": lambda: (plans / "plan-2024-2025.yaml").write_text(_follow_up(2025), encoding="utf-8"),
-    }
     found = []
-    for step, edit in steps.items():
-        edit()
+    for step in ("start", "a gap", "plan edited", "gap filled"):
+        if step == "a gap":
+            (plans / "plan-2024-2025.yaml").unlink()
+            (plans / "plan-2024-2026.yaml").write_text(_follow_up(2026), encoding="utf-8")
+        elif step == "plan edited":
+            (plans / "plan-2024.yaml").write_text(PLAN + "# ändrad\n", encoding="utf-8")
+        elif step == "gap filled":
+            (plans / "plan-2024-2025.yaml").write_text(_follow_up(2025), encoding="utf-8")
         cached = _problems(project, "lint", "--select", "MVK021")
         assert cached == _problems(project, "lint", "--select", "MVK021", "--no-cache"), step
         found.append([(p["code"], p["path"]) for p in cached[1]])
     assert found == [[], [("MVK021", "plans/plan-2024.yaml")], [("MVK021", "plans/plan-2024.yaml")], []]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(steps=st.lists(st.tuples(st.sampled_from(sorted(EDITS)), st.booleans()), min_size=1, max_size=4))
+def test_after_any_edits_check_answers_as_a_cold_one(
+    steps: list[tuple[str, bool]], tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The follow-ups' checks ``check`` remembers (in the slot ``validate`` keeps them in too)
+    after each kind of edit, with or without a ``validate`` between: what ``--no-cache`` says."""
+    monkeypatch.setattr(mvkplan.loading.digests, "RACY_MARGIN_NS", -10**18)
+    root = _project(tmp_path_factory.mktemp("check") / "project")
+    run_cli("check", cwd=root)
+    for step, validate_first in steps:
+        EDITS[step](root)
+        if validate_first:
+            run_cli("validate", cwd=root)
+        for fmt in ("json", "text"):
+            warm = run_cli("check", "--format", fmt, cwd=root)
+            cold = run_cli("check", "--format", fmt, "--no-cache", cwd=root)
+            assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout), (steps, fmt)

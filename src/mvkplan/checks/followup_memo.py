@@ -83,6 +83,19 @@ class FollowUpMemo:
         self._found = True
         return model.plan
 
+    def problems_of(self, index: LinkIndex) -> list[Problem]:
+        """The problems of every follow-up in ``index`` against its plan, and of follow-ups of
+        one year (what :func:`mvkplan.checks.followups.follow_up_problems` finds), from what
+        an earlier run found where that still holds; kept for the next run. For a run that
+        has the whole index at hand (``check``), not one checking as it loads."""
+        checks = FollowUpChecks(index)
+        for loaded in index.documents.values():
+            if not loaded.shipped and loaded.kind == "follow-up":
+                self.check_now(checks, loaded)
+        problems = list(checks.finish())
+        self.save(problems)
+        return problems
+
     def save(self, problems: list[Problem]) -> None:
         """Keep what this run used and found (not after a file changed while it was read)."""
         if self.project is None or any(problem.code == "E110" for problem in problems):
