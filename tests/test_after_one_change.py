@@ -13,16 +13,23 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from test_warm_runs import (  # the same edits, runs and crafted entries
+    _add_broken,
+    _answers,
+    _pickle_bomb,
+    _project,
+    _remove,
+    _rename,
+)
 
 import mvkplan.loading.digests
-from conftest import PLANS, REPO, run_cli
+from conftest import run_cli
 
 PLAN = Path("plans/kalmar/kalmar-2024.yaml")
 """A plan two follow-ups name; it supersedes kalmar-2021 and others link to its goals."""
@@ -66,27 +73,6 @@ def _retitle(relative: Path, title: str) -> Edit:
     return apply
 
 
-def _add_broken(root: Path) -> None:
-    target = root / "plans" / "unknown-document.yaml"
-    if target.exists():
-        target.unlink()
-    else:
-        shutil.copy(REPO / "tests" / "broken" / "unknown-document.yaml", target)
-
-
-def _remove(root: Path) -> None:
-    path, kept = root / OLD, root / "kalmar-2021.yaml.away"
-    if path.exists():
-        path.rename(kept)
-    else:
-        kept.rename(path)
-
-
-def _rename(root: Path) -> None:
-    old, new = root / SECOND, root / SECOND.with_name("jonkoping-2023.yaml")
-    (old if old.exists() else new).rename(new if old.exists() else old)
-
-
 _TITLE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 _GOAL_RENAMED = _toggle(PLAN, "- id: likvardig-kunskap\n", "- id: likvardig-kunskap-ny\n")
 _STATUS_CHANGED = _toggle(OLD, "status: superseded", "status: adopted")
@@ -106,18 +92,6 @@ EDITS: dict[str, st.SearchStrategy[Edit]] = {
     "file removed": st.just(_remove),
     "file renamed": st.just(_rename),
 }
-
-
-def _project(folder: Path) -> Path:
-    folder.mkdir(parents=True)
-    (folder / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
-    shutil.copytree(PLANS, folder / "plans")
-    return folder
-
-
-def _answers(root: Path, *extra: str) -> list[tuple[int, str]]:
-    return [(result.exit_code, result.stdout) for result in
-            (run_cli("validate", *extra, cwd=root), run_cli("validate", "--format", "json", *extra, cwd=root))]
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
@@ -187,22 +161,6 @@ def _slot(root: Path) -> Path:
     from mvkplan.project.config import find_project
 
     return RunCache(find_project(root))._slot(SLOT, [])
-
-
-class _Bomb:
-    """Unpickling this writes a marker: what a crafted slot would do if it were unpickled."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
-
-
-def _pickle_bomb(original: bytes, root: Path) -> bytes:
-    import pickle
-
-    return original[:17 + 32] + pickle.dumps(_Bomb(root / "MARKER"))
 
 
 def _other_place(original: bytes, root: Path) -> bytes:

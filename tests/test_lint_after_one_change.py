@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_warm_runs import EDITS, _project
@@ -82,19 +83,10 @@ def test_after_one_change_only_the_changed_copy_is_validated(
     assert made, "the changed file itself is validated"
 
 
-PLAN = """id: plan-2024
-kind: regional-plan
-title: Plan
-county: kalmar
-period: {start: 2024, end: 2026}
-areas:
-  - id: forebygga
-    goals:
-      - id: kunskap
-        title: Kunskap
-        indicators:
-          - {source: oppna-jamforelser-vald, frequency: årlig}
-"""
+def _yearly_plan() -> str:
+    """The plan of MVK021's own cases (``tests/rules/MVK021.yaml``): indicators followed up yearly."""
+    cases = yaml.safe_load((REPO / "tests" / "rules" / "MVK021.yaml").read_text(encoding="utf-8"))["cases"]
+    return str(cases[0]["files"]["plans/plan-2024.yaml"])
 
 
 def _follow_up(year: int) -> str:
@@ -106,7 +98,7 @@ def test_a_yearly_plan_s_missing_follow_up_year_is_found_after_each_change(proje
     every follow-up's model): a follow-up removed and added, the plan edited and a follow-up
     put back each answer as a run without cache."""
     plans = project / "plans"
-    (plans / "plan-2024.yaml").write_text(PLAN, encoding="utf-8")
+    (plans / "plan-2024.yaml").write_text(_yearly_plan(), encoding="utf-8")
     for year in (2024, 2025):
         (plans / f"plan-2024-{year}.yaml").write_text(_follow_up(year), encoding="utf-8")
     found = []
@@ -115,7 +107,7 @@ def test_a_yearly_plan_s_missing_follow_up_year_is_found_after_each_change(proje
             (plans / "plan-2024-2025.yaml").unlink()
             (plans / "plan-2024-2026.yaml").write_text(_follow_up(2026), encoding="utf-8")
         elif step == "plan edited":
-            (plans / "plan-2024.yaml").write_text(PLAN + "# ändrad\n", encoding="utf-8")
+            (plans / "plan-2024.yaml").write_text(_yearly_plan() + "# ändrad\n", encoding="utf-8")
         elif step == "gap filled":
             (plans / "plan-2024-2025.yaml").write_text(_follow_up(2025), encoding="utf-8")
         cached = _problems(project, "lint", "--select", "MVK021")

@@ -74,7 +74,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
 
 
 def _project(folder: Path) -> Path:
-    folder.mkdir()
+    folder.mkdir(parents=True)
     (folder / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
     shutil.copytree(PLANS, folder / "plans")
     return folder
