@@ -126,7 +126,7 @@ def test_a_plan_changed_during_the_run_is_reported_not_raised(
 ) -> None:
     # A follow-up the hint misses: its plan is let go, and validated again from its file when
     # the follow-up is checked (as soon as it is loaded); the plan is edited just before.
-    monkeypatch.setattr(mvkplan.loading.hints, "followed_plans", lambda files: Counter())
+    monkeypatch.setattr(mvkplan.loading.hints, "followed_plans", lambda files, known=None: Counter())
     plan = real_project / "plans" / "kalmar" / "kalmar-2024.yaml"
     settled = mvkplan.checks.followups.settled
 
