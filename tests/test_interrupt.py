@@ -39,7 +39,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _interrupt(args: list[str], cwd: Path, delay: float, group: bool, lang: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_JOBS": "2", "MVKPLAN_LANG": lang}
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "MVKPLAN_JOBS": "2", "MVKPLAN_LANG": lang,
+           "PYTHONFAULTHANDLER": "1"}  # a hang is shown: SIGABRT prints every thread's stack
     process = subprocess.Popen([sys.executable, "-m", "mvkplan", *args], cwd=cwd, env=env, text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     time.sleep(delay)
@@ -47,8 +48,13 @@ def _interrupt(args: list[str], cwd: Path, delay: float, group: bool, lang: str)
     try:
         out, err = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        pytest.fail("the process did not end after Ctrl-C")
+        os.kill(process.pid, signal.SIGABRT)
+        try:
+            out, err = process.communicate(timeout=10)
+        finally:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+        pytest.fail(f"the process did not end after Ctrl-C; its threads:\n{err}")
     return subprocess.CompletedProcess(args, process.returncode, out, err)
 
 
@@ -188,14 +194,41 @@ def test_a_ctrl_c_dropped_just_as_the_command_ends_exits_130_not_by_the_alarm():
 
 
 def test_the_journal_s_renames_hold_back_a_ctrl_c_raised_again():
-    """The renames of a recording are not cut by a Ctrl-C, also when it comes back by the timer."""
+    """The renames of a recording and every atomic write are not cut by a Ctrl-C, also when it
+    comes back by the timer, nor by a termination."""
     import signal as signals
 
-    from mvkplan.cycle.recording.journal import _sigint_held
+    from mvkplan.project.writing import signals_held
 
-    with _sigint_held():
+    with signals_held():
         blocked = signals.pthread_sigmask(signals.SIG_BLOCK, set())
-    assert {signals.SIGINT, signals.SIGALRM} <= blocked
+    assert {signals.SIGINT, signals.SIGALRM, signals.SIGTERM} <= blocked
+    assert not {signals.SIGINT, signals.SIGALRM, signals.SIGTERM} & signals.pthread_sigmask(signals.SIG_BLOCK, set())
+
+
+_WRITING = """
+import sys
+from pathlib import Path
+from mvkplan.project.writing import write_atomic
+
+folder, data = Path(sys.argv[1]), b"x" * 4_000_000
+print("ready", flush=True)
+for n in range(100_000):
+    write_atomic(folder / f"entry-{n % 7}", data)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.01, 0.05, 0.13, 0.3])
+def test_a_process_terminated_while_it_writes_leaves_no_temporary_file(tmp_path: Path, delay: float):
+    """A pool ends its workers with SIGTERM when the run is interrupted; one writing a cache
+    entry then left its temporary file in the cache (seen after Ctrl-C in a survey import)."""
+    with subprocess.Popen([sys.executable, "-c", _WRITING, str(tmp_path)], text=True, stdout=subprocess.PIPE,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "src")}) as process:
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+        time.sleep(delay)
+        process.terminate()
+        assert process.wait(timeout=60) == -signal.SIGTERM
+    assert not list(tmp_path.glob(".*.tmp")), sorted(p.name for p in tmp_path.iterdir())
 
 
 _WHILE_SILENCED = """

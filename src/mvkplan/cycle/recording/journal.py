@@ -26,16 +26,14 @@ reviewer saw in the files).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from mvkplan.loading.keys import tracked
-from mvkplan.project.writing import default_mode, write_atomic
+from mvkplan.project.writing import default_mode, signals_held, write_atomic
 
 JOURNAL = PurePosixPath(".mvkplan_cache") / "recording-journal.json"
 STAGED_SUFFIX = ".mvkplan-new"
@@ -73,7 +71,7 @@ def replace_all(root: Path, texts: Mapping[str, bytes]) -> list[str]:
     _write_journal(journal, "staging", targets)
     for target, data in zip(targets, texts.values(), strict=True):
         _write_synced(root / staged_path(target), data, _mode_of(root / target))
-    with _sigint_held():
+    with signals_held():
         _write_journal(journal, "renaming", targets)
         for target in targets:
             (root / target).parent.mkdir(parents=True, exist_ok=True)
@@ -92,7 +90,7 @@ def recover(root: Path) -> Recovered:
         raise JournalError(journal, "it is tracked by git, so it came with the repository, not from an import here")
     state, targets = _read_journal(root, journal)
     done: list[str] = []
-    with _sigint_held():
+    with signals_held():
         for target in targets:
             staged = root / staged_path(target)
             if not staged.is_file():
@@ -169,20 +167,4 @@ def _fsync_path(path: Path) -> None:
         pass  # some file systems cannot fsync a folder; the rename is still atomic
     finally:
         os.close(fd)
-
-
-@contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Ctrl-C waits until the block is done (the renames are quick; the journal covers a kill).
-    SIGALRM too: a Ctrl-C that Python dropped in a finaliser is raised again by it
-    (:func:`mvkplan.cli.app.main`)."""
-    try:
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGALRM})
-    except (AttributeError, ValueError):  # not on this platform, or not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
