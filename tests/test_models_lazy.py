@@ -156,16 +156,15 @@ def test_import_builds_no_validator_and_a_document_builds_its_kind_only(document
 
 _FORKED = """
 import json, os
+os.environ["MVKPLAN_JOBS"] = "2"
 import mvkplan.models
 from mvkplan.models import DOCUMENT_MODELS
-read, write = os.pipe()
-if os.fork() == 0:
-    os.write(write, json.dumps([m.__qualname__ for m in DOCUMENT_MODELS.values()
-                                if m.__pydantic_complete__]).encode())
-    os._exit(0)
-os.close(write)
-os.wait()
-print(os.read(read, 10000).decode())
+from mvkplan.project.parallel import map_ordered
+
+def built(_):
+    return [m.__qualname__ for m in DOCUMENT_MODELS.values() if m.__pydantic_complete__]
+
+print(json.dumps(map_ordered(built, [0, 1], minimum=1)))
 """
 
 
@@ -174,7 +173,8 @@ def test_forked_workers_inherit_every_kind_built() -> None:
 
     done = subprocess.run([sys.executable, "-c", _FORKED], capture_output=True, text=True,
                           env={"PYTHONPATH": SRC}, check=True)
-    assert json.loads(done.stdout) == [m.__qualname__ for m in DOCUMENT_MODELS.values()]
+    every = [m.__qualname__ for m in DOCUMENT_MODELS.values()]
+    assert json.loads(done.stdout) == [every, every]
 
 
 def _every_model() -> list[type]:

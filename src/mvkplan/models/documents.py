@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -30,6 +29,7 @@ from mvkplan.models.common import (
 from mvkplan.models.consultation import ConsultationFields
 from mvkplan.models.followup import FollowUpFields
 from mvkplan.models.items import Area, CatalogEntry, FrameworkItem, IndicatorList, Publication
+from mvkplan.project.parallel import before_forking
 
 
 class DocumentBase(Model):
@@ -282,14 +282,14 @@ AnyDocument = Annotated[
 def build_validators() -> None:
     """Build every document kind's validator now instead of at its first use.
 
-    Run before the process forks: the loading, lint and render workers are forked, and a worker
-    inherits what its parent built, where each would otherwise build every kind it meets again
-    (the parent often has validated nothing yet when it forks).
+    Run before the process forks workers (:func:`mvkplan.project.parallel.before_forking`):
+    the loading, lint and render workers are forked, and a worker inherits what its parent
+    built, where each would otherwise build every kind it meets again (the parent often has
+    validated nothing yet when it forks).
     """
     for model in DOCUMENT_MODELS.values():
         if not model.__pydantic_complete__:
             model.model_rebuild()
 
 
-if hasattr(os, "register_at_fork"):  # not on Windows, which cannot fork
-    os.register_at_fork(before=build_validators)
+before_forking(build_validators)

@@ -10,6 +10,7 @@ are returned in input order, so output is identical to a run in one process.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -18,6 +19,21 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 _task: Callable[..., object] | None = None
+_before_forking: list[Callable[[], None]] = []
+
+
+def before_forking(prepare: Callable[[], None]) -> None:
+    """Run ``prepare`` in this process before it forks workers, so that they inherit what it
+    makes (the document models' validators). It runs in the ordinary flow of the program:
+    in ``os.register_at_fork``'s hook a Ctrl-C raised inside it is not raised but dropped,
+    and comes back later at some other point of the pool's start."""
+    _before_forking.append(prepare)
+
+
+def _prepared_pool(count: int) -> multiprocessing.pool.Pool:
+    for prepare in _before_forking:
+        prepare()
+    return multiprocessing.get_context("fork").Pool(count)
 
 
 def workers() -> int:
@@ -46,7 +62,7 @@ def map_ordered(
     global _task
     _task = lambda index: function(items[index])  # noqa: E731 - inherited by the fork
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with _prepared_pool(count) as pool:
             chunk = max(1, min(64, len(items) // (count * 4)))
             return pool.map(_run, range(len(items)), chunksize=chunk)  # type: ignore[arg-type]
     finally:
@@ -68,7 +84,7 @@ def imap_ordered(function: Callable[[In], Out], items: Sequence[In]) -> Iterator
     global _task
     _task = lambda index: function(items[index])  # noqa: E731 - inherited by the fork
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with _prepared_pool(count) as pool:
             chunk = max(1, min(16, len(items) // (count * 8)))
             yield from pool.imap(_run, range(len(items)), chunksize=chunk)  # type: ignore[misc]
     finally:
