@@ -105,21 +105,17 @@ class RunCache:
 
     def get(self, command: str, arguments: list[str], key: str) -> object | None:
         """The answer stored for ``key``, or None."""
-        slot = self._slot(command, arguments)
-        if not LoadCache(self.folder).usable():
-            return None
-        try:
-            raw = slot.read_bytes()
-        except OSError:
-            return None
-        stored = decode_entry(raw, _label(slot))
-        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
-            return None
-        return stored[1]
+        stored = self._stored(command, arguments)
+        return stored[1] if stored is not None and stored[0] == key else None
 
     def last(self, command: str, arguments: list[str]) -> object | None:
         """The answer the slot holds, whatever key it was kept under (None: absent,
         unsigned or damaged)."""
+        stored = self._stored(command, arguments)
+        return stored[1] if stored is not None else None
+
+    def _stored(self, command: str, arguments: list[str]) -> tuple[object, object] | None:
+        """The slot's (key, answer), its signature checked before anything is unpickled."""
         if not LoadCache(self.folder).usable():
             return None
         slot = self._slot(command, arguments)
@@ -128,7 +124,7 @@ class RunCache:
         except OSError:
             return None
         stored = decode_entry(raw, _label(slot))
-        return stored[1] if isinstance(stored, tuple) and len(stored) == 2 else None
+        return (stored[0], stored[1]) if isinstance(stored, tuple) and len(stored) == 2 else None
 
     def put(self, command: str, arguments: list[str], key: str, answer: object) -> None:
         """Keep ``answer`` as the one for ``key`` (replacing the slot's last answer)."""
