@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import io
 import json
 import re
@@ -29,6 +30,7 @@ from test_render_support import (
 from test_site_validity import _check, _checker
 
 from conftest import PLANS, run_cli
+from mvkplan.publish.render import search
 from mvkplan.publish.render.search import search_available
 
 pytestmark = pytest.mark.browser
@@ -67,8 +69,24 @@ class _Body(HTMLParser):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
+    yield from _built_and_served(tmp_path_factory.mktemp("search"))
+
+
+@pytest.fixture(scope="module")
+def served_in_parts(tmp_path_factory):
+    """The same site with its index in parts (as a big site's is): a part per 150 kB of
+    pages, so that the plans the tests search for fall in different parts."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PART_BYTES", 150_000)
+        served = _built_and_served(tmp_path_factory.mktemp("parts"))
+        found = next(served)
+    yield found
+    next(served, None)
+
+
+def _built_and_served(folder: Path):
     require_or_skip(search_available(), "MVKPLAN_REQUIRE_BROWSER", "Pagefind (mvkplan[search])")
-    project = copy_fixture(tmp_path_factory.mktemp("search") / "project")
+    project = copy_fixture(folder / "project")
     shutil.copytree(PLANS, project / "plans" / "real")
     (project / "mvkplan.toml").write_text('paths = ["plans"]\n' + SITE_TABLE, encoding="utf-8")
     result = run_cli("build", cwd=project)
@@ -91,7 +109,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture
 def page(browser, served):
     """A page whose every request outside the site is refused and recorded."""
-    base = served[1]
+    yield from _guarded(browser, served[1])
+
+
+@pytest.fixture
+def page_in_parts(browser, served_in_parts):
+    """:func:`page`, on the site whose index is in parts."""
+    yield from _guarded(browser, served_in_parts[1])
+
+
+def _guarded(browser, base: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     left: list[str] = []
 
@@ -138,6 +165,36 @@ def _results(page, query: str) -> list[str]:
 
 
 def test_a_word_of_one_plan_finds_that_plans_page(page, served):
+    _a_word_of_one_plan_finds_that_plans_page(page, served)
+    assert len(_parts(served[0])) == 1
+
+
+def test_with_the_index_in_parts_a_word_of_one_plan_still_finds_that_plans_page(
+        page_in_parts, served_in_parts, served):
+    parts = _parts(served_in_parts[0])
+    assert len(parts) >= 3
+    # Every page the whole index holds is in exactly one part.
+    assert sorted(page for _, *pages in parts for page in pages) == _parts(served[0])[0][1:]
+    # The plans searched for are indexed in different parts.
+    assert len({folder for folder, *pages in parts for plan in PLAN_PAGES
+                if f"dokument/{plan}.html" in pages}) >= 2, parts
+    _a_word_of_one_plan_finds_that_plans_page(page_in_parts, served_in_parts)
+
+
+def _parts(site: Path) -> list[list[str]]:
+    """Each part of the site's index: its folder, then the pages its fragments hold."""
+    listed = json.loads((site / "pagefind" / "mvkplan-delar.json").read_text(encoding="utf-8"))
+    found = []
+    for folder in ["pagefind/", *listed["delar"]]:
+        pages = []
+        for fragment in sorted((site / folder / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(fragment.read_bytes())
+            pages.append(json.loads(data[data.index(b"{"):])["url"].lstrip("/"))
+        found.append([folder.rstrip("/"), *sorted(pages)])
+    return found
+
+
+def _a_word_of_one_plan_finds_that_plans_page(page, served) -> None:
     site, base = served
     unique = _unique_words(site)
     page.goto(base + "sok.html")

@@ -16,8 +16,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import run_cli
+from mvkplan.publish.render import search
 from mvkplan.publish.render.search import search_available
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,3 +98,53 @@ def test_every_heading_of_a_document_is_still_found(site: Path) -> None:
         assert body, path
         for heading in body:
             assert heading in content, (path, heading)
+
+
+def _indexed_in_parts(site: Path) -> dict[str, list[str]]:
+    """Index folder → the pages its fragments hold, for every part the search page merges."""
+    listed = json.loads((site / "pagefind" / "mvkplan-delar.json").read_text(encoding="utf-8"))
+    found = {}
+    for folder in ["pagefind", *(f.rstrip("/") for f in listed["delar"])]:
+        pages = []
+        for fragment in (site / folder / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes())
+            pages.append(json.loads(data[data.index(b"{"):])["url"].lstrip("/"))
+        found[folder] = sorted(pages)
+    return found
+
+
+def test_an_index_in_parts_holds_every_page_once_with_the_same_text(site, tmp_path, monkeypatch):
+    # The real plans' site indexed again, a part per 200 kB of pages (a big site's is in parts
+    # so that Pagefind never holds more than PART_BYTES of pages).
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    monkeypatch.setattr(search, "PART_BYTES", 200_000)
+    written = search.index_site(copy, [])
+    parts = _indexed_in_parts(copy)
+    assert len(parts) >= 3
+    assert sorted(page for pages in parts.values() for page in pages) == sorted(_indexed(site))
+    whole = {}
+    for folder in parts:
+        for fragment in (copy / folder / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes())
+            record = json.loads(data[data.index(b"{"):])
+            whole[record["url"].lstrip("/")] = " ".join(record["content"].split())
+    assert whole == _indexed(site)
+    # Every file written is reported (the build's manifest lists them), and nothing else is left.
+    on_disk = sorted(p.relative_to(copy).as_posix() for p in (copy / "pagefind").rglob("*") if p.is_file())
+    assert written == on_disk
+    assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in site.iterdir())
+
+
+@given(st.dictionaries(st.from_regex(r"dokument/[a-z0-9åäö.\-]{1,12}\.html", fullmatch=True),
+                       st.integers(0, 400), max_size=30),
+       st.integers(1, 500))
+def test_parts_cut_the_pages_in_order_and_each_within_the_limit(sizes, limit):
+    made = search.parts(sizes, limit)
+    assert [page for part in made for page in part.pages] == sorted(sizes)
+    assert [part.folder for part in made] == ["pagefind"] + [f"pagefind/{n}" for n in range(2, len(made) + 1)]
+    for number, part in enumerate(made):
+        filled = sum(sizes[page] for page in part.pages)
+        assert filled <= limit or len(part.pages) == 1
+        if number + 1 < len(made):  # a part ends only where the next page would not fit
+            assert filled + sizes[made[number + 1].pages[0]] > limit

@@ -12,6 +12,27 @@ function plain(html) {
   return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
 }
 
+let loading = null;
+
+function loaded() {
+  // Pagefind's module, once, with the other parts of a big site's index merged into it
+  // (their folders are listed in pagefind/mvkplan-delar.json: none for a site in one part).
+  if (loading === null) {
+    loading = (async () => {
+      const pagefind = await import("./pagefind/pagefind.js");
+      const listing = await fetch("pagefind/mvkplan-delar.json");
+      if (listing.ok) {
+        for (const folder of (await listing.json()).delar) {
+          await pagefind.mergeIndex(new URL(folder, window.location.href).pathname);
+        }
+      }
+      return pagefind;
+    })();
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}
+
 async function search(query) {
   list.replaceChildren();
   if (!query.trim()) {
@@ -27,7 +48,7 @@ async function search(query) {
   status.textContent = "Söker …";
   let pagefind;
   try {
-    pagefind = await import("./pagefind/pagefind.js");
+    pagefind = await loaded();
   } catch (error) {
     status.textContent = "Sökningen är inte tillgänglig på den här webbplatsen.";
     return;

@@ -7,30 +7,59 @@ request outside the site. Only what a page marks ``data-pagefind-body`` (the bod
 document or a report) is indexed, with Swedish stemming (``force_language``; the pages say
 ``lang="sv"`` too), less the tool's "Kopplingar" boxes (``NOT_INDEXED``). Without the extra
 the site is built without search, and says so.
+
+Pagefind holds everything it indexes in memory at once, about eight times the pages' bytes
+(600 MB for the 72 MB of pages of a 1 000-document corpus, 3 GB at 5 000). So a big site is
+indexed in parts (:data:`PART_BYTES` of pages each, one Pagefind run after the other): the
+first part's index is ``pagefind/``, the others ``pagefind/2/``, ``pagefind/3/``…, listed in
+``pagefind/mvkplan-delar.json`` (an empty list for a site in one part), and the search page
+merges them (Pagefind's ``mergeIndex``).
+Every page is in exactly one part; a site of real plans is one part, as it always was.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 SEARCH_FOLDER = "pagefind"
 """Where the index is in the site."""
 SEARCH_PAGE = "sok.html"
-INDEXED = "dokument/*.html"
+INDEXED_FOLDER = "dokument"
+INDEXED = f"{INDEXED_FOLDER}/*.html"
 """The pages that can hold a marked body: documents and reports (others are not read)."""
 NOT_INDEXED = ".additions"
 """The "Kopplingar" boxes: mvkplan's additions, not the document's text. They repeat other
 documents' titles (a framework's page lists every goal that links to it): a fifth of the
 indexed text of a realistic corpus, found on the page it was copied from anyway, and about
 a tenth of Pagefind's memory."""
+PART_BYTES = 24_000_000
+"""The pages one Pagefind run indexes at most (a page bigger than this is a part alone):
+Pagefind then peaks at about 200-300 MB, and a site of every county's and municipality's
+plans is still one part (the real plans' pages are about 100 kB each)."""
+PARTS_FILE = "mvkplan-delar.json"
+"""In the index folder: the folders of the parts after the first, for the search page."""
 
 
 class SearchError(Exception):
     """Pagefind could not index the site (its binary failed or gave an error)."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """The pages one Pagefind run indexes, and where its index goes in the site."""
+
+    pages: list[str]
+    """Page paths relative to the site, in order."""
+    folder: str
+    """The index's folder, relative to the site (``pagefind`` for the first part)."""
 
 
 def search_available() -> bool:
@@ -46,18 +75,70 @@ def _executable() -> Path | None:
     return get_executable()
 
 
+def parts(sizes: dict[str, int], limit: int | None = None) -> list[Part]:
+    """The pages (path → bytes) in parts of at most ``limit`` bytes (:data:`PART_BYTES`), in
+    the order of their paths; a page bigger than ``limit`` is a part alone. Always one part
+    at least."""
+    limit = PART_BYTES if limit is None else limit
+    groups: list[list[str]] = [[]]
+    filled = 0
+    for page in sorted(sizes):
+        if groups[-1] and filled + sizes[page] > limit:
+            groups.append([])
+            filled = 0
+        groups[-1].append(page)
+        filled += sizes[page]
+    return [Part(pages, SEARCH_FOLDER if number == 1 else f"{SEARCH_FOLDER}/{number}")
+            for number, pages in enumerate(groups, start=1)]
+
+
 def index_site(folder: Path, pages: Iterable[str]) -> list[str]:
     """Index the site in ``folder`` and write the index into ``folder/pagefind``; the paths
     of the files written, relative to ``folder``, sorted. (``pages``, the site's pages, are
-    found by Pagefind itself among the documents' pages.)
+    found here among the documents' pages, as Pagefind's own glob would.)
 
     The binary is run as a command, which exits only once every file is written. (Its
-    Python service, stopped as soon as it answers, can leave a file empty: seen in tests.)"""
+    Python service, stopped as soon as it answers, can leave a file empty: seen in tests.)
+    Each part is indexed from a folder of links to its pages alone, inside ``folder`` and
+    removed after, so Pagefind sees the same paths (and gives the same addresses) as in
+    the site."""
     del pages  # the signature of a publication's finishing step
     executable = _executable()
     if executable is None:
         raise SearchError("pagefind is not installed (pip install 'mvkplan[search]')")
-    command = [str(executable), "--site", str(folder), "--output-subdir", SEARCH_FOLDER,
+    found = sorted((folder / INDEXED_FOLDER).glob("*.html"))
+    sizes = {page.relative_to(folder).as_posix(): page.stat().st_size for page in found}
+    made = parts(sizes)
+    for part in made:
+        _index_part(executable, folder, part)
+    listing = {"delar": [f"{part.folder}/" for part in made[1:]]}  # (the search page asks)
+    (folder / SEARCH_FOLDER / PARTS_FILE).write_text(json.dumps(listing, indent=1) + "\n",
+                                                     encoding="utf-8")
+    written = []
+    for here, _folders, files in os.walk(folder / SEARCH_FOLDER):
+        for name in files:
+            written.append((Path(here) / name).relative_to(folder).as_posix())
+    return sorted(written)
+
+
+def _index_part(executable: Path, folder: Path, part: Part) -> None:
+    """One Pagefind run over ``part``'s pages, writing its index into ``part.folder``."""
+    pages = Path(tempfile.mkdtemp(prefix=".mvkplan-sokdel-", dir=folder))
+    try:
+        for page in part.pages:
+            target = pages.joinpath(*page.split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(folder / page, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(folder / page, target)
+        _run(executable, pages, (folder / part.folder).resolve())
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
+
+
+def _run(executable: Path, site: Path, output: Path) -> None:
+    command = [str(executable), "--site", str(site), "--output-path", str(output),
                "--glob", INDEXED, "--exclude-selectors", NOT_INDEXED, "--force-language", "sv",
                "--silent"]
     try:
@@ -68,8 +149,3 @@ def index_site(folder: Path, pages: Iterable[str]) -> list[str]:
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise SearchError(f"pagefind exited with {done.returncode}: {' '.join(detail[-3:])}")
-    written = []
-    for here, _folders, files in os.walk(folder / SEARCH_FOLDER):
-        for name in files:
-            written.append((Path(here) / name).relative_to(folder).as_posix())
-    return sorted(written)
