@@ -146,7 +146,7 @@ def _kept_by_tables(root: Path) -> int:
 
 @settings(max_examples=3, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(copies=st.integers(20, 120))
+@given(copies=st.integers(2, 40))  # (the follow-up stays under max-file-size)
 def test_open_data_tables_do_not_hold_their_rows(
     tmp_path_factory: pytest.TempPathFactory, copies: int,
 ) -> None:
@@ -156,4 +156,6 @@ def test_open_data_tables_do_not_hold_their_rows(
     many = tmp_path_factory.mktemp("many")
     _with_values(once, 1)
     _with_values(many, copies)
-    assert _kept_by_tables(many) <= _kept_by_tables(once) + 512
+    kept_once, kept_many = _kept_by_tables(once), _kept_by_tables(many)
+    assert kept_many <= kept_once + 512, (
+        f"tables hold {kept_many} bytes with the values {copies} times over, {kept_once} once")
