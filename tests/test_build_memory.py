@@ -30,6 +30,8 @@ from mvkplan.checks.validate import load_corpus
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.project.config import find_project
+from mvkplan.publish.opendata import Table, data_tables
+from mvkplan.publish.opendata.tables import FOLLOW_UP_COLUMNS, Rows
 from mvkplan.publish.render import incremental
 from mvkplan.publish.render.site import site_pages
 
@@ -159,3 +161,27 @@ def test_open_data_tables_do_not_hold_their_rows(
     kept_once, kept_many = _kept_by_tables(once), _kept_by_tables(many)
     assert kept_many <= kept_once + 512, (
         f"tables hold {kept_many} bytes with the values {copies} times over, {kept_once} once")
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@given(st.lists(st.tuples(*[_TEXT] * len(FOLLOW_UP_COLUMNS)), max_size=6))
+def test_rows_made_when_read_write_what_held_rows_write(rows: list[tuple[str, ...]]) -> None:
+    """A table whose rows are made when read writes, for any text, the same CSV and JSON
+    bytes as one holding them, and counts them alike; read twice, it gives them twice."""
+    made = Table("x", "follow-up", FOLLOW_UP_COLUMNS, Rows(lambda: list(rows), lambda: len(rows)))
+    held = Table("x", "follow-up", FOLLOW_UP_COLUMNS, rows)
+    assert made.csv_bytes() == held.csv_bytes() and made.json_bytes() == held.json_bytes()
+    assert made.csv_bytes() == held.csv_bytes()
+    assert len(made.rows) == len(rows) and list(made.rows) == rows
+    assert all(made.rows[i] == rows[i] for i in range(len(rows)))
+
+
+def test_every_table_counts_the_rows_it_writes(tmp_path: Path) -> None:
+    """The data page and the catalog say how many rows a table has without making them: for
+    every plan and follow-up of the real documents, the count is the rows written."""
+    write_groups(tmp_path, 1)
+    tables = data_tables(load_corpus(find_project(tmp_path), cache=False).index)
+    assert {table.kind for table in tables} == {"plan", "follow-up"}
+    assert [len(table.rows) for table in tables] == [len(list(table.rows)) for table in tables]
