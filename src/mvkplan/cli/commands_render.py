@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -189,7 +190,6 @@ def build(
     UTKAST); a document with lint errors (placeholders, for one) is left out, and named on
     stderr, unless --force is given.
     """
-    from mvkplan.checks.gate import blocking, errors_by_document, one_line, select_documents
     from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
     from mvkplan.messages.i18n import t
     from mvkplan.project.outputs import OutputError, folder_target
@@ -198,8 +198,7 @@ def build(
     from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild
     from mvkplan.publish.render.paths import UnsafePathError
     from mvkplan.publish.render.search import SearchError
-    from mvkplan.publish.render.single import loaded_for_pages
-    from mvkplan.publish.render.site import Progress, SitePage, published_index, site_pages
+    from mvkplan.publish.render.site import Progress, SitePage, site_pages
     from mvkplan.publish.render.sitepages import site_options
 
     project = open_project(lang, paths=True)
@@ -207,27 +206,13 @@ def build(
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
         fail(str(exc))
-    corpus, problems = loaded_for_pages(project, cache=not no_cache)
-    _report_skipped(corpus)
-    errors = blocking(problems)
-    if errors and not force:
-        _refuse(errors, t("build.refused"))
-    folder = _templates(project, templates)
-    held = _lint_errors(corpus, no_cache)
-    selection = select_documents(corpus.index, drafts=drafts or project.settings.drafts,
-                                 errors=held, force=force)
-    _report_follow_ups_without_plan(corpus.index)
-    _report_left_out(corpus, selection)
-    index = published_index(corpus.index, selection.published)
+    published = _published(project, templates, no_cache=no_cache, force=force,
+                           drafts=drafts or project.settings.drafts)
+    index, banners, folder = published.index, published.banners, published.templates
 
     def updated(document_id: str) -> str | None:
         return last_updated(index.documents[document_id], project.root)
 
-    banners = errors_by_document(corpus, errors)
-    for document_id, found in held.items():  # published under --force, with a banner
-        if document_id in selection.published:
-            banners.setdefault(document_id, []).extend(one_line(p) for p in found)
-    # (A forced build's banners are part of what the record says each page shows.)
     options = site_options(project.settings.site, project.look)
     if not options.search:
         print(t("build.search_left_out"), file=sys.stderr)
@@ -264,6 +249,48 @@ def build(
     except OSError as exc:
         fail(f"{exc.filename or target}: {system_error(exc)}")
     print(t("build.written", count=len(written), path=_shown(target, project.root)))
+
+
+@dataclass(frozen=True)
+class _Published:
+    """What a build renders: the index of the documents it publishes, and the errors each
+    is published with anyway (a forced build's banners)."""
+
+    index: LinkIndex
+    banners: dict[str, list[str]]
+    templates: Path | None
+    """The folder of templates overriding the shipped ones (checked once nothing stops the build)."""
+
+
+def _published(project: Project, templates: Path | None, *, no_cache: bool, force: bool,
+               drafts: bool) -> _Published:
+    """Load the corpus, report what stops the build or is left out of the site, and give the
+    index of what is published. The corpus itself stays here: once this returns, its own
+    index (when documents are left out, a second one beside the published index) and the
+    models of the documents left out are let go before a page is rendered, instead of
+    being held, and inherited by every worker, to the end of the build."""
+    from mvkplan.checks.gate import blocking, errors_by_document, one_line, select_documents
+    from mvkplan.messages.i18n import t
+    from mvkplan.publish.render.single import loaded_for_pages
+    from mvkplan.publish.render.site import published_index
+
+    corpus, problems = loaded_for_pages(project, cache=not no_cache)
+    _report_skipped(corpus)
+    errors = blocking(problems)
+    if errors and not force:
+        _refuse(errors, t("build.refused"))
+    folder = _templates(project, templates)
+    held = _lint_errors(corpus, no_cache)
+    selection = select_documents(corpus.index, drafts=drafts, errors=held, force=force)
+    _report_follow_ups_without_plan(corpus.index)
+    _report_left_out(corpus, selection)
+    index = published_index(corpus.index, selection.published)
+    banners = errors_by_document(corpus, errors)
+    for document_id, found in held.items():  # published under --force, with a banner
+        if document_id in selection.published:
+            banners.setdefault(document_id, []).extend(one_line(p) for p in found)
+    # (A forced build's banners are part of what the record says each page shows.)
+    return _Published(index, banners, folder)
 
 
 # -- helpers ------------------------------------------------------------------------------

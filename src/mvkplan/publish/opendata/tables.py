@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.models import FollowUp, PlanBase
@@ -33,7 +35,9 @@ class Table:
     kind: str
     """'plan' or 'follow-up'."""
     columns: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
+    """The rows; for a document of the index, made from its model each time they are read
+    (:class:`Rows`), so that a build does not hold every document's rows beside its model."""
 
     def csv_bytes(self) -> bytes:
         """The table as CSV (RFC 4180: comma, CRLF, quotes where needed; UTF-8 with a BOM,
@@ -66,12 +70,45 @@ def data_tables(index: LinkIndex) -> list[Table]:
     return tables
 
 
+class Rows(Sequence[tuple[str, ...]]):
+    """A table's rows, made from the document's model when read and not kept: a site has a
+    table per plan and follow-up, and holding them all (a follow-up's values, row by row)
+    for the whole build cost a fifth of the YAML's size again, in every worker too."""
+
+    def __init__(self, make: Callable[[], list[tuple[str, ...]]], count: Callable[[], int]) -> None:
+        self._make = make
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count()
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._make())
+
+    @overload
+    def __getitem__(self, position: int) -> tuple[str, ...]: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[tuple[str, ...]]: ...
+
+    def __getitem__(self, position: int | slice) -> tuple[str, ...] | Sequence[tuple[str, ...]]:
+        return self._make()[position]
+
+
 def downloads(document_id: str) -> tuple[str, str]:
     """The CSV and JSON files of a document, relative to the site's root."""
     return f"{DATA_FOLDER}/{document_id}.csv", f"{DATA_FOLDER}/{document_id}.json"
 
 
 def _plan(model: PlanBase) -> Table:
+    def count() -> int:
+        return sum(len(area.goals) + sum(len(goal.indicators) for goal in area.goals)
+                   + len(area.activities) for area in model.areas)
+
+    return Table(model.id, "plan", PLAN_COLUMNS, Rows(lambda: _plan_rows(model), count))
+
+
+def _plan_rows(model: PlanBase) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for area in model.areas:
         for goal in area.goals:
@@ -82,12 +119,16 @@ def _plan(model: PlanBase) -> Table:
         for activity in area.activities:
             rows.append(("activity", area.id, "", activity.id, activity.title,
                          activity.responsible or "", ""))
-    return Table(model.id, "plan", PLAN_COLUMNS, rows)
+    return rows
 
 
 def _follow_up(model: FollowUp) -> Table:
-    rows: list[tuple[str, ...]] = [(value.indicator, value.respondent or "", value.sex or "",
+    return Table(model.id, "follow-up", FOLLOW_UP_COLUMNS,
+                 Rows(lambda: _follow_up_rows(model), lambda: len(model.values)))
+
+
+def _follow_up_rows(model: FollowUp) -> list[tuple[str, ...]]:
+    return [(value.indicator, value.respondent or "", value.sex or "",
              str(value.year if value.year is not None else model.year), value.value,
              value.source or "") for value in model.values]
-    return Table(model.id, "follow-up", FOLLOW_UP_COLUMNS, rows)
 
