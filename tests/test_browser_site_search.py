@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import io
 import json
 import re
@@ -27,6 +26,7 @@ from test_render_support import (
     copy_fixture,
     require_or_skip,
 )
+from test_site_search_index import _indexed_in_parts
 from test_site_validity import _check, _checker
 
 from conftest import PLANS, run_cli
@@ -166,32 +166,20 @@ def _results(page, query: str) -> list[str]:
 
 def test_a_word_of_one_plan_finds_that_plans_page(page, served):
     _a_word_of_one_plan_finds_that_plans_page(page, served)
-    assert len(_parts(served[0])) == 1
+    assert list(_indexed_in_parts(served[0])) == ["pagefind"]
 
 
 def test_with_the_index_in_parts_a_word_of_one_plan_still_finds_that_plans_page(
         page_in_parts, served_in_parts, served):
-    parts = _parts(served_in_parts[0])
+    parts = _indexed_in_parts(served_in_parts[0])
     assert len(parts) >= 3
     # Every page the whole index holds is in exactly one part.
-    assert sorted(page for _, *pages in parts for page in pages) == _parts(served[0])[0][1:]
+    assert sorted(page for pages in parts.values() for page in pages) \
+        == _indexed_in_parts(served[0])["pagefind"]
     # The plans searched for are indexed in different parts.
-    assert len({folder for folder, *pages in parts for plan in PLAN_PAGES
+    assert len({folder for folder, pages in parts.items() for plan in PLAN_PAGES
                 if f"dokument/{plan}.html" in pages}) >= 2, parts
     _a_word_of_one_plan_finds_that_plans_page(page_in_parts, served_in_parts)
-
-
-def _parts(site: Path) -> list[list[str]]:
-    """Each part of the site's index: its folder, then the pages its fragments hold."""
-    listed = json.loads((site / "pagefind" / "mvkplan-delar.json").read_text(encoding="utf-8"))
-    found = []
-    for folder in ["pagefind/", *listed["delar"]]:
-        pages = []
-        for fragment in sorted((site / folder / "fragment").glob("*.pf_fragment")):
-            data = gzip.decompress(fragment.read_bytes())
-            pages.append(json.loads(data[data.index(b"{"):])["url"].lstrip("/"))
-        found.append([folder.rstrip("/"), *sorted(pages)])
-    return found
 
 
 def _a_word_of_one_plan_finds_that_plans_page(page, served) -> None:

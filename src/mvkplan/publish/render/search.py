@@ -13,8 +13,8 @@ Pagefind holds everything it indexes in memory at once, about eight times the pa
 indexed in parts (:data:`PART_BYTES` of pages each, one Pagefind run after the other): the
 first part's index is ``pagefind/``, the others ``pagefind/2/``, ``pagefind/3/``…, listed in
 ``pagefind/mvkplan-delar.json`` (an empty list for a site in one part), and the search page
-merges them (Pagefind's ``mergeIndex``).
-Every page is in exactly one part; a site of real plans is one part, as it always was.
+merges them (Pagefind's ``mergeIndex``). Every page is in exactly one part; a site of real
+plans is one part, as it always was.
 """
 
 from __future__ import annotations
@@ -123,18 +123,18 @@ def index_site(folder: Path, pages: Iterable[str]) -> list[str]:
 
 def _index_part(executable: Path, folder: Path, part: Part) -> None:
     """One Pagefind run over ``part``'s pages, writing its index into ``part.folder``."""
-    pages = Path(tempfile.mkdtemp(prefix=".mvkplan-sokdel-", dir=folder))
+    linked = Path(tempfile.mkdtemp(prefix=".mvkplan-sokdel-", dir=folder))
     try:
         for page in part.pages:
-            target = pages.joinpath(*page.split("/"))
+            target = linked.joinpath(*page.split("/"))
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(folder / page, target)
             except OSError:  # a file system without hard links
                 shutil.copyfile(folder / page, target)
-        _run(executable, pages, (folder / part.folder).resolve())
+        _run(executable, linked, (folder / part.folder).resolve())
     finally:
-        shutil.rmtree(pages, ignore_errors=True)
+        shutil.rmtree(linked, ignore_errors=True)
 
 
 def _run(executable: Path, site: Path, output: Path) -> None:
