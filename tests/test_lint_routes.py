@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 import yaml
+from generated import document, to_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PLANS, REPO, run_cli
-from generated import document, to_yaml
 from mvkplan.checks import lint as lint_module
 from mvkplan.checks.rules import RULES
 from mvkplan.checks.rules.base import DOCUMENT
