@@ -9,7 +9,6 @@ the command and however much of its output was read before the reader went away.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PLANS, REPO
+from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from _realistic import write_corpus  # noqa: E402
@@ -41,18 +40,6 @@ COMMANDS = [
 
 PIPE_HOLDS = 1 << 16
 """What a pipe holds unread on Linux: output beyond it is written after the reader went away."""
-
-
-def _copies(root: Path, copies: int) -> Path:
-    (root / "mvkplan.toml").write_text('paths = ["plans"]\n', encoding="utf-8")
-    for copy in range(copies):
-        shutil.copytree(PLANS, root / "plans" / f"kopia-{copy}")
-    return root
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _copies(tmp_path_factory.mktemp("pipe"), 1)
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +72,8 @@ def _whole(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
-def test_a_reader_gone_before_the_first_byte_ends_the_command_quietly(project, args):
-    code, _head, err = _read_then_close(args, project, 0)
+def test_a_reader_gone_before_the_first_byte_ends_the_command_quietly(real_project, args):
+    code, _head, err = _read_then_close(args, real_project, 0)
     assert "Traceback" not in err and "Exception ignored" not in err, err
     assert code == BROKEN_PIPE, (code, err)
 
@@ -114,7 +101,7 @@ def test_a_reader_gone_part_way_ends_the_command_quietly(big, args, fraction):
 
 
 @pytest.mark.parametrize("args", [["lint"], ["validate", "--format", "sarif"]], ids=" ".join)
-def test_a_reader_that_reads_everything_sees_the_usual_exit_code(project, args):
-    whole = _whole(args, project)
-    code, head, err = _read_then_close(args, project, len(whole.stdout) + 1)
+def test_a_reader_that_reads_everything_sees_the_usual_exit_code(real_project, args):
+    whole = _whole(args, real_project)
+    code, head, err = _read_then_close(args, real_project, len(whole.stdout) + 1)
     assert (code, head, err) == (whole.returncode, whole.stdout.decode("utf-8"), whole.stderr.decode("utf-8"))
