@@ -21,12 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Environment
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
-from mvkplan.models import Catalog, Consultation, CountyProfile, FollowUp, Framework, PlanBase, Strategy
+from mvkplan.models import Consultation, FollowUp
 from mvkplan.project.look import Look
 from mvkplan.publish.diff.page import diff_heading
 from mvkplan.publish.opendata import Table, data_tables
@@ -105,7 +107,8 @@ def site_pages(
     pages += _about_pages(env, index, tables, options)
     with_data = {table.document for table in tables}
     for document_id, loaded in sorted(index.documents.items()):
-        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
+        card = card_of(loaded)  # (the page's model is made where the page is rendered)
+        if card.kind == "county-profile" and card.county:
             continue  # shown as the county's page
         if document_id in left_out:
             continue  # no report without its plan (a forced build; the caller says so)
@@ -116,9 +119,9 @@ def site_pages(
             pages.append(SitePage(f"dokument/{document_id}.pdf",
                                   _bind(_pdf, index, document_id, templates, updated,
                                         (errors or {}).get(document_id, ()), plain, options.look)))
-        previous = loaded.model.supersedes
+        previous = card.supersedes
         if previous and previous in index.documents:
-            related.append(LinkView(diff_heading(index.documents[previous].model),
+            related.append(LinkView(diff_heading(card_of(index.documents[previous])),  # type: ignore[arg-type]
                                     f"../nytt/{document_id}.html"))
             pages.append(SitePage(f"nytt/{document_id}.html",
                                   _bind(_diff, env, index, previous, document_id, search)))
@@ -126,7 +129,7 @@ def site_pages(
                               _bind(_document, env, index, document_id, updated,
                                     (errors or {}).get(document_id, ()), plain, tuple(related),
                                     search),
-                              heavy if isinstance(loaded.model, _LISTS_USES) else 1))
+                              heavy if card.kind in _LISTS_USES else 1))
     return pages
 
 
@@ -174,16 +177,17 @@ def follow_ups_left_out(index: LinkIndex) -> list[FollowUpWithoutPlan]:
     of document); the site is published without their pages rather than not at all."""
     gaps = []
     for document_id, loaded in sorted(index.documents.items()):
-        model = loaded.model
-        if isinstance(model, FollowUp):
-            plan = index.documents.get(model.plan)
-            if plan is None or not isinstance(plan.model, PlanBase):
-                gaps.append(FollowUpWithoutPlan(document_id, model.plan, plan is not None))
+        card = card_of(loaded)
+        if card.kind == "follow-up":
+            plan_id = cast(str, card.plan)
+            plan = index.documents.get(plan_id)
+            if plan is None or not card_of(plan).is_plan:
+                gaps.append(FollowUpWithoutPlan(document_id, plan_id, plan is not None))
     return gaps
 
 
 # Pages of these list every document that links to them (a catalog's "mentioned in").
-_LISTS_USES = (Catalog, Framework, Strategy)
+_LISTS_USES = frozenset({"catalog", "framework", "strategy"})
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
@@ -320,8 +324,9 @@ def _profiles(index: LinkIndex) -> dict[str, str]:
     """County → id of its county-profile document (the first, by id)."""
     found: dict[str, str] = {}
     for document_id, loaded in sorted(index.documents.items()):
-        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
-            found.setdefault(loaded.model.county, document_id)
+        card = card_of(loaded)
+        if card.kind == "county-profile" and card.county:
+            found.setdefault(card.county, document_id)
     return found
 
 
