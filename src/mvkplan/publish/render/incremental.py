@@ -45,9 +45,12 @@ from mvkplan.publish.render.site import SiteOptions, site_pages
 _DOCUMENT_PAGE = "dokument/"
 _DIFF_PAGE = "nytt/"
 _DATA_FILE = f"{DATA_FOLDER}/"
-MODELS_HELD = 32
+MODELS_HELD = 256
 """Models made again while pages render that stay alive in a process (the last made): a
-page reads its document's and a few others' (what it links to, its follow-ups)."""
+page reads its document's and a few others' (what it links to, its follow-ups), and the
+pages listing every document (coverage, the counties side by side) read them in turn,
+following links to others; a model is about three times its YAML (some 100 kB), so a few
+hundred cost little and spare most of those pages' validations made again."""
 _SHOWS_NO_DOCUMENT = frozenset({"sok.html", "sok.js", "tillganglighet.html"})
 """The search page, its script and the accessibility statement show no document (the
 options they do show are part of every page's digest)."""
