@@ -30,8 +30,7 @@ from mvkplan.index.cards import card_from_model, card_of
 from mvkplan.loading.documents import LoadedDocument
 from mvkplan.loading.validation import load_with_data
 from mvkplan.project.config import find_project
-from mvkplan.publish.render import rendering
-from mvkplan.publish.render import incremental
+from mvkplan.publish.render import incremental, rendering
 from mvkplan.publish.render.site import published_index, render_site, site_pages
 from mvkplan.publish.render.sitepages import site_options
 
