@@ -24,6 +24,11 @@ TARGETS = [
     "build peak memory beyond the interpreter / YAML bytes",
     "coverage / coverage --format json", "--version / import typer",
 ]
+PROPOSED = [
+    "validate cold, one process / floor (CPU)", "lint cold, one process / floor (CPU)",
+    "check cold, one process / floor (CPU)", "validate cold / floor (wall, default workers)",
+    "lint cold / floor (wall, default workers)", "check cold / floor (wall, default workers)",
+]
 
 
 @settings(max_examples=5, deadline=None)
@@ -57,7 +62,10 @@ def test_a_tiny_run_prints_every_target() -> None:
                           timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     rows = [line for line in done.stdout.splitlines() if line.startswith("| ")]
-    for target in TARGETS:
+    proposed = done.stdout.index("## Proposed")
+    for target in PROPOSED:  # apart from the issue's own, after them
+        assert done.stdout.index(f"| {target} |") > proposed, done.stdout
+    for target in TARGETS + PROPOSED:
         row = next((r for r in rows if r.startswith(f"| {target} |")), None)
         assert row is not None, f"no row for {target!r}:\n{done.stdout}"
         assert row.rstrip(" |*").endswith(("met", "not measured")), row

@@ -184,8 +184,9 @@ def _copies_with_findings(root: Path) -> None:
 def test_lint_in_workers_reports_what_one_process_reports(
     real_project: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    """With workers, documents come back known by their index entries and the rules run in
-    forked workers that validate them again from the plain data kept for them."""
+    """With workers, the rules run in forked workers: over the models this process loaded
+    (a cold run loads every file here), and over documents known by their cache entries,
+    which the workers validate again from the plain data kept for them."""
     _mixed_project(real_project)
     _copies_with_findings(real_project)
     monkeypatch.setenv("MVKPLAN_JOBS", "1")

@@ -106,21 +106,24 @@ def lint(
     look at them. Raises :class:`LintConfigError` for settings naming unknown rules.
     """
     config = LintConfig.from_settings(project.settings, select=select, ignore=ignore)
+    # Every file the cache lacks is loaded and validated in this process, and keeps its
+    # model: the rules' workers, forked afterwards, share those models. Loaded by workers,
+    # each would cost a second validation (and its plain data sent here) for the rules.
     corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered,
                                   release=False)
-    return _lint_corpus(config, corpus, own, targets, cache=cache)
+    return _lint_corpus(config, corpus, own, targets, cache=cache, fork=True)
 
 
 def lint_of(corpus: Corpus) -> LintResult:
     """:func:`lint` of the whole project over a corpus already loaded (``build`` loads one
     for its pages): the same answer, without loading and validating every file again."""
     config = LintConfig.from_settings(corpus.project.settings)
-    return _lint_corpus(config, corpus, [], None, cache=True)
+    return _lint_corpus(config, corpus, [], None, cache=True, fork=False)
 
 
 def _lint_corpus(
     config: LintConfig, corpus: Corpus, own: list[Problem], targets: list[Path] | None, *,
-    cache: bool,
+    cache: bool, fork: bool,
 ) -> LintResult:
     project = corpus.project
     wanted = [display_path(t, project.root) for t in targets or []]
@@ -134,7 +137,8 @@ def _lint_corpus(
     if cache and not os.environ.get("MVKPLAN_NO_CACHE"):
         store = FindingsStore(project, Selection(config.rules, config.options, config.severity,
                                                  config.per_path_ignores))
-    problems = run_rules(config, context, store, whole=not targets, shared=corpus.shared)
+    problems = run_rules(config, context, store, whole=not targets, shared=corpus.shared,
+                         fork=fork)
     problems += [p for p in corpus.loaded.problems if _wanted(p.path, wanted)]
     files = corpus.files if not targets else len(discover(targets)[0])
     unique = {(p, p.message): p for p in problems}  # Problem equality ignores the message
@@ -143,17 +147,19 @@ def _lint_corpus(
 
 def run_rules(
     config: LintConfig, context: LintContext, store: FindingsStore | None = None, *,
-    whole: bool = False, shared: Sequence[LoadedDocument] = (),
+    whole: bool = False, shared: Sequence[LoadedDocument] = (), fork: bool = False,
 ) -> list[Problem]:
     """Every problem the enabled rules find in the context's documents, suppressions and
     severity overrides applied.
 
     Rules see the documents a slice at a time, so what they keep per document (its bytes,
     its text values) stays small; a finding depends only on its document and the index, so
-    the slices find what all documents at once would. Documents that worker processes
-    validated while loading are known here by their index entries alone: their slices run
-    in forked workers, which validate them again side by side (reading them again in this
-    process would cost more than the rules). Results keep the slices' order.
+    the slices find what all documents at once would. Documents known here by their index
+    entries alone (from cache entries, or validated by loading workers) are shown to the
+    rules in forked workers, which validate them again side by side (doing that in this
+    process would cost more than the rules); with ``fork``, so are documents that have their
+    models (the fork shares them), to spread the rules over the cores. Results keep the
+    slices' order.
 
     With a ``store``, what a document's rules of each scope found is kept per file, and a
     document whose findings of a scope are kept is not shown to those rules again (nor
@@ -166,7 +172,7 @@ def run_rules(
     work = _Work.plan(config, context, store)
     documents = [document for document in context.documents if work.scopes.get(document.path)]
     slices = [documents[start:start + SLICE] for start in range(0, len(documents), SLICE)]
-    if not any(document.released for document in documents):
+    if not fork and not any(document.released for document in documents):
         found = [work.run_slice(context.subset(part)) for part in slices]
     else:
         from mvkplan.project.parallel import map_ordered
@@ -298,8 +304,8 @@ def _make_shared(shared: Sequence[LoadedDocument], documents: list[LoadedDocumen
 
 
 def _run_released(work: _Work, context: LintContext) -> tuple[list[Problem], Made]:
-    """:meth:`_Work.run_slice` in a worker, over documents validated again from the plain
-    data kept for them; their models are let go after the slice, as they were before it."""
+    """:meth:`_Work.run_slice` in a worker; the documents it validated again from the plain
+    data kept for them let go of their models after the slice, as they had before it."""
     released = [document for document in context.documents if document.released]
     try:
         return work.run_slice(context)

@@ -98,11 +98,12 @@ def streamed_corpus(
     """:func:`load_corpus` with each document's own checks run as it loads (by the worker
     that validated it, if one did); those checks' problems come second.
 
-    With ``release``, each document's model is let go after its checks. Without it, the
-    documents this process validated keep their models, and those validated by workers or
-    known from their cache entries are known by their index entries and the plain data they
-    were validated from (``lint`` validates them again from it in its own workers, or where
-    a rule reads them); the follow-ups and plans among them are the corpus's ``shared``.
+    With ``release``, each document's model is let go after its checks. Without it (``lint``,
+    which reads every model), every file the cache lacks is loaded in this process and keeps
+    its model (a worker's would have to be validated again here from plain data sent over),
+    and those known from their cache entries are known by their index entries and the plain
+    data they were validated from (``lint`` validates them again from it in its own workers,
+    or where a rule reads them); the follow-ups and plans among them are the corpus's ``shared``.
     Catalogs are always kept whole, and so are, until their last follow-up is checked, the
     plans the follow-ups name (:func:`mvkplan.loading.hints.followed_plans`): the
     follow-ups' checks read the plan's model, which would otherwise be parsed and validated
@@ -186,7 +187,9 @@ def streamed_corpus(
 
     # Plans that follow-ups name, and with ``release`` the follow-ups, are loaded here: their
     # models are checked here, and a worker would send their plain data to be validated again.
-    here = _LoadedHere(followed, with_follow_ups=release, is_follow_up=is_follow_up)
+    # Without ``release`` every model is kept, hence every file is loaded here.
+    here = _LoadedHere(followed, with_follow_ups=release, is_follow_up=is_follow_up,
+                       every=not release)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
                          prepare=_prepared, keep_plain=keep_plain or not release, here=here,
                          earlier=_known_before(earlier, before) if earlier is not None else None)
@@ -236,20 +239,21 @@ def _known_before(stored: StoredIndex, facts: Mapping[str, DocumentFacts]) -> Ea
 class _LoadedHere(Collection[Path]):
     """The files a streaming run loads in its own process, told apart when asked (only the
     files the cache lacks are): the plans follow-ups name, by the file's stem, and with
-    ``with_follow_ups`` the follow-ups, by the file's first lines."""
+    ``with_follow_ups`` the follow-ups, by the file's first lines; with ``every``, all."""
 
     def __init__(self, followed: Collection[str], *, with_follow_ups: bool,
-                 is_follow_up: Callable[[Path], bool]) -> None:
+                 is_follow_up: Callable[[Path], bool], every: bool = False) -> None:
         self.followed = followed
         self.with_follow_ups = with_follow_ups
         self.is_follow_up = is_follow_up
+        self.every = every
         self._asked: dict[Path, bool] = {}
 
     def __contains__(self, path: object) -> bool:
         if not isinstance(path, Path):
             return False
         if path not in self._asked:
-            self._asked[path] = path.stem in self.followed or (
+            self._asked[path] = self.every or path.stem in self.followed or (
                 self.with_follow_ups and self.is_follow_up(path))
         return self._asked[path]
 

@@ -247,9 +247,27 @@ def main() -> None:
             # The line was written, so the exit says so too (the KeyboardInterrupt was lost
             # where Python cannot raise it, and the command went on to its end).
             raise SystemExit(130) from None
+        if _reader_gone():
+            raise SystemExit(BROKEN_PIPE) from None
         raise
     if _said:
         raise SystemExit(130)
+
+
+BROKEN_PIPE = 141
+"""The exit code of a command whose reader went away (``mvkplan lint | head``): what a shell
+shows for a program ended by SIGPIPE, as ``cat`` ends. Click's own answer, 1, says "problems
+found", which nobody checked."""
+
+
+def _reader_gone() -> bool:
+    """Whether the command's output stopped on a broken pipe: met by Click (which then wraps
+    the standard streams so that Python's last flush is silent) or by a rich console
+    (:mod:`mvkplan.cli.console`); both exit with 1."""
+    from typer._click.utils import PacifyFlushWrapper
+
+    console = sys.modules.get("mvkplan.cli.console")  # imported by every command that prints with rich
+    return isinstance(sys.stdout, PacifyFlushWrapper) or bool(console and console.READER_GONE.is_set())
 
 
 @contextlib.contextmanager

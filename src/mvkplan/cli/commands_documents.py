@@ -44,10 +44,10 @@ def list_documents(
 
 def _print_rows(rows: list[DocumentRow]) -> None:
     """The rows as a table in the user's language, or one block per document on a narrow terminal."""
-    from rich.console import Console
     from rich.markup import escape as rich_escape
     from rich.table import Table
 
+    from mvkplan.cli.console import Console
     from mvkplan.messages.i18n import count, t
     from mvkplan.messages.terminal import output_width, printable
     from mvkplan.messages.words import kind_word, status_word

@@ -14,8 +14,7 @@ import typer
 from mvkplan.cli.app import LangOption, app, fail, open_project
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
+    from mvkplan.cli.console import Console
     from mvkplan.views.coverage import Column, Coverage
     from mvkplan.views.linkreport import LinkSummary
 
@@ -119,8 +118,7 @@ def _print_tree(summary: LinkSummary) -> None:
 def _console() -> Console:
     """On a terminal: its width, long lines wrapped between words. Into a file or a pipe:
     lines as long as they are, never cut (unless COLUMNS says how wide)."""
-    from rich.console import Console
-
+    from mvkplan.cli.console import Console
     from mvkplan.messages.terminal import output_width
 
     if sys.stdout.isatty():
@@ -213,9 +211,9 @@ def _markdown(matrix: Coverage) -> str:
 
 def _print_table(matrix: Coverage) -> None:
     """One table per framework, split into parts that fit the width; the goals' names below."""
-    from rich.console import Console
     from rich.table import Table
 
+    from mvkplan.cli.console import Console
     from mvkplan.messages.i18n import t
     from mvkplan.messages.terminal import box_table, output_height, output_width
 

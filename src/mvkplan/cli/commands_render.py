@@ -495,8 +495,9 @@ def _write(target: Path, data: bytes) -> None:
 
 def _render_with_progress(pages, label, render_site):  # type: ignore[no-untyped-def]
     """Render the pages with a progress bar on stderr (only drawn on a terminal)."""
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from mvkplan.cli.console import Console
 
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -108,12 +108,12 @@ def _paragraphs(text: str) -> list[str]:
 
 def print_help(command: Any, ctx: Any) -> None:
     """Print the help page of ``command`` (a command or a group) to standard output."""
-    from rich.console import Console
     from rich.padding import Padding
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
+    from mvkplan.cli.console import Console
     from mvkplan.messages.terminal import output_width
 
     console = Console(width=output_width(piped=80), highlight=False)

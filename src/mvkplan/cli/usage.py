@@ -126,10 +126,10 @@ def _other(error: Any, ctx: Any) -> str:
 
 def print_usage_error(error: Any, args: list[str]) -> None:
     """Print the usage line, where to find help, and the error (to standard error)."""
-    from rich.console import Console
     from rich.panel import Panel
     from rich.text import Text
 
+    from mvkplan.cli.console import Console
     from mvkplan.messages.terminal import output_width
 
     console = Console(stderr=True, width=output_width(piped=80, stream=sys.stderr), highlight=False)
