@@ -463,6 +463,7 @@ def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
 def _report_left_out(corpus: Corpus, selection: Selection) -> None:
     """Say on stderr which documents the site leaves out, and why (lint errors with codes)."""
     from mvkplan.checks.gate import Reason, one_line
+    from mvkplan.index.cards import card_of
     from mvkplan.messages.i18n import t
     from mvkplan.messages.terminal import printable
 
@@ -477,7 +478,7 @@ def _report_left_out(corpus: Corpus, selection: Selection) -> None:
             for problem in out.problems:
                 print(f"  {printable(one_line(problem))}", file=sys.stderr)
         elif out.reason is Reason.PLAN:
-            plan = getattr(corpus.index.documents[out.document].model, "plan", "")
+            plan = card_of(corpus.index.documents[out.document]).plan or ""  # no model made
             if plan not in corpus.index.documents:  # named with the follow-ups without a plan
                 continue
             print(t("build.left_out.plan", id=printable(out.document), plan=printable(plan)),

@@ -117,6 +117,8 @@ def survey_sources(index: LinkIndex) -> dict[str, str]:
 def _survey_sources(index: LinkIndex) -> dict[str, str]:
     found: dict[str, str] = {}
     for loaded in index.documents.values():
+        if loaded.kind != "catalog":  # known without the model (a streaming build let it go)
+            continue
         model = loaded.model
         if isinstance(model, Catalog) and "indicator-sources" in (model.id, model.extends):
             found.update((e.id, e.name) for e in model.entries if e.survey)

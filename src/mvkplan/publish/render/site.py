@@ -152,12 +152,16 @@ def published_index(index: LinkIndex, published: Collection[str]) -> LinkIndex:
     Every page, list, back-link and link of the site is worked out from the index it is
     given, so building from this one leaves no page, list entry or ``href`` for a document
     that is not published: a reference to one reads as text, as any reference that does
-    not resolve on the site. The index is only made again when something is left out.
+    not resolve on the site. The index is only made again when something is left out, from
+    what ``index`` holds of each document (:meth:`LinkIndex.summary`), not from its model.
     """
     if all(document_id in published for document_id in index.documents):
         return index
-    return LinkIndex.build(loaded for document_id, loaded in index.documents.items()
-                           if document_id in published)
+    made = LinkIndex()
+    for document_id, loaded in index.documents.items():
+        if document_id in published:
+            made.add(loaded, index.summary(document_id))
+    return made
 
 
 @dataclass(frozen=True)
