@@ -31,7 +31,7 @@ from mvkplan.index.titles import document_title
 from mvkplan.models import Consultation, FollowUp
 from mvkplan.project.look import Look
 from mvkplan.publish.diff.page import diff_heading
-from mvkplan.publish.opendata import Table, data_tables
+from mvkplan.publish.opendata import Table, data_tables, downloads
 from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.document import (
     RenderError,
@@ -108,6 +108,7 @@ def site_pages(
     with_data = {table.document for table in tables}
     for document_id, loaded in sorted(index.documents.items()):
         card = card_of(loaded)  # (the page's model is made where the page is rendered)
+        group = _group(index, document_id)
         if card.kind == "county-profile" and card.county:
             continue  # shown as the county's page
         if document_id in left_out:
@@ -118,26 +119,38 @@ def site_pages(
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
                                   _bind(_pdf, index, document_id, templates, updated,
-                                        (errors or {}).get(document_id, ()), plain, options.look)))
+                                        (errors or {}).get(document_id, ()), plain, options.look),
+                                  group=group))
         previous = card.supersedes
         if previous and previous in index.documents:
             related.append(LinkView(diff_heading(card_of(index.documents[previous])),  # type: ignore[arg-type]
                                     f"../nytt/{document_id}.html"))
             pages.append(SitePage(f"nytt/{document_id}.html",
-                                  _bind(_diff, env, index, previous, document_id, search)))
+                                  _bind(_diff, env, index, previous, document_id, search),
+                                  group=group))
         pages.append(SitePage(f"dokument/{document_id}.html",
                               _bind(_document, env, index, document_id, updated,
                                     (errors or {}).get(document_id, ()), plain, tuple(related),
                                     search),
-                              heavy if card.kind in _LISTS_USES else 1))
+                              heavy if card.kind in _LISTS_USES else 1, group))
     return pages
+
+
+def _group(index: LinkIndex, document_id: str) -> str:
+    """The group of a document's pages (:attr:`SitePage.group`): a follow-up's is its plan's
+    (its report reads the plan), every other document's its own id."""
+    card = card_of(index.documents[document_id])
+    return card.plan or document_id if card.kind == "follow-up" else document_id
 
 
 def _about_pages(env: Environment, index: LinkIndex, tables: list[Table],
                  options: SiteOptions) -> list[SitePage]:
     """The open data (files, their page, the catalog), the accessibility statement and search."""
     nav = _nav("", None, options.search)
-    pages = [SitePage(path, make) for path, make in sorted(data_makers(index, tables, options).items())]
+    groups = {path: _group(index, table.document)
+              for table in tables for path in downloads(table.document)}
+    pages = [SitePage(path, make, group=groups.get(path, ""))
+             for path, make in sorted(data_makers(index, tables, options).items())]
     pages.append(SitePage(DATA_PAGE, _bind(data_page, env, index, tables, nav, options)))
     pages.append(SitePage(STATEMENT_PAGE, _bind(statement_page, env, nav, options)))
     if options.search:
