@@ -62,13 +62,18 @@ def render_page_bytes(page: SitePage) -> bytes:
     return output.encode("utf-8") if isinstance(output, str) else output
 
 
+def work_order(pages: list[SitePage]) -> list[int]:
+    """The order workers take pages in (by index): heaviest first, and the pages of one
+    group side by side, since workers take runs of neighbours."""
+    return sorted(range(len(pages)), key=lambda i: (-pages[i].weight, pages[i].group, i))
+
+
 def _each(pages: list[SitePage], function: Callable[[SitePage], T],
           progress: Progress | None, *, parallel: bool = True) -> list[T]:
     from mvkplan.project.parallel import map_ordered, workers
 
     if parallel and len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
-        # Workers take runs of neighbours: a group's pages are neighbours.
-        order = sorted(range(len(pages)), key=lambda i: (-pages[i].weight, pages[i].group, i))
+        order = work_order(pages)
         results = map_ordered(lambda i: function(pages[i]), order, minimum=1)
         if progress:
             progress(len(pages), len(pages), pages[-1].path)
