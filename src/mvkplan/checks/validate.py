@@ -87,8 +87,11 @@ def load_corpus(
     return Corpus(project, loaded, index)
 
 
-_KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation"})
-"""Documents a streaming run keeps whole: the checks across documents read their models."""
+_KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation", "framework"})
+"""Documents a streaming run keeps whole: the checks across documents read their models,
+and the pages that list every plan (the coverage table) read every framework's goals;
+frameworks are small (a few KB of YAML each), so making them again costs more than holding
+them."""
 
 
 def streamed_corpus(
@@ -165,10 +168,12 @@ def streamed_corpus(
                 pending.append(document)
                 return
             document.release()
+            document.compact()
             waiting[plan] -= 1
             if waiting[plan] == 0 and plan in index.documents:  # its last follow-up, as hinted
                 if index.documents[plan].kind not in _KEPT_KINDS:
                     index.documents[plan].release()
+                    index.documents[plan].compact()
 
     def _prepared(document: LoadedDocument) -> Prepared | None:
         """The document's index entries and own checks, made by whoever validated it (a

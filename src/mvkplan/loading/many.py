@@ -167,11 +167,13 @@ def iter_loaded(
             made = load_with_data(read.data, shown[index], source=files[index])
             document, problems = made.loaded
             prepared = prepare(document) if prepare and document and made.plain is not None else None
-        # Pickled once, for the entry and for a caller keeping it: a document let go is then
-        # made again from it, not parsed again from its file.
-        blob = _pickled(made.plain) if cache is not None or (keep_plain and document) else None
-        if keep_plain and document is not None and blob is not None:
-            document.keep(pickled=blob)
+        # Pickled once, for the entry; a caller keeping the plain data keeps those bytes (or,
+        # without a cache, the data itself, pickled only if the document is let go:
+        # :meth:`LoadedDocument.compact`), so that a document let go is made again from it,
+        # not parsed again from its file.
+        blob = _pickled(made.plain) if cache is not None else None
+        if keep_plain and document is not None:
+            document.keep(made.plain if blob is None else None, pickled=blob)
         if cache is not None:
             known = _known_as(document, prepared) if document and prepared is not None else None
             digest = document.digest if document else hashlib.sha256(read.data).hexdigest()
