@@ -34,7 +34,7 @@ from mvkplan.publish.render import incremental, rendering
 from mvkplan.publish.render.site import published_index, render_site, site_pages
 from mvkplan.publish.render.sitepages import site_options
 
-_KEPT_WHOLE = frozenset({"catalog", "consultation", "framework"})
+_KEPT_WHOLE = frozenset({"catalog", "consultation"})
 """Kinds every run keeps whole (the checks across documents read them): few per corpus."""
 _TITLE = re.compile(r"(?m)^title: *(.*)$")
 _HELD = 8

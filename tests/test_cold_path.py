@@ -110,8 +110,7 @@ class _NoPlainPickles:
 
     @staticmethod
     def dumps(value: object, protocol: int | None = None) -> bytes:
-        if isinstance(value, dict) and value.get("kind") not in ("follow-up", "catalog", "consultation",
-                                                                 "framework"):
+        if isinstance(value, dict) and value.get("kind") not in ("follow-up", "catalog", "consultation"):
             raise AssertionError(f"pickled the plain data of {value.get('id')!r} for nothing")
         return pickle.dumps(value, protocol=protocol)
 

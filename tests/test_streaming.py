@@ -83,10 +83,9 @@ def test_streaming_lets_go_of_plans_and_keeps_follow_ups(real_project: Path) -> 
     own = [d for d in corpus.index.documents.values() if not d.shipped]
     assert {"regional-plan", "strategy", "follow-up"} <= {d.kind for d in own}
     # Each follow-up was checked as soon as it was loaded (after its plan), then let go, and
-    # each plan they follow once its last follow-up was checked. Catalogs and frameworks
-    # (small; every coverage table reads every framework) are kept whole.
+    # each plan they follow once its last follow-up was checked.
     for document in own:
-        assert document.released is (document.kind not in ("catalog", "framework")), document
+        assert document.released is (document.kind != "catalog"), document
     followed = {d.model.plan for d in own if d.kind == "follow-up"}  # type: ignore[attr-defined]
     assert followed == {"kalmar-2024", "jonkoping-2022"}
     assert list(follow_up_problems(corpus.index)) == []

@@ -87,11 +87,8 @@ def load_corpus(
     return Corpus(project, loaded, index)
 
 
-_KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation", "framework"})
-"""Documents a streaming run keeps whole: the checks across documents read their models,
-and the pages that list every plan (the coverage table) read every framework's goals;
-frameworks are small (a few KB of YAML each), so making them again costs more than holding
-them."""
+_KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation"})
+"""Documents a streaming run keeps whole: the checks across documents read their models."""
 
 
 def streamed_corpus(
