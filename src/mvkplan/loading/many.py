@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import cast
 
 from mvkplan.loading.cache import LoadCache
-from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.documents import LoadedDocument, packed
 from mvkplan.loading.files import read_file
 from mvkplan.loading.parsing import parse
 from mvkplan.loading.validation import Loaded, collector_paused, document_from_plain, load_with_data
@@ -54,10 +54,10 @@ class Known:
     fast: bool
     prepared: object
     plain: bytes | None = None
-    """The plain data it was validated from, pickled, sent when the caller keeps it (never
-    cached: the file's own entry holds it). Sent as the bytes the entry holds, so that
-    neither side pickles it twice and the caller keeps it as it came
-    (:meth:`LoadedDocument.keep`)."""
+    """The plain data it was validated from, pickled and compressed
+    (:func:`~mvkplan.loading.documents.packed`), sent when the caller keeps it (never
+    cached: the file's own entry holds it). The worker pickles it once, for the entry and
+    for this; the caller keeps the bytes as they came (:meth:`LoadedDocument.keep`)."""
 
 
 @dataclass(frozen=True)
@@ -167,13 +167,14 @@ def iter_loaded(
             made = load_with_data(read.data, shown[index], source=files[index])
             document, problems = made.loaded
             prepared = prepare(document) if prepare and document and made.plain is not None else None
-        # Pickled once, for the entry; a caller keeping the plain data keeps those bytes (or,
+        # Pickled once, for the entry; a caller keeping the plain data keeps those bytes packed (or,
         # without a cache, the data itself, pickled only if the document is let go:
         # :meth:`LoadedDocument.compact`), so that a document let go is made again from it,
         # not parsed again from its file.
         blob = _pickled(made.plain) if cache is not None else None
         if keep_plain and document is not None:
-            document.keep(made.plain if blob is None else None, pickled=blob)
+            document.keep(made.plain if blob is None else None,
+                          pickled=None if blob is None else packed(blob), packed=True)
         if cache is not None:
             known = _known_as(document, prepared) if document and prepared is not None else None
             digest = document.digest if document else hashlib.sha256(read.data).hexdigest()
@@ -223,7 +224,9 @@ def iter_loaded(
             if known is None:
                 return _message(entry)
         assert known is not None
-        return _message(replace(known, plain=blob) if keep_plain else known)
+        if keep_plain and blob is not None:
+            return _message(replace(known, plain=packed(blob)))  # compressed here, in parallel
+        return _message(known)
 
     arriving: Iterator[bytes] | None = None
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
@@ -269,5 +272,5 @@ def _document(known: Known, shown: str, source: Path, plain: bytes | None) -> Lo
                                     example=known.example, digest=known.digest, source=source,
                                     fast=known.fast)
     if plain is not None:
-        document.keep(pickled=plain)
+        document.keep(pickled=plain, packed=True)
     return document
