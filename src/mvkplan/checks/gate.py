@@ -21,8 +21,8 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from mvkplan.checks.validate import Corpus
+from mvkplan.index.cards import card_of
 from mvkplan.messages.problems import Problem, Severity
-from mvkplan.models import FollowUp
 
 if TYPE_CHECKING:
     from mvkplan.index.linkindex import LinkIndex
@@ -130,8 +130,8 @@ def select_documents(index: LinkIndex, *, drafts: bool = False,
         loaded = index.documents[document_id]
         if loaded.kind != "follow-up":
             continue
-        model = loaded.model
-        if isinstance(model, FollowUp) and model.plan not in published:
+        plan = card_of(loaded).plan  # (a streaming build let the model go)
+        if plan not in published:
             published.discard(document_id)
             left_out.append(LeftOut(document_id, index.documents[document_id].path, Reason.PLAN))
     return Selection(frozenset(published), tuple(sorted(left_out, key=lambda o: o.document)))

@@ -15,6 +15,7 @@ from mvkplan.project.config import Project
 from mvkplan.project.paths import is_within
 
 if TYPE_CHECKING:  # the models are imported only when a run is not answered from the cache
+    from mvkplan.index.cards import DocumentCard
     from mvkplan.index.linkindex import LinkIndex, Summary
     from mvkplan.index.stored import DocumentFacts, LinkProblems, StoredIndex
     from mvkplan.loading.documents import LoadedDocument
@@ -92,7 +93,7 @@ _KEPT_KINDS = frozenset({"catalog", "follow-up", "consultation"})
 
 def streamed_corpus(
     project: Project, extra: list[Path] | None, *, cache: bool, discovered: Discovery | None,
-    release: bool = True, earlier: StoredIndex | None = None,
+    release: bool = True, earlier: StoredIndex | None = None, keep_plain: bool = False,
 ) -> tuple[Corpus, list[Problem]]:
     """:func:`load_corpus` with each document's own checks run as it loads (by the worker
     that validated it, if one did); those checks' problems come second.
@@ -112,6 +113,11 @@ def streamed_corpus(
     every follow-up come with the documents' own. ``earlier``: the index a whole run kept
     for the same mvkplan, language and configuration; a document it holds in the same file
     with the same SHA-256 is known from it (:func:`_known_before`), not from its cache entry.
+    ``keep_plain`` (with ``release``): each document let go keeps the plain data it was
+    validated from, pickled (:meth:`LoadedDocument.compact`), so that its model is made
+    again from it rather than from its file (``build`` makes each in the worker rendering
+    its page). Every document gets its card (:mod:`mvkplan.index.cards`) from whoever
+    validated it.
     """
     from mvkplan.checks.followup_memo import FollowUpMemo
     from mvkplan.checks.followups import FollowUpChecks, document_problems
@@ -139,6 +145,8 @@ def streamed_corpus(
         if not follow_ups:
             follow_ups.append(FollowUpChecks(index))
         first = index.documents.get(document.id) is document  # not a second of one id
+        if prepared is not None:
+            document.card = prepared.card
         if first and prepared is not None:
             own.extend(prepared.problems)
             problems_of[document.id] = prepared.problems
@@ -150,16 +158,19 @@ def streamed_corpus(
             return
         if not kept(document):
             document.release()
+            document.compact()
         elif first and document.kind == "follow-up":
             plan = memo.check_now(follow_ups[0], document)
             if plan is None:
                 pending.append(document)
                 return
             document.release()
+            document.compact()
             waiting[plan] -= 1
             if waiting[plan] == 0 and plan in index.documents:  # its last follow-up, as hinted
                 if index.documents[plan].kind not in _KEPT_KINDS:
                     index.documents[plan].release()
+                    index.documents[plan].compact()
 
     def _prepared(document: LoadedDocument) -> Prepared | None:
         """The document's index entries and own checks, made by whoever validated it (a
@@ -168,11 +179,13 @@ def streamed_corpus(
         known by this too: a releasing run validates them again only when a check it does
         not remember needs their models, and a run that keeps models (lint) only when a rule
         or a check reads them."""
+        from mvkplan.index.cards import card_from_model
         from mvkplan.index.linkindex import summarize
 
         if document.kind in _KEPT_KINDS - {"follow-up"}:
             return None
-        return Prepared(summarize(document), list(document_problems(document)))
+        return Prepared(summarize(document), list(document_problems(document)),
+                        card_from_model(document.model))
 
     # Plans that follow-ups name, and with ``release`` the follow-ups, are loaded here: their
     # models are checked here, and a worker would send their plain data to be validated again.
@@ -180,7 +193,7 @@ def streamed_corpus(
     here = _LoadedHere(followed, with_follow_ups=release, is_follow_up=is_follow_up,
                        every=not release)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
-                         prepare=_prepared, keep_plain=not release, here=here,
+                         prepare=_prepared, keep_plain=keep_plain or not release, here=here,
                          earlier=_known_before(earlier, before) if earlier is not None else None)
     corpus.problems_of = problems_of
     if release:
@@ -259,6 +272,8 @@ class Prepared(NamedTuple):
     summary: Summary
     problems: list[Problem]
     """The document's own problems (:func:`mvkplan.checks.followups.document_problems`)."""
+    card: DocumentCard | None = None
+    """What lists and titles read of it (None when known from a stored index)."""
 
 
 def corpus_paths(project: Project, extra: list[Path] | None = None) -> list[Path]:
@@ -339,7 +354,7 @@ def validate_run(
 def validate(
     project: Project, targets: list[Path] | None = None, *, cache: bool = True,
     discovered: Discovery | None = None, streaming: bool = False,
-    earlier: StoredIndex | None = None,
+    earlier: StoredIndex | None = None, keep_plain: bool = False,
 ) -> tuple[Corpus, list[Problem]]:
     """Every loading, schema, identity and reference problem; only for ``targets`` if given.
 
@@ -348,7 +363,8 @@ def validate(
     the corpus returned then validates a released document again when its model is used.
     ``earlier``: the index a whole run kept (for the same mvkplan, language and
     configuration); the link problems of documents it shows unchanged are taken from it
-    when they still stand (:func:`_still_standing`).
+    when they still stand (:func:`_still_standing`). ``keep_plain`` (streaming): the
+    documents let go keep their plain data (:func:`streamed_corpus`).
     """
     from mvkplan.checks.followups import check_follow_ups
     from mvkplan.checks.references import check_index, links_checked
@@ -356,7 +372,7 @@ def validate(
 
     if streaming:  # the follow-ups' problems come with the documents' own
         corpus, own = streamed_corpus(project, targets, cache=cache, discovered=discovered,
-                                      earlier=earlier)
+                                      earlier=earlier, keep_plain=keep_plain)
         across: Iterable[Problem] = ()
     else:
         corpus = load_corpus(project, targets, cache=cache, discovered=discovered)

@@ -191,11 +191,12 @@ def build(
     stderr, unless --force is given.
     """
     from mvkplan.loading.cache import FOLDER as CACHE_FOLDER
+    from mvkplan.loading.documents import held_at_most
     from mvkplan.messages.i18n import t
     from mvkplan.project.outputs import OutputError, folder_target
     from mvkplan.publish.render.dates import last_updated
     from mvkplan.publish.render.document import RenderError
-    from mvkplan.publish.render.incremental import compiled_folder, places_file, rebuild
+    from mvkplan.publish.render.incremental import MODELS_HELD, compiled_folder, places_file, rebuild
     from mvkplan.publish.render.paths import UnsafePathError
     from mvkplan.publish.render.search import SearchError
     from mvkplan.publish.render.site import Progress, SitePage, site_pages
@@ -206,8 +207,9 @@ def build(
         target = folder_target(project, out if out else project.root / project.settings.out)
     except OutputError as exc:
         fail(str(exc))
-    published = _published(project, templates, no_cache=no_cache, force=force,
-                           drafts=drafts or project.settings.drafts)
+    with held_at_most(MODELS_HELD):  # the corpus streams: no model stays made for long
+        published = _published(project, templates, no_cache=no_cache, force=force,
+                               drafts=drafts or project.settings.drafts)
     index, banners, folder = published.index, published.banners, published.templates
 
     def updated(document_id: str) -> str | None:
@@ -236,9 +238,10 @@ def build(
     try:
         if pdf:
             _require_extra("pdf")
-        pages = site_pages(index, templates=folder, updated=updated, compiled=compiled,
-                           errors=banners, plain=plain or project.settings.plain, pdf=pdf,
-                           options=options)
+        with held_at_most(MODELS_HELD):
+            pages = site_pages(index, templates=folder, updated=updated, compiled=compiled,
+                               errors=banners, plain=plain or project.settings.plain, pdf=pdf,
+                               options=options)
         written = _render_with_progress(pages, t("build.progress"), build)
     except RenderError as exc:
         fail(t("render.failed", detail=exc))
@@ -460,6 +463,7 @@ def _lint_errors(corpus: Corpus, no_cache: bool) -> dict[str, list[Problem]]:
 def _report_left_out(corpus: Corpus, selection: Selection) -> None:
     """Say on stderr which documents the site leaves out, and why (lint errors with codes)."""
     from mvkplan.checks.gate import Reason, one_line
+    from mvkplan.index.cards import card_of
     from mvkplan.messages.i18n import t
     from mvkplan.messages.terminal import printable
 
@@ -474,7 +478,7 @@ def _report_left_out(corpus: Corpus, selection: Selection) -> None:
             for problem in out.problems:
                 print(f"  {printable(one_line(problem))}", file=sys.stderr)
         elif out.reason is Reason.PLAN:
-            plan = getattr(corpus.index.documents[out.document].model, "plan", "")
+            plan = card_of(corpus.index.documents[out.document]).plan or ""  # no model made
             if plan not in corpus.index.documents:  # named with the follow-ups without a plan
                 continue
             print(t("build.left_out.plan", id=printable(out.document), plan=printable(plan)),

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import cast
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_index
 from mvkplan.loading.documents import LoadedDocument
@@ -55,9 +56,9 @@ def _follow_ups_by_plan(index: LinkIndex) -> dict[str, list[LoadedDocument]]:
     found: dict[str, list[LoadedDocument]] = defaultdict(list)
     for loaded in index.documents.values():
         if loaded.kind == "follow-up":  # the kind first: a released plan is not read again
-            found[cast(FollowUp, loaded.model).plan].append(loaded)
+            found[cast(str, card_of(loaded).plan)].append(loaded)  # (cards: no model made)
     for documents in found.values():
-        documents.sort(key=lambda d: (_follow_up(d).year, d.id))
+        documents.sort(key=lambda d: (cast(int, card_of(d).year), d.id))
     return dict(found)
 
 
@@ -116,6 +117,8 @@ def survey_sources(index: LinkIndex) -> dict[str, str]:
 def _survey_sources(index: LinkIndex) -> dict[str, str]:
     found: dict[str, str] = {}
     for loaded in index.documents.values():
+        if loaded.kind != "catalog":  # known without the model (a streaming build let it go)
+            continue
         model = loaded.model
         if isinstance(model, Catalog) and "indicator-sources" in (model.id, model.extends):
             found.update((e.id, e.name) for e in model.entries if e.survey)

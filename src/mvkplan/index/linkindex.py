@@ -158,6 +158,17 @@ class LinkIndex:
         self._file(doc_id, [Link(doc_id, source, target, relation, path, document)
                             for source, path, target, relation in written_links])
 
+    def summary(self, document_id: str) -> Summary:
+        """What :meth:`add` made of a document, as :func:`summarize` gives it: adding the
+        document to another index with this summary files the same items, duplicates and
+        links, without its model (a streaming build let it go)."""
+        document = self.documents[document_id]
+        items = [*self.items.get(document_id, {}).values(),
+                 *(dup for owner, dup, _first in self.duplicates if owner is document)]
+        return ([(item.id, item.kind, item.title, item.path) for item in items],
+                [(link.source, link.path, link.target, link.relation)
+                 for link in self._links_by_document.get(document_id, ())])
+
     def _take(self, document: LoadedDocument, items: dict[str, Item], item: Item) -> None:
         """File ``item`` under its id, or note it as a duplicate of the first of that id."""
         if item.id in items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mvkplan.index.cards import DocumentCard, card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_index
 from mvkplan.models import DocumentBase
@@ -19,10 +20,11 @@ def document_titles(index: LinkIndex) -> dict[str, str]:
 
 
 def _document_titles(index: LinkIndex) -> dict[str, str]:
-    return {document_id: _title(loaded.model) for document_id, loaded in index.documents.items()}
+    # From the cards: a streaming build has let most models go.
+    return {document_id: _title(card_of(loaded)) for document_id, loaded in index.documents.items()}
 
 
-def _title(model: DocumentBase) -> str:
+def _title(model: DocumentBase | DocumentCard) -> str:
     if model.short_title:
         return model.short_title
     period = model.period

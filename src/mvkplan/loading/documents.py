@@ -8,6 +8,9 @@ parsing its file again.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -75,6 +78,10 @@ class LoadedDocument:
         self._located = 0
         self._plain: dict[str, object] | None = None
         self._pickled: bytes | None = None
+        self._packed = False  # whether ``_pickled`` is compressed (zlib)
+        self.card: object = None
+        """What lists and titles read of the document without its model
+        (:class:`mvkplan.index.cards.DocumentCard`), when it was made where the model was."""
 
     @classmethod
     def known(
@@ -97,26 +104,44 @@ class LoadedDocument:
 
     @property
     def model(self) -> DocumentBase:
-        """The validated model; validated again from the file when it was released."""
+        """The validated model; validated again from the file when it was released (and,
+        within :func:`held_at_most`, let go again once enough others were made after it)."""
         if self._model is None:
             self._model = self._validate_again()
+            if _held.limit is not None:
+                _held.made(self)
         return self._model
 
-    def keep(self, plain: dict[str, object] | None = None, *, pickled: bytes | None = None) -> None:
+    def keep(self, plain: dict[str, object] | None = None, *, pickled: bytes | None = None,
+             packed: bool = False) -> None:
         """Keep the plain data the document was validated from (in a worker): its model is
         then made again from it, not from the file, and :meth:`plain` gives it. ``pickled``:
         the plain data as a signed cache entry holds it, unpickled when first used (a lint
-        run whose findings are kept never uses most of them)."""
+        run whose findings are kept never uses most of them); ``packed``: those bytes
+        compressed (:func:`packed`), as a worker sends them to a streaming build."""
         self._plain = plain
         self._pickled = pickled if plain is None else None
+        self._packed = packed and self._pickled is not None
+
+    def compact(self) -> None:
+        """Keep the plain data pickled and compressed rather than as objects (a tenth of
+        their size), unpickled when next used: what a streaming run holds of every document
+        it let go."""
+        if self._plain is not None:
+            import pickle
+
+            self._pickled = packed(pickle.dumps(self._plain, protocol=pickle.HIGHEST_PROTOCOL))
+            self._packed, self._plain = True, None
 
     def _kept(self) -> dict[str, object] | None:
         if self._plain is None and self._pickled is not None:
             import pickle
+            import zlib
 
-            # From an entry whose signature was checked when it was read (LoadCache.get).
-            self._plain = pickle.loads(self._pickled)  # noqa: S301
-            self._pickled = None
+            data = zlib.decompress(self._pickled) if self._packed else self._pickled
+            # From an entry whose signature was checked when it was read (LoadCache.get),
+            # or from this run's own worker.
+            self._plain = pickle.loads(data)  # noqa: S301
         return self._plain
 
     def release(self) -> None:
@@ -125,6 +150,8 @@ class LoadedDocument:
         read as it did."""
         if self.source is not None or self._data is not None:
             self._model = None
+        if self._pickled is not None:  # unpickled again when next used
+            self._plain = None
 
     @property
     def released(self) -> bool:
@@ -245,6 +272,50 @@ class LoadedDocument:
         if found is not None:
             self._located += 1
         return found
+
+
+def packed(pickled: bytes) -> bytes:
+    """Pickled plain data compressed as a streaming build holds it for every document it let
+    go (zlib's fastest level: about a quarter of the size, for a few ms per megabyte)."""
+    import zlib
+
+    return zlib.compress(pickled, 1)
+
+
+class _Held:
+    """The models made again from released documents, oldest first, while a limit is set."""
+
+    def __init__(self) -> None:
+        self.limit: int | None = None
+        self.documents: deque[LoadedDocument] = deque()
+
+    def made(self, document: LoadedDocument) -> None:
+        self.documents.append(document)
+        while len(self.documents) > cast(int, self.limit):
+            self.documents.popleft().release()
+
+
+_held = _Held()
+
+
+@contextmanager
+def held_at_most(limit: int) -> Iterator[None]:
+    """Within this, at most ``limit`` models made again from released documents stay alive:
+    making one more lets the oldest go (it is made again if used again). A streaming build
+    renders its pages so: a page may read any document's model, and no process comes to
+    hold them all. The models made within are let go when it ends."""
+    before, _held.limit = _held.limit, limit
+    try:
+        yield
+    finally:
+        _held.limit = before
+        while _held.documents:
+            _held.documents.popleft().release()
+
+
+def models_held() -> int:
+    """How many models made again are alive within :func:`held_at_most` (for probes)."""
+    return len(_held.documents)
 
 
 _recent: list[tuple[LoadedDocument, Locator]] = []

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import cast
 
 from mvkplan.loading.cache import LoadCache
-from mvkplan.loading.documents import LoadedDocument
+from mvkplan.loading.documents import LoadedDocument, packed
 from mvkplan.loading.files import read_file
 from mvkplan.loading.parsing import parse
 from mvkplan.loading.validation import Loaded, collector_paused, document_from_plain, load_with_data
@@ -53,9 +53,11 @@ class Known:
     digest: str
     fast: bool
     prepared: object
-    plain: dict[str, object] | None = None
-    """The plain data it was validated from, sent when the caller keeps it (never cached:
-    the file's own entry holds it)."""
+    plain: bytes | None = None
+    """The plain data it was validated from, pickled and compressed
+    (:func:`~mvkplan.loading.documents.packed`), sent when the caller keeps it (never
+    cached: the file's own entry holds it). The worker pickles it once, for the entry and
+    for this; the caller keeps the bytes as they came (:meth:`LoadedDocument.keep`)."""
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,9 @@ def iter_loaded(
     misses = [index for index in range(len(files))
               if not cached[index] and index not in ready and files[index] not in here]
 
-    def entry_of(digest: str, plain: dict[str, object] | None, problems: list[Problem],
+    def entry_of(digest: str, blob: bytes | None, problems: list[Problem],
                  fast: bool, known: Known | None) -> Entry:
-        blob = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL) if plain is not None else None
-        return Entry(blob, digest, problems if plain is None else [], fast,
+        return Entry(blob, digest, problems if blob is None else [], fast,
                      Prepared(name, known) if known else None)
 
     def key_of(index: int, digest: str) -> str:
@@ -166,11 +167,19 @@ def iter_loaded(
             made = load_with_data(read.data, shown[index], source=files[index])
             document, problems = made.loaded
             prepared = prepare(document) if prepare and document and made.plain is not None else None
+        # Pickled once, for the entry; a caller keeping the plain data keeps those bytes packed (or,
+        # without a cache, the data itself, pickled only if the document is let go:
+        # :meth:`LoadedDocument.compact`), so that a document let go is made again from it,
+        # not parsed again from its file.
+        blob = _pickled(made.plain) if cache is not None else None
+        if keep_plain and document is not None:
+            document.keep(made.plain if blob is None else None,
+                          pickled=None if blob is None else packed(blob), packed=True)
         if cache is not None:
             known = _known_as(document, prepared) if document and prepared is not None else None
             digest = document.digest if document else hashlib.sha256(read.data).hexdigest()
             fast = bool(document and document.fast)
-            cache.put(key_of(index, digest), entry_of(digest, made.plain, problems, fast, known))
+            cache.put(key_of(index, digest), entry_of(digest, blob, problems, fast, known))
         return LoadedFile(document, problems, prepared)
 
     def from_entry(index: int, entry: Entry) -> LoadedFile:
@@ -205,16 +214,19 @@ def iter_loaded(
                 prepared = prepare(document) if document is not None else None
                 if prepared is not None:
                     known = _known_as(cast(LoadedDocument, document), prepared)
-        # The plain data is pickled for the entry only when something keeps it: the cache,
-        # or the parent that validates it (a known document without a cache needs none).
+        # The plain data is pickled only when something keeps it: the cache, the parent that
+        # validates it (a known document without a cache needs none), or the parent keeping it.
+        blob = _pickled(parsed.plain) if cache is not None or known is None or keep_plain else None
         if cache is not None or known is None:
-            entry = entry_of(digest, parsed.plain, parsed.problems, parsed.fast, known)
+            entry = entry_of(digest, blob, parsed.problems, parsed.fast, known)
             if cache is not None:
                 cache.put(key_of(index, digest), entry)
             if known is None:
                 return _message(entry)
         assert known is not None
-        return _message(replace(known, plain=parsed.plain) if keep_plain else known)
+        if keep_plain and blob is not None:
+            return _message(replace(known, plain=packed(blob)))  # compressed here, in parallel
+        return _message(known)
 
     arriving: Iterator[bytes] | None = None
     if len(misses) >= PARALLEL_MINIMUM and workers() >= 2:
@@ -237,6 +249,11 @@ def iter_loaded(
             yield load_one(index)
 
 
+def _pickled(plain: dict[str, object] | None) -> bytes | None:
+    """Plain data as an entry holds it (None for a file that did not parse)."""
+    return pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL) if plain is not None else None
+
+
 def _message(answer: Entry | Known) -> bytes:
     """What a worker sends back: a pickle that only ever travels between this run's
     processes (entries on disk are signed: :func:`encode_entry`)."""
@@ -248,12 +265,12 @@ def _known_as(document: LoadedDocument, prepared: object) -> Known:
                  document.digest, document.fast, prepared)
 
 
-def _document(known: Known, shown: str, source: Path,
-              plain: dict[str, object] | None) -> LoadedDocument:
-    """The document a worker (or an earlier run) validated, keeping ``plain`` if given."""
+def _document(known: Known, shown: str, source: Path, plain: bytes | None) -> LoadedDocument:
+    """The document a worker (or an earlier run) validated, keeping ``plain`` (pickled) if
+    given."""
     document = LoadedDocument.known(shown, id=known.id, kind=known.kind, status=known.status,
                                     example=known.example, digest=known.digest, source=source,
                                     fast=known.fast)
     if plain is not None:
-        document.keep(plain)
+        document.keep(pickled=plain, packed=True)
     return document

@@ -31,9 +31,17 @@ def before_forking(prepare: Callable[[], None]) -> None:
 
 
 def _prepared_pool(count: int) -> multiprocessing.pool.Pool:
+    import gc
+
     for prepare in _before_forking:
         prepare()
-    return multiprocessing.get_context("fork").Pool(count)
+    # What the workers inherit is frozen for them: their collections never walk it (nor
+    # write to its pages, which the fork shares) while they make and drop models of their own.
+    gc.freeze()
+    try:
+        return multiprocessing.get_context("fork").Pool(count)
+    finally:
+        gc.unfreeze()  # (here, where the objects may still be let go)
 
 
 def workers() -> int:

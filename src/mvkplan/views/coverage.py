@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.followups import follow_ups_by_plan
 from mvkplan.index.linkformat import sort_key
 from mvkplan.index.linkindex import Item, LinkIndex
-from mvkplan.models import FollowUp, Framework, FrameworkItem, PlanBase
+from mvkplan.models import Framework, FrameworkItem
 
 UNIT_KINDS = ("goal", "activity", "row")
 DEFAULT_FRAMEWORKS = ("nationell-strategi", "jamstalldhetsmal", "agenda2030")
@@ -122,13 +123,14 @@ def coverage_matrix(
     columns = [c for f in framework_ids for c in _columns(index, f)]
     wanted = {c.key for c in columns}
     county_filter = set(counties) if counties else None
+    cards = {doc_id: card_of(loaded) for doc_id, loaded in index.documents.items()}
     documents = sorted(
         doc_id for doc_id, loaded in index.documents.items()
-        if (isinstance(loaded.model, PlanBase)
-            or (examples and isinstance(loaded.model, FollowUp) and loaded.example))
+        if (cards[doc_id].is_plan
+            or (examples and cards[doc_id].kind == "follow-up" and loaded.example))
         and not loaded.shipped
         and (examples or not loaded.example)
-        and (county_filter is None or loaded.model.county in county_filter)
+        and (county_filter is None or cards[doc_id].county in county_filter)
     )
     matrix = Coverage(columns, documents)
     resolver = _Resolver(index)
@@ -144,7 +146,7 @@ def coverage_matrix(
         for item in units:
             if item.kind == "indicator":
                 # the same indicator in several years' follow-ups counts once
-                targets = {t for t in _with_parents(index, item.obj.links) & wanted
+                targets = {t for t in _with_parents(index, resolver.links_of(item)) & wanted
                            if (item.id, t) not in indicators}
                 indicators.update((item.id, t) for t in targets)
             elif item.kind in UNIT_KINDS:
@@ -154,8 +156,7 @@ def coverage_matrix(
             for target in targets:
                 key = (document_id, target)
                 matrix.cells[key] = matrix.cells.get(key, 0) + 1
-        model = index.documents[document_id].model
-        for ref in _with_parents(index, model.links):
+        for ref in _with_parents(index, cards[document_id].links):
             if ref in wanted and (document_id, ref) not in matrix.cells:
                 matrix.document_level.add((document_id, ref))
     return matrix
@@ -164,7 +165,7 @@ def coverage_matrix(
 def _all_frameworks(index: LinkIndex) -> list[str]:
     repository = sorted(
         doc_id for doc_id, loaded in index.documents.items()
-        if isinstance(loaded.model, Framework) and not loaded.shipped
+        if card_of(loaded).kind == "framework" and not loaded.shipped
     )
     return [*DEFAULT_FRAMEWORKS, *repository]
 
@@ -198,17 +199,42 @@ def _with_parents(index: LinkIndex, refs: Iterable[str]) -> set[str]:
 
 
 class _Resolver:
-    """Transitive 'serves' sets, memoised, safe against link cycles."""
+    """Transitive 'serves' sets, memoised, safe against link cycles.
+
+    What an item links to, and which units an area holds, are read from the index (the
+    links written at the item's ``links``, the items at its ``goals``, ``activities`` and
+    ``rows``), not from the models: a streaming build has let those go."""
 
     def __init__(self, index: LinkIndex) -> None:
         self.index = index
         self.memo: dict[str, frozenset[str]] = {}
         self.area_links: dict[str, list[str]] = {}
+        self._written: dict[str, dict[tuple[str | int, ...], list[str]]] = {}
+        duplicated: dict[str, list[Item]] = {}
+        for _owner, item, _first in index.duplicates:
+            duplicated.setdefault(item.document, []).append(item)
         for document_id, items in index.items.items():
+            units = [i for i in (*items.values(), *duplicated.get(document_id, ()))
+                     if i.kind in UNIT_KINDS]
             for item in items.values():
                 if item.kind == "area":
-                    for unit in (*item.obj.goals, *item.obj.activities, *item.obj.rows):
-                        self.area_links[f"{document_id}/{unit.id}"] = list(item.obj.links)
+                    area, depth = item.path, len(item.path)
+                    links = self.links_of(item)
+                    # In the area's order: its goals, activities, then rows.
+                    held = sorted((u for u in units if len(u.path) == depth + 2
+                                   and u.path[:depth] == area), key=_unit_order)
+                    for unit in held:
+                        self.area_links[f"{document_id}/{unit.id}"] = list(links)
+
+    def links_of(self, item: Item) -> list[str]:
+        """The targets the item's model lists under ``links``, in their order."""
+        written = self._written.get(item.document)
+        if written is None:
+            written = self._written[item.document] = {}
+            for link in self.index.links_from(item.document):
+                if link.relation == "link" and len(link.path) >= 2 and link.path[-2] == "links":
+                    written.setdefault(link.path[:-2], []).append(link.target)
+        return written.get(item.path, [])
 
     def serves(self, item: Item, seen: frozenset[str] = frozenset()) -> frozenset[str]:
         key = item.key
@@ -216,7 +242,7 @@ class _Resolver:
             return self.memo[key]
         if key in seen:
             return frozenset()
-        direct = list(getattr(item.obj, "links", ())) + self.area_links.get(key, [])
+        direct = self.links_of(item) + self.area_links.get(key, [])
         result = set(_with_parents(self.index, direct))
         for ref in direct:
             target = self.index.item(ref)
@@ -224,3 +250,11 @@ class _Resolver:
                 result |= self.serves(target, seen | {key})
         self.memo[key] = frozenset(result)
         return self.memo[key]
+
+
+_UNIT_GROUPS = {"goals": 0, "activities": 1, "rows": 2}
+
+
+def _unit_order(unit: Item) -> tuple[int, int]:
+    """Where a unit stands in its area: goals, then activities, then rows, each in order."""
+    return _UNIT_GROUPS.get(str(unit.path[-2]), 3), int(unit.path[-1])

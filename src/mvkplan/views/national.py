@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.followups import follow_ups_by_plan
 from mvkplan.index.linkindex import LinkIndex
-from mvkplan.models import FollowUp, PlanBase
 from mvkplan.views.coverage import Column, coverage_matrix
 
 NATIONAL_STRATEGY = "nationell-strategi"
@@ -61,7 +61,10 @@ class NationalComparison:
 
 
 def compare_counties(index: LinkIndex, framework: str = NATIONAL_STRATEGY) -> NationalComparison:
-    """Each county's plans against the goals of ``framework``, with the follow-ups that exist."""
+    """Each county's plans against the goals of ``framework``, with the follow-ups that exist.
+
+    What it reads of each document (kind, county, a follow-up's year) is on its card: a
+    streaming build knows the plans without their models."""
     matrix = coverage_matrix(index, frameworks=[framework], examples=True)
     columns: dict[str | None, CountyColumn] = {}
 
@@ -70,23 +73,25 @@ def compare_counties(index: LinkIndex, framework: str = NATIONAL_STRATEGY) -> Na
 
     for document in matrix.documents:
         loaded = index.documents[document]
-        if not isinstance(loaded.model, PlanBase):
+        card = card_of(loaded)
+        if not card.is_plan:
             continue  # an example follow-up is a row of the matrix, not a plan
-        group = column(None if loaded.example else loaded.model.county or "")
+        group = column(None if loaded.example else card.county or "")
         group.plans.append(document)
         for goal in matrix.columns:
             if matrix.covered(document, goal.key):
                 group.covering.setdefault(goal.key, []).append(document)
     for plan, follow_ups in sorted(follow_ups_by_plan(index).items()):
         owner = index.documents.get(plan)
-        if owner is None or owner.shipped or not isinstance(owner.model, PlanBase):
+        if owner is None or owner.shipped or not card_of(owner).is_plan:
             continue
+        county = card_of(owner).county
         for loaded in follow_ups:
-            model = loaded.model
-            assert isinstance(model, FollowUp)
+            follow_up = card_of(loaded)
+            assert follow_up.kind == "follow-up" and follow_up.year is not None
             example = loaded.example or owner.example
-            group = column(None if example else owner.model.county or "")
-            group.follow_ups.append(FollowUpEntry(model.id, plan, model.year))
+            group = column(None if example else county or "")
+            group.follow_ups.append(FollowUpEntry(follow_up.id, plan, follow_up.year))
     return NationalComparison(framework, matrix.columns, _in_catalog_order(index, columns))
 
 

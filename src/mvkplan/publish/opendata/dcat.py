@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from mvkplan.index.cards import DocumentCard, card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
-from mvkplan.models import DocumentBase, FollowUp
 from mvkplan.publish.opendata.tables import Table, downloads
 
 CONTEXT = {
@@ -84,9 +84,9 @@ def catalog_jsonld(index: LinkIndex, tables: list[Table], publisher: Publisher) 
 
 def _dataset(index: LinkIndex, table: Table, publisher: Publisher,
              agent: dict[str, Any] | None) -> dict[str, Any]:
-    model = index.documents[table.document].model
+    model = card_of(index.documents[table.document])  # a streaming build let the models go
     title = document_title(index, table.document)
-    if isinstance(model, FollowUp):
+    if model.kind == "follow-up":
         description = f"Uppföljningens värden per indikator, svarande, kön och år ({len(table.rows)} värden)."
     else:
         description = "Planens mål, indikatorer och aktiviteter, en rad var."
@@ -153,10 +153,10 @@ def _contact(publisher: Publisher) -> dict[str, Any] | None:
     return contact
 
 
-def _temporal(model: DocumentBase) -> dict[str, Any] | None:
+def _temporal(model: DocumentCard) -> dict[str, Any] | None:
     start: int | None
     end: int | None
-    if isinstance(model, FollowUp):
+    if model.kind == "follow-up":
         start = end = model.year
     elif model.period:  # only the bounds the document states: an unknown start is not invented
         start, end = model.period.start, model.period.end
@@ -172,11 +172,11 @@ def _temporal(model: DocumentBase) -> dict[str, Any] | None:
     return period
 
 
-def _spatial(index: LinkIndex, model: DocumentBase) -> dict[str, Any] | None:
+def _spatial(index: LinkIndex, model: DocumentCard) -> dict[str, Any] | None:
     county = model.county
-    if isinstance(model, FollowUp) and not county:
-        plan = index.documents.get(model.plan)
-        county = plan.model.county if plan else None
+    if model.kind == "follow-up" and not county:
+        plan = index.documents.get(cast(str, model.plan))
+        county = card_of(plan).county if plan else None
     if not county:
         return None
     item = index.item(f"counties/{county}")

@@ -12,9 +12,11 @@ import io
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.linkindex import LinkIndex
+from mvkplan.loading.documents import LoadedDocument
 from mvkplan.models import FollowUp, PlanBase
 from mvkplan.models.items import indicator_id
 
@@ -60,14 +62,27 @@ def data_tables(index: LinkIndex) -> list[Table]:
     the published documents: nothing else gets a file), sorted by id."""
     tables = []
     for _document_id, loaded in sorted(index.documents.items()):
-        model = loaded.model
         if loaded.shipped:
             continue
-        if isinstance(model, FollowUp):
-            tables.append(_follow_up(model))
-        elif isinstance(model, PlanBase):
-            tables.append(_plan(model))
+        card = card_of(loaded)  # (the model is read only when the rows are)
+        if card.kind == "follow-up":
+            tables.append(Table(card.id, "follow-up", FOLLOW_UP_COLUMNS,
+                                Rows(_rows_of(loaded, _follow_up_rows), _count(card.rows))))
+        elif card.is_plan:
+            tables.append(Table(card.id, "plan", PLAN_COLUMNS,
+                                Rows(_rows_of(loaded, _plan_rows), _count(card.rows))))
     return tables
+
+
+def _rows_of(loaded: LoadedDocument,
+             make: Callable[[Any], list[tuple[str, ...]]]) -> Callable[[], list[tuple[str, ...]]]:
+    """The rows ``make`` makes of the document's model, read when the rows are (a streaming
+    build makes the model then, in the worker writing the table, and lets it go)."""
+    return lambda: make(loaded.model)
+
+
+def _count(rows: int) -> Callable[[], int]:
+    return lambda: rows
 
 
 class Rows(Sequence[tuple[str, ...]]):
@@ -100,14 +115,6 @@ def downloads(document_id: str) -> tuple[str, str]:
     return f"{DATA_FOLDER}/{document_id}.csv", f"{DATA_FOLDER}/{document_id}.json"
 
 
-def _plan(model: PlanBase) -> Table:
-    def count() -> int:
-        return sum(len(area.goals) + sum(len(goal.indicators) for goal in area.goals)
-                   + len(area.activities) for area in model.areas)
-
-    return Table(model.id, "plan", PLAN_COLUMNS, Rows(lambda: _plan_rows(model), count))
-
-
 def _plan_rows(model: PlanBase) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for area in model.areas:
@@ -120,11 +127,6 @@ def _plan_rows(model: PlanBase) -> list[tuple[str, ...]]:
             rows.append(("activity", area.id, "", activity.id, activity.title,
                          activity.responsible or "", ""))
     return rows
-
-
-def _follow_up(model: FollowUp) -> Table:
-    return Table(model.id, "follow-up", FOLLOW_UP_COLUMNS,
-                 Rows(lambda: _follow_up_rows(model), lambda: len(model.values)))
 
 
 def _follow_up_rows(model: FollowUp) -> list[tuple[str, ...]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from mvkplan.index.cards import DocumentCard
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
 from mvkplan.messages.words import KIND_LABELS, STATUS_LABELS
@@ -37,7 +38,7 @@ from mvkplan.publish.render.views import (
 )
 
 
-def kind_of(model: DocumentBase) -> str:
+def kind_of(model: DocumentBase | DocumentCard) -> str:
     """The document's kind ('regional-plan' …); every concrete model has one."""
     return str(getattr(model, "kind", ""))
 
@@ -241,18 +242,19 @@ def _meta(model: DocumentBase, urls: Urls) -> list[MetaRow]:
 
 def latest_report(urls: Urls, plan_id: str) -> LinkView | None:
     """A link to the plan's latest follow-up report, where it has one."""
+    from mvkplan.index.cards import card_of
     from mvkplan.index.followups import follow_ups_by_plan
     from mvkplan.index.memo import per_index
 
-    plan = urls.index.document(plan_id)
-    real = plan is not None and not plan.example
+    plan = urls.index.documents.get(plan_id)  # (read from cards: every county page asks)
+    real = plan is not None and not card_of(plan).example
     # An example follow-up is never linked from a real plan (examples do not leak).
     follow_ups = [f for f in per_index(follow_ups_by_plan, urls.index).get(plan_id, [])
                   if not (real and f.example)]
     if not follow_ups:
         return None
     latest = follow_ups[-1]
-    return LinkView(marked(urls.index, latest.id, latest.model.title), urls.document(latest.id))
+    return LinkView(marked(urls.index, latest.id, card_of(latest).title), urls.document(latest.id))
 
 
 def consultations_of(urls: Urls, plan_id: str) -> list[LinkView]:

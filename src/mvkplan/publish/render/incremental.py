@@ -26,11 +26,12 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_links
 from mvkplan.loading.cache import fingerprint
+from mvkplan.loading.documents import held_at_most
 from mvkplan.loading.keys import seal, unseal, usable
-from mvkplan.models import Catalog, Framework, Strategy
 from mvkplan.project.writing import write_atomic
 from mvkplan.publish.opendata.tables import DATA_FOLDER
 from mvkplan.publish.render.environment import shipped_templates
@@ -44,12 +45,18 @@ from mvkplan.publish.render.site import SiteOptions, site_pages
 _DOCUMENT_PAGE = "dokument/"
 _DIFF_PAGE = "nytt/"
 _DATA_FILE = f"{DATA_FOLDER}/"
+MODELS_HELD = 256
+"""Models made again while pages render that stay alive in a process (the last made): a
+page reads its document's and a few others' (what it links to, its follow-ups), and the
+pages listing every document (coverage, the counties side by side) read them in turn,
+following links to others; a model is about three times its YAML (some 100 kB), so a few
+hundred cost little and spare most of those pages' validations made again."""
 _SHOWS_NO_DOCUMENT = frozenset({"sok.html", "sok.js", "tillganglighet.html"})
 """The search page, its script and the accessibility statement show no document (the
 options they do show are part of every page's digest)."""
 # Pages of frameworks, strategies and catalogs show coverage and uses that follow links
 # through other documents: they depend on every document.
-_SHOWS_CHAINS = (Framework, Strategy, Catalog)
+_SHOWS_CHAINS = frozenset({"framework", "strategy", "catalog"})
 
 
 @dataclass(frozen=True)
@@ -111,11 +118,14 @@ def rebuild(
         for page in stale:  # refuse a path that leaves the site before rendering anything
             inside(publication.out, page.path, folders)
         many = sum(page.weight for page in stale) > len(pages) // 2  # weighed as ordinary pages
-        if stale:
-            if places is not None:
-                load_store(places)
-            prepare(index, parallel=parallel or many)  # shared by the workers rendering pages
-        render_into(stale, publication.stage, progress, parallel=parallel or many)
+        # A page makes the models it reads (a streaming build let them go) and no process
+        # holds more than a few of them: each worker makes those of the pages it renders.
+        with held_at_most(MODELS_HELD):
+            if stale:
+                if places is not None:
+                    load_store(places)
+                prepare(index, parallel=parallel or many)  # shared by the workers rendering pages
+            render_into(stale, publication.stage, progress, parallel=parallel or many)
         if state is not None and stale:
             # Forget the pages about to change first: were the build stopped while they move
             # in, the next one renders them again whatever it finds in the folder.
@@ -215,7 +225,7 @@ def _shown_by_page(index: LinkIndex, path: str, shown: dict[str, list[str] | Non
         return _shown_by_diff(index, path[len(_DIFF_PAGE):].removesuffix(".html"), shown)
     document_id = _document_of(path)
     loaded = index.documents.get(document_id) if document_id else None
-    if document_id is None or loaded is None or isinstance(loaded.model, _SHOWS_CHAINS):
+    if document_id is None or loaded is None or card_of(loaded).kind in _SHOWS_CHAINS:
         return None
     return _shown_by(index, document_id)
 
@@ -237,9 +247,9 @@ def _shown_by_diff(index: LinkIndex, new_id: str, shown: dict[str, list[str] | N
     of methods, indicator sources, regulations and counties)."""
     if _CATALOGS not in shown:
         shown[_CATALOGS] = [doc_id for doc_id, loaded in index.documents.items()
-                            if isinstance(loaded.model, Catalog)]
+                            if card_of(loaded).kind == "catalog"]
     loaded = index.documents.get(new_id)
-    previous = loaded.model.supersedes if loaded is not None else None
+    previous = card_of(loaded).supersedes if loaded is not None else None
     related = {new_id, *(shown[_CATALOGS] or ())}
     for document_id in (new_id, previous):
         if document_id:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.linkformat import group_links
 from mvkplan.index.linkindex import Link, LinkIndex
 from mvkplan.index.memo import per_index, per_links
 from mvkplan.index.titles import document_titles
-from mvkplan.models import CountyProfile
 from mvkplan.publish.render.paths import UnsafePathError, safe_name
 from mvkplan.publish.render.places import written_order
 from mvkplan.publish.render.views import LinkView
@@ -62,7 +62,8 @@ class Urls:
         return url
 
     def _document(self, document_id: str, item: str | None) -> str | None:
-        model = self.index.document(document_id)
+        loaded = self.index.documents.get(document_id)
+        model = card_of(loaded) if loaded is not None else None  # (no model made for a URL)
         if item and "/" in item and getattr(model, "kind", None) != "follow-up":
             item = item.split("/", 1)[0]  # a plan's indicator '<goal>/<id>' is shown in its goal
         fragment = "#" + quote(item, safe="") if item else ""
@@ -72,7 +73,7 @@ class Urls:
             return None
         if document_id == "counties" and item:
             return self.county(item)
-        if isinstance(model, CountyProfile) and model.county:
+        if model.kind == "county-profile" and model.county:
             return (self.county(model.county) or "") + fragment
         try:
             name = safe_name(document_id)

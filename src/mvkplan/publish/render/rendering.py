@@ -1,9 +1,10 @@
 """Rendering a site's pages, in worker processes when there are many.
 
 Pages are rendered in the order given, or spread over worker processes (heaviest first, so
-that no worker is left with a large page at the end); either way each page's bytes are the
-same. With ``stage``, every page is handed to it where it was rendered (in the worker), so
-the pages do not travel back to the main process and are written while others render.
+that no worker is left with a large page at the end, and the pages of one group side by
+side, so that one worker renders them all); either way each page's bytes are the same.
+With ``stage``, every page is handed to it where it was rendered (in the worker), so the
+pages do not travel back to the main process and are written while others render.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ class SitePage:
     render: Callable[[], str | bytes]
     weight: int = 1
     """Rough cost in ordinary document pages: pages that list every document weigh more."""
+    group: str = ""
+    """The pages of a group read the same documents' models (a plan's page, its follow-ups'
+    reports, its data files): workers are handed them together, so that a streaming build
+    makes each model once in the worker rendering them rather than once per page."""
 
 
 def render_site(pages: list[SitePage], progress: Progress | None = None) -> dict[str, bytes]:
@@ -57,12 +62,18 @@ def render_page_bytes(page: SitePage) -> bytes:
     return output.encode("utf-8") if isinstance(output, str) else output
 
 
+def work_order(pages: list[SitePage]) -> list[int]:
+    """The order workers take pages in (by index): heaviest first, and the pages of one
+    group side by side, since workers take runs of neighbours."""
+    return sorted(range(len(pages)), key=lambda i: (-pages[i].weight, pages[i].group, i))
+
+
 def _each(pages: list[SitePage], function: Callable[[SitePage], T],
           progress: Progress | None, *, parallel: bool = True) -> list[T]:
     from mvkplan.project.parallel import map_ordered, workers
 
     if parallel and len(pages) > 1 and sum(p.weight for p in pages) >= PARALLEL_PAGES and workers() > 1:
-        order = sorted(range(len(pages)), key=lambda i: -pages[i].weight)
+        order = work_order(pages)
         results = map_ordered(lambda i: function(pages[i]), order, minimum=1)
         if progress:
             progress(len(pages), len(pages), pages[-1].path)

@@ -60,19 +60,22 @@ class PageCorpus:
 
 def loaded_for_pages(project: Project, *, cache: bool = True) -> tuple[Corpus, list[Problem]]:
     """The corpus loaded and validated as ``validate`` does, its index kept for the pages
-    ``render`` makes one at a time: what ``build`` loads. Without ``cache`` nothing an
+    ``render`` makes one at a time: what ``build`` loads. It streams: each document is
+    known by its index entries and card, its model let go and made again from the plain
+    data it keeps (pickled) where a page reads it. Without ``cache`` nothing an
     earlier run left is read, but what this one makes is kept (every file's entry, the
     index) for the next run; the environment's ``MVKPLAN_NO_CACHE`` keeps nothing."""
     from mvkplan.loading.cache import LoadCache, refreshing
     from mvkplan.project.discovery import walk
 
     if os.environ.get("MVKPLAN_NO_CACHE") or not LoadCache.for_project(project.root).usable():
-        return validate(project, cache=cache)
+        return validate(project, cache=cache, streaming=True, keep_plain=True)
     discovered = walk(corpus_paths(project), project.root,
                       follow_external=project.settings.follow_external_symlinks)
     key = slot_key(project, discovered)
     with contextlib.nullcontext() if cache else refreshing():
-        corpus, problems = validate(project, cache=True, discovered=discovered)
+        corpus, problems = validate(project, cache=True, discovered=discovered, streaming=True,
+                                    keep_plain=True)
     keep_index(project, key, store_index(corpus.index, problems, corpus.loaded.failed, corpus.files))
     return corpus, problems
 

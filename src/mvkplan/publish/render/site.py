@@ -21,15 +21,17 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from jinja2 import Environment
 
+from mvkplan.index.cards import card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.titles import document_title
-from mvkplan.models import Catalog, Consultation, CountyProfile, FollowUp, Framework, PlanBase, Strategy
+from mvkplan.models import Consultation, FollowUp
 from mvkplan.project.look import Look
 from mvkplan.publish.diff.page import diff_heading
-from mvkplan.publish.opendata import Table, data_tables
+from mvkplan.publish.opendata import Table, data_tables, downloads
 from mvkplan.publish.render.context import document_view
 from mvkplan.publish.render.document import (
     RenderError,
@@ -105,7 +107,9 @@ def site_pages(
     pages += _about_pages(env, index, tables, options)
     with_data = {table.document for table in tables}
     for document_id, loaded in sorted(index.documents.items()):
-        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
+        card = card_of(loaded)  # (the page's model is made where the page is rendered)
+        group = _group(index, document_id)
+        if card.kind == "county-profile" and card.county:
             continue  # shown as the county's page
         if document_id in left_out:
             continue  # no report without its plan (a forced build; the caller says so)
@@ -115,26 +119,38 @@ def site_pages(
             related.append(LinkView("Ladda ner som PDF", f"{document_id}.pdf"))
             pages.append(SitePage(f"dokument/{document_id}.pdf",
                                   _bind(_pdf, index, document_id, templates, updated,
-                                        (errors or {}).get(document_id, ()), plain, options.look)))
-        previous = loaded.model.supersedes
+                                        (errors or {}).get(document_id, ()), plain, options.look),
+                                  group=group))
+        previous = card.supersedes
         if previous and previous in index.documents:
-            related.append(LinkView(diff_heading(index.documents[previous].model),
+            related.append(LinkView(diff_heading(card_of(index.documents[previous])),  # type: ignore[arg-type]
                                     f"../nytt/{document_id}.html"))
             pages.append(SitePage(f"nytt/{document_id}.html",
-                                  _bind(_diff, env, index, previous, document_id, search)))
+                                  _bind(_diff, env, index, previous, document_id, search),
+                                  group=group))
         pages.append(SitePage(f"dokument/{document_id}.html",
                               _bind(_document, env, index, document_id, updated,
                                     (errors or {}).get(document_id, ()), plain, tuple(related),
                                     search),
-                              heavy if isinstance(loaded.model, _LISTS_USES) else 1))
+                              heavy if card.kind in _LISTS_USES else 1, group))
     return pages
+
+
+def _group(index: LinkIndex, document_id: str) -> str:
+    """The group of a document's pages (:attr:`SitePage.group`): a follow-up's is its plan's
+    (its report reads the plan), every other document's its own id."""
+    card = card_of(index.documents[document_id])
+    return card.plan or document_id if card.kind == "follow-up" else document_id
 
 
 def _about_pages(env: Environment, index: LinkIndex, tables: list[Table],
                  options: SiteOptions) -> list[SitePage]:
     """The open data (files, their page, the catalog), the accessibility statement and search."""
     nav = _nav("", None, options.search)
-    pages = [SitePage(path, make) for path, make in sorted(data_makers(index, tables, options).items())]
+    groups = {path: _group(index, table.document)
+              for table in tables for path in downloads(table.document)}
+    pages = [SitePage(path, make, group=groups.get(path, ""))
+             for path, make in sorted(data_makers(index, tables, options).items())]
     pages.append(SitePage(DATA_PAGE, _bind(data_page, env, index, tables, nav, options)))
     pages.append(SitePage(STATEMENT_PAGE, _bind(statement_page, env, nav, options)))
     if options.search:
@@ -149,12 +165,16 @@ def published_index(index: LinkIndex, published: Collection[str]) -> LinkIndex:
     Every page, list, back-link and link of the site is worked out from the index it is
     given, so building from this one leaves no page, list entry or ``href`` for a document
     that is not published: a reference to one reads as text, as any reference that does
-    not resolve on the site. The index is only made again when something is left out.
+    not resolve on the site. The index is only made again when something is left out, from
+    what ``index`` holds of each document (:meth:`LinkIndex.summary`), not from its model.
     """
     if all(document_id in published for document_id in index.documents):
         return index
-    return LinkIndex.build(loaded for document_id, loaded in index.documents.items()
-                           if document_id in published)
+    made = LinkIndex()
+    for document_id, loaded in index.documents.items():
+        if document_id in published:
+            made.add(loaded, index.summary(document_id))
+    return made
 
 
 @dataclass(frozen=True)
@@ -174,16 +194,17 @@ def follow_ups_left_out(index: LinkIndex) -> list[FollowUpWithoutPlan]:
     of document); the site is published without their pages rather than not at all."""
     gaps = []
     for document_id, loaded in sorted(index.documents.items()):
-        model = loaded.model
-        if isinstance(model, FollowUp):
-            plan = index.documents.get(model.plan)
-            if plan is None or not isinstance(plan.model, PlanBase):
-                gaps.append(FollowUpWithoutPlan(document_id, model.plan, plan is not None))
+        card = card_of(loaded)
+        if card.kind == "follow-up":
+            plan_id = cast(str, card.plan)
+            plan = index.documents.get(plan_id)
+            if plan is None or not card_of(plan).is_plan:
+                gaps.append(FollowUpWithoutPlan(document_id, plan_id, plan is not None))
     return gaps
 
 
 # Pages of these list every document that links to them (a catalog's "mentioned in").
-_LISTS_USES = (Catalog, Framework, Strategy)
+_LISTS_USES = frozenset({"catalog", "framework", "strategy"})
 
 
 def write_site(out: Path, files: dict[str, bytes]) -> list[Path]:
@@ -320,8 +341,9 @@ def _profiles(index: LinkIndex) -> dict[str, str]:
     """County → id of its county-profile document (the first, by id)."""
     found: dict[str, str] = {}
     for document_id, loaded in sorted(index.documents.items()):
-        if isinstance(loaded.model, CountyProfile) and loaded.model.county:
-            found.setdefault(loaded.model.county, document_id)
+        card = card_of(loaded)
+        if card.kind == "county-profile" and card.county:
+            found.setdefault(card.county, document_id)
     return found
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mvkplan.index.cards import DocumentCard, card_of
 from mvkplan.index.linkindex import LinkIndex
 from mvkplan.index.memo import per_links
 from mvkplan.index.titles import document_title
 from mvkplan.messages.words import KIND_LABELS, STATUS_LABELS
-from mvkplan.models import Catalog, DocumentBase, Framework
+from mvkplan.models import DocumentBase, Framework
 from mvkplan.publish.render.context import (
     DocumentView,
     format_period,
@@ -109,7 +110,7 @@ class CoverageView:
     """The counties side by side, when there are two or more."""
 
 
-def document_entry(model: DocumentBase, urls: Urls) -> DocumentEntry:
+def document_entry(model: DocumentBase | DocumentCard, urls: Urls) -> DocumentEntry:
     """A document as a line of a list."""
     successor = urls.index.successor_of(model.id)
     if model.status == "superseded" or successor:
@@ -127,9 +128,10 @@ def document_entry(model: DocumentBase, urls: Urls) -> DocumentEntry:
     )
 
 
-def repository_documents(index: LinkIndex) -> list[DocumentBase]:
-    """The repository's own documents (not the shipped ones), sorted by id."""
-    return [loaded.model for _, loaded in sorted(index.documents.items()) if not loaded.shipped]
+def repository_documents(index: LinkIndex) -> list[DocumentCard]:
+    """The cards of the repository's own documents (not the shipped ones), sorted by id: what
+    lists read of them (a streaming build has let their models go)."""
+    return [card_of(loaded) for _, loaded in sorted(index.documents.items()) if not loaded.shipped]
 
 
 def county_ids(index: LinkIndex) -> list[str]:
@@ -156,11 +158,11 @@ def index_view(index: LinkIndex, urls: Urls) -> IndexView:
         entries = [document_entry(m, urls) for m in _in_reading_order(documents, county)
                    if kind_of(m) != "county-profile" and not m.example]
         counties.append(CountyEntry(name, LinkView(name, urls.county(county)), code, entries))
-    every = [loaded.model for _, loaded in sorted(index.documents.items())]
+    every = [card_of(loaded) for _, loaded in sorted(index.documents.items())]
     frameworks = [document_entry(m, urls) for m in every
-                  if isinstance(m, Framework) and not m.county]
+                  if m.kind == "framework" and not m.county]
     catalogs = [document_entry(m, urls) for m in every
-                if isinstance(m, Catalog) and m.id != "counties" and not m.extends]
+                if m.kind == "catalog" and m.id != "counties" and not m.extends]
     return IndexView(counties, frameworks, catalogs, urls.page("tackning.html"), len(documents),
                      national_table(index, urls))
 
@@ -200,11 +202,11 @@ KIND_ORDER = ("regional-plan", "strategy", "activity-plan", "framework", "local-
               "county-profile", "catalog", "follow-up")
 
 
-def _in_reading_order(documents: list[DocumentBase], county: str) -> list[DocumentBase]:
+def _in_reading_order(documents: list[DocumentCard], county: str) -> list[DocumentCard]:
     """Documents in force before superseded ones; regional before local; newest first."""
     mine = [m for m in documents if m.county == county]
 
-    def key(model: DocumentBase) -> tuple[int, int, int, int, str]:
+    def key(model: DocumentCard) -> tuple[int, int, int, int, str]:
         year = (model.period.end or model.period.start or 0) if model.period else 0
         kind = kind_of(model)
         rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
@@ -225,7 +227,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
     # Examples come last, each row labelled: they describe no real plan.
     rows = _Rows(matrix, sorted(matrix.documents, key=lambda d: (
         index.documents[d].example,
-        county_name(index, index.documents[d].model.county or "")[0], d)))
+        county_name(index, card_of(index.documents[d]).county or "")[0], d)))
     for framework, columns in by_framework.items():
         table = _matrix_table(index, urls, rows, framework, columns)
         if table:
@@ -234,7 +236,7 @@ def coverage_view(index: LinkIndex, urls: Urls) -> CoverageView:
         national, followed = per_links(_national_indicators, index)
         rows = _Rows(national, sorted(national.documents, key=lambda d: (
             index.documents[d].example,
-            county_name(index, index.documents[d].model.county or "")[0], d)))
+            county_name(index, card_of(index.documents[d]).county or "")[0], d)))
         table = _matrix_table(index, urls, rows, NATIONAL_INDICATORS, followed)
         if table:
             view.tables.append(table)
@@ -291,7 +293,7 @@ def _matrix_table(index: LinkIndex, urls: Urls, rows_of: _Rows, framework: str,
               urls.document(framework, c.item)) for c in columns]
     rows = []
     for document, cells in rows_of.covered(columns):
-        county = index.documents[document].model.county
+        county = card_of(index.documents[document]).county
         title = marked(index, document, document_title(index, document))
         if index.documents[document].example:
             title = f"{title} (exempel, ingen verklig plan)"

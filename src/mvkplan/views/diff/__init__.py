@@ -58,6 +58,8 @@ def _catalog_names(index: LinkIndex) -> tuple[dict[str, str], dict[str, tuple[st
     names: dict[str, str] = {}
     regulations: dict[str, tuple[str, str | None]] = {}
     for loaded in index.documents.values():
+        if loaded.kind != "catalog":  # known without the model (a streaming build let it go)
+            continue
         model = loaded.model
         if not isinstance(model, Catalog):
             continue
