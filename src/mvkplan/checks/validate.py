@@ -52,6 +52,7 @@ def load_corpus(
     each: Callable[[LoadedDocument, LinkIndex, Prepared | None], None] | None = None,
     prepare: Callable[[LoadedDocument], Prepared | None] | None = None, keep_plain: bool = False,
     here: Collection[Path] = (), earlier: Earlier | None = None,
+    keep_plain_loaded: bool | None = None,
 ) -> Corpus:
     """Load the configured documents (and ``extra`` paths) and index them with the shipped ones.
 
@@ -63,6 +64,8 @@ def load_corpus(
     was validated from (:meth:`LoadedDocument.keep`). The files in ``here`` are loaded in
     this process, never by a worker (the caller keeps their models). ``earlier`` knows
     documents as an earlier run left them (:func:`mvkplan.loading.many.iter_loaded`).
+    ``keep_plain_loaded``: whether the documents validated in this process keep their plain
+    data too (default: as ``keep_plain``).
     """
     from mvkplan.index.linkindex import LinkIndex
     from mvkplan.loading.cache import LoadCache
@@ -83,7 +86,8 @@ def load_corpus(
                             follow_external=project.settings.follow_external_symlinks,
                             cache=LoadCache.for_project(project.root) if use_cache else None,
                             discovered=discovered, each=indexed, prepare=prepare,
-                            keep_plain=keep_plain, here=here, earlier=earlier)
+                            keep_plain=keep_plain, here=here, earlier=earlier,
+                            keep_plain_loaded=keep_plain_loaded)
     return Corpus(project, loaded, index)
 
 
@@ -194,7 +198,9 @@ def streamed_corpus(
                        every=not release)
     corpus = load_corpus(project, extra, cache=cache, discovered=discovered, each=checked,
                          prepare=_prepared, keep_plain=keep_plain or not release, here=here,
-                         earlier=_known_before(earlier, before) if earlier is not None else None)
+                         earlier=_known_before(earlier, before) if earlier is not None else None,
+                         # without ``release`` the models made here are kept for good
+                         keep_plain_loaded=keep_plain)
     corpus.problems_of = problems_of
     if release:
         checks = follow_ups[0] if follow_ups else FollowUpChecks(corpus.index)

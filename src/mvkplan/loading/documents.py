@@ -158,6 +158,11 @@ class LoadedDocument:
         """Whether the model was let go (and would be validated again on use)."""
         return self._model is None
 
+    @property
+    def holds_plain(self) -> bool:
+        """Whether the plain data it was validated from is kept (as objects or pickled)."""
+        return self._plain is not None or self._pickled is not None
+
     def object_at(self, path: Path_) -> object:
         """The model object at ``path``: its YAML keys are the models' attribute names."""
         found: object = self.model

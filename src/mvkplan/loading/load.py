@@ -62,12 +62,14 @@ def load_paths(
     each: Callable[[LoadedDocument, object], None] | None = None,
     prepare: Callable[[LoadedDocument], object] | None = None, keep_plain: bool = False,
     here: Collection[Path] = (), earlier: Earlier | None = None,
+    keep_plain_loaded: bool | None = None,
 ) -> LoadResult:
     """Load every YAML file under ``paths``; problems for what fails or is skipped, documents
     for the rest. ``each`` is called with every document as soon as it is loaded, in order,
     before the next is made (a streaming run indexes it and lets go of its model), and with
     what ``prepare`` made of it (None when it made nothing); with ``keep_plain``, a document
-    known by what ``prepare`` made keeps the plain data it was validated from.
+    known by what ``prepare`` made keeps the plain data it was validated from (and a document
+    validated here too, unless ``keep_plain_loaded`` says otherwise).
 
     With a ``cache``, unchanged files come from it; the others are loaded in parallel
     processes when there are enough of them (:mod:`mvkplan.project.parallel`), in the same order;
@@ -84,7 +86,7 @@ def load_paths(
     shown = shown_paths(files, root)
     failed: list[str] = []
     loading = iter_loaded(files, shown, max_size, cache, prepare, discovered.digests, keep_plain, here,
-                          earlier)
+                          earlier, keep_plain_loaded)
     for name, made in zip(shown, loading, strict=True):
         problems.extend(made.problems)
         if made.document is not None:

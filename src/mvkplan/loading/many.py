@@ -112,7 +112,7 @@ def iter_loaded(
     files: list[Path], shown: list[str], max_size: int, cache: LoadCache | None,
     prepare: Prepare | None = None, digests: Mapping[Path, str] | None = None,
     keep_plain: bool = False, here: Collection[Path] = (),
-    earlier: Earlier | None = None,
+    earlier: Earlier | None = None, keep_plain_loaded: bool | None = None,
 ) -> Iterator[LoadedFile]:
     """Every file loaded, in the order given, each made when it is asked for: a caller that
     drops one before asking for the next never holds more than one model (cache hits are
@@ -125,7 +125,10 @@ def iter_loaded(
     in ``here`` are never sent to a worker: the caller keeps their models, so they are made
     once, in this process. ``earlier`` knows some documents as an earlier run left them (by
     shown path and SHA-256, what ``prepare`` made included): those are neither looked up in
-    the cache nor read (not with ``keep_plain``, which needs the entry's plain data)."""
+    the cache nor read (not with ``keep_plain``, which needs the entry's plain data).
+    ``keep_plain_loaded``: whether documents validated in this process keep their plain data
+    too (default: as ``keep_plain``); a caller that keeps their models for good (``lint``)
+    needs none of it."""
     from mvkplan.project.parallel import imap_ordered, workers
 
     language = get_language()
@@ -172,7 +175,7 @@ def iter_loaded(
         # :meth:`LoadedDocument.compact`), so that a document let go is made again from it,
         # not parsed again from its file.
         blob = _pickled(made.plain) if cache is not None else None
-        if keep_plain and document is not None:
+        if (keep_plain if keep_plain_loaded is None else keep_plain_loaded) and document is not None:
             document.keep(made.plain if blob is None else None,
                           pickled=None if blob is None else packed(blob), packed=True)
         if cache is not None:
